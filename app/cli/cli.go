@@ -1,0 +1,128 @@
+// Package cli is Dealmodel's command line: run, export, simulate, scenarios and
+// serve. Commands never touch the window system, so they work without a display.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"dealmodel/backend/scenario"
+)
+
+// Exit statuses.
+const (
+	ExitOK      = 0
+	ExitFailure = 1 // anything else that went wrong
+	ExitInvalid = 2 // invalid input: a malformed file, an unknown name, a bad flag
+)
+
+// usageError is invalid input to a command; it exits with ExitInvalid.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func invalidf(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// env is what a command may use: its output streams.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+type command struct {
+	name, args, help string
+	run              func(e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"run", "FILE|NAME [--period quarter|year] [--format table|csv|json]", "compute a scenario and print its series and summary", runCmd},
+	}
+}
+
+// Main runs the command line with args (without the program name) and returns the
+// exit status. Errors go to stderr; stdout carries only the command's output.
+func Main(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return exitStatus(stderr, c.run(e, args[1:]))
+		}
+	}
+	fmt.Fprintf(stderr, "dealmodel: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return ExitInvalid
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Dealmodel models large technology deals: revenue shares with caps, compute commitments, stakes.")
+	fmt.Fprintln(w, "\nUsage:\n  dealmodel                 open the desktop app")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  dealmodel %s %s\n      %s\n", c.name, c.args, c.help)
+	}
+	fmt.Fprintln(w, "\nExit status: 0 success, 2 invalid input, 1 any other failure.")
+}
+
+// exitStatus prints err, if any, and maps it to an exit status: the one place where
+// errors become statuses.
+func exitStatus(stderr io.Writer, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ue *usageError
+	var el *scenario.ErrorList
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.As(err, &el):
+		fmt.Fprintln(stderr, el.Error())
+		return ExitInvalid
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "dealmodel:", ue.msg)
+		return ExitInvalid
+	}
+	fmt.Fprintln(stderr, "dealmodel:", err)
+	return ExitFailure
+}
+
+// parseFlags parses flags that may stand before, between or after the positional
+// arguments, and returns the positionals.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, invalidf("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// oneOf checks a flag's value against its valid choices.
+func oneOf(flagName, v string, valid ...string) error {
+	for _, x := range valid {
+		if v == x {
+			return nil
+		}
+	}
+	return invalidf("--%s %q is not valid: use %s", flagName, v, strings.Join(valid, " or "))
+}

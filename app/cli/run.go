@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/report"
+)
+
+func runCmd(e *env, args []string) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	period := fs.String("period", "quarter", "quarter or year")
+	format := fs.String("format", "table", "table, csv or json")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return invalidf("run takes one scenario, a FILE or a NAME (found %d arguments)", len(pos))
+	}
+	if err := oneOf("period", *period, "quarter", "year"); err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "table", "csv", "json"); err != nil {
+		return err
+	}
+	s, err := load(pos[0])
+	if err != nil {
+		return err
+	}
+	r, err := engine.Run(s)
+	if err != nil {
+		return err
+	}
+	if *period == "year" {
+		r = r.ByYear()
+	}
+	// Write to a buffer first, so that a failure leaves stdout empty.
+	var out bytes.Buffer
+	switch *format {
+	case "json":
+		err = report.WriteJSON(&out, r)
+	case "csv":
+		err = report.WriteScheduleCSV(&out, r, report.CSVOptions{})
+	default:
+		writeTable(&out, r, 80)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = e.stdout.Write(out.Bytes())
+	return err
+}

@@ -1,0 +1,377 @@
+// Package engine computes a scenario's deterministic result: every series and summary
+// metric of the format, in exact decimal arithmetic.
+//
+// Run is pure: no I/O, no shared state; it is safe to call from many goroutines.
+package engine
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/scenario"
+)
+
+// DivPlaces is how many decimal places a division keeps: far more than the format's
+// 16 significant digits for any amount of a cent or more.
+const DivPlaces = 20
+
+var (
+	quarterOf = decimal.New(25, -2) // a quarter of a year's amount: exact
+	one       = decimal.NewFromInt(1)
+	four      = decimal.NewFromInt(4)
+)
+
+// Run computes the scenario quarter by quarter. The scenario must be valid (as Parse
+// returns it, or after Validate); Run returns an error rather than a wrong number
+// when it is not.
+func Run(s *scenario.Scenario) (*Result, error) {
+	if s.End < s.Start {
+		return nil, fmt.Errorf("scenario %q: end %s is before start %s", s.Name, s.End, s.Start)
+	}
+	m := &model{s: s, n: int(s.End-s.Start) + 1}
+	m.res = &Result{Scenario: s.Name, Period: Quarterly}
+	m.res.Periods = make([]string, m.n)
+	m.res.Quarters = make([]scenario.Quarter, m.n)
+	for i := range m.n {
+		q := s.Start + scenario.Quarter(i)
+		m.res.Periods[i] = q.String()
+		m.res.Quarters[i] = q
+	}
+	m.discount = discountFactors(s.DiscountRate, m.n)
+	m.streams = make(map[string][]decimal.Decimal, len(s.Streams))
+	for i := range s.Streams {
+		m.stream(&s.Streams[i])
+	}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if !c.Enabled {
+			continue
+		}
+		var err error
+		switch c.Type {
+		case scenario.TypeRevenueShare:
+			err = m.revenueShare(c)
+		case scenario.TypeCommitment:
+			err = m.commitment(c)
+		case scenario.TypePayment:
+			m.payment(c)
+		case scenario.TypeEquity:
+			err = m.equity(c)
+		default:
+			err = fmt.Errorf("contract %s: unknown type %q", c.ID, c.Type)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)
+		}
+	}
+	m.parties()
+	return m.res, nil
+}
+
+// model is the state of one run.
+type model struct {
+	s        *scenario.Scenario
+	n        int // quarters in the horizon
+	res      *Result
+	streams  map[string][]decimal.Decimal // quarterly amounts by stream id
+	discount []decimal.Decimal            // nil when the discount rate is 0
+
+	// party flows, in order of first appearance
+	partyNames []string
+	partyIdx   map[string]int
+	flows      []partyFlow
+	// compute commitments, for the totals across them
+	commitPaid    []decimal.Decimal
+	commitOutside decimal.Decimal
+	commitCount   int
+}
+
+type partyFlow struct {
+	in, out []decimal.Decimal
+}
+
+func (m *model) index(q scenario.Quarter) int { return int(q - m.s.Start) }
+
+func (m *model) inHorizon(q scenario.Quarter) bool { return q >= m.s.Start && q <= m.s.End }
+
+func (m *model) addSeries(sr Series) { m.res.Series = append(m.res.Series, sr) }
+
+func (m *model) addAmount(id, label string, g Group, owner string, v decimal.Decimal) {
+	m.res.Summary = append(m.res.Summary, Metric{ID: id, Label: label, Group: g, Owner: owner, Kind: Amount, Amount: v})
+}
+
+func (m *model) stream(st *scenario.Stream) {
+	first, last := m.s.Start.Year(), m.s.End.Year()
+	years := st.YearAmounts(first, last)
+	vals := make([]decimal.Decimal, m.n)
+	total := decimal.Zero
+	for i := range vals {
+		y := (m.s.Start + scenario.Quarter(i)).Year()
+		vals[i] = years[y-first].Mul(quarterOf)
+		total = total.Add(vals[i])
+	}
+	m.streams[st.ID] = vals
+	m.addSeries(Series{ID: "stream." + st.ID, Label: st.DisplayLabel(), Group: GroupStream, Owner: st.ID, Kind: Flow, Values: vals})
+	m.addAmount("stream."+st.ID+".total", st.DisplayLabel()+": total over the horizon", GroupStream, st.ID, total)
+}
+
+func contractSeries(c *scenario.Contract, measure, label string, k Kind, vals []decimal.Decimal) Series {
+	return Series{
+		ID:      "contract." + c.ID + "." + measure,
+		Label:   c.DisplayLabel() + " — " + label,
+		Group:   GroupContract,
+		Owner:   c.ID,
+		Measure: measure,
+		Type:    c.Type,
+		Kind:    k,
+		Values:  vals,
+	}
+}
+
+func zeros(n int) []decimal.Decimal {
+	v := make([]decimal.Decimal, n)
+	for i := range v {
+		v[i] = decimal.Zero
+	}
+	return v
+}
+
+func (m *model) revenueShare(c *scenario.Contract) error {
+	base, ok := m.streams[c.Base]
+	if !ok {
+		return fmt.Errorf("contract %s: base stream %q is not defined", c.ID, c.Base)
+	}
+	accrued, paid, cum := zeros(m.n), zeros(m.n), make([]decimal.Decimal, m.n)
+	sumPaid, sumAccrued := decimal.Zero, decimal.Zero
+	// room is what the cap still allows; nil without a cap.
+	var room *decimal.Decimal
+	if c.Cap != nil {
+		r := c.Cap.Sub(c.PaidBefore)
+		room = &r
+	}
+	capHit, hit := scenario.Quarter(0), false
+	if c.Cap != nil && c.PaidBefore.Cmp(*c.Cap) >= 0 {
+		capHit, hit = c.From, true // reached before the first quarter the contract counts
+	}
+	for i := range m.n {
+		q := m.s.Start + scenario.Quarter(i)
+		if q >= c.From && q <= c.Until {
+			a := c.Rate.Mul(base[i])
+			p := a
+			if room != nil {
+				if room.Sign() <= 0 {
+					p = decimal.Zero
+				} else if a.Cmp(*room) > 0 {
+					p = *room
+				}
+				r := room.Sub(p)
+				room = &r
+			}
+			accrued[i], paid[i] = a, p
+			sumAccrued = sumAccrued.Add(a)
+			sumPaid = sumPaid.Add(p)
+		}
+		cum[i] = c.PaidBefore.Add(sumPaid)
+		if !hit && c.Cap != nil && q >= c.From && cum[i].Cmp(*c.Cap) >= 0 {
+			capHit, hit = q, true
+		}
+	}
+	m.addSeries(contractSeries(c, "accrued", "accrued", Flow, accrued))
+	m.addSeries(contractSeries(c, "paid", "paid", Flow, paid))
+	m.addSeries(contractSeries(c, "cumulative", "cumulative paid", Level, cum))
+	p := "contract." + c.ID
+	l := c.DisplayLabel()
+	m.addAmount(p+".total_paid", l+": total paid", GroupContract, c.ID, sumPaid)
+	m.res.Summary = append(m.res.Summary, Metric{ID: p + ".cap_hit", Label: l + ": quarter the cap binds", Group: GroupContract, Owner: c.ID, Kind: QuarterValue, Quarter: capHit, Null: !hit})
+	m.addAmount(p+".npv", l+": net present value", GroupContract, c.ID, m.npv(paid, sumPaid))
+	m.addAmount(p+".total_accrued", l+": total before the cap", GroupContract, c.ID, sumAccrued)
+	m.addAmount(p+".cap_savings", l+": paid less because of the cap", GroupContract, c.ID, sumAccrued.Sub(sumPaid))
+	m.transfer(c, paid)
+	return nil
+}
+
+func (m *model) commitment(c *scenario.Contract) error {
+	weights := make([]decimal.Decimal, c.Years)
+	sum := decimal.Zero
+	for k := range c.Years {
+		switch c.Profile {
+		case scenario.ProfileRamp:
+			weights[k] = decimal.NewFromInt(int64(k + 1))
+		case scenario.ProfileCustom:
+			if k >= len(c.Weights) {
+				return fmt.Errorf("contract %s: %d weights for %d years", c.ID, len(c.Weights), c.Years)
+			}
+			weights[k] = c.Weights[k]
+		default:
+			weights[k] = one
+		}
+		sum = sum.Add(weights[k])
+	}
+	if sum.Sign() <= 0 {
+		return fmt.Errorf("contract %s: the weights add up to %s", c.ID, sum)
+	}
+	den := sum.Mul(four)
+	paid := zeros(m.n)
+	inside, outside := decimal.Zero, decimal.Zero
+	for k := range c.Years {
+		// One division per contract year: paid(q) = total × w_k / Σw / 4.
+		perQuarter := c.Total.Mul(weights[k]).DivRound(den, DivPlaces)
+		for j := range 4 {
+			q := c.From + scenario.Quarter(4*k+j)
+			if m.inHorizon(q) {
+				paid[m.index(q)] = perQuarter
+				inside = inside.Add(perQuarter)
+			} else {
+				outside = outside.Add(perQuarter)
+			}
+		}
+	}
+	m.flowContract(c, paid, inside, outside)
+	m.addCommitment(paid, outside)
+	return nil
+}
+
+func (m *model) payment(c *scenario.Contract) {
+	paid := zeros(m.n)
+	inside, outside := decimal.Zero, decimal.Zero
+	for _, e := range c.Schedule {
+		if m.inHorizon(e.Quarter) {
+			i := m.index(e.Quarter)
+			paid[i] = paid[i].Add(e.Amount)
+			inside = inside.Add(e.Amount)
+		} else {
+			outside = outside.Add(e.Amount)
+		}
+	}
+	m.flowContract(c, paid, inside, outside)
+}
+
+// flowContract records the series and summary shared by commitments and payments.
+func (m *model) flowContract(c *scenario.Contract, paid []decimal.Decimal, inside, outside decimal.Decimal) {
+	m.addSeries(contractSeries(c, "paid", "paid", Flow, paid))
+	p := "contract." + c.ID
+	l := c.DisplayLabel()
+	m.addAmount(p+".total_paid", l+": total paid inside the horizon", GroupContract, c.ID, inside)
+	m.addAmount(p+".outside_horizon", l+": part outside the horizon", GroupContract, c.ID, outside)
+	m.addAmount(p+".npv", l+": net present value", GroupContract, c.ID, m.npv(paid, inside))
+	m.transfer(c, paid)
+}
+
+func (m *model) addCommitment(paid []decimal.Decimal, outside decimal.Decimal) {
+	if m.commitPaid == nil {
+		m.commitPaid = zeros(m.n)
+	}
+	for i, v := range paid {
+		if !v.IsZero() {
+			m.commitPaid[i] = m.commitPaid[i].Add(v)
+		}
+	}
+	m.commitOutside = m.commitOutside.Add(outside)
+	m.commitCount++
+}
+
+func (m *model) equity(c *scenario.Contract) error {
+	valuation := make([]decimal.Decimal, m.n)
+	value := make([]decimal.Decimal, m.n)
+	v := c.Valuation
+	switch v.Method {
+	case scenario.MethodRevenueMultiple:
+		rev, ok := m.streams[v.Stream]
+		if !ok {
+			return fmt.Errorf("contract %s: valuation stream %q is not defined", c.ID, v.Stream)
+		}
+		if !m.inHorizon(v.At) {
+			return fmt.Errorf("contract %s: valuation date %s is outside the horizon", c.ID, v.At)
+		}
+		atRev := rev[m.index(v.At)]
+		if atRev.IsZero() {
+			return fmt.Errorf("contract %s: stream %s is 0 at %s", c.ID, v.Stream, v.At)
+		}
+		// m = amount / (4 × stream(at)); valuation(q) = m × 4 × stream(q). The fours
+		// cancel, and one division per quarter keeps it exact to DivPlaces.
+		for i := range m.n {
+			valuation[i] = v.Amount.Mul(rev[i]).DivRound(atRev, DivPlaces)
+		}
+	default:
+		for i := range m.n {
+			valuation[i] = v.Amount
+		}
+	}
+	for i := range m.n {
+		value[i] = c.Stake.Mul(valuation[i])
+	}
+	m.addSeries(contractSeries(c, "valuation", "valuation", Level, valuation))
+	m.addSeries(contractSeries(c, "value", "stake value", Level, value))
+	m.addAmount("contract."+c.ID+".value_at_end", c.DisplayLabel()+": stake value at the end", GroupContract, c.ID, value[m.n-1])
+	return nil
+}
+
+// transfer moves paid(q) from the contract's payer to its payee.
+func (m *model) transfer(c *scenario.Contract, paid []decimal.Decimal) {
+	out := m.party(c.Payer)
+	in := m.party(c.Payee)
+	for i, v := range paid {
+		if v.IsZero() {
+			continue
+		}
+		m.flows[out].out[i] = m.flows[out].out[i].Add(v)
+		m.flows[in].in[i] = m.flows[in].in[i].Add(v)
+	}
+}
+
+func (m *model) party(name string) int {
+	if i, ok := m.partyIdx[name]; ok {
+		return i
+	}
+	if m.partyIdx == nil {
+		m.partyIdx = map[string]int{}
+	}
+	m.partyIdx[name] = len(m.partyNames)
+	m.partyNames = append(m.partyNames, name)
+	m.flows = append(m.flows, partyFlow{in: zeros(m.n), out: zeros(m.n)})
+	return len(m.partyNames) - 1
+}
+
+// parties adds the party series and totals, then the totals across commitments.
+func (m *model) parties() {
+	for k, name := range m.partyNames {
+		f := m.flows[k]
+		net := make([]decimal.Decimal, m.n)
+		total := decimal.Zero
+		for i := range m.n {
+			net[i] = f.in[i].Sub(f.out[i])
+			total = total.Add(net[i])
+		}
+		p := "party." + name
+		m.addSeries(Series{ID: p + ".in", Label: name + " — received", Group: GroupParty, Owner: name, Measure: "in", Kind: Flow, Values: f.in})
+		m.addSeries(Series{ID: p + ".out", Label: name + " — paid", Group: GroupParty, Owner: name, Measure: "out", Kind: Flow, Values: f.out})
+		m.addSeries(Series{ID: p + ".net", Label: name + " — net", Group: GroupParty, Owner: name, Measure: "net", Kind: Flow, Values: net})
+		m.addAmount(p+".net_total", name+": net over the horizon", GroupParty, name, total)
+	}
+	if m.commitCount == 0 {
+		return
+	}
+	m.addSeries(Series{ID: "total.commitments.paid", Label: "Compute commitments — paid", Group: GroupTotal, Owner: "commitments", Measure: "paid", Kind: Flow, Values: m.commitPaid})
+	inside := decimal.Zero
+	for _, v := range m.commitPaid {
+		inside = inside.Add(v)
+	}
+	m.addAmount("total.commitments.total_paid", "Compute commitments: paid inside the horizon", GroupTotal, "commitments", inside)
+	m.addAmount("total.commitments.outside_horizon", "Compute commitments: part outside the horizon", GroupTotal, "commitments", m.commitOutside)
+	m.addAmount("total.commitments.committed", "Compute commitments: total committed", GroupTotal, "commitments", inside.Add(m.commitOutside))
+	// The peak calendar year of compute spend (full or partial years of the horizon).
+	peak, peakYear := decimal.Zero, 0
+	for i := 0; i < m.n; {
+		y := (m.s.Start + scenario.Quarter(i)).Year()
+		sum := decimal.Zero
+		for ; i < m.n && (m.s.Start+scenario.Quarter(i)).Year() == y; i++ {
+			sum = sum.Add(m.commitPaid[i])
+		}
+		if peakYear == 0 || sum.Cmp(peak) > 0 {
+			peak, peakYear = sum, y
+		}
+	}
+	m.addAmount("total.commitments.peak_annual", "Compute commitments: peak annual spend", GroupTotal, "commitments", peak)
+	m.res.Summary = append(m.res.Summary, Metric{ID: "total.commitments.peak_year", Label: "Compute commitments: year of peak spend", Group: GroupTotal, Owner: "commitments", Kind: YearValue, Quarter: scenario.NewQuarter(peakYear, 1)})
+}

@@ -1,0 +1,260 @@
+package scenario
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// Marshal writes the scenario as canonical YAML: keys in the format's order, amounts
+// and rates in their exact short forms (38B, 20%), text quoted, one scenario per
+// document. Parsing the output gives back an identical scenario, and marshaling the
+// same scenario always gives the same bytes, so stored revisions compare by hash.
+func Marshal(s *Scenario) []byte {
+	var b bytes.Buffer
+	w := &yamlWriter{b: &b}
+	w.line(0, "version", fmt.Sprint(s.Version))
+	w.line(0, "name", quote(s.Name))
+	if s.Description != "" {
+		w.text(0, "description", s.Description)
+	}
+	w.line(0, "start", s.Start.String())
+	w.line(0, "end", s.End.String())
+	if !s.DiscountRate.IsZero() {
+		w.line(0, "discount_rate", FormatRate(s.DiscountRate))
+	}
+	if len(s.Streams) > 0 {
+		w.key(0, "streams")
+		for i := range s.Streams {
+			w.stream(&s.Streams[i])
+		}
+	}
+	if len(s.Contracts) > 0 {
+		w.key(0, "contracts")
+		for i := range s.Contracts {
+			w.contract(&s.Contracts[i])
+		}
+	}
+	if u := s.Uncertainty; u != nil {
+		w.key(0, "uncertainty")
+		if u.Runs > 0 {
+			w.line(1, "runs", fmt.Sprint(u.Runs))
+		}
+		if u.SeedSet {
+			w.line(1, "seed", fmt.Sprint(u.Seed))
+		}
+		if len(u.Inputs) > 0 {
+			w.key(1, "inputs")
+			for _, in := range u.Inputs {
+				w.input(s, in)
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+type yamlWriter struct{ b *bytes.Buffer }
+
+func (w *yamlWriter) indent(level int) { w.b.WriteString(strings.Repeat("  ", level)) }
+
+func (w *yamlWriter) key(level int, k string) {
+	w.indent(level)
+	w.b.WriteString(k)
+	w.b.WriteString(":\n")
+}
+
+func (w *yamlWriter) line(level int, k, v string) {
+	w.indent(level)
+	w.b.WriteString(k)
+	w.b.WriteString(": ")
+	w.b.WriteString(v)
+	w.b.WriteByte('\n')
+}
+
+// text writes free text: a literal block when it spans lines and reads back exactly,
+// else a quoted string.
+func (w *yamlWriter) text(level int, k, v string) {
+	if !blockSafe(v) {
+		w.line(level, k, quote(v))
+		return
+	}
+	w.indent(level)
+	w.b.WriteString(k)
+	w.b.WriteString(": |-\n")
+	for _, l := range strings.Split(v, "\n") {
+		if l != "" {
+			w.indent(level + 1)
+			w.b.WriteString(l)
+		}
+		w.b.WriteByte('\n')
+	}
+}
+
+// blockSafe reports whether v survives a |- literal block unchanged: several lines,
+// no leading space on the first, no trailing newline, only printable characters and
+// no trailing spaces (which editors strip).
+func blockSafe(v string) bool {
+	if !strings.Contains(v, "\n") || strings.HasSuffix(v, "\n") || strings.HasPrefix(v, " ") || strings.HasPrefix(v, "\n") {
+		return false
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if strings.HasSuffix(l, " ") {
+			return false
+		}
+		for _, r := range l {
+			if !unicode.IsPrint(r) && r != '\t' || r == '\t' || r == '\uFEFF' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// quote writes a double-quoted scalar. JSON's string syntax is valid YAML.
+func quote(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func (w *yamlWriter) sources(level int, src []string) {
+	switch len(src) {
+	case 0:
+	case 1:
+		w.line(level, "source", quote(src[0]))
+	default:
+		w.key(level, "sources")
+		for _, s := range src {
+			w.indent(level)
+			w.b.WriteString("  - ")
+			w.b.WriteString(quote(s))
+			w.b.WriteByte('\n')
+		}
+	}
+}
+
+func (w *yamlWriter) stream(st *Stream) {
+	w.key(1, st.ID)
+	if st.Label != "" {
+		w.line(2, "label", quote(st.Label))
+	}
+	if len(st.Annual) > 0 {
+		w.key(2, "annual")
+		for _, a := range st.Annual {
+			w.line(3, fmt.Sprint(a.Year), FormatAmount(a.Amount))
+		}
+	}
+	if len(st.Growth) > 0 {
+		w.key(2, "growth")
+		for _, g := range st.Growth {
+			w.line(3, fmt.Sprint(g.Year), FormatRate(g.Rate))
+		}
+	}
+	w.sources(2, st.Sources)
+}
+
+func (w *yamlWriter) contract(c *Contract) {
+	w.key(1, c.ID)
+	w.line(2, "type", c.Type)
+	if c.Label != "" {
+		w.line(2, "label", quote(c.Label))
+	}
+	if c.MovesMoney() {
+		w.line(2, "payer", quote(c.Payer))
+		w.line(2, "payee", quote(c.Payee))
+	}
+	switch c.Type {
+	case TypeRevenueShare:
+		w.line(2, "base", c.Base)
+		w.line(2, "rate", FormatRate(c.Rate))
+		w.fromUntil(c, true)
+		if c.Cap != nil {
+			w.line(2, "cap", FormatAmount(*c.Cap))
+		}
+		if !c.PaidBefore.IsZero() {
+			w.line(2, "paid_before", FormatAmount(c.PaidBefore))
+		}
+	case TypeCommitment:
+		w.line(2, "total", FormatAmount(c.Total))
+		w.fromUntil(c, false)
+		w.line(2, "years", fmt.Sprint(c.Years))
+		w.line(2, "profile", c.Profile)
+		if len(c.Weights) > 0 {
+			parts := make([]string, len(c.Weights))
+			for i, v := range c.Weights {
+				parts[i] = v.String()
+			}
+			w.line(2, "weights", "["+strings.Join(parts, ", ")+"]")
+		}
+	case TypePayment:
+		w.key(2, "schedule")
+		for _, e := range c.Schedule {
+			w.line(3, e.Quarter.String(), FormatAmount(e.Amount))
+		}
+	case TypeEquity:
+		w.line(2, "holder", quote(c.Holder))
+		w.line(2, "stake", FormatRate(c.Stake))
+		w.key(2, "valuation")
+		w.line(3, "amount", FormatAmount(c.Valuation.Amount))
+		w.line(3, "at", c.Valuation.At.String())
+		w.line(3, "method", c.Valuation.Method)
+		if c.Valuation.Stream != "" {
+			w.line(3, "stream", c.Valuation.Stream)
+		}
+	}
+	if !c.Enabled {
+		w.line(2, "enabled", "false")
+	}
+	w.sources(2, c.Sources)
+}
+
+func (w *yamlWriter) fromUntil(c *Contract, until bool) {
+	if c.FromSet {
+		w.line(2, "from", c.From.String())
+	}
+	if until && c.UntilSet {
+		w.line(2, "until", c.Until.String())
+	}
+}
+
+func (w *yamlWriter) input(s *Scenario, in UncertainInput) {
+	kind := KindNumber
+	if f, ok := s.Field(in.Path); ok {
+		kind = f.Kind
+	}
+	var parts []string
+	parts = append(parts, "dist: "+in.Dist)
+	for _, p := range in.Params {
+		v := p.Value.String()
+		if p.Name != "mu" && p.Name != "sigma" {
+			v = formatParam(kind, p.Value)
+		}
+		parts = append(parts, p.Name+": "+v)
+	}
+	if len(in.Sources) == 0 {
+		w.line(2, in.Path, "{"+strings.Join(parts, ", ")+"}")
+		return
+	}
+	w.key(2, in.Path)
+	for _, p := range parts {
+		k, v, _ := strings.Cut(p, ": ")
+		w.line(3, k, v)
+	}
+	w.sources(3, in.Sources)
+}
+
+func formatParam(k FieldKind, v decimal.Decimal) string {
+	switch k {
+	case KindAmount:
+		return FormatAmount(v)
+	case KindRate:
+		return FormatRate(v)
+	}
+	return v.String()
+}

@@ -1,0 +1,96 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxErrors is how many errors of one file are reported; the rest are counted.
+const MaxErrors = 20
+
+// Error is one problem in a scenario file, with its position.
+type Error struct {
+	File string // file name as given to Parse
+	Line int    // 1-based; 0 when the problem has no single place
+	Col  int    // 1-based
+	Path string // key path, such as contracts.msft_revshare.cap; "" for the document
+	Msg  string // what is wrong and what would be valid
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	}
+	b.WriteString(": ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found in one file, in file order. Parse returns it as
+// its error; it always holds at least one Error.
+type ErrorList struct {
+	Errors  []*Error // at most MaxErrors
+	Omitted int      // how many more were found but not kept
+}
+
+func (l *ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l.Errors {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	if l.Omitted > 0 {
+		fmt.Fprintf(&b, "\n… and %d more errors", l.Omitted)
+	}
+	return b.String()
+}
+
+// errorSink collects errors while decoding and validating.
+type errorSink struct {
+	file   string
+	list   ErrorList
+	seen   map[string]bool // drops exact repeats
+	failed bool
+}
+
+func (s *errorSink) add(n *node, path, format string, args ...any) {
+	line, col := 0, 0
+	if n != nil {
+		line, col = n.line, n.col
+	}
+	s.addAt(line, col, path, format, args...)
+}
+
+func (s *errorSink) addAt(line, col int, path, format string, args ...any) {
+	s.failed = true
+	e := &Error{File: s.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)}
+	key := e.Error()
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	if s.seen[key] {
+		return
+	}
+	s.seen[key] = true
+	if len(s.list.Errors) >= MaxErrors {
+		s.list.Omitted++
+		return
+	}
+	s.list.Errors = append(s.list.Errors, e)
+}
+
+func (s *errorSink) err() error {
+	if !s.failed {
+		return nil
+	}
+	l := s.list
+	return &l
+}

@@ -1,0 +1,248 @@
+package scenario
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// FieldKind is the unit of a numeric field.
+type FieldKind string
+
+// Field kinds.
+const (
+	KindAmount  FieldKind = "amount"  // money, written 38B
+	KindRate    FieldKind = "rate"    // a fraction, written 20%
+	KindInteger FieldKind = "integer" // a whole number (years)
+	KindNumber  FieldKind = "number"  // a plain number (weights)
+)
+
+// Field is one numeric input of a scenario, addressed by its key path, such as
+// contracts.msft_revshare.cap. Sliders, uncertain inputs and goal seek act on fields.
+type Field struct {
+	Path    string
+	Kind    FieldKind
+	Label   string // for people: "Revenue share to Microsoft: cap"
+	Value   decimal.Decimal
+	Min     *decimal.Decimal // nil: unbounded
+	Max     *decimal.Decimal // nil: unbounded
+	Sources []string         // the sources of the stream or contract it belongs to
+}
+
+var (
+	zero      = decimal.Zero
+	one       = decimal.NewFromInt(1)
+	minusOne  = decimal.NewFromInt(-1)
+	hundredD  = decimal.NewFromInt(100)
+	ptrZero   = &zero
+	ptrOne    = &one
+	ptrMinus1 = &minusOne
+)
+
+// Fields lists every numeric field of the scenario in document order.
+func (s *Scenario) Fields() []Field {
+	var out []Field
+	add := func(path string, kind FieldKind, label string, v decimal.Decimal, lo, hi *decimal.Decimal, src []string) {
+		out = append(out, Field{Path: path, Kind: kind, Label: label, Value: v, Min: lo, Max: hi, Sources: src})
+	}
+	add("discount_rate", KindRate, "Discount rate", s.DiscountRate, ptrZero, ptrOne, nil)
+	for i := range s.Streams {
+		st := &s.Streams[i]
+		p := "streams." + st.ID
+		for _, a := range st.Annual {
+			add(fmt.Sprintf("%s.annual.%d", p, a.Year), KindAmount, fmt.Sprintf("%s %d", st.DisplayLabel(), a.Year), a.Amount, ptrZero, nil, st.Sources)
+		}
+		for _, g := range st.Growth {
+			add(fmt.Sprintf("%s.growth.%d", p, g.Year), KindRate, fmt.Sprintf("%s growth from %d", st.DisplayLabel(), g.Year), g.Rate, ptrMinus1, nil, st.Sources)
+		}
+	}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		p := "contracts." + c.ID
+		l := c.DisplayLabel()
+		switch c.Type {
+		case TypeRevenueShare:
+			add(p+".rate", KindRate, l+": rate", c.Rate, ptrZero, ptrOne, c.Sources)
+			if c.Cap != nil {
+				add(p+".cap", KindAmount, l+": cap", *c.Cap, ptrZero, nil, c.Sources)
+			}
+			add(p+".paid_before", KindAmount, l+": paid before", c.PaidBefore, ptrZero, nil, c.Sources)
+		case TypeCommitment:
+			add(p+".total", KindAmount, l+": total", c.Total, ptrZero, nil, c.Sources)
+			lo, hi := decimal.NewFromInt(1), hundredD
+			add(p+".years", KindInteger, l+": years", decimal.NewFromInt(int64(c.Years)), &lo, &hi, c.Sources)
+			for k, w := range c.Weights {
+				add(fmt.Sprintf("%s.weights.%d", p, k+1), KindNumber, fmt.Sprintf("%s: weight of year %d", l, k+1), w, ptrZero, nil, c.Sources)
+			}
+		case TypePayment:
+			for _, e := range c.Schedule {
+				add(fmt.Sprintf("%s.schedule.%s", p, e.Quarter), KindAmount, fmt.Sprintf("%s: %s", l, e.Quarter), e.Amount, ptrZero, nil, c.Sources)
+			}
+		case TypeEquity:
+			add(p+".stake", KindRate, l+": stake", c.Stake, ptrZero, ptrOne, c.Sources)
+			add(p+".valuation.amount", KindAmount, l+": valuation", c.Valuation.Amount, ptrZero, nil, c.Sources)
+		}
+	}
+	return out
+}
+
+// Field returns the numeric field at path.
+func (s *Scenario) Field(path string) (Field, bool) {
+	for _, f := range s.Fields() {
+		if f.Path == path {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Set changes the numeric field at path. It checks the field's own range (and that
+// integers are whole) but not rules across fields: call Validate after a batch of
+// changes.
+func (s *Scenario) Set(path string, v decimal.Decimal) error {
+	ptr, kind, err := s.fieldRef(path)
+	if err != nil {
+		return err
+	}
+	f, _ := s.Field(path)
+	if f.Min != nil && v.Cmp(*f.Min) < 0 || f.Max != nil && v.Cmp(*f.Max) > 0 {
+		return fmt.Errorf("%s: %s is out of range: %s", path, formatKind(kind, v), describeRange(kind, f.Min, f.Max))
+	}
+	if kind == KindInteger {
+		if !v.IsInteger() {
+			return fmt.Errorf("%s: %s is not a whole number", path, v)
+		}
+		c := s.Contract(strings.Split(path, ".")[1])
+		c.Years = int(v.IntPart())
+		if c.Profile == ProfileCustom {
+			// Keep weights consistent with the length: extend with the last weight.
+			for len(c.Weights) < c.Years {
+				c.Weights = append(c.Weights, c.Weights[len(c.Weights)-1])
+			}
+			c.Weights = c.Weights[:c.Years]
+		}
+		return nil
+	}
+	*ptr = v
+	return nil
+}
+
+// fieldRef resolves a key path to the decimal it names.
+func (s *Scenario) fieldRef(path string) (*decimal.Decimal, FieldKind, error) {
+	parts := strings.Split(path, ".")
+	bad := func(why string) (*decimal.Decimal, FieldKind, error) {
+		return nil, "", fmt.Errorf("%q is not a numeric field of this scenario: %s", path, why)
+	}
+	switch parts[0] {
+	case "discount_rate":
+		if len(parts) == 1 {
+			return &s.DiscountRate, KindRate, nil
+		}
+	case "streams":
+		if len(parts) != 4 {
+			return bad("write streams.<id>.annual.<year> or streams.<id>.growth.<year>")
+		}
+		st := s.Stream(parts[1])
+		if st == nil {
+			return bad(fmt.Sprintf("there is no stream %q", parts[1]))
+		}
+		y, err := strconv.Atoi(parts[3])
+		if err != nil {
+			return bad(fmt.Sprintf("%q is not a year", parts[3]))
+		}
+		switch parts[2] {
+		case "annual":
+			for i := range st.Annual {
+				if st.Annual[i].Year == y {
+					return &st.Annual[i].Amount, KindAmount, nil
+				}
+			}
+			return bad(fmt.Sprintf("stream %s lists no annual amount for %d", st.ID, y))
+		case "growth":
+			for i := range st.Growth {
+				if st.Growth[i].Year == y {
+					return &st.Growth[i].Rate, KindRate, nil
+				}
+			}
+			return bad(fmt.Sprintf("stream %s lists no growth rate for %d", st.ID, y))
+		}
+		return bad("a stream's numeric fields are annual.<year> and growth.<year>")
+	case "contracts":
+		if len(parts) < 3 {
+			return bad("write contracts.<id>.<field>")
+		}
+		c := s.Contract(parts[1])
+		if c == nil {
+			return bad(fmt.Sprintf("there is no contract %q", parts[1]))
+		}
+		rest := strings.Join(parts[2:], ".")
+		switch {
+		case c.Type == TypeRevenueShare && rest == "rate":
+			return &c.Rate, KindRate, nil
+		case c.Type == TypeRevenueShare && rest == "cap":
+			if c.Cap == nil {
+				return bad(fmt.Sprintf("contract %s has no cap", c.ID))
+			}
+			return c.Cap, KindAmount, nil
+		case c.Type == TypeRevenueShare && rest == "paid_before":
+			return &c.PaidBefore, KindAmount, nil
+		case c.Type == TypeCommitment && rest == "total":
+			return &c.Total, KindAmount, nil
+		case c.Type == TypeCommitment && rest == "years":
+			return nil, KindInteger, nil
+		case c.Type == TypeCommitment && len(parts) == 4 && parts[2] == "weights":
+			k, err := strconv.Atoi(parts[3])
+			if err != nil || k < 1 || k > len(c.Weights) {
+				return bad(fmt.Sprintf("contract %s has weights 1..%d", c.ID, len(c.Weights)))
+			}
+			return &c.Weights[k-1], KindNumber, nil
+		case c.Type == TypePayment && len(parts) == 4 && parts[2] == "schedule":
+			q, err := ParseQuarter(parts[3], false)
+			if err == nil {
+				for i := range c.Schedule {
+					if c.Schedule[i].Quarter == q {
+						return &c.Schedule[i].Amount, KindAmount, nil
+					}
+				}
+			}
+			return bad(fmt.Sprintf("contract %s schedules nothing in %s", c.ID, parts[3]))
+		case c.Type == TypeEquity && rest == "stake":
+			return &c.Stake, KindRate, nil
+		case c.Type == TypeEquity && rest == "valuation.amount":
+			return &c.Valuation.Amount, KindAmount, nil
+		}
+		return bad(fmt.Sprintf("a %s contract's numeric fields are %s", c.Type, strings.Join(numericKeys[c.Type], ", ")))
+	}
+	return bad("numeric fields are discount_rate, streams.<id>.… and contracts.<id>.…")
+}
+
+var numericKeys = map[string][]string{
+	TypeRevenueShare: {"rate", "cap", "paid_before"},
+	TypeCommitment:   {"total", "years", "weights.<n>"},
+	TypePayment:      {"schedule.<quarter>"},
+	TypeEquity:       {"stake", "valuation.amount"},
+}
+
+func formatKind(k FieldKind, v decimal.Decimal) string {
+	switch k {
+	case KindAmount:
+		return FormatAmount(v)
+	case KindRate:
+		return FormatRate(v)
+	}
+	return v.String()
+}
+
+func describeRange(k FieldKind, lo, hi *decimal.Decimal) string {
+	switch {
+	case lo != nil && hi != nil:
+		return fmt.Sprintf("valid values run from %s to %s", formatKind(k, *lo), formatKind(k, *hi))
+	case lo != nil:
+		return fmt.Sprintf("valid values are %s or more", formatKind(k, *lo))
+	case hi != nil:
+		return fmt.Sprintf("valid values are %s or less", formatKind(k, *hi))
+	}
+	return "any value is valid"
+}

@@ -1,0 +1,239 @@
+// Package scenario defines a Dealmodel scenario (format v1), parses it from YAML or
+// JSON with positioned errors, validates it, and writes it back as canonical YAML.
+//
+// It is the domain at the centre: it imports no other package of the project.
+package scenario
+
+import "github.com/shopspring/decimal"
+
+// FormatVersion is the only scenario file format version this build reads.
+const FormatVersion = 1
+
+// Contract types.
+const (
+	TypeRevenueShare = "revenue_share"
+	TypeCommitment   = "commitment"
+	TypePayment      = "payment"
+	TypeEquity       = "equity"
+)
+
+// Commitment profiles.
+const (
+	ProfileEven   = "even"
+	ProfileRamp   = "ramp"
+	ProfileCustom = "custom"
+)
+
+// Equity valuation methods.
+const (
+	MethodConstant        = "constant"
+	MethodRevenueMultiple = "revenue_multiple"
+)
+
+// Scenario is one parsed, validated scenario file. Maps of the file (streams,
+// contracts, annual amounts, schedules, uncertain inputs) are kept as slices in file
+// order, so that output follows the author's order and round-trips.
+type Scenario struct {
+	Version      int
+	Name         string
+	Description  string
+	Start        Quarter
+	End          Quarter
+	DiscountRate decimal.Decimal
+	Streams      []Stream
+	Contracts    []Contract
+	Uncertainty  *Uncertainty // nil when the file has none
+}
+
+// Stream is a revenue driver: explicit annual amounts, then growth.
+type Stream struct {
+	ID      string
+	Label   string // empty: the id is shown
+	Annual  []YearAmount
+	Growth  []YearRate
+	Sources []string
+}
+
+// YearAmount is an amount for one calendar year.
+type YearAmount struct {
+	Year   int
+	Amount decimal.Decimal
+}
+
+// YearRate is a growth rate that applies from a calendar year on.
+type YearRate struct {
+	Year int
+	Rate decimal.Decimal
+}
+
+// QuarterAmount is an amount paid in one quarter.
+type QuarterAmount struct {
+	Quarter Quarter
+	Amount  decimal.Decimal
+}
+
+// Contract is one contract of any type. Only the fields of its Type are meaningful;
+// the parser rejects keys that do not belong to the type.
+type Contract struct {
+	ID      string
+	Type    string
+	Label   string // empty: the id is shown
+	Payer   string // revenue_share, commitment, payment
+	Payee   string // revenue_share, commitment, payment
+	Enabled bool
+	Sources []string
+
+	// From and Until bound revenue_share; From starts a commitment. They are always
+	// set after parsing (defaults applied); FromSet/UntilSet say whether the file
+	// gave them, so canonical output does not invent keys.
+	From, Until       Quarter
+	FromSet, UntilSet bool
+
+	// revenue_share
+	Base       string
+	Rate       decimal.Decimal
+	Cap        *decimal.Decimal // nil: no cap
+	PaidBefore decimal.Decimal
+
+	// commitment
+	Total   decimal.Decimal
+	Years   int
+	Profile string
+	Weights []decimal.Decimal // custom only
+
+	// payment
+	Schedule []QuarterAmount
+
+	// equity
+	Holder    string
+	Stake     decimal.Decimal
+	Valuation Valuation
+}
+
+// DisplayLabel is the label users see: Label, or the id when there is none.
+func (c *Contract) DisplayLabel() string {
+	if c.Label != "" {
+		return c.Label
+	}
+	return c.ID
+}
+
+// DisplayLabel is the label users see: Label, or the id when there is none.
+func (s *Stream) DisplayLabel() string {
+	if s.Label != "" {
+		return s.Label
+	}
+	return s.ID
+}
+
+// MovesMoney reports whether the contract transfers money between parties.
+func (c *Contract) MovesMoney() bool {
+	return c.Type == TypeRevenueShare || c.Type == TypeCommitment || c.Type == TypePayment
+}
+
+// Valuation is how an equity contract values the company.
+type Valuation struct {
+	Amount decimal.Decimal
+	At     Quarter
+	Method string // constant (default) or revenue_multiple
+	Stream string // revenue_multiple only
+}
+
+// Uncertainty holds the ranges for Monte Carlo and tornado analysis.
+type Uncertainty struct {
+	Runs    int   // 0: not given (the simulator's default applies)
+	Seed    int64 // meaningful when SeedSet
+	SeedSet bool
+	Inputs  []UncertainInput
+}
+
+// Distributions of an uncertain input.
+const (
+	DistTriangular = "triangular"
+	DistUniform    = "uniform"
+	DistNormal     = "normal"
+	DistLognormal  = "lognormal"
+	DistPert       = "pert"
+)
+
+// UncertainInput is a distribution over one numeric field of the scenario.
+// Params holds the distribution's parameters by name (low, mode, high, mean, sd,
+// p10, p90, mu, sigma), in the field's own unit; mu and sigma are plain numbers
+// (the lognormal's parameters in log space).
+type UncertainInput struct {
+	Path    string
+	Dist    string
+	Params  []Param
+	Sources []string
+}
+
+// Param is one named distribution parameter.
+type Param struct {
+	Name  string
+	Value decimal.Decimal
+}
+
+// Get returns the named parameter.
+func (u *UncertainInput) Get(name string) (decimal.Decimal, bool) {
+	for _, p := range u.Params {
+		if p.Name == name {
+			return p.Value, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+// Stream returns the stream with the id, or nil.
+func (s *Scenario) Stream(id string) *Stream {
+	for i := range s.Streams {
+		if s.Streams[i].ID == id {
+			return &s.Streams[i]
+		}
+	}
+	return nil
+}
+
+// Contract returns the contract with the id, or nil.
+func (s *Scenario) Contract(id string) *Contract {
+	for i := range s.Contracts {
+		if s.Contracts[i].ID == id {
+			return &s.Contracts[i]
+		}
+	}
+	return nil
+}
+
+// Clone returns a deep copy, so that a caller may change fields (a slider, a Monte
+// Carlo draw) without touching the original.
+func (s *Scenario) Clone() *Scenario {
+	c := *s
+	c.Streams = make([]Stream, len(s.Streams))
+	for i, st := range s.Streams {
+		st.Annual = append([]YearAmount(nil), st.Annual...)
+		st.Growth = append([]YearRate(nil), st.Growth...)
+		st.Sources = append([]string(nil), st.Sources...)
+		c.Streams[i] = st
+	}
+	c.Contracts = make([]Contract, len(s.Contracts))
+	for i, k := range s.Contracts {
+		if k.Cap != nil {
+			v := *k.Cap
+			k.Cap = &v
+		}
+		k.Weights = append([]decimal.Decimal(nil), k.Weights...)
+		k.Schedule = append([]QuarterAmount(nil), k.Schedule...)
+		k.Sources = append([]string(nil), k.Sources...)
+		c.Contracts[i] = k
+	}
+	if s.Uncertainty != nil {
+		u := *s.Uncertainty
+		u.Inputs = make([]UncertainInput, len(s.Uncertainty.Inputs))
+		for i, in := range s.Uncertainty.Inputs {
+			in.Params = append([]Param(nil), in.Params...)
+			in.Sources = append([]string(nil), in.Sources...)
+			u.Inputs[i] = in
+		}
+		c.Uncertainty = &u
+	}
+	return &c
+}

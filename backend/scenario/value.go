@@ -1,0 +1,116 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	// suffixes scale by powers of ten, so scaling is an exact shift of the point.
+	suffixes = []struct {
+		letter byte
+		exp    int32
+	}{
+		{'T', 12},
+		{'B', 9},
+		{'M', 6},
+		{'K', 3},
+	}
+)
+
+// ParseAmount reads an amount: a plain number (13000000000, 13_000_000_000, 2.5) or
+// a number with an optional leading $ and a suffix K, M, B or T: 50B, $1.5T, 250M.
+// The result is exact; nothing passes through float64.
+func ParseAmount(s string) (decimal.Decimal, error) {
+	t := strings.TrimSpace(s)
+	neg := false
+	if strings.HasPrefix(t, "-") {
+		neg, t = true, t[1:]
+	}
+	t = strings.TrimPrefix(t, "$")
+	var exp int32
+	if n := len(t); n > 0 {
+		last := t[n-1] &^ 0x20 // upper case
+		for _, sf := range suffixes {
+			if last == sf.letter {
+				exp, t = sf.exp, t[:n-1]
+				break
+			}
+		}
+	}
+	d, err := parseNumber(t)
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", s)
+	}
+	d = d.Shift(exp)
+	if neg {
+		d = d.Neg()
+	}
+	return d, nil
+}
+
+// ParseRate reads a rate: a percentage (20%, -5.5%) or a plain fraction (0.2).
+func ParseRate(s string) (decimal.Decimal, error) {
+	t := strings.TrimSpace(s)
+	pct := strings.HasSuffix(t, "%")
+	if pct {
+		t = strings.TrimSpace(t[:len(t)-1])
+	}
+	d, err := parseNumber(t)
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a rate: write a percentage such as 20%% or a fraction such as 0.2", s)
+	}
+	if pct {
+		d = d.Shift(-2)
+	}
+	return d, nil
+}
+
+// parseNumber reads a plain decimal number, allowing _ between digits and a leading
+// sign or exponent. It rejects NaN, infinities, hex and empty strings.
+func parseNumber(s string) (decimal.Decimal, error) {
+	if s == "" {
+		return decimal.Decimal{}, errors.New("empty")
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '_':
+			if i == 0 || i == len(s)-1 || !isDigit(s[i-1]) || !isDigit(s[i+1]) {
+				return decimal.Decimal{}, errors.New("misplaced _")
+			}
+		case c == '.' || c == '+' || c == '-' || c == 'e' || c == 'E':
+		default:
+			return decimal.Decimal{}, errors.New("not a number")
+		}
+	}
+	if digits == 0 {
+		return decimal.Decimal{}, errors.New("no digits")
+	}
+	return decimal.NewFromString(strings.ReplaceAll(s, "_", ""))
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// FormatAmount writes an amount in the format's syntax, exactly, with the largest
+// suffix that leaves at least 1 before the point: 38B, 1.5T, 250M, 13.1234567B, 512.
+func FormatAmount(d decimal.Decimal) string {
+	abs := d.Abs()
+	for _, sf := range suffixes {
+		if abs.Cmp(decimal.New(1, sf.exp)) >= 0 {
+			return d.Shift(-sf.exp).String() + string(sf.letter)
+		}
+	}
+	return d.String()
+}
+
+// FormatRate writes a rate as a percentage, exactly: 20%, 12.5%, -3%.
+func FormatRate(d decimal.Decimal) string {
+	return d.Shift(2).String() + "%"
+}
