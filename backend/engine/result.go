@@ -52,14 +52,14 @@ type Result struct {
 
 // Series is a named sequence of amounts, one per period.
 type Series struct {
-	ID       string // as in the format: stream.<id>, contract.<id>.paid, party.<name>.net
-	Label    string // for people: "Revenue share to Microsoft — paid"
-	Group    Group
-	Owner    string // the stream id, contract id or party name
-	Measure  string // accrued, paid, cumulative, valuation, value, in, out, net; "" for streams
-	Type     string // the contract type, for contract series
-	Kind     Kind
-	Values   []decimal.Decimal
+	ID      string // as in the format: stream.<id>, contract.<id>.paid, party.<name>.net
+	Label   string // for people: "Revenue share to Microsoft — paid"
+	Group   Group
+	Owner   string // the stream id, contract id or party name
+	Measure string // accrued, paid, cumulative, valuation, value, in, out, net; "" for streams
+	Type    string // the contract type, for contract series
+	Kind    Kind
+	Values  []decimal.Decimal
 }
 
 // MetricKind is what a metric's value is.

@@ -19,7 +19,7 @@ import (
 type node struct {
 	kind      nodeKind
 	line, col int
-	text      string  // scalars: the value as written (unquoted)
+	text      string // scalars: the value as written (unquoted)
 	scalar    scalarKind
 	pairs     []pair  // mappings, in document order
 	items     []*node // sequences
