@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"dealmodel/backend/scenario"
@@ -35,13 +36,20 @@ type env struct {
 
 type command struct {
 	name, args, help string
+	order            int // place in the usage text
 	run              func(e *env, args []string) error
 }
 
+// registry holds the commands; each command's file registers it in init, so that
+// commands are added without touching this file.
+var registry []command
+
+func register(c command) { registry = append(registry, c) }
+
 func commands() []command {
-	return []command{
-		{"run", "FILE|NAME [--period quarter|year] [--format table|csv|json]", "compute a scenario and print its series and summary", runCmd},
-	}
+	out := append([]command(nil), registry...)
+	sort.Slice(out, func(i, j int) bool { return out[i].order < out[j].order })
+	return out
 }
 
 // Main runs the command line with args (without the program name) and returns the

@@ -8,6 +8,14 @@ import (
 	"dealmodel/backend/report"
 )
 
+func init() {
+	register(command{
+		name: "run", order: 10, run: runCmd,
+		args: "FILE|NAME [--period quarter|year] [--format table|csv|json]",
+		help: "compute a scenario and print its series and summary",
+	})
+}
+
 func runCmd(e *env, args []string) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	period := fs.String("period", "quarter", "quarter or year")
