@@ -38,7 +38,7 @@ func Run(s *scenario.Scenario) (*Result, error) {
 		m.res.Periods[i] = q.String()
 		m.res.Quarters[i] = q
 	}
-	m.discount = discountFactors(s.DiscountRate, m.n)
+	m.cumDiscount = cumulative(discountFactors(s.DiscountRate, m.n))
 	m.streams = make(map[string][]decimal.Decimal, len(s.Streams))
 	for i := range s.Streams {
 		m.stream(&s.Streams[i])
@@ -69,13 +69,24 @@ func Run(s *scenario.Scenario) (*Result, error) {
 	return m.res, nil
 }
 
+// div divides to DivPlaces. A quotient that is exact in cents keeps its short form,
+// which makes every later operation on it cheaper.
+func div(a, b decimal.Decimal) decimal.Decimal {
+	if q, r := a.QuoRem(b, 2); r.IsZero() {
+		return q
+	}
+	return a.DivRound(b, DivPlaces)
+}
+
 // model is the state of one run.
 type model struct {
-	s        *scenario.Scenario
-	n        int // quarters in the horizon
-	res      *Result
-	streams  map[string][]decimal.Decimal // quarterly amounts by stream id
-	discount []decimal.Decimal            // nil when the discount rate is 0
+	s       *scenario.Scenario
+	n       int // quarters in the horizon
+	res     *Result
+	streams map[string][]decimal.Decimal // quarterly amounts by stream id
+	// cumDiscount[i] is the sum of the first i quarters' discount factors; nil when
+	// the discount rate is 0.
+	cumDiscount []decimal.Decimal
 
 	// party flows, in order of first appearance
 	partyNames []string
@@ -87,8 +98,9 @@ type model struct {
 	commitCount   int
 }
 
+// partyFlow holds the paid series a party receives and pays.
 type partyFlow struct {
-	in, out []decimal.Decimal
+	in, out [][]decimal.Decimal
 }
 
 func (m *model) index(q scenario.Quarter) int { return int(q - m.s.Start) }
@@ -172,7 +184,11 @@ func (m *model) revenueShare(c *scenario.Contract) error {
 			sumAccrued = sumAccrued.Add(a)
 			sumPaid = sumPaid.Add(p)
 		}
-		cum[i] = c.PaidBefore.Add(sumPaid)
+		if c.PaidBefore.IsZero() {
+			cum[i] = sumPaid
+		} else {
+			cum[i] = c.PaidBefore.Add(sumPaid)
+		}
 		if !hit && c.Cap != nil && q >= c.From && cum[i].Cmp(*c.Cap) >= 0 {
 			capHit, hit = q, true
 		}
@@ -216,15 +232,19 @@ func (m *model) commitment(c *scenario.Contract) error {
 	inside, outside := decimal.Zero, decimal.Zero
 	for k := range c.Years {
 		// One division per contract year: paid(q) = total × w_k / Σw / 4.
-		perQuarter := c.Total.Mul(weights[k]).DivRound(den, DivPlaces)
+		perQuarter := div(c.Total.Mul(weights[k]), den)
+		in := int64(0)
 		for j := range 4 {
-			q := c.From + scenario.Quarter(4*k+j)
-			if m.inHorizon(q) {
+			if q := c.From + scenario.Quarter(4*k+j); m.inHorizon(q) {
 				paid[m.index(q)] = perQuarter
-				inside = inside.Add(perQuarter)
-			} else {
-				outside = outside.Add(perQuarter)
+				in++
 			}
+		}
+		if in > 0 {
+			inside = inside.Add(perQuarter.Mul(decimal.NewFromInt(in)))
+		}
+		if in < 4 {
+			outside = outside.Add(perQuarter.Mul(decimal.NewFromInt(4 - in)))
 		}
 	}
 	m.flowContract(c, paid, inside, outside)
@@ -291,7 +311,7 @@ func (m *model) equity(c *scenario.Contract) error {
 		// m = amount / (4 × stream(at)); valuation(q) = m × 4 × stream(q). The fours
 		// cancel, and one division per quarter keeps it exact to DivPlaces.
 		for i := range m.n {
-			valuation[i] = v.Amount.Mul(rev[i]).DivRound(atRev, DivPlaces)
+			valuation[i] = div(v.Amount.Mul(rev[i]), atRev)
 		}
 	default:
 		for i := range m.n {
@@ -307,17 +327,14 @@ func (m *model) equity(c *scenario.Contract) error {
 	return nil
 }
 
-// transfer moves paid(q) from the contract's payer to its payee.
+// transfer moves paid(q) from the contract's payer to its payee. The sums are made in
+// parties, once every contract is known, so a party with one counterpart shares
+// that contract's series instead of adding it to zeros.
 func (m *model) transfer(c *scenario.Contract, paid []decimal.Decimal) {
 	out := m.party(c.Payer)
 	in := m.party(c.Payee)
-	for i, v := range paid {
-		if v.IsZero() {
-			continue
-		}
-		m.flows[out].out[i] = m.flows[out].out[i].Add(v)
-		m.flows[in].in[i] = m.flows[in].in[i].Add(v)
-	}
+	m.flows[out].out = append(m.flows[out].out, paid)
+	m.flows[in].in = append(m.flows[in].in, paid)
 }
 
 func (m *model) party(name string) int {
@@ -329,23 +346,54 @@ func (m *model) party(name string) int {
 	}
 	m.partyIdx[name] = len(m.partyNames)
 	m.partyNames = append(m.partyNames, name)
-	m.flows = append(m.flows, partyFlow{in: zeros(m.n), out: zeros(m.n)})
+	m.flows = append(m.flows, partyFlow{})
 	return len(m.partyNames) - 1
+}
+
+// sum adds series quarter by quarter; it returns the one series as it is, or zeros.
+func (m *model) sum(parts [][]decimal.Decimal) []decimal.Decimal {
+	switch len(parts) {
+	case 0:
+		return zeros(m.n)
+	case 1:
+		return parts[0]
+	}
+	out := make([]decimal.Decimal, m.n)
+	for i := range out {
+		acc := parts[0][i]
+		for _, p := range parts[1:] {
+			if !p[i].IsZero() {
+				acc = acc.Add(p[i])
+			}
+		}
+		out[i] = acc
+	}
+	return out
 }
 
 // parties adds the party series and totals, then the totals across commitments.
 func (m *model) parties() {
 	for k, name := range m.partyNames {
-		f := m.flows[k]
-		net := make([]decimal.Decimal, m.n)
+		in, out := m.sum(m.flows[k].in), m.sum(m.flows[k].out)
+		var net []decimal.Decimal
+		switch {
+		case len(m.flows[k].out) == 0:
+			net = in
+		default:
+			net = make([]decimal.Decimal, m.n)
+			for i := range m.n {
+				net[i] = in[i].Sub(out[i])
+			}
+		}
 		total := decimal.Zero
-		for i := range m.n {
-			net[i] = f.in[i].Sub(f.out[i])
-			total = total.Add(net[i])
+		for _, v := range net {
+			if !v.IsZero() {
+				total = total.Add(v)
+			}
 		}
 		p := "party." + name
-		m.addSeries(Series{ID: p + ".in", Label: name + " — received", Group: GroupParty, Owner: name, Measure: "in", Kind: Flow, Values: f.in})
-		m.addSeries(Series{ID: p + ".out", Label: name + " — paid", Group: GroupParty, Owner: name, Measure: "out", Kind: Flow, Values: f.out})
+		m.addSeries(Series{ID: p + ".in", Label: name + " — received", Group: GroupParty, Owner: name, Measure: "in", Kind: Flow, Values: in})
+		m.addSeries(Series{ID: p + ".out", Label: name + " — paid", Group: GroupParty, Owner: name, Measure: "out", Kind: Flow, Values: out})
 		m.addSeries(Series{ID: p + ".net", Label: name + " — net", Group: GroupParty, Owner: name, Measure: "net", Kind: Flow, Values: net})
 		m.addAmount(p+".net_total", name+": net over the horizon", GroupParty, name, total)
 	}

@@ -10,6 +10,19 @@ import (
 // relative error stays below 1e-21, far under a cent on any amount.
 const discountPlaces = 24
 
+// cumulative returns the prefix sums of factors: out[i] is the sum of the first i.
+func cumulative(factors []decimal.Decimal) []decimal.Decimal {
+	if factors == nil {
+		return nil
+	}
+	out := make([]decimal.Decimal, len(factors)+1)
+	out[0] = decimal.Zero
+	for i, f := range factors {
+		out[i+1] = out[i].Add(f)
+	}
+	return out
+}
+
 // discountFactors returns, for the k-th quarter of the horizon (k = 1 for start),
 // 1 / (1 + rate)^(k/4): discounting to the beginning of start with payments at the end
 // of each quarter. It returns nil for a zero rate.
@@ -37,16 +50,23 @@ func discountFactors(rate decimal.Decimal, n int) []decimal.Decimal {
 }
 
 // npv discounts a quarterly series with the run's factors; total is its plain sum,
-// returned as it is when the rate is 0.
+// returned as it is when the rate is 0. Payments often repeat quarter after quarter
+// (a commitment's year, a share of one year's revenue), so each run of equal values
+// is multiplied once by the sum of its factors.
 func (m *model) npv(vals []decimal.Decimal, total decimal.Decimal) decimal.Decimal {
-	if m.discount == nil {
+	if m.cumDiscount == nil {
 		return total
 	}
 	sum := decimal.Zero
-	for i, v := range vals {
-		if !v.IsZero() {
-			sum = sum.Add(v.Mul(m.discount[i]))
+	for i := 0; i < len(vals); {
+		j := i + 1
+		for j < len(vals) && vals[j].Equal(vals[i]) {
+			j++
 		}
+		if !vals[i].IsZero() {
+			sum = sum.Add(vals[i].Mul(m.cumDiscount[j].Sub(m.cumDiscount[i])))
+		}
+		i = j
 	}
 	return sum.Round(DivPlaces)
 }

@@ -15,7 +15,7 @@ import (
 // strictly against format v1 and returns it, or an *ErrorList with every problem
 // found (up to MaxErrors), each with file, line, column and key path.
 func Parse(filename string, data []byte) (*Scenario, error) {
-	sink := &errorSink{file: filename}
+	sink := &errorSink{file: filename, positioned: true}
 	if !utf8.Valid(data) {
 		sink.addAt(0, 0, "", "the file is not UTF-8 text: save it as UTF-8")
 		return nil, sink.err()
@@ -103,7 +103,7 @@ func (d *decoder) fields(n *node, path string, allowed []string, other map[strin
 			continue
 		}
 		out[key] = p.value
-		d.pos[kp] = p.value
+		d.record(kp, p)
 	}
 	return out
 }
@@ -127,10 +127,20 @@ func (d *decoder) entries(n *node, path, what string) []pair {
 			continue
 		}
 		seen[p.key.text] = true
-		d.pos[kp] = p.value
+		d.record(kp, p)
 		out = append(out, p)
 	}
 	return out
+}
+
+// record remembers where a key path is, for errors found later: a plain value's own
+// position, or the key of a mapping or list (its first line would be a child's).
+func (d *decoder) record(path string, p pair) {
+	if p.value.kind == scalarNode && p.value.line > 0 {
+		d.pos[path] = p.value
+	} else {
+		d.pos[path] = p.key
+	}
 }
 
 func contains(list []string, s string) bool {
@@ -146,7 +156,7 @@ func contains(list []string, s string) bool {
 func suggest(key string, allowed []string) string {
 	best, bestDist := "", 1<<30
 	for _, a := range allowed {
-		if dist := levenshtein(strings.ToLower(key), a); dist < bestDist {
+		if dist := editDistance(strings.ToLower(key), a); dist < bestDist {
 			best, bestDist = a, dist
 		}
 	}
@@ -154,30 +164,44 @@ func suggest(key string, allowed []string) string {
 	if len(key) <= 4 {
 		limit = 1
 	}
-	if bestDist <= limit || (len(key) > 3 && (strings.HasPrefix(best, key) || strings.HasPrefix(key, best))) {
+	if bestDist <= limit || commonPrefix(strings.ToLower(key), best) >= 5 {
 		return best
 	}
 	return ""
 }
 
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+// editDistance is the optimal string alignment distance: insertions, deletions,
+// substitutions and swaps of neighbours ("nmae" is one step from "name").
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // Scalar readers. Each reports its own error and returns ok=false.

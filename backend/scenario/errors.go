@@ -55,7 +55,10 @@ func (l *ErrorList) Error() string {
 
 // errorSink collects errors while decoding and validating.
 type errorSink struct {
-	file   string
+	file string
+	// positioned: every error gets a position, the file's start when nothing nearer
+	// is known (Parse); Validate's errors have paths only.
+	positioned bool
 	list   ErrorList
 	seen   map[string]bool // drops exact repeats
 	failed bool
@@ -71,6 +74,9 @@ func (s *errorSink) add(n *node, path, format string, args ...any) {
 
 func (s *errorSink) addAt(line, col int, path, format string, args ...any) {
 	s.failed = true
+	if s.positioned && line == 0 {
+		line, col = 1, 1
+	}
 	e := &Error{File: s.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)}
 	key := e.Error()
 	if s.seen == nil {

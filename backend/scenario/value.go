@@ -42,10 +42,16 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 		}
 	}
 	d, err := parseNumber(t)
+	if err == nil {
+		d = d.Shift(exp)
+		err = checkSize(d)
+	}
+	if errors.Is(err, errSize) {
+		return decimal.Decimal{}, fmt.Errorf("%q is out of range: amounts have at most %d digits before the decimal point and %d after it", s, MaxDigits, MaxPlaces)
+	}
 	if err != nil {
 		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", s)
 	}
-	d = d.Shift(exp)
 	if neg {
 		d = d.Neg()
 	}
@@ -60,11 +66,15 @@ func ParseRate(s string) (decimal.Decimal, error) {
 		t = strings.TrimSpace(t[:len(t)-1])
 	}
 	d, err := parseNumber(t)
+	if err == nil && pct {
+		d = d.Shift(-2)
+		err = checkSize(d)
+	}
+	if errors.Is(err, errSize) {
+		return decimal.Decimal{}, fmt.Errorf("%q is out of range: rates have at most %d decimal places", s, MaxPlaces-2)
+	}
 	if err != nil {
 		return decimal.Decimal{}, fmt.Errorf("%q is not a rate: write a percentage such as 20%% or a fraction such as 0.2", s)
-	}
-	if pct {
-		d = d.Shift(-2)
 	}
 	return d, nil
 }
@@ -93,8 +103,47 @@ func parseNumber(s string) (decimal.Decimal, error) {
 	if digits == 0 {
 		return decimal.Decimal{}, errors.New("no digits")
 	}
-	return decimal.NewFromString(strings.ReplaceAll(s, "_", ""))
+	d, err := decimal.NewFromString(strings.ReplaceAll(s, "_", ""))
+	if err != nil {
+		return d, err
+	}
+	if err := checkSize(d); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if d.IsZero() {
+		return decimal.Zero, nil
+	}
+	if d.Exponent() < -MaxPlaces {
+		d = d.Truncate(MaxPlaces) // only trailing zeros go: checkSize saw to that
+	}
+	return d, nil
 }
+
+var errSize = errors.New("out of range")
+
+// checkSize bounds size and precision before anything expands a number: 1e999999999
+// is short to write but a billion digits to print.
+func checkSize(d decimal.Decimal) error {
+	if d.IsZero() {
+		return nil
+	}
+	if int64(d.NumDigits())+int64(d.Exponent()) > MaxDigits {
+		return errSize
+	}
+	if d.Exponent() < -MaxPlaces {
+		if int64(d.NumDigits())-int64(d.Exponent()) > 200 || !d.Equal(d.Truncate(MaxPlaces)) {
+			return errSize
+		}
+	}
+	return nil
+}
+
+// Limits on numbers in scenario files: far beyond any real deal (10^21 dollars),
+// finer than any rate or amount needs.
+const (
+	MaxDigits = 21 // digits before the decimal point
+	MaxPlaces = 20 // digits after it
+)
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
