@@ -59,9 +59,9 @@ type errorSink struct {
 	// positioned: every error gets a position, the file's start when nothing nearer
 	// is known (Parse); Validate's errors have paths only.
 	positioned bool
-	list   ErrorList
-	seen   map[string]bool // drops exact repeats
-	failed bool
+	list       ErrorList
+	seen       map[string]bool // drops exact repeats
+	failed     bool
 }
 
 func (s *errorSink) add(n *node, path, format string, args ...any) {
