@@ -24,7 +24,8 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 	if r.Period == engine.Yearly {
 		unit = "year"
 	}
-	fmt.Fprintf(w, "%s — by %s (US$)\n", r.Scenario, unit)
+	fmt.Fprintln(w, fit(r.Scenario, width))
+	fmt.Fprintf(w, "By %s, in US$\n", unit)
 	for start := 0; start < len(r.Periods); start += perBlock {
 		end := min(len(r.Periods), start+perBlock)
 		fmt.Fprintf(w, "\n%s", pad("", labelW))
