@@ -1,0 +1,208 @@
+package web
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// Greeter is a bound service for the tests.
+type Greeter struct{ calls int }
+
+type Greeting struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+}
+
+func (g *Greeter) Hello(name string, n int) (*Greeting, error) {
+	if name == "" {
+		return nil, errors.New("a name is needed")
+	}
+	g.calls++
+	return &Greeting{Text: "hello " + name, Count: n}, nil
+}
+
+func (g *Greeter) Ping() error { return nil }
+
+func (g *Greeter) Boom() (string, error) { panic("boom") }
+
+var assets = fstest.MapFS{
+	"index.html":    {Data: []byte("<!doctype html><html><head><title>t</title><script type=module src=/assets/app.js></script></head><body></body></html>")},
+	"assets/app.js": {Data: []byte("console.log('app')")},
+}
+
+// start runs a server on a loopback port and returns it with its base URL.
+func start(t *testing.T) (*Server, string) {
+	t.Helper()
+	s, err := New(assets, &Greeter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Bind(ln.Addr())
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln, s) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("shutdown: %v", err)
+			}
+		case <-time.After(3 * time.Second):
+			t.Error("the server did not shut down")
+		}
+	})
+	return s, "http://" + ln.Addr().String()
+}
+
+func do(t *testing.T, method, url, body string, header map[string]string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		if k == "Host" {
+			req.Host = v
+		} else {
+			req.Header.Set(k, v)
+		}
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("%s %s sent a CORS header", method, url)
+	}
+	return res.StatusCode, string(b)
+}
+
+func TestCallBoundMethod(t *testing.T) {
+	s, base := start(t)
+	tok := map[string]string{TokenHeader: s.Token()}
+	code, body := do(t, "POST", base+"/api/call/web.Greeter.Hello", `["Ada", 3]`, tok)
+	if code != 200 || body != `{"result":{"text":"hello Ada","count":3}}`+"\n" {
+		t.Fatalf("%d %s", code, body)
+	}
+	code, body = do(t, "POST", base+"/api/call/web.Greeter.Hello", `["", 1]`, tok)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "a name is needed") {
+		t.Fatalf("error not passed on: %d %s", code, body)
+	}
+	code, body = do(t, "POST", base+"/api/call/web.Greeter.Ping", `[]`, tok)
+	if code != 200 || body != `{"result":null}`+"\n" {
+		t.Fatalf("error-only method: %d %s", code, body)
+	}
+	code, body = do(t, "POST", base+"/api/call/web.Greeter.Boom", `[]`, tok)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "internal error") || strings.Contains(body, "boom") {
+		t.Fatalf("panic: %d %s", code, body)
+	}
+	for _, bad := range []string{`["Ada"]`, `{"name": "Ada"}`, `[1, 2]`} {
+		if code, _ := do(t, "POST", base+"/api/call/web.Greeter.Hello", bad, tok); code != 400 {
+			t.Errorf("arguments %s: status %d, want 400", bad, code)
+		}
+	}
+	if code, _ := do(t, "POST", base+"/api/call/web.Greeter.Nope", `[]`, tok); code != 404 {
+		t.Errorf("unknown method: %d", code)
+	}
+}
+
+// Replaying an API call without the token, with a foreign Host or a foreign Origin
+// is refused.
+func TestAPIRefusesForeignRequests(t *testing.T) {
+	s, base := start(t)
+	url := base + "/api/call/web.Greeter.Hello"
+	body := `["Ada", 1]`
+	cases := map[string]map[string]string{
+		"no token":        {},
+		"wrong token":     {TokenHeader: strings.Repeat("0", 64)},
+		"foreign host":    {TokenHeader: s.Token(), "Host": "evil.example:80"},
+		"rebinding host":  {TokenHeader: s.Token(), "Host": "attacker.test:" + strings.Split(base, ":")[2]},
+		"foreign origin":  {TokenHeader: s.Token(), "Origin": "http://evil.example"},
+		"null origin":     {TokenHeader: s.Token(), "Origin": "null"},
+		"cross-site call": {TokenHeader: s.Token(), "Sec-Fetch-Site": "cross-site"},
+	}
+	for name, h := range cases {
+		if code, _ := do(t, "POST", url, body, h); code < 400 || code > 499 {
+			t.Errorf("%s: status %d, want 4xx", name, code)
+		}
+	}
+	// The same call with the token, from the page's own origin, is served.
+	if code, _ := do(t, "POST", url, body, map[string]string{TokenHeader: s.Token(), "Origin": base}); code != 200 {
+		t.Fatalf("same-origin call refused: %d", code)
+	}
+	// localhost names the loopback address too.
+	port := strings.Split(base, ":")[2]
+	if code, _ := do(t, "POST", url, body, map[string]string{TokenHeader: s.Token(), "Host": "localhost:" + port}); code != 200 {
+		t.Fatalf("localhost refused: %d", code)
+	}
+	// Preflight requests get no CORS answer.
+	if code, _ := do(t, "OPTIONS", url, "", map[string]string{"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"}); code != 403 {
+		t.Errorf("preflight: %d", code)
+	}
+}
+
+func TestServesPageWithBridge(t *testing.T) {
+	_, base := start(t)
+	code, page := do(t, "GET", base+"/?token=x", "", nil)
+	if code != 200 || !strings.Contains(page, `<head><script src="/dealmodel-bridge.js"></script><title>`) {
+		t.Fatalf("%d %s", code, page)
+	}
+	code, js := do(t, "GET", base+"/dealmodel-bridge.js", "", nil)
+	if code != 200 || !strings.Contains(js, `["web.Greeter.Boom","web.Greeter.Hello","web.Greeter.Ping"]`) || strings.Contains(js, "%METHODS%") {
+		t.Fatalf("bridge: %d %s", code, js)
+	}
+	if code, body := do(t, "GET", base+"/assets/app.js", "", nil); code != 200 || body != "console.log('app')" {
+		t.Fatalf("asset: %d %s", code, body)
+	}
+	if code, _ := do(t, "GET", base+"/", "", map[string]string{"Host": "evil.example"}); code != 403 {
+		t.Fatalf("page served to a foreign host: %d", code)
+	}
+	if code, _ := do(t, "POST", base+"/index.html", "", nil); code != 405 {
+		t.Fatalf("POST to a file: %d", code)
+	}
+}
+
+func TestEventsReachThePage(t *testing.T) {
+	s, base := start(t)
+	res, err := http.Get(base + "/api/events?token=" + s.Token())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	r := bufio.NewReader(res.Body)
+	if line, _ := r.ReadString('\n'); !strings.HasPrefix(line, ": connected") {
+		t.Fatalf("first line %q", line)
+	}
+	_, _ = r.ReadString('\n')
+	s.Emit("progress", map[string]int{"done": 5})
+	line, err := r.ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msg struct {
+		Name string         `json:"name"`
+		Data map[string]int `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimPrefix(strings.TrimSpace(line), "data: ")), &msg); err != nil || msg.Name != "progress" || msg.Data["done"] != 5 {
+		t.Fatalf("event %q: %v", line, err)
+	}
+	if code, _ := do(t, "GET", base+"/api/events", "", nil); code != 401 {
+		t.Fatalf("events without the token: %d", code)
+	}
+}
