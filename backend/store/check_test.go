@@ -1,0 +1,258 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestOpenGarbageFile(t *testing.T) {
+	ctx := context.Background()
+	db := NewTestDB(t)
+	os.MkdirAll(filepath.Dir(db.Path), 0o700)
+	garbage := bytes.Repeat([]byte("this is not a database. "), 400)
+	os.WriteFile(db.Path, garbage, 0o600)
+	os.WriteFile(db.Path+"-wal", []byte("wal junk"), 0o600)
+	os.WriteFile(db.Path+"-shm", []byte("shm junk"), 0o600)
+
+	MustOpen(t, db)
+	rec := db.Recovered
+	if rec == nil {
+		t.Fatal("a garbage file was not reported")
+	}
+	if want := db.Path + ".damaged-20250301T090001Z"; rec.MovedTo != want {
+		t.Errorf("moved to %s, want %s", rec.MovedTo, want)
+	}
+	if got, _ := os.ReadFile(rec.MovedTo); !bytes.Equal(got, garbage) {
+		t.Fatal("the user's file was not kept intact")
+	}
+	for sfx, want := range map[string]string{"-wal": "wal junk", "-shm": "shm junk"} {
+		if got, _ := os.ReadFile(rec.MovedTo + sfx); string(got) != want {
+			t.Errorf("%s not moved with it: %q", sfx, got)
+		}
+	}
+	if rec.Reason != "the file is not a SQLite database" || rec.LatestBackup != "" {
+		t.Errorf("recovery %+v", rec)
+	}
+	msg := rec.Message()
+	for _, part := range []string{"could not be used", "not deleted", rec.MovedTo, "no automatic backup"} {
+		if !strings.Contains(msg, part) {
+			t.Errorf("message %q lacks %q", msg, part)
+		}
+	}
+	// A fresh database is in place and works.
+	MustCreate(t, db, "x", "a: 1")
+	if l, err := db.List(ctx, All); err != nil || len(l) != 1 {
+		t.Fatalf("fresh database: %v %v", l, err)
+	}
+
+	// Opening again finds nothing wrong.
+	db = MustReopen(t, db)
+	if db.Recovered != nil {
+		t.Fatalf("second open: %+v", db.Recovered)
+	}
+}
+
+func TestOpenShortGarbageFile(t *testing.T) {
+	db := NewTestDB(t)
+	os.MkdirAll(filepath.Dir(db.Path), 0o700)
+	os.WriteFile(db.Path, []byte("hello"), 0o600)
+	MustOpen(t, db)
+	if db.Recovered == nil {
+		t.Fatal("a 5-byte file was not reported")
+	}
+}
+
+func TestOpenForeignSQLiteFile(t *testing.T) {
+	db := NewTestDB(t)
+	os.MkdirAll(filepath.Dir(db.Path), 0o700)
+	other, err := sql.Open("sqlite", db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada')`); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	before, _ := os.ReadFile(db.Path)
+
+	MustOpen(t, db)
+	rec := db.Recovered
+	if rec == nil || !strings.Contains(rec.Reason, "another program") {
+		t.Fatalf("recovery %+v", rec)
+	}
+	// The other program's file is untouched: same bytes, not switched to WAL.
+	after, _ := os.ReadFile(rec.MovedTo)
+	if !bytes.Equal(before, after) {
+		t.Fatal("the other program's database was changed")
+	}
+
+	// Another program's id is named.
+	db2 := NewTestDB(t)
+	os.MkdirAll(filepath.Dir(db2.Path), 0o700)
+	other, _ = sql.Open("sqlite", db2.Path)
+	other.Exec(`PRAGMA application_id = 42`)
+	other.Close()
+	MustOpen(t, db2)
+	if db2.Recovered == nil || !strings.Contains(db2.Recovered.Reason, "0x0000002a") {
+		t.Fatalf("recovery %+v", db2.Recovered)
+	}
+}
+
+func TestOpenCorruptDealmodelFile(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	for i := 0; i < 40; i++ {
+		MustCreate(t, db, fmt.Sprintf("s%02d", i), strings.Repeat(fmt.Sprintf("line %d\n", i), 200))
+	}
+	if _, err := db.BackupNow(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	// Overwrite pages in the middle of the file.
+	f, err := os.OpenFile(db.Path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := f.Stat()
+	if fi.Size() < 8*4096 {
+		t.Fatalf("file too small to damage: %d", fi.Size())
+	}
+	f.WriteAt(bytes.Repeat([]byte{0xA5}, 3*4096), 2*4096)
+	f.Close()
+
+	db2 := New(db.Path)
+	db2.Now = db.Now
+	MustOpen(t, db2)
+	rec := db2.Recovered
+	if rec == nil {
+		t.Fatal("a damaged database was not reported")
+	}
+	if rec.LatestBackup == "" || !strings.Contains(rec.Message(), rec.LatestBackup) {
+		t.Fatalf("no backup offered: %+v", rec)
+	}
+	// The backup restores the user's work.
+	if _, err := db2.RestoreBackup(ctx, rec.LatestBackup); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := db2.List(ctx, All); err != nil || len(l) != 40 {
+		t.Fatalf("restored %d scenarios, %v", len(l), err)
+	}
+}
+
+func TestOpenUnreadableFileIsNotMoved(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	db := MustOpenDB(t)
+	db.Close()
+	os.Chmod(db.Path, 0o000)
+	defer os.Chmod(db.Path, 0o600)
+	err := New(db.Path).Open()
+	if err == nil {
+		t.Fatal("opened an unreadable file")
+	}
+	if m, _ := filepath.Glob(db.Path + ".damaged-*"); len(m) != 0 {
+		t.Fatal("an unreadable file was moved aside")
+	}
+}
+
+// TestOpenKeepsWAL opens a copy of a database taken while it was open, as a
+// crash leaves it: the committed work still in its -wal file is there.
+func TestOpenKeepsWAL(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if _, err := db.w.Exec(`PRAGMA wal_autocheckpoint = 0`); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		MustCreate(t, db, fmt.Sprintf("s%d", i), "a: 1")
+	}
+	if size(db.Path+"-wal") <= 0 {
+		t.Fatal("no -wal file to test with")
+	}
+	crash := filepath.Join(t.TempDir(), "crash.db")
+	for _, sfx := range []string{"", "-wal"} {
+		b, err := os.ReadFile(db.Path + sfx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(crash+sfx, b, 0o600)
+	}
+	db2 := New(crash)
+	MustOpen(t, db2)
+	if db2.Recovered != nil {
+		t.Fatalf("recovered %+v", db2.Recovered)
+	}
+	if l, err := db2.List(ctx, All); err != nil || len(l) != 5 {
+		t.Fatalf("%d scenarios after the crash, %v", len(l), err)
+	}
+}
+
+func TestOpenEmptyFileWithWAL(t *testing.T) {
+	db := NewTestDB(t)
+	os.MkdirAll(filepath.Dir(db.Path), 0o700)
+	os.WriteFile(db.Path, nil, 0o600)
+	os.WriteFile(db.Path+"-wal", []byte("frames"), 0o600)
+	MustOpen(t, db)
+	if db.Recovered == nil {
+		t.Fatal("not reported")
+	}
+	if b, _ := os.ReadFile(db.Recovered.MovedTo + "-wal"); string(b) != "frames" {
+		t.Fatal("the -wal file was lost")
+	}
+}
+
+// TestOpenHotJournal opens a copy of a database taken in the middle of a
+// rollback-journal transaction, as a crash leaves it: the transaction is
+// rolled back and the database opens as it was.
+func TestOpenHotJournal(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	MustCreate(t, db, "Deal", "v: 1\n")
+	db.Close()
+
+	raw, err := sql.Open("sqlite", db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.SetMaxOpenConns(1)
+	for _, q := range []string{`PRAGMA journal_mode = DELETE`, `PRAGMA cache_size = 1`, `BEGIN`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	big := strings.Repeat("x", 200_000)
+	if _, err := raw.Exec(`UPDATE scenarios SET created = ?`, big); err != nil {
+		t.Fatal(err)
+	}
+	if size(db.Path+"-journal") <= 0 {
+		t.Fatal("no hot journal to test with")
+	}
+	crash := filepath.Join(t.TempDir(), "crash.db")
+	for _, sfx := range []string{"", "-journal"} {
+		b, _ := os.ReadFile(db.Path + sfx)
+		os.WriteFile(crash+sfx, b, 0o600)
+	}
+	raw.Exec(`ROLLBACK`)
+	raw.Close()
+
+	db2 := New(crash)
+	MustOpen(t, db2)
+	if db2.Recovered != nil {
+		t.Fatalf("recovered %+v", db2.Recovered)
+	}
+	l, err := db2.List(ctx, All)
+	if err != nil || len(l) != 1 || l[0].Created.IsZero() {
+		t.Fatalf("after rollback %+v %v", l, err)
+	}
+	if got := pragma(t, db2.w, "journal_mode"); got != "wal" {
+		t.Fatalf("journal_mode %s", got)
+	}
+}

@@ -1,0 +1,67 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxNameLen is the longest scenario name, in characters.
+const MaxNameLen = 120
+
+// MaxBodySize is the largest body the store accepts, in bytes.
+const MaxBodySize = 16 << 20
+
+// validName checks a scenario name: 1 to MaxNameLen characters of valid
+// UTF-8, no control characters, no spaces at either end.
+func validName(name string) error {
+	switch {
+	case name == "":
+		return Errorf(EINVALID, "A scenario needs a name")
+	case !utf8.ValidString(name):
+		return Errorf(EINVALID, "The scenario name %q is not valid UTF-8", name)
+	case utf8.RuneCountInString(name) > MaxNameLen:
+		return Errorf(EINVALID, "The scenario name %q is longer than %d characters", name, MaxNameLen)
+	case strings.TrimSpace(name) != name:
+		return Errorf(EINVALID, "The scenario name %q begins or ends with spaces", name)
+	case strings.IndexFunc(name, unicode.IsControl) >= 0:
+		return Errorf(EINVALID, "The scenario name %q contains a control character", name)
+	}
+	return nil
+}
+
+// nameKey folds a name so that two names that differ only by case have the
+// same key: each character is replaced by the smallest character of its
+// Unicode simple case folding orbit (the equivalence strings.EqualFold uses).
+func nameKey(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	for _, r := range name {
+		min := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < min {
+				min = f
+			}
+		}
+		b.WriteRune(min)
+	}
+	return b.String()
+}
+
+func validBody(body []byte) error {
+	switch {
+	case len(body) == 0:
+		return Errorf(EINVALID, "The scenario body is empty")
+	case len(body) > MaxBodySize:
+		return Errorf(EINVALID, "The scenario body is larger than %d MiB", MaxBodySize>>20)
+	}
+	return nil
+}
+
+// Hash returns the hex SHA-256 of body: the hash the store records.
+func Hash(body []byte) string {
+	h := sha256.Sum256(body)
+	return hex.EncodeToString(h[:])
+}
