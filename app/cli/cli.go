@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/store"
 )
 
 // Exit statuses.
@@ -29,8 +31,10 @@ func invalidf(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
-// env is what a command may use: its output streams.
+// env is what a command may use: its output streams, and a context that long-running
+// commands (serve) stop on.
 type env struct {
+	ctx            context.Context
 	stdout, stderr io.Writer
 }
 
@@ -55,7 +59,7 @@ func commands() []command {
 // Main runs the command line with args (without the program name) and returns the
 // exit status. Errors go to stderr; stdout carries only the command's output.
 func Main(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{ctx: context.Background(), stdout: stdout, stderr: stderr}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return ExitOK
@@ -87,6 +91,7 @@ func exitStatus(stderr io.Writer, err error) int {
 	}
 	var ue *usageError
 	var el *scenario.ErrorList
+	var se *store.Error
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK
@@ -96,6 +101,15 @@ func exitStatus(stderr io.Writer, err error) int {
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "dealmodel:", ue.msg)
 		return ExitInvalid
+	case errors.As(err, &se):
+		switch se.Code {
+		case store.EINVALID, store.ENOTFOUND, store.ECONFLICT:
+			fmt.Fprintln(stderr, "dealmodel:", se.Message)
+			return ExitInvalid
+		case store.EBUSY:
+			fmt.Fprintln(stderr, "dealmodel:", se.Message)
+			return ExitFailure
+		}
 	}
 	fmt.Fprintln(stderr, "dealmodel:", err)
 	return ExitFailure

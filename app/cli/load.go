@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/store"
 	"dealmodel/scenarios"
 )
 
@@ -16,19 +20,69 @@ import (
 // path to a large file fails at once.
 const maxFileSize = 8 << 20
 
-// load resolves FILE|NAME: an existing file path, else a built-in scenario by file
-// stem or by its name.
+// dbFlag adds --db to a command's flags. Empty means DEALMODEL_DB, then the default
+// location in the user's configuration folder.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "the scenario database (default: $DEALMODEL_DB, else the user's config folder)")
+}
+
+// openLibrary opens the scenario database, telling the user on stderr when a damaged
+// file had to be moved aside.
+func openLibrary(e *env, dbPath string) (*library.Library, error) {
+	l, err := library.Open(context.Background(), dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if r := l.DB.Recovered; r != nil {
+		fmt.Fprintln(e.stderr, "dealmodel:", r.Message())
+	}
+	return l, nil
+}
+
+// load resolves FILE|NAME with the default database (DEALMODEL_DB or the user's
+// config folder); see resolve.
 func load(arg string) (*scenario.Scenario, error) {
+	return resolve(&env{ctx: context.Background(), stdout: os.Stdout, stderr: os.Stderr}, arg, "")
+}
+
+// resolve resolves FILE|NAME: an existing file; else a built-in scenario by file stem;
+// else a stored scenario by name (in the database at dbPath); else a built-in by its
+// name.
+func resolve(e *env, arg, dbPath string) (*scenario.Scenario, error) {
 	if looksLikePath(arg) {
 		return loadFile(arg)
 	}
-	if _, err := os.Stat(arg); err == nil {
+	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
 		return loadFile(arg)
 	}
-	if s, ok, err := builtin(arg); ok || err != nil {
-		return s, err
+	if b, ok := scenarios.ByStem(arg); ok {
+		return scenario.Parse(b.File, b.Data)
 	}
-	return nil, invalidf("no scenario file or built-in scenario named %q: give a path to a .yaml/.json file, or one of: %s", arg, strings.Join(builtinStems(), ", "))
+	l, err := openLibrary(e, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	defer l.Close()
+	s, _, err := l.Load(context.Background(), arg, 0)
+	if err == nil {
+		return s, nil
+	}
+	if store.ErrorCode(err) != store.ENOTFOUND {
+		return nil, err
+	}
+	for _, b := range scenarios.All() {
+		if s, perr := scenario.Parse(b.File, b.Data); perr == nil && s.Name == arg {
+			return s, nil
+		}
+	}
+	if trashed, lerr := l.DB.List(context.Background(), store.Trashed); lerr == nil {
+		for _, t := range trashed {
+			if strings.EqualFold(t.Name, arg) {
+				return nil, err // the store's own words: it is in the trash
+			}
+		}
+	}
+	return nil, invalidf("no scenario file, built-in or stored scenario named %q: give a path to a .yaml/.json file, a built-in (%s), or a name from 'dealmodel scenarios list'", arg, strings.Join(builtinStems(), ", "))
 }
 
 func looksLikePath(arg string) bool {
@@ -36,7 +90,8 @@ func looksLikePath(arg string) bool {
 	return strings.ContainsRune(arg, os.PathSeparator) || ext == ".yaml" || ext == ".yml" || ext == ".json"
 }
 
-func loadFile(path string) (*scenario.Scenario, error) {
+// readScenarioFile reads a file's bytes with the checks every command shares.
+func readScenarioFile(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -52,21 +107,15 @@ func loadFile(path string) (*scenario.Scenario, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
-	return scenario.Parse(path, data)
+	return data, nil
 }
 
-func builtin(name string) (*scenario.Scenario, bool, error) {
-	if b, ok := scenarios.ByStem(name); ok {
-		s, err := scenario.Parse(b.File, b.Data)
-		return s, true, err
+func loadFile(path string) (*scenario.Scenario, error) {
+	data, err := readScenarioFile(path)
+	if err != nil {
+		return nil, err
 	}
-	for _, b := range scenarios.All() {
-		s, err := scenario.Parse(b.File, b.Data)
-		if err == nil && s.Name == name {
-			return s, true, nil
-		}
-	}
-	return nil, false, nil
+	return scenario.Parse(path, data)
 }
 
 func builtinStems() []string {

@@ -11,7 +11,7 @@ import (
 func init() {
 	register(command{
 		name: "run", order: 10, run: runCmd,
-		args: "FILE|NAME [--period quarter|year] [--format table|csv|json]",
+		args: "FILE|NAME [--period quarter|year] [--format table|csv|json] [--db PATH]",
 		help: "compute a scenario and print its series and summary",
 	})
 }
@@ -20,6 +20,7 @@ func runCmd(e *env, args []string) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	period := fs.String("period", "quarter", "quarter or year")
 	format := fs.String("format", "table", "table, csv or json")
+	db := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -33,7 +34,7 @@ func runCmd(e *env, args []string) error {
 	if err := oneOf("format", *format, "table", "csv", "json"); err != nil {
 		return err
 	}
-	s, err := load(pos[0])
+	s, err := resolve(e, pos[0], *db)
 	if err != nil {
 		return err
 	}
