@@ -34,13 +34,11 @@ func Short(d decimal.Decimal) string {
 	if d.IsNegative() {
 		sign, d = "-", d.Neg()
 	}
+	// The largest scale at which the amount, rounded to cents of that scale, is at
+	// least 1: $999,999 reads $1.00M, not $1000.00K.
 	for _, s := range scales {
-		if d.Cmp(decimal.New(1, s.exp)) >= 0 {
-			v := d.Shift(-s.exp).StringFixed(2)
-			if v == "1000.00" && s.exp < 12 { // rounding carried into the next scale
-				continue
-			}
-			return sign + "$" + v + s.suffix
+		if v := d.Shift(-s.exp).Round(2); v.Cmp(one) >= 0 {
+			return sign + "$" + v.StringFixed(2) + s.suffix
 		}
 	}
 	v := d.StringFixed(2)
@@ -49,6 +47,8 @@ func Short(d decimal.Decimal) string {
 	}
 	return sign + "$" + v
 }
+
+var one = decimal.NewFromInt(1)
 
 // Grouped writes an amount with two decimals and thousands separators: $1,234,567.89.
 func Grouped(d decimal.Decimal) string {

@@ -1,0 +1,102 @@
+package library
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/scenario"
+	"dealmodel/backend/store"
+)
+
+func openTest(t *testing.T) *Library {
+	t.Helper()
+	l, err := Open(context.Background(), filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+func TestOpenSeedsBuiltinsOnce(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	l, err := Open(ctx, filepath.Join(dir, "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtins, _ := Builtins()
+	if len(l.Seeded) != len(builtins) {
+		t.Fatalf("seeded %v", l.Seeded)
+	}
+	l.Close()
+	l, err = Open(ctx, filepath.Join(dir, "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if len(l.Seeded) != 0 {
+		t.Fatalf("seeded again: %v", l.Seeded)
+	}
+	s, r, err := l.Load(ctx, builtins[0].Name, 0)
+	if err != nil || r.Number != 1 || s.Name != builtins[0].Name {
+		t.Fatalf("load %s: %v", builtins[0].Name, err)
+	}
+}
+
+func TestSaveRenameDuplicateRestore(t *testing.T) {
+	l := openTest(t)
+	ctx := context.Background()
+	builtins, _ := Builtins()
+	name := builtins[0].Name
+	s, _, _ := l.Load(ctx, name, 0)
+	if err := s.Set("discount_rate", decimal.RequireFromString("0.07")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := l.Save(ctx, s, "7% discount")
+	if err != nil || r.Number != 2 || r.Unchanged {
+		t.Fatalf("save: %+v %v", r, err)
+	}
+	if r, _ = l.Save(ctx, s, "again"); !r.Unchanged {
+		t.Fatal("an unchanged save wrote a revision")
+	}
+	// An invalid scenario is refused and writes nothing.
+	bad := s.Clone()
+	bad.End = bad.Start - 1
+	if _, err := l.Save(ctx, bad, "broken"); err == nil {
+		t.Fatal("saved an invalid scenario")
+	}
+	if err := l.Rename(ctx, name, "Renamed"); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := l.Export(ctx, "Renamed", 0)
+	if err != nil || !strings.Contains(string(doc), `name: "Renamed"`) {
+		t.Fatalf("export after rename: %v\n%s", err, doc)
+	}
+	if _, err := l.Duplicate(ctx, "Renamed", "Copy"); err != nil {
+		t.Fatal(err)
+	}
+	c, _, _ := l.Load(ctx, "Copy", 0)
+	if !c.DiscountRate.Equal(decimal.RequireFromString("0.07")) || c.Name != "Copy" {
+		t.Fatalf("copy: %s %s", c.Name, c.DiscountRate)
+	}
+	// Restoring revision 1 brings back the shipped figures under the current name.
+	r, err = l.Restore(ctx, "Renamed", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _, _ := l.Load(ctx, "Renamed", r.Number)
+	if back.Name != "Renamed" || back.DiscountRate.Equal(decimal.RequireFromString("0.07")) {
+		t.Fatalf("restored: %s %s", back.Name, back.DiscountRate)
+	}
+	if _, err := scenario.Parse("x.yaml", doc); err != nil {
+		t.Fatalf("exported document does not parse: %v", err)
+	}
+	if _, _, err := l.Load(ctx, "Nobody", 0); store.ErrorCode(err) != store.ENOTFOUND {
+		t.Fatalf("missing scenario: %v", err)
+	}
+}
