@@ -1,0 +1,390 @@
+// Package charts builds echarts options from an engine Result with go-echarts.
+//
+// Every builder returns the option as JSON, ready for the echarts npm package in the
+// UI and for the PDF briefing. Values are numbers in dollars (float64 of the exact
+// decimal): charts draw, they do not account. JavaScript functions do not survive
+// JSON, so axis labels, tooltips and mark labels are formatted by the frontend.
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+)
+
+// Chart is one chart for the UI: a stable id, a title for people and the echarts
+// option.
+type Chart struct {
+	ID     string          `json:"id"`
+	Title  string          `json:"title"`
+	Option json.RawMessage `json:"option" ts_type:"Record<string, unknown>"`
+}
+
+// Chart ids. Revenue-share charts are per contract: RevenueSharePrefix + contract id.
+const (
+	RevenueSharePrefix = "revenue_share."
+	IDComputeSpend     = "compute_spend"
+	IDPartyNet         = "party_net"
+	IDStakeValue       = "stake_value"
+)
+
+// Names of the mark lines, read by the frontend to format their labels.
+const (
+	MarkCap        = "Cap"
+	MarkCapReached = "Cap reached"
+)
+
+// Palette is the series colour cycle: readable on light and dark backgrounds.
+var Palette = opts.Colors{
+	"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2",
+	"#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+}
+
+// All returns every chart that applies to the result, in a stable order: one
+// revenue-share chart per enabled revenue_share contract, then compute spend by
+// provider, party net flows and stake value, each only when the scenario has
+// something to draw in it. s is the scenario the result was computed from.
+func All(r *engine.Result, s *scenario.Scenario) ([]Chart, error) {
+	var out []Chart
+	add := func(id, title string, build func() (json.RawMessage, error)) error {
+		opt, err := build()
+		if err != nil {
+			return fmt.Errorf("chart %s: %w", id, err)
+		}
+		out = append(out, Chart{ID: id, Title: title, Option: opt})
+		return nil
+	}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Type != scenario.TypeRevenueShare || r.SeriesByID(seriesID(c.ID, "paid")) == nil {
+			continue
+		}
+		if err := add(RevenueSharePrefix+c.ID, c.DisplayLabel(), func() (json.RawMessage, error) {
+			return RevenueShare(r, s, c.ID)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if len(computeSeries(r, s)) > 0 {
+		if err := add(IDComputeSpend, "Compute spend by provider", func() (json.RawMessage, error) {
+			return ComputeSpend(r, s)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if len(seriesWhere(r, engine.GroupParty, "net")) > 0 {
+		if err := add(IDPartyNet, "Net flows by party", func() (json.RawMessage, error) {
+			return PartyNet(r)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if len(seriesWhere(r, engine.GroupContract, "value")) > 0 {
+		if err := add(IDStakeValue, "Stake value", func() (json.RawMessage, error) {
+			return StakeValue(r, s)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// RevenueShare draws a revenue_share contract: its base revenue and the payments
+// (bars, payments drawn inside the revenue), the share before the cap (dashed: what
+// would be paid without it), and cumulative payments (line) with the cap as a
+// horizontal mark line and the period in which the cap binds marked by a vertical
+// line and a labelled point.
+func RevenueShare(r *engine.Result, s *scenario.Scenario, contractID string) (json.RawMessage, error) {
+	c := s.Contract(contractID)
+	if c == nil || c.Type != scenario.TypeRevenueShare {
+		return nil, fmt.Errorf("no revenue_share contract %q in the scenario", contractID)
+	}
+	paid := r.SeriesByID(seriesID(c.ID, "paid"))
+	accrued := r.SeriesByID(seriesID(c.ID, "accrued"))
+	cumulative := r.SeriesByID(seriesID(c.ID, "cumulative"))
+	base := r.SeriesByID("stream." + c.Base)
+	if paid == nil || accrued == nil || cumulative == nil || base == nil {
+		return nil, fmt.Errorf("the result has no series for contract %q (disabled?)", contractID)
+	}
+	baseLabel := c.Base
+	if st := s.Stream(c.Base); st != nil {
+		baseLabel = st.DisplayLabel()
+	}
+
+	bar := newBar(r)
+	bar.AddSeries(baseLabel, barData(base.Values),
+		charts.WithSeriesId(base.ID),
+		charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.45)}),
+	)
+	bar.AddSeries("Paid", barData(paid.Values),
+		charts.WithSeriesId(paid.ID),
+		charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}),
+	)
+
+	line := charts.NewLine()
+	line.AddSeries("Share before cap", lineData(accrued.Values),
+		charts.WithSeriesId(accrued.ID),
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}),
+	)
+	cumOpts := []charts.SeriesOpts{
+		charts.WithSeriesId(cumulative.ID),
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
+	}
+	if c.Cap != nil {
+		capValue := c.Cap.InexactFloat64()
+		cumOpts = append(cumOpts, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+			ss.MarkLines = &opts.MarkLines{
+				MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
+			}
+			ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
+				Name:      MarkCap,
+				YAxis:     capValue,
+				Label:     &markLabel{Position: "insideStartTop"},
+				LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: "#e15759"},
+			})
+			if i, q, ok := capHitPeriod(r, c.ID); ok {
+				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
+					Name:      MarkCapReached,
+					XAxis:     r.Periods[i],
+					Quarter:   q.String(),
+					Label:     &markLabel{Show: opts.Bool(false)},
+					LineStyle: &opts.LineStyle{Type: "dotted", Width: 1.5, Color: "#e15759"},
+				})
+				ss.MarkPoints = &opts.MarkPoints{Data: []interface{}{markPointItem{
+					Name:       MarkCapReached,
+					Coord:      []interface{}{r.Periods[i], cumulative.Values[i].InexactFloat64()},
+					Value:      cumulative.Values[i].InexactFloat64(),
+					Quarter:    q.String(),
+					Symbol:     "circle",
+					SymbolSize: 10,
+					ItemStyle:  &opts.ItemStyle{Color: "#e15759"},
+					Label:      &markLabel{Position: "top"},
+				}}}
+			}
+		}))
+	}
+	line.AddSeries("Cumulative paid", lineData(cumulative.Values), cumOpts...)
+	bar.Overlap(line)
+	return render(bar)
+}
+
+// capHitPeriod is the index of the period that holds the contract's cap_hit quarter,
+// and the quarter.
+func capHitPeriod(r *engine.Result, contractID string) (int, scenario.Quarter, bool) {
+	m := r.MetricByID("contract." + contractID + ".cap_hit")
+	if m == nil || m.Kind != engine.QuarterValue || m.Null {
+		return 0, 0, false
+	}
+	i := periodOf(r, m.Quarter)
+	if i < 0 {
+		return 0, 0, false
+	}
+	return i, m.Quarter, true
+}
+
+// periodOf is the index of the period that holds quarter q, or -1.
+func periodOf(r *engine.Result, q scenario.Quarter) int {
+	for i, first := range r.Quarters {
+		if first == q || (r.Period == engine.Yearly && first.Year() == q.Year()) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ComputeSpend draws what is paid under commitment contracts per period, stacked by
+// provider (the payee). Several commitments to one provider add up.
+func ComputeSpend(r *engine.Result, s *scenario.Scenario) (json.RawMessage, error) {
+	groups := computeSeries(r, s)
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("the scenario has no enabled commitment")
+	}
+	bar := newBar(r)
+	for _, g := range groups {
+		bar.AddSeries(g.name, barData(g.values),
+			charts.WithSeriesId("provider."+g.name),
+			charts.WithBarChartOpts(opts.BarChart{Stack: "compute"}),
+		)
+	}
+	return render(bar)
+}
+
+type group struct {
+	name   string
+	values []decimal.Decimal
+}
+
+// computeSeries sums the paid series of commitments by payee, providers in order
+// of first appearance.
+func computeSeries(r *engine.Result, s *scenario.Scenario) []group {
+	var out []group
+	index := map[string]int{}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Type != scenario.TypeCommitment {
+			continue
+		}
+		paid := r.SeriesByID(seriesID(c.ID, "paid"))
+		if paid == nil {
+			continue
+		}
+		k, ok := index[c.Payee]
+		if !ok {
+			k = len(out)
+			index[c.Payee] = k
+			out = append(out, group{name: c.Payee, values: make([]decimal.Decimal, len(paid.Values))})
+		}
+		for j, v := range paid.Values {
+			out[k].values[j] = out[k].values[j].Add(v)
+		}
+	}
+	return out
+}
+
+// PartyNet draws each party's net flow (in − out) per period as bars stacked by
+// sign: what parties receive above the axis, what they pay below. The nets add up to
+// zero, so both stacks are as tall.
+func PartyNet(r *engine.Result) (json.RawMessage, error) {
+	nets := seriesWhere(r, engine.GroupParty, "net")
+	if len(nets) == 0 {
+		return nil, fmt.Errorf("the result has no party flows")
+	}
+	bar := newBar(r)
+	for _, sr := range nets {
+		bar.AddSeries(sr.Owner, barData(sr.Values),
+			charts.WithSeriesId(sr.ID),
+			charts.WithBarChartOpts(opts.BarChart{Stack: "net"}),
+		)
+	}
+	return render(bar)
+}
+
+// StakeValue draws the value of each equity stake per period.
+func StakeValue(r *engine.Result, s *scenario.Scenario) (json.RawMessage, error) {
+	values := seriesWhere(r, engine.GroupContract, "value")
+	if len(values) == 0 {
+		return nil, fmt.Errorf("the result has no equity stake")
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(common(r)...)
+	line.SetXAxis(r.Periods)
+	for _, sr := range values {
+		name := sr.Owner
+		if c := s.Contract(sr.Owner); c != nil {
+			name = c.DisplayLabel()
+		}
+		line.AddSeries(name, lineData(sr.Values),
+			charts.WithSeriesId(sr.ID),
+			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
+			charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.12)}),
+		)
+	}
+	return render(line)
+}
+
+// markLineItem is one mark line: horizontal (YAxis) or vertical (XAxis). Quarter
+// carries the exact quarter of a vertical line drawn on a yearly axis.
+type markLineItem struct {
+	Name      string          `json:"name"`
+	YAxis     interface{}     `json:"yAxis,omitempty"`
+	XAxis     interface{}     `json:"xAxis,omitempty"`
+	Quarter   string          `json:"quarter,omitempty"`
+	Label     *markLabel      `json:"label,omitempty"`
+	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
+}
+
+// markPointItem is one mark point at a coordinate.
+type markPointItem struct {
+	Name       string          `json:"name"`
+	Coord      []interface{}   `json:"coord"`
+	Value      float64         `json:"value"`
+	Quarter    string          `json:"quarter,omitempty"`
+	Symbol     string          `json:"symbol,omitempty"`
+	SymbolSize int             `json:"symbolSize,omitempty"`
+	ItemStyle  *opts.ItemStyle `json:"itemStyle,omitempty"`
+	Label      *markLabel      `json:"label,omitempty"`
+}
+
+type markLabel struct {
+	Show     *bool  `json:"show,omitempty"`
+	Position string `json:"position,omitempty"`
+}
+
+func seriesID(contractID, measure string) string {
+	return "contract." + contractID + "." + measure
+}
+
+// seriesWhere returns the series of the group with the measure, in result order.
+func seriesWhere(r *engine.Result, g engine.Group, measure string) []*engine.Series {
+	var out []*engine.Series
+	for i := range r.Series {
+		if r.Series[i].Group == g && r.Series[i].Measure == measure {
+			out = append(out, &r.Series[i])
+		}
+	}
+	return out
+}
+
+// common are the options every chart shares.
+func common(r *engine.Result) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithColorsOpts(Palette),
+		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "0", ItemWidth: 14, ItemHeight: 10}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
+	}
+}
+
+func newBar(r *engine.Result) *charts.Bar {
+	b := charts.NewBar()
+	b.SetGlobalOptions(common(r)...)
+	b.SetXAxis(r.Periods)
+	return b
+}
+
+func barData(vs []decimal.Decimal) []opts.BarData {
+	out := make([]opts.BarData, len(vs))
+	for i, v := range vs {
+		out[i] = opts.BarData{Value: v.InexactFloat64()}
+	}
+	return out
+}
+
+func lineData(vs []decimal.Decimal) []opts.LineData {
+	out := make([]opts.LineData, len(vs))
+	for i, v := range vs {
+		out[i] = opts.LineData{Value: v.InexactFloat64()}
+	}
+	return out
+}
+
+// validator is a go-echarts chart.
+type validator interface {
+	Validate()
+	JSON() map[string]interface{}
+}
+
+// render validates the chart and marshals its option, without the parts that the
+// UI does not draw (an empty toolbox and title).
+func render(c validator) (json.RawMessage, error) {
+	c.Validate()
+	obj := c.JSON()
+	delete(obj, "toolbox")
+	delete(obj, "title")
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return nil, fmt.Errorf("marshal chart option: %w", err)
+	}
+	return b, nil
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { decorate, markLabel, markTooltip, type Option } from './chartOptions';
+
+// A trimmed option as backend/charts writes it.
+function goOption(): Option {
+  return {
+    color: ['#4e79a7'],
+    legend: { type: 'scroll' },
+    tooltip: { trigger: 'axis' },
+    xAxis: [{ type: 'category', data: ['2025Q1', '2025Q2'] }],
+    yAxis: [{ type: 'value' }],
+    series: [
+      { name: 'Paid', type: 'bar', data: [{ value: 4e9 }, { value: 2e9 }] },
+      {
+        name: 'Cumulative paid',
+        type: 'line',
+        data: [{ value: 4e9 }, { value: 6e9 }],
+        markLine: {
+          data: [
+            { name: 'Cap', yAxis: 6e9 },
+            { name: 'Cap reached', xAxis: '2025Q2', quarter: '2025Q2' },
+          ],
+        },
+        markPoint: { data: [{ name: 'Cap reached', coord: ['2025Q2', 6e9], value: 6e9, quarter: '2025Q2' }] },
+      },
+    ],
+  };
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+describe('decorate', () => {
+  it('formats the value axis in short dollars', () => {
+    const o = decorate(goOption(), 'light');
+    const y = (o.yAxis as Option[])[0];
+    const fmt = (y.axisLabel as Option).formatter as Fn;
+    expect(fmt(12_300_000_000)).toBe('$12.3B');
+    expect(fmt(0)).toBe('$0');
+  });
+
+  it('gives tooltips exact amounts', () => {
+    const o = decorate(goOption(), 'dark');
+    const fmt = (o.tooltip as Option).valueFormatter as Fn;
+    expect(fmt(38_000_000_000)).toBe('$38,000,000,000.00');
+    expect((o.tooltip as Option).trigger).toBe('axis');
+  });
+
+  it('labels the cap lines', () => {
+    const o = decorate(goOption(), 'light');
+    const line = (o.series as Option[])[1].markLine as Option;
+    const items = line.data as Option[];
+    const capFmt = (items[0].label as Option).formatter as Fn;
+    expect(capFmt({ name: 'Cap', value: 6e9, data: items[0] })).toBe('Cap $6B');
+    const hitFmt = (items[1].label as Option).formatter as Fn;
+    expect(hitFmt({ name: 'Cap reached', value: '2025Q2', data: items[1] })).toBe('Cap reached 2025Q2');
+    const point = ((o.series as Option[])[1].markPoint as Option).data as Option[];
+    const pointFmt = (point[0].label as Option).formatter as Fn;
+    expect(pointFmt({ name: 'Cap reached', value: 6e9, data: point[0] })).toBe('Cap reached 2025Q2');
+  });
+
+  it('keeps the data and does not change its input', () => {
+    const input = goOption();
+    const before = JSON.stringify(input);
+    const o = decorate(input, 'light');
+    expect(JSON.stringify(input)).toBe(before);
+    expect((o.series as Option[])[0].data).toEqual([{ value: 4e9 }, { value: 2e9 }]);
+    expect(o.backgroundColor).toBe('transparent');
+  });
+});
+
+describe('mark texts', () => {
+  it('names the cap and its amount', () => {
+    expect(markLabel({ name: 'Cap', value: 38e9 })).toBe('Cap $38B');
+    expect(markLabel({ name: 'Cap', value: 38.25e9 })).toBe('Cap $38.25B');
+    expect(markTooltip({ name: 'Cap', value: 38e9 })).toBe('Cap: $38,000,000,000.00');
+  });
+
+  it('names the quarter the cap binds, even on a yearly axis', () => {
+    expect(markLabel({ name: 'Cap reached', value: '2029', data: { quarter: '2029Q2' } })).toBe(
+      'Cap reached 2029Q2',
+    );
+    expect(markTooltip({ name: 'Cap reached', value: 38e9, data: { quarter: '2029Q2' } })).toBe(
+      'Cap reached in 2029Q2: $38,000,000,000.00',
+    );
+  });
+});

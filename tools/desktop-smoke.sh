@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Desktop smoke test: start the built app under a virtual X server, wait until its UI
+# reports that the first charts are drawn, take a screenshot, check that it is not
+# blank and keep it.
+#
+#   tools/desktop-smoke.sh [BINARY]      (default build/bin/dealmodel)
+#
+# ARTIFACTS names the folder for the screenshot and the app's log (default
+# artifacts); SMOKE_TIMEOUT the seconds to wait for the first chart (default 60).
+set -euo pipefail
+
+bin=${1:-build/bin/dealmodel}
+out=${ARTIFACTS:-artifacts}
+timeout=${SMOKE_TIMEOUT:-60}
+width=1280
+height=800
+min_colours=256
+
+for tool in Xvfb import identify; do
+  command -v "$tool" >/dev/null || { echo "desktop smoke: $tool is missing (make test installs it)" >&2; exit 1; }
+done
+[[ -x $bin ]] || { echo "desktop smoke: no app at $bin (make build)" >&2; exit 1; }
+mkdir -p "$out"
+shot="$out/desktop-smoke.png"
+log="$out/desktop-app.log"
+rm -f "$shot"
+
+# A display nobody uses.
+display=
+for n in $(seq 99 160); do
+  if [[ ! -e /tmp/.X$n-lock && ! -e /tmp/.X11-unix/X$n ]]; then display=$n; break; fi
+done
+[[ -n $display ]] || { echo "desktop smoke: no free X display in :99..:160" >&2; exit 1; }
+
+work=$(mktemp -d)
+xvfb_pid=
+app_pid=
+cleanup() {
+  [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+Xvfb ":$display" -screen 0 "${width}x${height}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 1 50); do
+  [[ -e /tmp/.X11-unix/X$display ]] && break
+  kill -0 "$xvfb_pid" 2>/dev/null || { cat "$work/xvfb.log" >&2; echo "desktop smoke: Xvfb did not start" >&2; exit 1; }
+  sleep 0.1
+done
+
+ready="$work/ready"
+start=$(date +%s%N)
+# WebKitGTK's DMA-BUF renderer needs a GPU; a virtual display has none.
+DISPLAY=":$display" WEBKIT_DISABLE_DMABUF_RENDERER=1 DEALMODEL_READY_FILE="$ready" \
+  "$bin" >"$log" 2>&1 </dev/null &
+app_pid=$!
+
+deadline=$((SECONDS + timeout))
+until [[ -s $ready ]]; do
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    app_pid=
+    echo "desktop smoke: the app exited before drawing a chart; its log:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  if ((SECONDS >= deadline)); then
+    DISPLAY=":$display" import -window root "$shot" 2>/dev/null || true
+    echo "desktop smoke: no chart drawn within ${timeout}s (screenshot: $shot); the app's log:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+waited=$(( ($(date +%s%N) - start) / 1000000 ))
+
+# The charts have finished their first animation; give the compositor a frame.
+sleep 0.5
+DISPLAY=":$display" import -window root "$shot"
+colours=$(identify -format '%k' "$shot")
+size=$(identify -format '%wx%h' "$shot")
+if ((colours < min_colours)); then
+  echo "desktop smoke: the screenshot $shot ($size) has $colours colours: blank or nearly (want >= $min_colours)" >&2
+  exit 1
+fi
+echo "desktop smoke: window drew its charts ($(cat "$ready" | tr -d '\n') after UI load, ${waited}ms after launch); screenshot $shot: $size, $colours colours"
