@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"net"
+	"os"
+	"os/exec"
+	"os/signal"
+	"syscall"
+
+	"dealmodel/app"
+	"dealmodel/app/web"
+)
+
+// Frontend is the built frontend (the folder holding index.html) that serve
+// publishes; the program's main package sets it from its embedded files.
+var Frontend fs.FS
+
+func init() {
+	register(command{
+		name: "serve", order: 90, run: serveCmd,
+		args: "[--addr 127.0.0.1:0] [--open]",
+		help: "serve the app to a browser on this machine; prints the address to open",
+	})
+}
+
+func serveCmd(e *env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:0", "address to listen on (loopback unless you mean otherwise)")
+	open := fs.Bool("open", false, "open the address in the default browser")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return invalidf("serve takes no arguments (found %q)", pos[0])
+	}
+	if Frontend == nil {
+		return errors.New("this build has no frontend to serve: build it with make build")
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return invalidf("cannot listen on %s: %v", *addr, err)
+	}
+	svc := app.NewService()
+	srv, err := web.New(Frontend, svc)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	svc.Platform = browserPlatform{srv}
+	srv.Bind(ln.Addr())
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		fmt.Fprintf(e.stderr, "warning: serving on %s, which is not a loopback address: anyone who can reach it and has the address below can read and change your scenarios\n", ln.Addr())
+	}
+	url := srv.URL(ln.Addr())
+	fmt.Fprintln(e.stdout, url)
+	fmt.Fprintln(e.stderr, "Dealmodel is serving at the address above. Press Ctrl+C to stop.")
+	if *open {
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintf(e.stderr, "could not open a browser (%v): open the address yourself\n", err)
+		}
+	}
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = web.Serve(ctx, ln, srv)
+	fmt.Fprintln(e.stderr, "Dealmodel stopped.")
+	return err
+}
+
+// browserPlatform is the service's window system in the browser mode.
+type browserPlatform struct{ srv *web.Server }
+
+func (p browserPlatform) Emit(name string, data any) { p.srv.Emit(name, data) }
+
+func (p browserPlatform) OpenURL(url string) error { return openBrowser(url) }
+
+// openBrowser opens a link with the desktop's default handler.
+func openBrowser(url string) error {
+	for _, cmd := range []string{"xdg-open", "sensible-browser", "open"} {
+		if path, err := exec.LookPath(cmd); err == nil {
+			c := exec.Command(path, url)
+			c.Stdout, c.Stderr = nil, nil
+			return c.Start()
+		}
+	}
+	return errors.New("no xdg-open or sensible-browser on this machine")
+}
+
+var _ app.Platform = browserPlatform{}
