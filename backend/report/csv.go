@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
@@ -76,11 +77,19 @@ func WriteSummaryCSV(w io.Writer, r *engine.Result, opt CSVOptions) error {
 	return cw.Error()
 }
 
-// SafeCell keeps a text cell from being read as a formula by a spreadsheet: text
-// starting with = + - @, a tab or a carriage return gets a leading apostrophe.
-// Numbers are written by the callers directly and stay numbers.
+// SafeCell keeps a text cell from being read as a formula by a spreadsheet (CSV
+// injection): text starting with = + - @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP recommends, and so does text starting with the full-width
+// forms of = + - @, which some spreadsheets in East Asian locales also accept. Every
+// name, label and source goes through it: they are typed by people, or come in a
+// scenario file someone sent. Amounts are written by the callers directly and stay
+// numbers, negative ones included.
 func SafeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20", r) {
 		return "'" + s
 	}
 	return s

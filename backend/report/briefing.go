@@ -1,0 +1,210 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+)
+
+// Paper is the page size of a briefing.
+type Paper string
+
+// Paper sizes.
+const (
+	A4     Paper = "a4"
+	Letter Paper = "letter"
+)
+
+// Briefing is what the PDF briefing is made from: one scenario with its result,
+// optionally other scenarios to compare it with and simulation results, the page
+// setup, and the facts printed in the title block and the footer.
+//
+// Now and Revision are fields rather than looked up while writing, so that the same
+// Briefing always gives the same bytes: tests and golden checks depend on it.
+type Briefing struct {
+	Scenario *scenario.Scenario
+	// Result is Scenario's quarterly result; nil: WritePDF runs the engine.
+	Result *engine.Result
+	// Revision names the saved version of Scenario: a store revision ("r12") or a
+	// content hash for a file. Empty: "unsaved".
+	Revision string
+	// Now is the generation time shown on the first page and in every footer.
+	// Zero: the time WritePDF is called.
+	Now time.Time
+	// Period is the granularity of the charts: engine.Quarterly (the default) or
+	// engine.Yearly. The schedule table is always by year; the CSV export carries
+	// the quarterly detail.
+	Period engine.Period
+	// Paper is the page size; empty is A4.
+	Paper Paper
+	// Landscape turns the pages; portrait is the default.
+	Landscape bool
+	// Compare lists other scenarios to set against this one. With at least one, the
+	// briefing has a comparison section: summary deltas and overlaid key series.
+	Compare []Alternative
+	// Uncertainty holds simulation results. Nil omits the uncertainty section (the
+	// ranges the scenario declares are listed with the assumptions either way).
+	Uncertainty *Uncertainty
+
+	// uncompressed leaves the content streams readable, for tests that count the
+	// drawing operators of the charts.
+	uncompressed bool
+}
+
+// Alternative is a scenario compared with the briefing's own.
+type Alternative struct {
+	Scenario *scenario.Scenario
+	// Result is Scenario's quarterly result; nil: WritePDF runs the engine.
+	Result *engine.Result
+	// Revision names the saved version, as Briefing.Revision.
+	Revision string
+}
+
+// Uncertainty is what a simulation contributes to a briefing. Every part is
+// optional: the section shows the parts that are present. Simulated figures are
+// float64 dollars, as the simulator gives them: estimates, not exact amounts.
+type Uncertainty struct {
+	Runs int   // number of simulated runs
+	Seed int64 // the random seed, so a reader can reproduce the figures
+	// Note is one or two sentences on the method, printed under the heading.
+	Note string
+	// Metrics are percentiles of summary amounts across the runs.
+	Metrics []MetricRange
+	// Caps say by which quarter each revenue share's cap has bound.
+	Caps []CapRange
+	// Fans are period-by-period bands (P10 to P90 around the median).
+	Fans []Fan
+	// Tornado shows how far one output moves when each input goes to its ends.
+	Tornado *Tornado
+}
+
+// MetricRange is the spread of one summary amount across the runs.
+type MetricRange struct {
+	Label         string
+	P10, P50, P90 float64
+}
+
+// CapRange is the quarter by which a cap has bound in 10%, 50% and 90% of the runs;
+// "" when that share of runs does not reach the cap inside the horizon.
+type CapRange struct {
+	Label         string
+	P10, P50, P90 string
+}
+
+// Fan is a series' spread per period across the runs.
+type Fan struct {
+	Title         string
+	Periods       []string
+	P10, P50, P90 []float64
+}
+
+// Tornado is a one-at-a-time sensitivity of one output. Its figures are exact: each
+// is an engine run with one input moved.
+type Tornado struct {
+	Title string          // the output, e.g. "Revenue share to Microsoft: total paid"
+	Base  decimal.Decimal // the output with every input at its base value
+	Bars  []Swing         // widest first, as the simulator ranks them
+}
+
+// Swing is the output with one input at its low end and at its high end.
+type Swing struct {
+	Input     string
+	Low, High decimal.Decimal
+}
+
+// WritePDF writes the briefing as a PDF. The document is built in memory first, so
+// that an error leaves w untouched.
+func WritePDF(w io.Writer, b *Briefing) error {
+	in, err := prepare(b)
+	if err != nil {
+		return err
+	}
+	d, err := newDoc(in)
+	if err != nil {
+		return err
+	}
+	d.render()
+	var buf bytes.Buffer
+	if err := d.finish(&buf); err != nil {
+		return fmt.Errorf("briefing: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// subject is a scenario ready to print: its quarterly result and the result at the
+// briefing's period.
+type subject struct {
+	s        *scenario.Scenario
+	q        *engine.Result // quarterly
+	r        *engine.Result // at the briefing's period
+	revision string
+}
+
+// input is a checked Briefing with every result computed.
+type input struct {
+	b      *Briefing
+	main   subject
+	others []subject
+	now    time.Time
+	yearly bool
+}
+
+func prepare(b *Briefing) (*input, error) {
+	if b == nil || b.Scenario == nil {
+		return nil, errors.New("briefing: no scenario")
+	}
+	switch b.Paper {
+	case "", A4, Letter:
+	default:
+		return nil, fmt.Errorf("briefing: paper %q is not a4 or letter", b.Paper)
+	}
+	switch b.Period {
+	case "", engine.Quarterly, engine.Yearly:
+	default:
+		return nil, fmt.Errorf("briefing: period %q is not quarter or year", b.Period)
+	}
+	in := &input{b: b, now: b.Now, yearly: b.Period == engine.Yearly}
+	if in.now.IsZero() {
+		in.now = time.Now()
+	}
+	var err error
+	if in.main, err = in.subject(b.Scenario, b.Result, b.Revision); err != nil {
+		return nil, err
+	}
+	for _, a := range b.Compare {
+		if a.Scenario == nil {
+			return nil, errors.New("briefing: a compared scenario is missing")
+		}
+		sub, err := in.subject(a.Scenario, a.Result, a.Revision)
+		if err != nil {
+			return nil, err
+		}
+		in.others = append(in.others, sub)
+	}
+	return in, nil
+}
+
+func (in *input) subject(s *scenario.Scenario, r *engine.Result, rev string) (subject, error) {
+	if r == nil {
+		var err error
+		if r, err = engine.Run(s); err != nil {
+			return subject{}, err
+		}
+	}
+	if r.Period != engine.Quarterly {
+		return subject{}, fmt.Errorf("briefing: the result of %q must be quarterly (the briefing aggregates it)", s.Name)
+	}
+	sub := subject{s: s, q: r, r: r, revision: rev}
+	if in.yearly {
+		sub.r = r.ByYear()
+	}
+	return sub, nil
+}

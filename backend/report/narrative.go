@@ -1,0 +1,379 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/money"
+	"dealmodel/backend/scenario"
+)
+
+// The first page says in words what the numbers say: who pays whom how much, when a
+// cap binds, what is committed to which provider, what a stake is worth. Every
+// sentence is generated from the scenario and its result, so it changes with them.
+
+// amount returns the summary amount with the id, and whether there is one.
+func amount(r *engine.Result, id string) (decimal.Decimal, bool) {
+	m := r.MetricByID(id)
+	if m == nil || m.Kind != engine.Amount {
+		return decimal.Zero, false
+	}
+	return m.Amount, true
+}
+
+// span is a pair of quarters for people: "2026Q2–2030Q4", or one quarter.
+func span(a, b scenario.Quarter) string {
+	if a == b {
+		return a.String()
+	}
+	return a.String() + "–" + b.String()
+}
+
+// listAnd joins items as people do: "a", "a and b", "a, b and c".
+func listAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func streamLabel(s *scenario.Scenario, id string) string {
+	if st := s.Stream(id); st != nil {
+		return st.DisplayLabel()
+	}
+	return id
+}
+
+// overlap is the part of [from, until] inside the horizon.
+func overlap(s *scenario.Scenario, from, until scenario.Quarter) (scenario.Quarter, scenario.Quarter) {
+	return max(from, s.Start), min(until, s.End)
+}
+
+// summaryBullets writes the plain-language summary of the first page.
+func summaryBullets(s *scenario.Scenario, r *engine.Result) []string {
+	var out []string
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Enabled && c.Type == scenario.TypeRevenueShare {
+			out = append(out, revenueShareSentence(s, r, c))
+		}
+	}
+	out = append(out, commitmentSentences(s, r)...)
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Enabled && c.Type == scenario.TypePayment {
+			out = append(out, paymentSentence(s, r, c))
+		}
+	}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Enabled && c.Type == scenario.TypeEquity {
+			out = append(out, equitySentence(s, r, c))
+		}
+	}
+	if p := partySentence(s, r); p != "" {
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		var names []string
+		for i := range s.Streams {
+			st := &s.Streams[i]
+			if v, ok := amount(r, "stream."+st.ID+".total"); ok {
+				names = append(names, fmt.Sprintf("%s totals %s", st.DisplayLabel(), money.Short(v)))
+			}
+		}
+		if len(names) > 0 {
+			out = append(out, fmt.Sprintf("The scenario has no enabled contract. Over %s, %s.", span(s.Start, s.End), listAnd(names)))
+		} else {
+			out = append(out, "The scenario has no enabled contract and no revenue stream.")
+		}
+	}
+	return out
+}
+
+func revenueShareSentence(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) string {
+	p := "contract." + c.ID
+	paid, _ := amount(r, p+".total_paid")
+	accrued, _ := amount(r, p+".total_accrued")
+	from, until := overlap(s, c.From, c.Until)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s pays %s %s of %s from %s through %s", c.Payer, c.Payee, scenario.FormatRate(c.Rate), streamLabel(s, c.Base), c.From, c.Until)
+	if from != c.From || until != c.Until {
+		fmt.Fprintf(&b, ", %s of it in %s, the part inside the horizon.", money.Short(paid), span(from, until))
+	} else {
+		fmt.Fprintf(&b, ", %s in total.", money.Short(paid))
+	}
+	if c.Cap == nil {
+		b.WriteString(" There is no cap.")
+		return b.String()
+	}
+	before := ""
+	if c.PaidBefore.Sign() > 0 {
+		before = fmt.Sprintf(" (counting %s paid before %s)", money.Short(c.PaidBefore), c.From)
+	}
+	m := r.MetricByID(p + ".cap_hit")
+	if m != nil && !m.Null {
+		fmt.Fprintf(&b, " Payments reach the %s cap%s in %s; without it they would be %s, so the cap saves %s %s.",
+			money.Short(*c.Cap), before, m.Quarter, money.Short(accrued), c.Payer, money.Short(accrued.Sub(paid)))
+	} else {
+		room := c.Cap.Sub(c.PaidBefore).Sub(paid)
+		fmt.Fprintf(&b, " The %s cap%s is not reached: %s of room is left.", money.Short(*c.Cap), before, money.Short(room))
+	}
+	return b.String()
+}
+
+// commitmentSentences says, for each payer of compute commitments, what it has
+// committed to which provider, and when the spend peaks.
+func commitmentSentences(s *scenario.Scenario, r *engine.Result) []string {
+	type provider struct {
+		name  string
+		total decimal.Decimal
+	}
+	type payer struct {
+		name      string
+		total     decimal.Decimal
+		providers []provider
+	}
+	var payers []*payer
+	find := func(name string) *payer {
+		for _, p := range payers {
+			if p.name == name {
+				return p
+			}
+		}
+		p := &payer{name: name}
+		payers = append(payers, p)
+		return p
+	}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if !c.Enabled || c.Type != scenario.TypeCommitment {
+			continue
+		}
+		p := find(c.Payer)
+		p.total = p.total.Add(c.Total)
+		k := -1
+		for j := range p.providers {
+			if p.providers[j].name == c.Payee {
+				k = j
+			}
+		}
+		if k < 0 {
+			p.providers = append(p.providers, provider{name: c.Payee})
+			k = len(p.providers) - 1
+		}
+		p.providers[k].total = p.providers[k].total.Add(c.Total)
+	}
+	if len(payers) == 0 {
+		return nil
+	}
+	var out []string
+	for _, p := range payers {
+		sort.SliceStable(p.providers, func(i, j int) bool { return p.providers[i].total.Cmp(p.providers[j].total) > 0 })
+		var parts []string
+		for _, pr := range p.providers {
+			parts = append(parts, pr.name+" "+money.Short(pr.total))
+		}
+		out = append(out, fmt.Sprintf("%s has committed %s to compute: %s.", p.name, money.Short(p.total), listAnd(parts)))
+	}
+	inside, _ := amount(r, "total.commitments.total_paid")
+	outside, _ := amount(r, "total.commitments.outside_horizon")
+	peak, _ := amount(r, "total.commitments.peak_annual")
+	var tail strings.Builder
+	if len(payers) > 1 {
+		fmt.Fprintf(&tail, "Across all compute commitments, %s falls in %s", money.Short(inside), span(s.Start, s.End))
+	} else {
+		fmt.Fprintf(&tail, "%s of the commitments falls in %s", money.Short(inside), span(s.Start, s.End))
+	}
+	if outside.Sign() > 0 {
+		fmt.Fprintf(&tail, " and %s after it", money.Short(outside))
+	}
+	if m := r.MetricByID("total.commitments.peak_year"); m != nil && peak.Sign() > 0 {
+		fmt.Fprintf(&tail, "; spend peaks at %s in %d", money.Short(peak), m.Quarter.Year())
+	}
+	tail.WriteString(".")
+	if len(payers) > 1 {
+		return append(out, tail.String())
+	}
+	out[0] += " " + tail.String()
+	return out
+}
+
+func paymentSentence(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) string {
+	total := decimal.Zero
+	var parts []string
+	for _, e := range c.Schedule {
+		total = total.Add(e.Amount)
+		parts = append(parts, fmt.Sprintf("%s in %s", money.Short(e.Amount), e.Quarter))
+	}
+	what := listAnd(parts)
+	if len(parts) > 3 {
+		what = fmt.Sprintf("in %d payments from %s to %s", len(parts), c.Schedule[0].Quarter, c.Schedule[len(c.Schedule)-1].Quarter)
+	}
+	out := fmt.Sprintf("%s pays %s %s, %s.", c.Payer, c.Payee, money.Short(total), what)
+	if c.Label != "" {
+		out = c.Label + ": " + out
+	}
+	if v, ok := amount(r, "contract."+c.ID+".outside_horizon"); ok && v.Sign() > 0 {
+		out += fmt.Sprintf(" %s of it falls outside %s.", money.Short(v), span(s.Start, s.End))
+	}
+	return out
+}
+
+func equitySentence(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) string {
+	value, _ := amount(r, "contract."+c.ID+".value_at_end")
+	how := fmt.Sprintf("on a valuation of %s held constant", money.Short(c.Valuation.Amount))
+	if c.Valuation.Method == scenario.MethodRevenueMultiple {
+		how = fmt.Sprintf("on a valuation that moves with %s, %s in %s", streamLabel(s, c.Valuation.Stream), money.Short(c.Valuation.Amount), c.Valuation.At)
+	}
+	// The label tells stakes of one holder apart; alone, it would repeat the holder.
+	which := ""
+	for i := range s.Contracts {
+		o := &s.Contracts[i]
+		if o != c && o.Enabled && o.Type == scenario.TypeEquity && o.Holder == c.Holder {
+			which = " (" + c.DisplayLabel() + ")"
+		}
+	}
+	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", c.Holder, scenario.FormatRate(c.Stake), which, money.Short(value), s.End, how)
+}
+
+// partySentence sums up the net flows: who receives and who pays on balance.
+func partySentence(s *scenario.Scenario, r *engine.Result) string {
+	type net struct {
+		name string
+		v    decimal.Decimal
+	}
+	var ins, outs []net
+	for i := range r.Summary {
+		m := &r.Summary[i]
+		if m.Group != engine.GroupParty || !strings.HasSuffix(m.ID, ".net_total") {
+			continue
+		}
+		switch m.Amount.Sign() {
+		case 1:
+			ins = append(ins, net{m.Owner, m.Amount})
+		case -1:
+			outs = append(outs, net{m.Owner, m.Amount.Neg()})
+		}
+	}
+	if len(ins)+len(outs) == 0 {
+		return ""
+	}
+	// "OpenAI pays out $1B and Amazon $2B": the verb goes with the first name only.
+	phrase := func(ns []net, verb string) string {
+		sort.SliceStable(ns, func(i, j int) bool { return ns[i].v.Cmp(ns[j].v) > 0 })
+		var items []string
+		for i, n := range ns {
+			if i == 0 {
+				items = append(items, n.name+" "+verb+" "+money.Short(n.v))
+			} else {
+				items = append(items, n.name+" "+money.Short(n.v))
+			}
+		}
+		return listAnd(items)
+	}
+	var parts []string
+	if len(outs) > 0 {
+		parts = append(parts, phrase(outs, "pays out"))
+	}
+	if len(ins) > 0 {
+		parts = append(parts, phrase(ins, "receives"))
+	}
+	return fmt.Sprintf("On balance over %s, %s.", span(s.Start, s.End), strings.Join(parts, "; "))
+}
+
+// tile is one key figure: a caption, the figure and a line of context.
+type tile struct {
+	label, value, note string
+}
+
+// keyFigures picks the figures an executive asks for first, at most six.
+func keyFigures(s *scenario.Scenario, r *engine.Result) []tile {
+	var out []tile
+	shares := 0
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if !c.Enabled || c.Type != scenario.TypeRevenueShare || shares == 2 {
+			continue
+		}
+		shares++
+		p := "contract." + c.ID
+		paid, _ := amount(r, p+".total_paid")
+		from, until := overlap(s, c.From, c.Until)
+		out = append(out, tile{
+			label: fmt.Sprintf("Paid to %s", c.Payee),
+			value: money.Short(paid),
+			note:  fmt.Sprintf("%s revenue share, %s", scenario.FormatRate(c.Rate), span(from, until)),
+		})
+		t := tile{label: "Cap binds"}
+		switch m := r.MetricByID(p + ".cap_hit"); {
+		case c.Cap == nil:
+			t.value, t.note = "No cap", "payments follow revenue"
+		case m != nil && !m.Null:
+			t.value, t.note = m.Quarter.String(), fmt.Sprintf("cap of %s", money.Short(*c.Cap))
+		default:
+			t.value, t.note = "Not reached", fmt.Sprintf("cap of %s", money.Short(*c.Cap))
+		}
+		if shares == 2 {
+			t.label = "Cap binds (" + c.Payee + ")"
+		}
+		out = append(out, t)
+	}
+	if v, ok := amount(r, "total.commitments.committed"); ok {
+		t := tile{label: "Compute committed", value: money.Short(v)}
+		peak, _ := amount(r, "total.commitments.peak_annual")
+		if m := r.MetricByID("total.commitments.peak_year"); m != nil && peak.Sign() > 0 {
+			t.note = fmt.Sprintf("peak %s in %d", money.Short(peak), m.Quarter.Year())
+		}
+		out = append(out, t)
+	}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Enabled && c.Type == scenario.TypeEquity {
+			v, _ := amount(r, "contract."+c.ID+".value_at_end")
+			out = append(out, tile{
+				label: fmt.Sprintf("%s's stake", c.Holder),
+				value: money.Short(v),
+				note:  fmt.Sprintf("%s at the end of %s", scenario.FormatRate(c.Stake), s.End),
+			})
+			break
+		}
+	}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Enabled && c.Type == scenario.TypePayment {
+			total := decimal.Zero
+			for _, e := range c.Schedule {
+				total = total.Add(e.Amount)
+			}
+			note := c.Schedule[0].Quarter.String()
+			if n := len(c.Schedule); n > 1 {
+				note = fmt.Sprintf("%d payments, %s", n, span(c.Schedule[0].Quarter, c.Schedule[n-1].Quarter))
+			}
+			out = append(out, tile{label: fmt.Sprintf("%s → %s", c.Payer, c.Payee), value: money.Short(total), note: note})
+			break
+		}
+	}
+	// The largest net payer over the horizon.
+	var worst *engine.Metric
+	for i := range r.Summary {
+		m := &r.Summary[i]
+		if m.Group == engine.GroupParty && strings.HasSuffix(m.ID, ".net_total") && (worst == nil || m.Amount.Cmp(worst.Amount) < 0) {
+			worst = m
+		}
+	}
+	if worst != nil && worst.Amount.Sign() < 0 {
+		out = append(out, tile{label: fmt.Sprintf("%s net", worst.Owner), value: money.Short(worst.Amount), note: "flows over " + span(s.Start, s.End)})
+	}
+	if len(out) > 6 {
+		out = out[:6]
+	}
+	return out
+}

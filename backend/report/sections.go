@@ -1,0 +1,555 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/money"
+	"dealmodel/backend/scenario"
+)
+
+// render writes every section in reading order: what an executive reads first comes
+// first, the material an analyst checks comes last.
+func (d *doc) render() {
+	d.newPage()
+	d.titleBlock()
+	d.summary()
+	d.keyFigures()
+	d.chartsSection()
+	if len(d.in.others) > 0 {
+		d.comparison()
+	}
+	if d.in.b.Uncertainty != nil {
+		d.uncertainty(d.in.b.Uncertainty)
+	}
+	d.dealTerms()
+	d.schedule()
+	d.assumptions()
+	d.notes()
+	d.sourcesSection()
+}
+
+func (d *doc) titleBlock() {
+	s := d.in.main.s
+	d.font(true, sizeSmall, accent)
+	d.text(d.left, baseline(d.y, sizeSmall), "DEALMODEL BRIEFING")
+	d.y += lineHeight(sizeSmall) + 1.5
+	d.font(true, sizeTitle, ink)
+	for _, line := range d.wrap(s.Name, d.width()) {
+		d.text(d.left, baseline(d.y, sizeTitle), line)
+		d.y += lineHeight(sizeTitle) * 0.92
+	}
+	d.y += 2
+	rev := d.in.main.revision
+	if rev == "" {
+		rev = "unsaved"
+	}
+	meta := []string{
+		d.in.now.Format("2 January 2006, 15:04 MST"),
+		"Revision " + rev,
+		"Horizon " + span(s.Start, s.End),
+		"Amounts in US dollars",
+	}
+	d.font(false, sizeSmall, muted)
+	for _, line := range d.wrap(strings.Join(meta, "   ·   "), d.width()) {
+		d.text(d.left, baseline(d.y, sizeSmall), line)
+		d.y += lineHeight(sizeSmall)
+	}
+	d.y += 2
+	d.hline(d.left, d.right, d.y, 0.6, accent)
+	d.y += 5
+}
+
+func (d *doc) summary() {
+	main := d.in.main
+	d.font(true, sizeH2, ink)
+	d.text(d.left, baseline(d.y, sizeH2), "In brief")
+	d.y += lineHeight(sizeH2) + 1.5
+	d.bullets(summaryBullets(main.s, main.q), sizeBody)
+}
+
+// keyFigures draws the figures as tiles, three or four to a row.
+func (d *doc) keyFigures() {
+	tiles := keyFigures(d.in.main.s, d.in.main.q)
+	if len(tiles) == 0 {
+		return
+	}
+	// Three to a row: a figure's context line needs the width, even in landscape.
+	perRow := 3
+	if len(tiles) == 4 {
+		perRow = 2
+	}
+	const gap, th = 4.0, 21.0
+	rows := (len(tiles) + perRow - 1) / perRow
+	d.y += 3
+	d.need(lineHeight(sizeH2) + 2 + float64(rows)*(th+gap))
+	d.font(true, sizeH2, ink)
+	d.text(d.left, baseline(d.y, sizeH2), "Key figures")
+	d.y += lineHeight(sizeH2) + 2
+	tw := (d.width() - gap*float64(perRow-1)) / float64(perRow)
+	for i, t := range tiles {
+		col := i % perRow
+		if col == 0 && i > 0 {
+			d.y += th + gap
+		}
+		x := d.left + float64(col)*(tw+gap)
+		d.fill(faint)
+		d.f.RoundedRect(x, d.y, tw, th, 1.5, "1234", "F")
+		d.fill(accent)
+		d.f.Rect(x, d.y+2, 0.9, th-4, "F")
+		d.font(false, sizeSmall, muted)
+		d.text(x+4, d.y+5.6, d.fit(t.label, tw-6))
+		d.font(true, 15, ink)
+		d.text(x+4, d.y+12.8, d.fit(t.value, tw-6))
+		d.font(false, sizeTiny, muted)
+		d.text(x+4, d.y+17.6, d.fit(t.note, tw-6))
+	}
+	d.y += th + 2
+}
+
+// chartsSection draws the app's charts for the main scenario.
+func (d *doc) chartsSection() {
+	main := d.in.main
+	s, r := main.s, main.r
+	h := d.chartHeight()
+	// The first chart may shrink to share the first page with the summary.
+	first := math.Min(60, h)
+	d.heading("Charts", first+20)
+	fig := func(title, note string, c *chart) {
+		d.figure(title, note, c, h, first)
+		first = h
+	}
+	by := "quarter"
+	if d.in.yearly {
+		by = "year"
+	}
+	drew := false
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if c.Type != scenario.TypeRevenueShare || r.SeriesByID("contract."+c.ID+".paid") == nil {
+			continue
+		}
+		title := fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), by)
+		fig(title, revenueShareNote(s, main.q, c), revenueShareChart(s, r, c))
+		if c.Cap != nil {
+			title := fmt.Sprintf("%s: cumulative payments and the cap", c.DisplayLabel())
+			fig(title, cumulativeNote(s, main.q, c), cumulativeChart(s, r, c))
+		}
+		drew = true
+	}
+	if !drew && len(s.Streams) > 0 {
+		fig("Revenue by "+by, "", streamsChart(r))
+	}
+	if c := computeChart(s, r); c != nil {
+		fig("Compute spend by provider, by "+by, "Payments under compute commitments, stacked by provider. Several commitments to one provider add up.", c)
+	}
+	if c, note := partyChart(r, d.width()); c != nil {
+		unit := by
+		if len(c.periods) != len(r.Periods) {
+			unit = "year"
+		}
+		fig("Net flows by party, by "+unit, note, c)
+	}
+	if c := stakeChart(s, r); c != nil {
+		fig("Stake value by "+by, "The holder's share of the valuation in each period.", c)
+	}
+}
+
+func revenueShareNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contract) string {
+	note := fmt.Sprintf("%s (light bars) and what %s pays %s (bars), against what the %s rate alone would give (dashed).", streamLabel(s, c.Base), c.Payer, c.Payee, scenario.FormatRate(c.Rate))
+	if m := q.MetricByID("contract." + c.ID + ".cap_hit"); c.Cap != nil && m != nil && !m.Null {
+		note += fmt.Sprintf(" The dotted line marks %s, the quarter the cap binds.", m.Quarter)
+	}
+	return note
+}
+
+func cumulativeNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contract) string {
+	saved, _ := amount(q, "contract."+c.ID+".cap_savings")
+	note := "Payments added up since the start (including any paid before the contract's first quarter), against the cap."
+	if saved.Sign() > 0 {
+		note += fmt.Sprintf(" The shaded area is what the cap saves: %s over the term.", money.Short(saved))
+	}
+	return note
+}
+
+func seriesValues(r *engine.Result, id string) []float64 {
+	if sr := r.SeriesByID(id); sr != nil {
+		return dollars(sr.Values)
+	}
+	return make([]float64, len(r.Periods))
+}
+
+// capMark is where the cap binds on the result's periods.
+func capMark(r *engine.Result, c *scenario.Contract) (int, scenario.Quarter, bool) {
+	m := r.MetricByID("contract." + c.ID + ".cap_hit")
+	if m == nil || m.Null || m.Kind != engine.QuarterValue {
+		return 0, 0, false
+	}
+	for i, q := range r.Quarters {
+		if q == m.Quarter || (r.Period == engine.Yearly && q.Year() == m.Quarter.Year()) {
+			return i, m.Quarter, true
+		}
+	}
+	return 0, 0, false
+}
+
+// revenueShareChart is backend/charts' RevenueShare: base revenue and payments as
+// overlapping bars, accruals dashed, cumulative payments with the cap and the
+// quarter it binds.
+func revenueShareChart(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) *chart {
+	ch := &chart{periods: r.Periods, mode: barsOverlap}
+	ch.bars = []chartSeries{
+		{name: streamLabel(s, c.Base), values: seriesValues(r, "stream."+c.Base), color: paletteColor(0)},
+		{name: "Paid", values: seriesValues(r, "contract."+c.ID+".paid"), color: paletteColor(1)},
+	}
+	cum := seriesValues(r, "contract."+c.ID+".cumulative")
+	ch.lines = []chartSeries{
+		{name: "Accrued before cap", values: seriesValues(r, "contract."+c.ID+".accrued"), color: paletteColor(2), dashed: true},
+		{name: "Cumulative paid", values: cum, color: paletteColor(3), width: 0.8},
+	}
+	if c.Cap != nil {
+		ch.refs = []refLine{{value: c.Cap.InexactFloat64(), label: "Cap " + money.Short(*c.Cap), color: capColor}}
+		if i, q, ok := capMark(r, c); ok {
+			ch.marks = []periodMark{{index: i, label: "Cap binds " + q.String(), color: capColor}}
+			ch.points = []pointMark{{index: i, value: cum[i], color: capColor}}
+		}
+	}
+	return ch
+}
+
+// cumulativeChart sets cumulative payments against what would have been paid without
+// the cap; the band between them is what the cap saves.
+func cumulativeChart(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) *chart {
+	cum := seriesValues(r, "contract."+c.ID+".cumulative")
+	accrued := seriesValues(r, "contract."+c.ID+".accrued")
+	uncapped := make([]float64, len(accrued))
+	run := c.PaidBefore.InexactFloat64()
+	for i, v := range accrued {
+		run += v
+		uncapped[i] = run
+	}
+	ch := &chart{periods: r.Periods}
+	ch.bands = []band{{name: "Saved by the cap", lo: cum, hi: uncapped, color: paletteColor(2)}}
+	ch.lines = []chartSeries{
+		{name: "Without the cap", values: uncapped, color: paletteColor(2), dashed: true},
+		{name: "Cumulative paid", values: cum, color: paletteColor(3), width: 0.8},
+	}
+	ch.refs = []refLine{{value: c.Cap.InexactFloat64(), label: "Cap " + money.Short(*c.Cap), color: capColor}}
+	if i, q, ok := capMark(r, c); ok {
+		ch.marks = []periodMark{{index: i, label: "Cap binds " + q.String(), color: capColor}}
+		ch.points = []pointMark{{index: i, value: cum[i], color: capColor}}
+	}
+	return ch
+}
+
+func streamsChart(r *engine.Result) *chart {
+	ch := &chart{periods: r.Periods}
+	for _, sr := range r.Series {
+		if sr.Group == engine.GroupStream {
+			ch.bars = append(ch.bars, chartSeries{name: sr.Label, values: dollars(sr.Values), color: paletteColor(len(ch.bars))})
+		}
+	}
+	return ch
+}
+
+// computeChart stacks commitment payments by provider (the payee), providers in
+// order of first appearance, as backend/charts' ComputeSpend.
+func computeChart(s *scenario.Scenario, r *engine.Result) *chart {
+	ch := &chart{periods: r.Periods, mode: barsStacked}
+	index := map[string]int{}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		sr := r.SeriesByID("contract." + c.ID + ".paid")
+		if c.Type != scenario.TypeCommitment || sr == nil {
+			continue
+		}
+		k, ok := index[c.Payee]
+		if !ok {
+			k = len(ch.bars)
+			index[c.Payee] = k
+			ch.bars = append(ch.bars, chartSeries{name: c.Payee, values: make([]float64, len(r.Periods)), color: paletteColor(k)})
+		}
+		for j, v := range sr.Values {
+			ch.bars[k].values[j] += v.InexactFloat64()
+		}
+	}
+	if len(ch.bars) == 0 {
+		return nil
+	}
+	return ch
+}
+
+// partyChart draws each party's net flow as grouped bars, as the app does. With
+// many parties on a quarterly axis the bars would be hairlines, so it switches to
+// years; if they are still too thin, it stacks them: receivers above zero, payers
+// below, which reads well because the nets of a period add up to zero.
+func partyChart(r *engine.Result, width float64) (*chart, string) {
+	var nets []*engine.Series
+	pick := func(r *engine.Result) {
+		nets = nets[:0]
+		for i := range r.Series {
+			if r.Series[i].Group == engine.GroupParty && r.Series[i].Measure == "net" {
+				nets = append(nets, &r.Series[i])
+			}
+		}
+	}
+	pick(r)
+	if len(nets) == 0 {
+		return nil, ""
+	}
+	barW := func(r *engine.Result) float64 { return width / float64(len(r.Periods)) * 0.78 / float64(len(nets)) }
+	if barW(r) < 1.2 && r.Period == engine.Quarterly {
+		r = r.ByYear()
+		pick(r)
+	}
+	ch := &chart{periods: r.Periods}
+	note := "What each party receives minus what it pays under the enabled contracts. Above zero: it receives on balance."
+	if barW(r) < 0.9 {
+		ch.mode = barsStacked
+		note = "What each party receives minus what it pays under the enabled contracts, stacked: receivers above zero, payers below; the two sides of a period are equal."
+	}
+	for k, sr := range nets {
+		ch.bars = append(ch.bars, chartSeries{name: sr.Owner, values: dollars(sr.Values), color: paletteColor(k)})
+	}
+	return ch, note
+}
+
+func stakeChart(s *scenario.Scenario, r *engine.Result) *chart {
+	ch := &chart{periods: r.Periods}
+	for i := range r.Series {
+		sr := &r.Series[i]
+		if sr.Group != engine.GroupContract || sr.Measure != "value" {
+			continue
+		}
+		name := sr.Owner
+		if c := s.Contract(sr.Owner); c != nil {
+			name = c.DisplayLabel()
+		}
+		ch.lines = append(ch.lines, chartSeries{name: name, values: dollars(sr.Values), color: paletteColor(len(ch.lines)), width: 0.8, area: true})
+	}
+	if len(ch.lines) == 0 {
+		return nil
+	}
+	return ch
+}
+
+// dealTerms lists every contract with its parties and terms in words.
+func (d *doc) dealTerms() {
+	s := d.in.main.s
+	if len(s.Contracts) == 0 {
+		return
+	}
+	d.heading("Deal terms", 30)
+	cols := d.flexColumns([]column{
+		{title: "Contract"},
+		{title: "Type", w: 23},
+		{title: "Parties", w: 34},
+		{title: "Terms", w: d.width() * 0.40},
+	})
+	var rows []tableRow
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		label := c.DisplayLabel()
+		if !c.Enabled {
+			label += " (disabled: not counted)"
+		}
+		parties := c.Payer + " → " + c.Payee
+		if c.Type == scenario.TypeEquity {
+			parties = c.Holder
+		}
+		rows = append(rows, tableRow{cells: []string{label, typeName(c.Type), parties, terms(s, c)}})
+	}
+	d.table(cols, rows)
+}
+
+func typeName(t string) string {
+	switch t {
+	case scenario.TypeRevenueShare:
+		return "Revenue share"
+	case scenario.TypeCommitment:
+		return "Commitment"
+	case scenario.TypePayment:
+		return "Payment"
+	case scenario.TypeEquity:
+		return "Equity stake"
+	}
+	return t
+}
+
+// terms describes a contract's terms in the format's own notation.
+func terms(s *scenario.Scenario, c *scenario.Contract) string {
+	switch c.Type {
+	case scenario.TypeRevenueShare:
+		t := fmt.Sprintf("%s of %s, %s", scenario.FormatRate(c.Rate), streamLabel(s, c.Base), span(c.From, c.Until))
+		if c.Cap != nil {
+			t += ", cumulative cap " + scenario.FormatAmount(*c.Cap)
+		} else {
+			t += ", no cap"
+		}
+		if c.PaidBefore.Sign() > 0 {
+			t += ", " + scenario.FormatAmount(c.PaidBefore) + " paid before"
+		}
+		return t
+	case scenario.TypeCommitment:
+		t := fmt.Sprintf("%s over %d years from %s", scenario.FormatAmount(c.Total), c.Years, c.From)
+		switch c.Profile {
+		case scenario.ProfileRamp:
+			t += ", ramping (weights 1.." + fmt.Sprint(c.Years) + ")"
+		case scenario.ProfileCustom:
+			ws := make([]string, len(c.Weights))
+			for i, w := range c.Weights {
+				ws[i] = w.String()
+			}
+			t += ", yearly weights " + strings.Join(ws, ", ")
+		default:
+			t += ", even"
+		}
+		return t
+	case scenario.TypePayment:
+		parts := make([]string, len(c.Schedule))
+		for i, e := range c.Schedule {
+			parts[i] = scenario.FormatAmount(e.Amount) + " in " + e.Quarter.String()
+		}
+		return strings.Join(parts, "; ")
+	case scenario.TypeEquity:
+		v := c.Valuation
+		t := fmt.Sprintf("%s of a valuation of %s set in %s", scenario.FormatRate(c.Stake), scenario.FormatAmount(v.Amount), v.At)
+		if v.Method == scenario.MethodRevenueMultiple {
+			return t + ", moving with " + streamLabel(s, v.Stream) + " (revenue multiple)"
+		}
+		return t + ", held constant"
+	}
+	return ""
+}
+
+// schedule prints every series by calendar year, in blocks of as many years as fit.
+func (d *doc) schedule() {
+	main := d.in.main
+	r := main.q.ByYear()
+	var series []engine.Series
+	for _, sr := range r.Series {
+		for _, v := range sr.Values {
+			if !v.IsZero() {
+				series = append(series, sr)
+				break
+			}
+		}
+	}
+	if len(series) == 0 {
+		return
+	}
+	unit, unitName := tableUnit(series)
+	var cells []string
+	for _, sr := range series {
+		for _, v := range sr.Values {
+			cells = append(cells, inUnit(v, unit))
+		}
+	}
+	d.heading("Schedule by year", 40)
+	d.paragraph(unitName+". Flows are the sums of their quarters; cumulative payments, valuations and stake values are at the end of each year. Series that are zero throughout are left out; the CSV export holds every series, by quarter or by year.", sizeSmall, muted, 0)
+	d.y += 2
+	// Years go in blocks as wide as the page takes, of even size: with room for 9,
+	// 40 years make five blocks of 8 rather than four of 9 and one of 4.
+	valW := d.figureWidth(cells, 12)
+	labelW := math.Min(48, d.width()*0.3) // the least the labels get; they wrap
+
+	fit := max(1, int((d.width()-labelW)/valW))
+	blocks := (len(r.Periods) + fit - 1) / fit
+	per := (len(r.Periods) + blocks - 1) / blocks
+	for start := 0; start < len(r.Periods); start += per {
+		end := min(len(r.Periods), start+per)
+		cols := []column{{title: "Series", w: d.width() - float64(end-start)*valW}}
+		for _, p := range r.Periods[start:end] {
+			cols = append(cols, column{title: p, w: valW, right: true})
+		}
+		var rows []tableRow
+		group := engine.Group("")
+		for _, sr := range series {
+			if sr.Group != group {
+				group = sr.Group
+				rows = append(rows, tableRow{cells: []string{groupTitle(group)}, kind: rowGroup})
+			}
+			row := tableRow{cells: []string{sr.Label}, muted: []bool{false}}
+			for _, v := range sr.Values[start:end] {
+				row.cells = append(row.cells, inUnit(v, unit))
+				row.muted = append(row.muted, v.IsZero())
+			}
+			rows = append(rows, row)
+		}
+		if start > 0 {
+			d.y += 3
+		}
+		d.table(cols, rows)
+	}
+}
+
+func groupTitle(g engine.Group) string {
+	switch g {
+	case engine.GroupStream:
+		return "Revenue"
+	case engine.GroupContract:
+		return "Contracts"
+	case engine.GroupParty:
+		return "Parties"
+	case engine.GroupTotal:
+		return "Totals"
+	}
+	return string(g)
+}
+
+// tableUnit picks the unit of the schedule from its largest amount, so that a
+// scenario of millions does not print as 0.01.
+func tableUnit(series []engine.Series) (decimal.Decimal, string) {
+	peak := decimal.Zero
+	for _, sr := range series {
+		for _, v := range sr.Values {
+			if a := v.Abs(); a.Cmp(peak) > 0 {
+				peak = a
+			}
+		}
+	}
+	switch {
+	case peak.Cmp(decimal.New(1, 9)) >= 0:
+		return decimal.New(1, 9), "US$ billions"
+	case peak.Cmp(decimal.New(1, 6)) >= 0:
+		return decimal.New(1, 6), "US$ millions"
+	case peak.Cmp(decimal.New(1, 3)) >= 0:
+		return decimal.New(1, 3), "US$ thousands"
+	}
+	return decimal.New(1, 0), "US$"
+}
+
+// inUnit writes an amount in the table's unit with two decimals. Zero is a dash, so
+// the amounts stand out.
+func inUnit(v, unit decimal.Decimal) string {
+	if v.IsZero() {
+		return "–"
+	}
+	s := v.DivRound(unit, 2).StringFixed(2)
+	if s == "-0.00" {
+		s = "0.00"
+	}
+	return s
+}
+
+// notes prints the scenario's own description: the author's reasoning behind the
+// numbers.
+func (d *doc) notes() {
+	desc := strings.TrimSpace(d.in.main.s.Description)
+	if desc == "" {
+		return
+	}
+	d.heading("Scenario notes", 20)
+	for _, para := range strings.Split(desc, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" {
+			continue
+		}
+		d.paragraph(strings.Join(strings.Fields(para), " "), sizeBody, ink, 0)
+		d.y += 2
+	}
+}
