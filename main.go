@@ -29,7 +29,7 @@ func main() {
 		cli.Frontend = dist
 		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	if dist == nil {
+	if dist == nil && !generatingBindings {
 		fmt.Fprintln(os.Stderr, "dealmodel: this build has no frontend: build it with make build")
 		os.Exit(1)
 	}
