@@ -1,0 +1,477 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/money"
+	"dealmodel/backend/scenario"
+	"dealmodel/backend/sim"
+)
+
+func init() {
+	register(command{
+		name: "simulate", order: 30, run: simulateCmd,
+		args: "FILE|NAME [--runs N] [--seed S] [--format table|json] [--metric ID] [--bins N] [--period quarter|year] [--db PATH]",
+		help: "Monte Carlo over the scenario's uncertain inputs: percentiles, cap probabilities, tornado, histogram",
+	})
+}
+
+// tableBins is the histogram's size in the table when --bins is not given: what
+// fits on a screen.
+const tableBins = 20
+
+func simulateCmd(e *env, args []string) error {
+	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
+	runs := fs.Int("runs", 0, "number of runs (default: the scenario's uncertainty.runs, else 10000)")
+	seedText := fs.String("seed", "", "random seed (default: the scenario's uncertainty.seed, else 1)")
+	format := fs.String("format", "table", "table or json")
+	metric := fs.String("metric", "", "metric of the tornado and the histogram")
+	bins := fs.Int("bins", 0, "histogram bins (default 40; 20 in the table)")
+	period := fs.String("period", "quarter", "periods of the bands (json): quarter or year")
+	db := dbFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return invalidf("simulate takes one scenario, a FILE or a NAME (found %d arguments)", len(pos))
+	}
+	if err := oneOf("format", *format, "table", "json"); err != nil {
+		return err
+	}
+	if err := oneOf("period", *period, "quarter", "year"); err != nil {
+		return err
+	}
+	opt := sim.Options{Runs: *runs, Metric: *metric, Bins: *bins, Period: *period}
+	if setFlag(fs, "runs") && (*runs < 1 || *runs > scenario.MaxRuns) {
+		return invalidf("--runs %d is not valid: use 1 to %d", *runs, scenario.MaxRuns)
+	}
+	if *seedText != "" {
+		s, err := strconv.ParseInt(*seedText, 10, 64)
+		if err != nil {
+			return invalidf("--seed %q is not valid: use a whole number", *seedText)
+		}
+		opt.Seed = &s
+	}
+	if setFlag(fs, "bins") && (*bins < 1 || *bins > 1000) {
+		return invalidf("--bins %d is not valid: use 1 to 1000", *bins)
+	}
+	if *format == "table" && opt.Bins == 0 {
+		opt.Bins = tableBins
+	}
+	s, err := resolve(e, pos[0], *db)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt)
+	defer stop()
+	m, err := sim.Compile(s)
+	if err != nil {
+		return simError(err)
+	}
+	out, err := m.Simulate(ctx, opt)
+	if err != nil {
+		return simError(err)
+	}
+	tor, err := m.Tornado(ctx, out.Histogram.Metric)
+	if err != nil {
+		return simError(err)
+	}
+	var buf bytes.Buffer
+	if *format == "json" {
+		writeSimJSON(&buf, out, tor)
+	} else {
+		writeSimTable(&buf, out, tor, 80)
+	}
+	_, err = e.stdout.Write(buf.Bytes())
+	return err
+}
+
+// simError maps the simulator's errors that people can fix to invalid input.
+func simError(err error) error {
+	if sim.ErrorCode(err) != "" {
+		return invalidf("%s", err)
+	}
+	if errors.Is(err, context.Canceled) {
+		return errors.New("interrupted")
+	}
+	return err
+}
+
+func setFlag(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// cents writes an estimated amount with two decimals, as the JSON outputs write
+// amounts.
+func cents(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return s
+}
+
+// short writes an estimated amount for reading: $36.51B.
+func short(x float64) string {
+	return money.Short(decimal.NewFromFloat(x))
+}
+
+// jsonWriter writes JSON with keys in a chosen order, which encoding/json's maps
+// would sort.
+type jsonWriter struct {
+	b      *bytes.Buffer
+	indent int
+	first  []bool
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b.WriteByte(c)
+	w.indent++
+	w.first = append(w.first, true)
+}
+
+func (w *jsonWriter) close(c byte) {
+	w.indent--
+	empty := w.first[len(w.first)-1]
+	w.first = w.first[:len(w.first)-1]
+	if !empty {
+		w.newline()
+	}
+	w.b.WriteByte(c)
+}
+
+func (w *jsonWriter) newline() {
+	w.b.WriteByte('\n')
+	w.b.WriteString(strings.Repeat("  ", w.indent))
+}
+
+// item starts a member of the current object (key != "") or array.
+func (w *jsonWriter) item(key string) {
+	if !w.first[len(w.first)-1] {
+		w.b.WriteByte(',')
+	}
+	w.first[len(w.first)-1] = false
+	w.newline()
+	if key != "" {
+		w.value(key)
+		w.b.WriteString(": ")
+	}
+}
+
+func (w *jsonWriter) value(v any) {
+	enc, _ := json.Marshal(v)
+	w.b.Write(enc)
+}
+
+func (w *jsonWriter) field(key string, v any) {
+	w.item(key)
+	w.value(v)
+}
+
+// inline writes a short array on one line.
+func (w *jsonWriter) inline(key string, vs []string) {
+	w.item(key)
+	w.b.WriteByte('[')
+	for i, v := range vs {
+		if i > 0 {
+			w.b.WriteString(", ")
+		}
+		w.b.WriteString(v)
+	}
+	w.b.WriteByte(']')
+}
+
+func quoted(xs []float64) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strconv.Quote(cents(x))
+	}
+	return out
+}
+
+// writeSimJSON writes the `simulate --format json` document: runs, seed, summary,
+// cap_binds_by and tornado, then metric, histogram, bands and inputs. Amounts
+// are strings with two decimals; probabilities are numbers.
+func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
+	w := &jsonWriter{b: b}
+	w.open('{')
+	w.field("runs", out.Runs)
+	w.field("seed", out.Seed)
+	w.item("summary")
+	w.open('{')
+	for _, s := range out.Summary {
+		w.item(s.ID)
+		w.open('{')
+		for _, kv := range []struct {
+			k string
+			v float64
+		}{{"mean", s.Mean}, {"p5", s.P5}, {"p10", s.P10}, {"p25", s.P25}, {"p50", s.P50}, {"p75", s.P75}, {"p90", s.P90}, {"p95", s.P95}} {
+			w.field(kv.k, cents(kv.v))
+		}
+		w.close('}')
+	}
+	w.close('}')
+	w.item("cap_binds_by")
+	w.open('{')
+	for _, c := range out.CapBinding {
+		w.item(c.Contract)
+		w.open('{')
+		for _, y := range c.ByYear {
+			w.item(strconv.Itoa(y.Year))
+			b.WriteString(strconv.FormatFloat(y.P, 'f', -1, 64))
+		}
+		w.close('}')
+	}
+	w.close('}')
+	w.item("tornado")
+	w.open('[')
+	for _, bar := range tor.Bars {
+		kind := scenario.FieldKind(bar.Kind)
+		w.item("")
+		w.open('{')
+		w.field("input", bar.Path)
+		w.field("label", bar.Label)
+		w.field("p10", fieldSyntax(kind, bar.Low))
+		w.field("base", fieldSyntax(kind, bar.Base))
+		w.field("p90", fieldSyntax(kind, bar.High))
+		w.field("metric_at_p10", money.Cents(bar.MetricLow))
+		w.field("metric_at_p90", money.Cents(bar.MetricHigh))
+		w.field("swing", money.Cents(bar.Swing))
+		w.close('}')
+	}
+	w.close(']')
+
+	w.field("scenario", out.Scenario)
+	w.field("metric", tor.Metric)
+	w.field("metric_base", money.Cents(tor.Base))
+	w.item("cap_hit")
+	w.open('{')
+	for _, c := range out.CapBinding {
+		w.item(c.Contract)
+		w.open('{')
+		for _, kv := range [][2]string{{"p10", c.P10}, {"p50", c.P50}, {"p90", c.P90}} {
+			w.item(kv[0])
+			if kv[1] == "" {
+				b.WriteString("null")
+			} else {
+				w.value(kv[1])
+			}
+		}
+		w.close('}')
+	}
+	w.close('}')
+	w.item("histogram")
+	w.open('{')
+	w.field("metric", out.Histogram.Metric)
+	w.inline("edges", quoted(out.Histogram.Edges))
+	counts := make([]string, len(out.Histogram.Counts))
+	for i, c := range out.Histogram.Counts {
+		counts[i] = strconv.Itoa(c)
+	}
+	w.inline("counts", counts)
+	w.close('}')
+	w.item("bands")
+	w.open('{')
+	w.field("period", out.Period)
+	periods := make([]string, len(out.Periods))
+	for i, p := range out.Periods {
+		periods[i] = strconv.Quote(p)
+	}
+	w.inline("periods", periods)
+	w.item("series")
+	w.open('{')
+	for _, bd := range out.Bands {
+		w.item(bd.ID)
+		w.open('{')
+		w.inline("mean", quoted(bd.Mean))
+		w.inline("p10", quoted(bd.P10))
+		w.inline("p50", quoted(bd.P50))
+		w.inline("p90", quoted(bd.P90))
+		w.close('}')
+	}
+	w.close('}')
+	w.close('}')
+	w.item("inputs")
+	w.open('[')
+	for _, in := range out.Inputs {
+		kind := scenario.FieldKind(in.Kind)
+		w.item("")
+		w.open('{')
+		w.field("input", in.Path)
+		w.field("dist", in.Dist)
+		w.field("base", fieldSyntax(kind, decimal.NewFromFloat(in.Base)))
+		w.field("p10", fieldFloat(kind, in.P10))
+		w.field("p50", fieldFloat(kind, in.P50))
+		w.field("p90", fieldFloat(kind, in.P90))
+		w.item("kept")
+		b.WriteString(strconv.FormatFloat(in.Kept, 'g', 6, 64))
+		w.close('}')
+	}
+	w.close(']')
+	w.close('}')
+	b.WriteByte('\n')
+}
+
+// fieldSyntax writes a field's value as a scenario file would: 38B, 20%, 7.
+func fieldSyntax(k scenario.FieldKind, d decimal.Decimal) string {
+	switch k {
+	case scenario.KindAmount:
+		return scenario.FormatAmount(d)
+	case scenario.KindRate:
+		return scenario.FormatRate(d)
+	}
+	return d.String()
+}
+
+// fieldFloat writes an estimated value of a field in its syntax, rounded as the
+// tornado rounds: cents, 12 places of a fraction, whole years.
+func fieldFloat(k scenario.FieldKind, x float64) string {
+	d := decimal.NewFromFloat(x)
+	switch k {
+	case scenario.KindAmount:
+		d = d.Round(2)
+	case scenario.KindInteger:
+		d = d.Round(0)
+	default:
+		d = d.Round(12)
+	}
+	return fieldSyntax(k, d)
+}
+
+// fieldShort writes a field's value for reading at a glance: $30.32B, 15.5%.
+func fieldShort(k scenario.FieldKind, d decimal.Decimal) string {
+	switch k {
+	case scenario.KindAmount:
+		return money.Short(d)
+	case scenario.KindRate:
+		return strings.TrimSuffix(strings.TrimRight(d.Shift(2).StringFixed(2), "0"), ".") + "%"
+	case scenario.KindInteger:
+		return d.Round(0).String()
+	}
+	return strconv.FormatFloat(d.InexactFloat64(), 'g', 3, 64)
+}
+
+// writeSimTable prints the outcome for a terminal of the given width.
+func writeSimTable(w io.Writer, out *sim.Outcome, tor *sim.Sensitivity, width int) {
+	fmt.Fprintln(w, out.Scenario)
+	fmt.Fprintf(w, "Monte Carlo: %s runs, seed %d, %d uncertain inputs\n", thousands(out.Runs), out.Seed, len(out.Inputs))
+
+	const valW = 10
+	labelW := width - 4*valW
+	fmt.Fprintf(w, "\n%s%*s%*s%*s%*s\n", pad("Summary (US$)", labelW), valW, "Mean", valW, "P10", valW, "P50", valW, "P90")
+	fixed := 0
+	for _, s := range out.Summary {
+		if s.Min == s.Max {
+			fixed++
+			continue
+		}
+		fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad(fit(s.Label, labelW-1), labelW), valW, short(s.Mean), valW, short(s.P10), valW, short(s.P50), valW, short(s.P90))
+	}
+	if fixed > 0 {
+		if fixed == 1 {
+			fmt.Fprintln(w, "(1 metric that no input moves is not shown.)")
+		} else {
+			fmt.Fprintf(w, "(%d metrics that no input moves are not shown.)\n", fixed)
+		}
+	}
+	fmt.Fprintln(w, "P5, P25, P75 and P95 of every metric: --format json.")
+
+	for _, c := range out.CapBinding {
+		if !c.HasCap {
+			fmt.Fprintf(w, "\n%s has no cap.\n", c.Label)
+			continue
+		}
+		fmt.Fprintf(w, "\n%s\n", fit("Cap binding: "+c.Label, width))
+		fmt.Fprintln(w, "Share of runs in which the cap has bound by the end of each year:")
+		const colW = 7
+		perBlock := max(1, width/colW)
+		for start := 0; start < len(c.ByYear); start += perBlock {
+			end := min(len(c.ByYear), start+perBlock)
+			for _, y := range c.ByYear[start:end] {
+				fmt.Fprintf(w, "%*d", colW, y.Year)
+			}
+			fmt.Fprintln(w)
+			for _, y := range c.ByYear[start:end] {
+				fmt.Fprintf(w, "%*s", colW, percent(y.P))
+			}
+			fmt.Fprintln(w)
+		}
+		q := func(s string) string {
+			if s == "" {
+				return "not in the horizon"
+			}
+			return s
+		}
+		fmt.Fprintf(w, "It has bound by %s in 10%% of runs, by %s in half, by %s in 90%%.\n", q(c.P10), q(c.P50), q(c.P90))
+	}
+
+	fmt.Fprintf(w, "\n%s\n", fit(fmt.Sprintf("Tornado: %s (base %s)", tor.Label, money.Short(tor.Base)), width))
+	fmt.Fprintln(w, "Each input alone from its P10 to its P90, the others as written:")
+	const rangeW, barValW = 22, 9
+	inLabelW := width - rangeW - 3*barValW
+	fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad("Input", inLabelW), rangeW, "P10 → P90", barValW, "at P10", barValW, "at P90", barValW, "swing")
+	for _, b := range tor.Bars {
+		k := scenario.FieldKind(b.Kind)
+		rng := fieldShort(k, b.Low) + " → " + fieldShort(k, b.High)
+		fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad(fit(b.Label, inLabelW-1), inLabelW), rangeW, rng,
+			barValW, money.Short(b.MetricLow), barValW, money.Short(b.MetricHigh), barValW, money.Short(b.Swing))
+	}
+
+	h := out.Histogram
+	fmt.Fprintf(w, "\n%s\n", fit("Distribution: "+h.Label, width))
+	most := 1
+	for _, c := range h.Counts {
+		most = max(most, c)
+	}
+	const rangeCol = 20
+	barW := width - rangeCol - 8
+	for i, c := range h.Counts {
+		rng := short(h.Edges[i]) + "–" + short(h.Edges[i+1])
+		n := int(math.Round(float64(c) / float64(most) * float64(barW)))
+		fmt.Fprintf(w, "%*s %s%s%7s\n", rangeCol-1, rng, strings.Repeat("█", n), strings.Repeat(" ", barW-n), percent(float64(c)/float64(out.Runs)))
+	}
+}
+
+// percent writes a probability as a whole percentage, keeping "<1%" and ">99%"
+// apart from 0 and 100.
+func percent(p float64) string {
+	switch {
+	case p == 0:
+		return "0%"
+	case p == 1:
+		return "100%"
+	case p < 0.005:
+		return "<1%"
+	case p > 0.995:
+		return ">99%"
+	}
+	return strconv.Itoa(int(math.Round(p*100))) + "%"
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

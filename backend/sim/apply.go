@@ -1,0 +1,66 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/scenario"
+)
+
+// Assignment is a value for one numeric field.
+type Assignment struct {
+	Path  string
+	Value decimal.Decimal
+}
+
+// With returns a copy of s with the assignments applied, as one draw of the
+// simulation applies its values: every non-integer field first, in order, then
+// the integer fields (a commitment's years), so that a drawn term that is shorter
+// than the custom weights drops the last (drawn) weights and a longer one repeats
+// the last.
+func With(s *scenario.Scenario, as []Assignment) (*scenario.Scenario, error) {
+	kinds := make(map[string]scenario.FieldKind, len(as))
+	for _, f := range s.Fields() {
+		kinds[f.Path] = f.Kind
+	}
+	c := s.Clone()
+	for pass := range 2 {
+		for _, a := range as {
+			kind, ok := kinds[a.Path]
+			if !ok {
+				return nil, errorf(EINVALID, "%q is not a numeric field of this scenario", a.Path)
+			}
+			if (kind == scenario.KindInteger) != (pass == 1) {
+				continue
+			}
+			if err := c.Set(a.Path, a.Value); err != nil {
+				return nil, errorf(EINVALID, "%s", err)
+			}
+		}
+	}
+	return c, nil
+}
+
+// exact converts a float64 value of a field to a decimal: the shortest decimal
+// that reads back as the same float64 (integers are whole).
+func exact(kind scenario.FieldKind, x float64) decimal.Decimal {
+	if kind == scenario.KindInteger {
+		return decimal.NewFromInt(int64(math.Round(x)))
+	}
+	return decimal.NewFromFloat(x)
+}
+
+// rounded converts a float64 value of a field to a decimal rounded to what people
+// write for it: cents for amounts, whole numbers for integers, and 12 decimal
+// places (ten for a percentage) for rates and plain numbers.
+func rounded(kind scenario.FieldKind, x float64) decimal.Decimal {
+	d := exact(kind, x)
+	switch kind {
+	case scenario.KindAmount:
+		return d.Round(2)
+	case scenario.KindRate, scenario.KindNumber:
+		return d.Round(12)
+	}
+	return d
+}
