@@ -72,12 +72,16 @@ func pad(s string, n int) string {
 }
 
 // fit shortens s to n runes, marking the cut with an ellipsis. A label "owner — measure"
-// is cut in the owner, so the measure stays readable.
+// or "owner: field" is cut in the owner, so the measure or field stays readable.
 func fit(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	if i := strings.LastIndex(s, " — "); i > 0 {
+	i := strings.LastIndex(s, " — ")
+	if j := strings.LastIndex(s, ": "); j > i {
+		i = j
+	}
+	if i > 0 {
 		tail := s[i:]
 		if k := n - utf8.RuneCountInString(tail); k >= 8 {
 			return fit(s[:i], k) + tail
