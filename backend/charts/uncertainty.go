@@ -1,0 +1,172 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"dealmodel/backend/sim"
+)
+
+// Chart ids of the uncertainty view. Fan charts are per band: FanPrefix + band id.
+const (
+	FanPrefix   = "fan."
+	IDHistogram = "histogram"
+	IDTornado   = "tornado"
+)
+
+// Series names the frontend reads to format tooltips of the uncertainty charts.
+const (
+	SeriesP10    = "P10"
+	SeriesBand   = "P10–P90"
+	SeriesMedian = "Median"
+	SeriesMean   = "Mean"
+	SeriesAtLow  = "Input at its P10"
+	SeriesAtHigh = "Input at its P90"
+)
+
+// Uncertainty returns the charts of a simulation and its tornado: a fan chart per
+// band, the histogram, and the tornado (when t is not nil), in that order.
+func Uncertainty(o *sim.Outcome, t *sim.Sensitivity) ([]Chart, error) {
+	var out []Chart
+	for i := range o.Bands {
+		b := &o.Bands[i]
+		opt, err := Fan(o, b.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{ID: FanPrefix + b.ID, Title: b.Label + ": P10 to P90", Option: opt})
+	}
+	if len(o.Histogram.Counts) > 0 {
+		opt, err := Histogram(o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{ID: IDHistogram, Title: "Distribution: " + o.Histogram.Label, Option: opt})
+	}
+	if t != nil && len(t.Bars) > 0 {
+		opt, err := Tornado(t)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{ID: IDTornado, Title: "What moves " + t.Label, Option: opt})
+	}
+	return out, nil
+}
+
+// Fan draws one band of a simulation: the P10–P90 range as a shaded area (a
+// transparent P10 line with the band's width stacked on it), the median and the mean.
+func Fan(o *sim.Outcome, bandID string) (json.RawMessage, error) {
+	var b *sim.Band
+	for i := range o.Bands {
+		if o.Bands[i].ID == bandID {
+			b = &o.Bands[i]
+		}
+	}
+	if b == nil {
+		return nil, fmt.Errorf("the simulation has no band %q", bandID)
+	}
+	width := make([]float64, len(b.P10))
+	for i := range width {
+		width[i] = b.P90[i] - b.P10[i]
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(uncertaintyCommon()...)
+	line.SetXAxis(o.Periods)
+	line.AddSeries(SeriesP10, floatLine(b.P10),
+		charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}),
+	)
+	line.AddSeries(SeriesBand, floatLine(width),
+		charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}),
+		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.28), Color: Palette[0]}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0]}),
+	)
+	line.AddSeries(SeriesMedian, floatLine(b.P50),
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: Palette[0]}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0]}),
+	)
+	line.AddSeries(SeriesMean, floatLine(b.Mean),
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 1.5, Type: "dashed", Color: Palette[1]}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[1]}),
+	)
+	return render(line)
+}
+
+// Histogram draws the distribution of the simulation's chosen metric: one bar per
+// bin, labelled by the bin's middle (a number in dollars, formatted by the UI).
+func Histogram(o *sim.Outcome) (json.RawMessage, error) {
+	h := o.Histogram
+	if len(h.Counts) == 0 || len(h.Edges) != len(h.Counts)+1 {
+		return nil, fmt.Errorf("the simulation has no histogram")
+	}
+	mids := make([]float64, len(h.Counts))
+	data := make([]opts.BarData, len(h.Counts))
+	for i, c := range h.Counts {
+		mids[i] = (h.Edges[i] + h.Edges[i+1]) / 2
+		data[i] = opts.BarData{Value: float64(c) / float64(o.Runs)}
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(uncertaintyCommon()...)
+	bar.SetXAxis(mids)
+	bar.AddSeries("Share of runs", data,
+		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "8%"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0]}),
+	)
+	return render(bar)
+}
+
+// Tornado draws each uncertain input's effect on the metric: the change from the
+// base value with the input at its P10 and at its P90, the largest swing on top.
+func Tornado(t *sim.Sensitivity) (json.RawMessage, error) {
+	if len(t.Bars) == 0 {
+		return nil, fmt.Errorf("the tornado has no inputs")
+	}
+	n := len(t.Bars)
+	labels := make([]string, n)
+	low := make([]opts.BarData, n)
+	high := make([]opts.BarData, n)
+	base := t.Base.InexactFloat64()
+	for i, b := range t.Bars {
+		k := n - 1 - i // echarts draws the first category at the bottom
+		labels[k] = b.Label
+		low[k] = opts.BarData{Value: b.MetricLow.InexactFloat64() - base}
+		high[k] = opts.BarData{Value: b.MetricHigh.InexactFloat64() - base}
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithColorsOpts(Palette),
+		charts.WithLegendOpts(opts.Legend{Top: "0", ItemWidth: 14, ItemHeight: 10}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
+	)
+	bar.AddSeries(SeriesAtLow, low, charts.WithBarChartOpts(opts.BarChart{Stack: "swing", BarCategoryGap: "35%"}))
+	bar.AddSeries(SeriesAtHigh, high, charts.WithBarChartOpts(opts.BarChart{Stack: "swing"}))
+	return render(bar)
+}
+
+func uncertaintyCommon() []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithColorsOpts(Palette),
+		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "0", ItemWidth: 14, ItemHeight: 10}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
+	}
+}
+
+func floatLine(vs []float64) []opts.LineData {
+	out := make([]opts.LineData, len(vs))
+	for i, v := range vs {
+		out[i] = opts.LineData{Value: v}
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package charts
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"testing"
+
+	"dealmodel/backend/scenario"
+	"dealmodel/backend/sim"
+	"dealmodel/scenarios"
+)
+
+func simulateBuiltin(t *testing.T, stem string) (*sim.Outcome, *sim.Sensitivity) {
+	t.Helper()
+	b, _ := scenarios.ByStem(stem)
+	s, err := scenario.Parse(b.File, b.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sim.Compile(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := int64(3)
+	o, err := m.Simulate(context.Background(), sim.Options{Runs: 2000, Seed: &seed, Period: sim.PeriodYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tor, err := m.Tornado(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o, tor
+}
+
+type uncOption struct {
+	XAxis  []struct{ Data []any } `json:"xAxis"`
+	YAxis  []struct{ Data []any } `json:"yAxis"`
+	Series []struct {
+		Name  string `json:"name"`
+		Stack string `json:"stack"`
+		Data  []struct {
+			Value float64 `json:"value"`
+		} `json:"data"`
+	} `json:"series"`
+}
+
+func decodeUnc(t *testing.T, raw json.RawMessage) uncOption {
+	t.Helper()
+	var o uncOption
+	if err := json.Unmarshal(raw, &o); err != nil {
+		t.Fatalf("%v: %s", err, raw)
+	}
+	return o
+}
+
+func TestFanStacksTheBandOnP10(t *testing.T) {
+	o, _ := simulateBuiltin(t, "microsoft-cap")
+	b := o.Bands[0]
+	opt := decodeUnc(t, rawOrFail(t, func() (json.RawMessage, error) { return Fan(o, b.ID) }))
+	if len(opt.Series) != 4 || opt.Series[0].Name != SeriesP10 || opt.Series[1].Name != SeriesBand || opt.Series[0].Stack != "band" || opt.Series[1].Stack != "band" {
+		t.Fatalf("series: %+v", opt.Series)
+	}
+	for i := range b.P10 {
+		lo, width := opt.Series[0].Data[i].Value, opt.Series[1].Data[i].Value
+		if math.Abs(lo-b.P10[i]) > 1e-6 || math.Abs(lo+width-b.P90[i]) > 1e-3 || opt.Series[2].Data[i].Value != b.P50[i] {
+			t.Fatalf("period %d: P10 %v width %v, want P10 %v P90 %v", i, lo, width, b.P10[i], b.P90[i])
+		}
+	}
+	if _, err := Fan(o, "no.such.band"); err == nil {
+		t.Fatal("Fan accepted an unknown band")
+	}
+}
+
+func TestHistogramSharesSumToOne(t *testing.T) {
+	o, _ := simulateBuiltin(t, "microsoft-cap")
+	opt := decodeUnc(t, rawOrFail(t, func() (json.RawMessage, error) { return Histogram(o) }))
+	sum := 0.0
+	for _, d := range opt.Series[0].Data {
+		sum += d.Value
+	}
+	if math.Abs(sum-1) > 1e-9 || len(opt.XAxis[0].Data) != len(o.Histogram.Counts) {
+		t.Fatalf("shares sum to %v over %d bins", sum, len(opt.XAxis[0].Data))
+	}
+}
+
+func TestTornadoPutsTheLargestSwingOnTop(t *testing.T) {
+	_, tor := simulateBuiltin(t, "microsoft-cap")
+	opt := decodeUnc(t, rawOrFail(t, func() (json.RawMessage, error) { return Tornado(tor) }))
+	labels := opt.YAxis[0].Data
+	n := len(tor.Bars)
+	if len(labels) != n || labels[n-1] != tor.Bars[0].Label {
+		t.Fatalf("top label %v, want %s", labels[n-1], tor.Bars[0].Label)
+	}
+	base := tor.Base.InexactFloat64()
+	top := tor.Bars[0]
+	if got := opt.Series[1].Data[n-1].Value; math.Abs(got-(top.MetricHigh.InexactFloat64()-base)) > 1e-3 {
+		t.Fatalf("top bar at P90: %v", got)
+	}
+}
+
+func TestUncertaintyListsEveryChart(t *testing.T) {
+	o, tor := simulateBuiltin(t, "briefing")
+	list, err := Uncertainty(o, tor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != len(o.Bands)+2 || list[len(list)-1].ID != IDTornado || list[len(list)-2].ID != IDHistogram {
+		t.Fatalf("%d charts for %d bands", len(list), len(o.Bands))
+	}
+}
+
+func rawOrFail(t *testing.T, f func() (json.RawMessage, error)) json.RawMessage {
+	t.Helper()
+	raw, err := f()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
