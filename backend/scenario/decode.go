@@ -24,18 +24,37 @@ func Parse(filename string, data []byte) (*Scenario, error) {
 	if root == nil {
 		return nil, sink.err()
 	}
-	d := &decoder{sink: sink, pos: map[string]*node{}}
+	d := &decoder{sink: sink, pos: map[string]*node{}, failedAt: map[string]bool{}}
 	s := d.scenario(root)
-	if sink.failed {
+	// The rules across fields run even when some values did not decode, so that a
+	// file's problems are reported together; but not for the stream or contract
+	// (or top-level key) whose values are missing, where they would only echo the
+	// first error. Without a horizon there is nothing to check against.
+	if d.failedAt["start"] || d.failedAt["end"] || d.failedAt[""] {
 		return nil, sink.err()
 	}
 	s.check(func(path, format string, args ...any) {
-		sink.add(d.at(path), path, format, args...)
+		if !d.failedAt[block(path)] {
+			sink.add(d.at(path), path, format, args...)
+		}
 	})
 	if sink.failed {
 		return nil, sink.err()
 	}
 	return s, nil
+}
+
+// block is the unit a decoding error silences later checks in: a stream or
+// contract (streams.<id>, contracts.<id>), the uncertainty block, or a top-level key.
+func block(path string) string {
+	parts := strings.SplitN(path, ".", 3)
+	switch {
+	case parts[0] == "uncertainty":
+		return "uncertainty"
+	case (parts[0] == "streams" || parts[0] == "contracts") && len(parts) > 1:
+		return parts[0] + "." + parts[1]
+	}
+	return parts[0]
 }
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
@@ -44,11 +63,13 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 // cross-field rules are checked afterwards by Scenario.check, which also serves
 // scenarios edited in the app.
 type decoder struct {
-	sink *errorSink
-	pos  map[string]*node // key path -> the node of its value, for later errors
+	sink     *errorSink
+	pos      map[string]*node // key path -> the node of its value, for later errors
+	failedAt map[string]bool  // blocks (see block) with a decoding error
 }
 
 func (d *decoder) errf(n *node, path, format string, args ...any) {
+	d.failedAt[block(path)] = true
 	d.sink.add(n, path, format, args...)
 }
 

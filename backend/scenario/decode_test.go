@@ -166,24 +166,40 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// All problems of a file are reported together, each with its own line.
+// All problems of a file are reported together, each with its own line: type errors
+// and the rules across fields alike.
 func TestParseReportsAllErrors(t *testing.T) {
 	src := strings.NewReplacer("cap: 50", "cap: -5", "rate: 20%", "rate: 300%", "payee: B", "payee: A", "start: 2025Q1", "start: 2025Q1\nbogus: 1").Replace(minimal)
 	errs := parseErrors(t, "many.yaml", src)
-	if len(errs) != 1 || errs[0].Path != "bogus" {
-		// Decoding errors stop before the rules across fields run; fix the key first.
-		t.Fatalf("want the unknown key alone first, got %v", (&ErrorList{Errors: errs}).Error())
-	}
-	src = strings.NewReplacer("cap: 50", "cap: -5", "rate: 20%", "rate: 300%", "payee: B", "payee: A").Replace(minimal)
-	errs = parseErrors(t, "many.yaml", src)
-	paths := map[string]bool{}
+	lines := map[string]int{}
 	for _, e := range errs {
-		paths[e.Path] = true
+		lines[e.Path] = e.Line
 	}
-	for _, p := range []string{"contracts.share.cap", "contracts.share.rate", "contracts.share.payee"} {
-		if !paths[p] {
-			t.Errorf("missing an error at %s; got %v", p, (&ErrorList{Errors: errs}).Error())
+	want := map[string]int{"bogus": 4, "contracts.share.payee": 13, "contracts.share.rate": 15, "contracts.share.cap": 16}
+	for p, l := range want {
+		if lines[p] != l {
+			t.Errorf("error at %s: line %d, want %d; got %v", p, lines[p], l, (&ErrorList{Errors: errs}).Error())
 		}
+	}
+}
+
+// A value that did not decode silences the rules of its own contract, which would
+// only echo it, but not those of others.
+func TestParseDoesNotEchoDecodingErrors(t *testing.T) {
+	src := strings.Replace(minimal, "base: rev", "base: [rev]", 1) + `  other:
+    type: payment
+    payer: A
+    payee: A
+    schedule: {2025Q1: 5}
+`
+	errs := parseErrors(t, "echo.yaml", src)
+	if len(errs) != 2 || errs[0].Path != "contracts.share.base" || errs[1].Path != "contracts.other.payee" {
+		t.Fatalf("got %v", (&ErrorList{Errors: errs}).Error())
+	}
+	// Without a horizon nothing else is checked.
+	errs = parseErrors(t, "nohorizon.yaml", strings.Replace(minimal, "start: 2025Q1", "start: soon", 1))
+	if len(errs) != 1 || errs[0].Path != "start" {
+		t.Fatalf("got %v", (&ErrorList{Errors: errs}).Error())
 	}
 }
 
