@@ -18,13 +18,14 @@ import (
 	"dealmodel/backend/engine"
 	"dealmodel/backend/report"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/sim"
 	"dealmodel/scenarios"
 )
 
 func init() {
 	register(command{
 		name: "export", order: 20, run: exportCmd,
-		args: "FILE|NAME [--csv OUT] [--summary-csv OUT] [--pdf OUT] [--period quarter|year] [--compare NAME...] [--paper a4|letter] [--landscape] [--labels] [--bom] [--db PATH]",
+		args: "FILE|NAME [--csv OUT] [--summary-csv OUT] [--pdf OUT] [--period quarter|year] [--compare NAME...] [--paper a4|letter] [--landscape] [--labels] [--bom] [--no-uncertainty] [--db PATH]",
 		help: "write the schedule and summary as CSV (OUT - is stdout) and the PDF briefing",
 	})
 }
@@ -58,6 +59,7 @@ func exportCmd(e *env, args []string) error {
 	landscape := fs.Bool("landscape", false, "landscape pages")
 	labels := fs.Bool("labels", false, "add a second CSV header row with labels for people")
 	bom := fs.Bool("bom", false, "start CSV files with a UTF-8 byte order mark, for Excel")
+	noUncertainty := fs.Bool("no-uncertainty", false, "leave the simulation out of the PDF")
 	var compare listFlag
 	fs.Var(&compare, "compare", "scenario `NAME` to compare with in the PDF; repeat it or give a comma list")
 	db := dbFlag(fs)
@@ -122,7 +124,12 @@ func exportCmd(e *env, args []string) error {
 			for _, o := range others {
 				brief.Compare = append(brief.Compare, report.Alternative{Scenario: o.s, Revision: o.rev})
 			}
-			err = report.WritePDF(&b, brief)
+			if !*noUncertainty {
+				brief.Uncertainty, err = briefingUncertainty(s, *period)
+			}
+			if err == nil {
+				err = report.WritePDF(&b, brief)
+			}
 		}
 		if err != nil {
 			return fmt.Errorf("--%s: %w", o.flag, err)
@@ -305,4 +312,27 @@ func writeAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// briefingUncertainty simulates a scenario that declares uncertain inputs, with its
+// own runs and seed (so the PDF is reproducible), for the briefing's uncertainty
+// section; nil when it declares none.
+func briefingUncertainty(s *scenario.Scenario, period string) (*report.Uncertainty, error) {
+	if s.Uncertainty == nil || len(s.Uncertainty.Inputs) == 0 {
+		return nil, nil
+	}
+	m, err := sim.Compile(s)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	o, err := m.Simulate(ctx, sim.Options{Period: period})
+	if err != nil {
+		return nil, err
+	}
+	t, err := m.Tornado(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	return report.UncertaintyFrom(o, t), nil
 }

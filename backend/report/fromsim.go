@@ -1,0 +1,73 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"dealmodel/backend/sim"
+)
+
+// maxUncertainMetrics bounds the percentile table: the figures a briefing leads
+// with, not every total.
+const maxUncertainMetrics = 10
+
+// UncertaintyFrom turns a simulation and its tornado (which may be nil) into the
+// briefing's uncertainty section: percentiles of the figures the inputs move, when
+// each cap binds, a fan per band of cumulative payments, compute spend and stake
+// value, and the tornado.
+func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
+	u := &Uncertainty{
+		Runs: o.Runs,
+		Seed: o.Seed,
+		Note: fmt.Sprintf("%s runs (seed %d) over the ranges listed with the assumptions; P10 and P90 bound eight runs in ten.", thousands(o.Runs), o.Seed),
+	}
+	for _, m := range o.Summary {
+		if len(u.Metrics) == maxUncertainMetrics {
+			break
+		}
+		if m.P90-m.P10 <= 1e-6*max(1, abs(m.P50)) || !briefingMetric(m.ID) {
+			continue // no input moves it, or a total nobody leads with
+		}
+		u.Metrics = append(u.Metrics, MetricRange{Label: m.Label, P10: m.P10, P50: m.P50, P90: m.P90})
+	}
+	for _, c := range o.CapBinding {
+		if c.HasCap {
+			u.Caps = append(u.Caps, CapRange{Label: c.Label, P10: c.P10, P50: c.P50, P90: c.P90})
+		}
+	}
+	for _, b := range o.Bands {
+		if strings.HasSuffix(b.ID, ".cumulative") || strings.HasSuffix(b.ID, ".value") || b.ID == "total.commitments.paid" {
+			u.Fans = append(u.Fans, Fan{Title: b.Label + ", by " + o.Period, Periods: o.Periods, P10: b.P10, P50: b.P50, P90: b.P90})
+		}
+	}
+	if t != nil && len(t.Bars) > 0 {
+		tor := &Tornado{Title: t.Label, Base: t.Base}
+		for _, b := range t.Bars {
+			if !b.Swing.IsZero() { // an input that does not move it is no bar
+				tor.Bars = append(tor.Bars, Swing{Input: b.Label, Low: b.MetricLow, High: b.MetricHigh})
+			}
+		}
+		if len(tor.Bars) > 0 {
+			u.Tornado = tor
+		}
+	}
+	return u
+}
+
+// briefingMetric says whether a summary metric belongs in the briefing's table:
+// what is paid and what it is worth, not the streams' own totals.
+func briefingMetric(id string) bool {
+	for _, suffix := range []string{".total_paid", ".npv", ".cap_savings", ".value_at_end", ".net_total", ".committed"} {
+		if strings.HasSuffix(id, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
