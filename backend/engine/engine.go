@@ -69,13 +69,19 @@ func Run(s *scenario.Scenario) (*Result, error) {
 	return m.res, nil
 }
 
-// div divides to DivPlaces. A quotient that is exact in cents keeps its short form,
-// which makes every later operation on it cheaper.
+// div divides to DivPlaces, or more for a quotient below 10^-4, so that it keeps at
+// least 16 significant digits. A quotient that is exact in cents keeps its short
+// form, which makes every later operation on it cheaper.
 func div(a, b decimal.Decimal) decimal.Decimal {
 	if q, r := a.QuoRem(b, 2); r.IsZero() {
 		return q
 	}
-	return a.DivRound(b, DivPlaces)
+	places := int32(DivPlaces)
+	// The quotient's leading digit sits near 10^mag.
+	if mag := int32(a.NumDigits()) + a.Exponent() - int32(b.NumDigits()) - b.Exponent(); 17-mag > places {
+		places = 17 - mag
+	}
+	return a.DivRound(b, places)
 }
 
 // model is the state of one run.

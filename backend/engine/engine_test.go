@@ -334,3 +334,15 @@ func TestRunRefusesInvalidScenario(t *testing.T) {
 		t.Fatalf("Run accepted a missing base stream: %v", err)
 	}
 }
+
+// A division keeps at least 16 significant digits, even for amounts far below a cent.
+func TestDivisionKeepsSignificantDigits(t *testing.T) {
+	for _, c := range []struct{ a, b string }{{"0.000001", "7"}, {"1", "3"}, {"50000000000", "13"}, {"0.00000000123", "9.7"}} {
+		q := div(d(c.a), d(c.b))
+		back := q.Mul(d(c.b))
+		rel := back.Sub(d(c.a)).Abs().Div(d(c.a))
+		if rel.GreaterThan(d("1e-16")) {
+			t.Errorf("%s/%s = %s: relative error %s", c.a, c.b, q, rel)
+		}
+	}
+}
