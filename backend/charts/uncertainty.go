@@ -123,20 +123,28 @@ func Histogram(o *sim.Outcome) (json.RawMessage, error) {
 
 // Tornado draws each uncertain input's effect on the metric: the change from the
 // base value with the input at its P10 and at its P90, the largest swing on top.
+// Both changes start at the base value, so when they go the same way the farther
+// one is drawn first and the nearer one over it; each bar has its end's colour and
+// names its end ("P10" or "P90") for the tooltip.
 func Tornado(t *sim.Sensitivity) (json.RawMessage, error) {
 	if len(t.Bars) == 0 {
 		return nil, fmt.Errorf("the tornado has no inputs")
 	}
 	n := len(t.Bars)
 	labels := make([]string, n)
-	low := make([]opts.BarData, n)
-	high := make([]opts.BarData, n)
+	far := make([]tornadoItem, n)
+	near := make([]tornadoItem, n)
 	base := t.Base.InexactFloat64()
 	for i, b := range t.Bars {
 		k := n - 1 - i // echarts draws the first category at the bottom
 		labels[k] = b.Label
-		low[k] = opts.BarData{Value: b.MetricLow.InexactFloat64() - base}
-		high[k] = opts.BarData{Value: b.MetricHigh.InexactFloat64() - base}
+		low := tornadoItem{Value: b.MetricLow.InexactFloat64() - base, End: "P10", ItemStyle: &opts.ItemStyle{Color: Palette[0]}}
+		high := tornadoItem{Value: b.MetricHigh.InexactFloat64() - base, End: "P90", ItemStyle: &opts.ItemStyle{Color: Palette[1]}}
+		if abs(low.Value) >= abs(high.Value) {
+			far[k], near[k] = low, high
+		} else {
+			far[k], near[k] = high, low
+		}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
@@ -147,9 +155,29 @@ func Tornado(t *sim.Sensitivity) (json.RawMessage, error) {
 		charts.WithXAxisOpts(opts.XAxis{Type: "value"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
 	)
-	bar.AddSeries(SeriesAtLow, low, charts.WithBarChartOpts(opts.BarChart{Stack: "swing", BarCategoryGap: "35%"}))
-	bar.AddSeries(SeriesAtHigh, high, charts.WithBarChartOpts(opts.BarChart{Stack: "swing"}))
+	// The legend names the ends by the series' colours: the first series has the
+	// P10 colour, the second the P90 colour.
+	bar.AddSeries(SeriesAtLow, nil, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "35%"}), withItems(far))
+	bar.AddSeries(SeriesAtHigh, nil, charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}), withItems(near))
 	return render(bar)
+}
+
+// tornadoItem is one bar of the tornado, with the end of the input's range it shows.
+type tornadoItem struct {
+	Value     float64         `json:"value"`
+	End       string          `json:"end"`
+	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
+}
+
+func withItems(items []tornadoItem) charts.SeriesOpts {
+	return charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Data = items })
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func uncertaintyCommon() []charts.GlobalOpts {

@@ -87,16 +87,41 @@ func TestHistogramSharesSumToOne(t *testing.T) {
 
 func TestTornadoPutsTheLargestSwingOnTop(t *testing.T) {
 	_, tor := simulateBuiltin(t, "microsoft-cap")
-	opt := decodeUnc(t, rawOrFail(t, func() (json.RawMessage, error) { return Tornado(tor) }))
+	raw := rawOrFail(t, func() (json.RawMessage, error) { return Tornado(tor) })
+	var opt struct {
+		YAxis  []struct{ Data []string } `json:"yAxis"`
+		Series []struct {
+			Name   string `json:"name"`
+			Stack  string `json:"stack"`
+			BarGap string `json:"barGap"`
+			Data   []struct {
+				Value float64 `json:"value"`
+				End   string  `json:"end"`
+			} `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(raw, &opt); err != nil {
+		t.Fatal(err)
+	}
 	labels := opt.YAxis[0].Data
 	n := len(tor.Bars)
 	if len(labels) != n || labels[n-1] != tor.Bars[0].Label {
 		t.Fatalf("top label %v, want %s", labels[n-1], tor.Bars[0].Label)
 	}
+	if opt.Series[0].Stack != "" || opt.Series[1].Stack != "" || opt.Series[1].BarGap != "-100%" {
+		t.Fatal("the two ends must overlap from the base, not stack")
+	}
 	base := tor.Base.InexactFloat64()
-	top := tor.Bars[0]
-	if got := opt.Series[1].Data[n-1].Value; math.Abs(got-(top.MetricHigh.InexactFloat64()-base)) > 1e-3 {
-		t.Fatalf("top bar at P90: %v", got)
+	for i, b := range tor.Bars {
+		k := n - 1 - i
+		far, near := opt.Series[0].Data[k], opt.Series[1].Data[k]
+		if math.Abs(far.Value) < math.Abs(near.Value) || far.End == near.End {
+			t.Fatalf("%s: far %+v, near %+v", b.Label, far, near)
+		}
+		got := map[string]float64{far.End: far.Value, near.End: near.Value}
+		if math.Abs(got["P10"]-(b.MetricLow.InexactFloat64()-base)) > 1e-3 || math.Abs(got["P90"]-(b.MetricHigh.InexactFloat64()-base)) > 1e-3 {
+			t.Fatalf("%s: %v, want P10 %v P90 %v", b.Label, got, b.MetricLow, b.MetricHigh)
+		}
 	}
 }
 
