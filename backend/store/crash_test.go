@@ -113,13 +113,16 @@ func TestCrashKill(t *testing.T) {
 		}()
 
 		// A third of the kills land anywhere, opening included; the rest
-		// after the child has saved for a while.
+		// after the child has acknowledged a number of saves, a moment into
+		// the next one. Counting saves rather than time keeps the test
+		// meaningful on a machine slowed by other work.
 		var kill <-chan time.Time
 		duringOpen := rng.IntN(3) == 0
 		if duringOpen {
 			kill = time.After(time.Duration(rng.IntN(40_000)) * time.Microsecond)
 		}
-		afterFirst := time.Duration(rng.IntN(80_000)) * time.Microsecond
+		afterAcks := 1 + rng.IntN(15)
+		afterAck := time.Duration(rng.IntN(3_000)) * time.Microsecond
 		timeout := time.After(20 * time.Second)
 		got, killed := 0, false
 	read:
@@ -129,12 +132,12 @@ func TestCrashKill(t *testing.T) {
 				if !ok {
 					break read
 				}
-				if l == "OPEN\n" && kill == nil {
-					kill = time.After(afterFirst)
-				}
 				if a, ok := parseAck(l); ok {
 					acks = append(acks, a)
 					got++
+					if !duringOpen && got == afterAcks {
+						kill = time.After(afterAck)
+					}
 				}
 			case <-kill:
 				cmd.Process.Kill() // SIGKILL

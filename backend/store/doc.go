@@ -18,6 +18,15 @@
 // case (Unicode simple case folding), and are looked up without regard to
 // case: "Briefing" and "briefing" are the same scenario.
 //
+// # Drafts and settings
+//
+// SaveDraft keeps the working copy of a scenario that the user has not
+// saved: one per scenario, replaced on each call and on disk when it
+// returns, so that autosave survives a crash. Saving (Save, Import,
+// Restore) deletes the draft in the same transaction; Rename carries it,
+// Purge removes it. Setting and SetSetting keep the app's preferences as
+// text under a key.
+//
 // # Built-in scenarios
 //
 // SeedBuiltins creates each shipped scenario the first time it is seen, and

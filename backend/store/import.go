@@ -12,7 +12,8 @@ type Doc struct {
 }
 
 // Import stores every document in one transaction: a new scenario for a name not
-// taken, a new revision (or nothing, when the body is unchanged) for one that exists.
+// taken, a new revision (or nothing, when the body is unchanged) for one that exists,
+// whose draft it then deletes, as Save does.
 // Either all documents are stored or none is. Names may not repeat within one import.
 func (db *DB) Import(ctx context.Context, docs []Doc, message, author string) ([]*Revision, error) {
 	seen := map[string]string{}
@@ -35,7 +36,9 @@ func (db *DB) Import(ctx context.Context, docs []Doc, message, author string) ([
 			var r *Revision
 			switch {
 			case err == nil:
-				r, err = db.save(ctx, tx, s, d.Body, message, author)
+				if r, err = db.save(ctx, tx, s, d.Body, message, author); err == nil {
+					err = clearDraft(ctx, tx, s)
+				}
 			case ErrorCode(err) == ENOTFOUND:
 				r, err = db.create(ctx, tx, d.Name, "", d.Body, message, author)
 			}

@@ -42,6 +42,7 @@ var fixtureData = []fixtureScenario{
 // until then.
 var fixtureWriters = map[int]func(tb testing.TB, db *sql.DB){
 	1: writeFixtureV1,
+	2: writeFixtureV2,
 }
 
 func writeFixtureV1(tb testing.TB, db *sql.DB) {
@@ -65,6 +66,24 @@ func writeFixtureV1(tb testing.TB, db *sql.DB) {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, i+1, []byte(r.body), Hash([]byte(r.body)), r.author, r.host, r.created, r.message); err != nil {
 				tb.Fatal(err)
 			}
+		}
+	}
+}
+
+// writeFixtureV2 writes fixtureData as schema version 2 has it: version 1's
+// tables, and for each built-in the body it was seeded from, recorded in
+// builtins as both shipped and base.
+func writeFixtureV2(tb testing.TB, db *sql.DB) {
+	tb.Helper()
+	writeFixtureV1(tb, db)
+	for _, s := range fixtureData {
+		if s.builtin == "" {
+			continue
+		}
+		first := []byte(s.revs[0].body)
+		if _, err := db.Exec(`INSERT INTO builtins (stem, name, version, shipped_hash, shipped_body, base_hash, seen_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, s.builtin, s.name, "v2", Hash(first), first, Hash(first), s.created); err != nil {
+			tb.Fatal(err)
 		}
 	}
 }
@@ -158,6 +177,17 @@ func TestMigrateFromEveryOlderVersion(t *testing.T) {
 				t.Fatalf("update after upgrade: %+v", u)
 			}
 			MustSave(t, db, "Mine", "name: Mine\nstart: 2026Q1\n")
+
+			// What version 3 added works on the upgraded file.
+			if err := db.SaveDraft(ctx, "Mine", []byte("name: Mine\nstart: 2027Q1\n")); err != nil {
+				t.Fatal(err)
+			}
+			if d, err := db.Draft(ctx, "mine"); err != nil || string(d.Body) != "name: Mine\nstart: 2027Q1\n" {
+				t.Fatalf("draft after upgrade: %+v %v", d, err)
+			}
+			if err := db.SetSetting(ctx, "app.settings", "{}"); err != nil {
+				t.Fatal(err)
+			}
 
 			// The file as the old release left it was backed up first.
 			bs, err := db.Backups()

@@ -270,8 +270,10 @@ func (db *DB) Create(ctx context.Context, name string, body []byte, message, aut
 
 // Save stores body as the next revision of the scenario name and returns
 // it once it is committed to disk. A body identical to the latest revision
-// writes nothing: the latest revision is returned with Unchanged set. The
-// scenario must exist (see Create) and not be in the trash (ENOTFOUND).
+// writes no revision: the latest revision is returned with Unchanged set.
+// Either way the scenario's draft, if any, is deleted in the same
+// transaction: what the user saved supersedes it. The scenario must exist
+// (see Create) and not be in the trash (ENOTFOUND).
 func (db *DB) Save(ctx context.Context, name string, body []byte, message, author string) (*Revision, error) {
 	if err := validBody(body); err != nil {
 		return nil, err
@@ -282,8 +284,10 @@ func (db *DB) Save(ctx context.Context, name string, body []byte, message, autho
 		if err != nil {
 			return err
 		}
-		rev, err = db.save(ctx, tx, s, body, message, author)
-		return err
+		if rev, err = db.save(ctx, tx, s, body, message, author); err != nil {
+			return err
+		}
+		return clearDraft(ctx, tx, s)
 	})
 	return rev, err
 }
@@ -336,8 +340,10 @@ func (db *DB) History(ctx context.Context, name string) ([]*Revision, error) {
 }
 
 // Restore makes the body of revision rev the scenario's new latest
-// revision; history is kept. When that body is already the latest, nothing
-// is written and the latest is returned with Unchanged set.
+// revision; history is kept. When that body is already the latest, no
+// revision is written and the latest is returned with Unchanged set. The
+// scenario's draft is deleted, as by Save: the restored body is what the
+// user chose to work on.
 func (db *DB) Restore(ctx context.Context, name string, rev int, author string) (*Revision, error) {
 	if rev < 1 {
 		return nil, Errorf(EINVALID, "Choose a revision to restore (1 or more), not %d", rev)
@@ -352,13 +358,15 @@ func (db *DB) Restore(ctx context.Context, name string, rev int, author string) 
 		if err != nil {
 			return err
 		}
-		out, err = db.save(ctx, tx, s, old.Body, fmt.Sprintf("Restored revision %d", rev), author)
-		return err
+		if out, err = db.save(ctx, tx, s, old.Body, fmt.Sprintf("Restored revision %d", rev), author); err != nil {
+			return err
+		}
+		return clearDraft(ctx, tx, s)
 	})
 	return out, err
 }
 
-// Rename gives the scenario oldName the name newName. It fails with
+// Rename gives the scenario oldName the name newName; its draft goes with it. It fails with
 // ECONFLICT when newName, without regard to case, belongs to another
 // scenario; changing only the case of a name is allowed. The bodies are not
 // touched: a caller that keeps the name inside the body saves a new revision.
@@ -406,8 +414,8 @@ func (db *DB) Duplicate(ctx context.Context, name, newName, author string) (*Rev
 	return rev, err
 }
 
-// Delete moves the scenario name to the trash, where it keeps its name and
-// history until Undelete or Purge. Deleting a scenario already in the trash
+// Delete moves the scenario name to the trash, where it keeps its name,
+// history and draft until Undelete or Purge. Deleting a scenario already in the trash
 // does nothing.
 func (db *DB) Delete(ctx context.Context, name string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
@@ -433,7 +441,7 @@ func (db *DB) Undelete(ctx context.Context, name string) error {
 	})
 }
 
-// Purge removes the scenario name and all its revisions for good. Only a
+// Purge removes the scenario name, all its revisions and its draft for good. Only a
 // scenario in the trash can be purged (ECONFLICT otherwise). A purged
 // built-in is not seeded again; RestoreBuiltin brings it back.
 func (db *DB) Purge(ctx context.Context, name string) error {

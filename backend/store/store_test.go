@@ -153,7 +153,7 @@ func TestOpenCreatesPrivateFileWithPragmas(t *testing.T) {
 		{"synchronous", "2"}, // FULL
 		{"busy_timeout", "5000"},
 		{"application_id", fmt.Sprint(ApplicationID)},
-		{"user_version", "2"},
+		{"user_version", "3"},
 	} {
 		if got := pragma(t, db.w, c.pragma); got != c.want {
 			t.Errorf("PRAGMA %s = %s, want %s", c.pragma, got, c.want)
