@@ -3,54 +3,156 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/menu"
+	"github.com/wailsapp/wails/v2/pkg/menu/keys"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"dealmodel/backend/library"
 )
 
-// Window geometry of the desktop app.
+// Window geometry of the desktop app: the size of a first start, the smallest the
+// layout works at, and the largest size restored from the settings (a remembered
+// size larger than any screen would open a window whose edges cannot be reached).
 const (
 	windowWidth     = 1280
 	windowHeight    = 800
 	windowMinWidth  = 1024
 	windowMinHeight = 640
+	windowMaxWidth  = 7680
+	windowMaxHeight = 4320
 )
 
 // EnvReadyFile names the environment variable with the file that the desktop app
 // writes when the UI has drawn its first charts (see Service.ReadyFile).
 const EnvReadyFile = "DEALMODEL_READY_FILE"
 
-// RunDesktop opens the desktop window on the frontend's assets (the root of the
-// built frontend, holding index.html), with the PNG icon, and returns when the
-// window is closed. Only a binary built with Wails' build tags (make build) can
-// open it.
+// MenuEvent is the data of the "menu" event that the native menu sends to the UI,
+// which handles it exactly like its own button for the same action.
+type MenuEvent struct {
+	Action string `json:"action"`
+}
+
+// The actions of the native menu (see docs/app-api.md).
+const (
+	MenuNew       = "new"
+	MenuOpenFile  = "open-file"
+	MenuImport    = "import"
+	MenuSave      = "save"
+	MenuExportPDF = "export-pdf"
+	MenuExportCSV = "export-csv"
+	MenuUndo      = "undo"
+	MenuRedo      = "redo"
+)
+
+// RunDesktop opens the scenario library (DEALMODEL_DB, else the default path) and
+// the desktop window on the frontend's assets (the root of the built frontend,
+// holding index.html), with the PNG icon, and returns when the window is closed.
+// Only a binary built with Wails' build tags (make build) can open it.
+//
+// With no assets it is the run that `wails generate module` makes to list the
+// bound methods: it then opens no database, so generating bindings never touches
+// the user's scenarios.
 func RunDesktop(assets fs.FS, icon []byte) error {
 	d := &desktop{}
-	svc := NewService()
+	var lib *library.Library
+	if assets != nil {
+		l, err := library.Open(context.Background(), "")
+		if err != nil {
+			// A desktop user started from a launcher sees no terminal: say it in
+			// the window, then close.
+			fmt.Fprintln(os.Stderr, "dealmodel:", err)
+			d.fatal = "Dealmodel cannot open its scenario database: " + err.Error()
+		} else {
+			defer l.Close()
+			lib = l
+			if r := l.DB.Recovered; r != nil {
+				fmt.Fprintln(os.Stderr, "dealmodel:", r.Message())
+				d.notice = r.Message()
+			}
+		}
+	}
+	svc := NewService(lib)
 	svc.Platform = d
 	svc.ReadyFile = os.Getenv(EnvReadyFile)
+	d.svc = svc
+
+	width, height := windowWidth, windowHeight
+	if lib != nil {
+		if st, err := svc.Settings(); err == nil {
+			width, height = clampWindow(st.WindowWidth, st.WindowHeight)
+		}
+	}
 	return wails.Run(&options.App{
 		Title:            "Dealmodel",
-		Width:            windowWidth,
-		Height:           windowHeight,
+		Width:            width,
+		Height:           height,
 		MinWidth:         windowMinWidth,
 		MinHeight:        windowMinHeight,
 		BackgroundColour: options.NewRGB(0xf6, 0xf7, 0xf9),
 		AssetServer:      &assetserver.Options{Assets: assets},
+		Menu:             appMenu(d.Emit, d.quit),
 		OnStartup:        d.startup,
+		OnDomReady:       d.domReady,
+		OnBeforeClose:    d.beforeClose,
 		Bind:             []interface{}{svc},
 		Linux:            &linux.Options{ProgramName: "dealmodel", Icon: icon},
 	})
 }
 
+// clampWindow turns a remembered window size into one to open with: the first
+// start's size when none was remembered, else the size kept within the layout's
+// minimum and the largest screens.
+func clampWindow(w, h int) (int, int) {
+	if w <= 0 || h <= 0 {
+		return windowWidth, windowHeight
+	}
+	return min(max(w, windowMinWidth), windowMaxWidth), min(max(h, windowMinHeight), windowMaxHeight)
+}
+
+// appMenu is the window's native menu. Every item but Quit sends the "menu" event
+// with its action to the UI, so that a menu choice and the UI's own button for it
+// run the same code.
+func appMenu(emit func(name string, data any), quit func()) *menu.Menu {
+	send := func(action string) menu.Callback {
+		return func(*menu.CallbackData) { emit("menu", MenuEvent{Action: action}) }
+	}
+	m := menu.NewMenu()
+	file := m.AddSubmenu("File")
+	file.AddText("New", keys.CmdOrCtrl("n"), send(MenuNew))
+	file.AddText("Open file…", keys.CmdOrCtrl("o"), send(MenuOpenFile))
+	file.AddText("Import…", keys.CmdOrCtrl("i"), send(MenuImport))
+	file.AddText("Save", keys.CmdOrCtrl("s"), send(MenuSave))
+	file.AddSeparator()
+	file.AddText("Export PDF…", keys.CmdOrCtrl("e"), send(MenuExportPDF))
+	file.AddText("Export CSV…", keys.Combo("e", keys.CmdOrCtrlKey, keys.ShiftKey), send(MenuExportCSV))
+	file.AddSeparator()
+	file.AddText("Quit", keys.CmdOrCtrl("q"), func(*menu.CallbackData) { quit() })
+	edit := m.AddSubmenu("Edit")
+	edit.AddText("Undo", keys.CmdOrCtrl("z"), send(MenuUndo))
+	edit.AddText("Redo", keys.Combo("z", keys.CmdOrCtrlKey, keys.ShiftKey), send(MenuRedo))
+	return m
+}
+
 // desktop is the Platform of the Wails window.
 type desktop struct {
+	svc *Service
+	// notice is shown once the page has loaded: what the user must know, such as
+	// a damaged database moved aside.
+	notice string
+	// fatal is shown instead when the app cannot work at all; the window then
+	// closes.
+	fatal string
+
 	mu  sync.Mutex
 	ctx context.Context
 }
@@ -67,6 +169,44 @@ func (d *desktop) context() context.Context {
 	return d.ctx
 }
 
+// domReady tells the user what they must know before they start. A native dialog
+// rather than an event: the UI may not listen yet, and a dialog cannot be missed.
+// It runs apart from the window's thread so the page goes on loading behind it.
+func (d *desktop) domReady(ctx context.Context) {
+	switch {
+	case d.fatal != "":
+		go func() {
+			runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog, Title: "Dealmodel cannot start", Message: d.fatal})
+			runtime.Quit(ctx)
+		}()
+	case d.notice != "":
+		notice := d.notice
+		d.notice = ""
+		go runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.WarningDialog, Title: "Your database was damaged", Message: notice})
+	}
+}
+
+// beforeClose remembers the window's size for the next start. A maximised or
+// full-screen window keeps the size it had before, which is the one to restore.
+func (d *desktop) beforeClose(ctx context.Context) bool {
+	if d.svc == nil || d.fatal != "" || runtime.WindowIsMaximised(ctx) || runtime.WindowIsFullscreen(ctx) || runtime.WindowIsMinimised(ctx) {
+		return false
+	}
+	w, h := runtime.WindowGetSize(ctx)
+	if w > 0 && h > 0 {
+		if err := d.svc.SaveSettings(Settings{WindowWidth: w, WindowHeight: h}); err != nil {
+			d.svc.logf("remembering the window size: %v", err)
+		}
+	}
+	return false
+}
+
+func (d *desktop) quit() {
+	if ctx := d.context(); ctx != nil {
+		runtime.Quit(ctx)
+	}
+}
+
 // Emit sends an event to the window.
 func (d *desktop) Emit(name string, data any) {
 	if ctx := d.context(); ctx != nil {
@@ -74,12 +214,55 @@ func (d *desktop) Emit(name string, data any) {
 	}
 }
 
+var errNotOpen = errors.New("the window is not open yet")
+
 // OpenURL opens the link in the system browser.
 func (d *desktop) OpenURL(url string) error {
 	ctx := d.context()
 	if ctx == nil {
-		return errors.New("the window is not open yet")
+		return errNotOpen
 	}
 	runtime.BrowserOpenURL(ctx, url)
 	return nil
 }
+
+// OpenFileDialog shows the system's open dialog.
+func (d *desktop) OpenFileDialog(title string, filters []FileFilter) (string, error) {
+	ctx := d.context()
+	if ctx == nil {
+		return "", errNotOpen
+	}
+	return runtime.OpenFileDialog(ctx, runtime.OpenDialogOptions{Title: title, Filters: wailsFilters(filters)})
+}
+
+// SaveFileDialog shows the system's save dialog in the folder of the last export,
+// and remembers the folder chosen for the next one.
+func (d *desktop) SaveFileDialog(title, defaultName string, filters []FileFilter) (string, error) {
+	ctx := d.context()
+	if ctx == nil {
+		return "", errNotOpen
+	}
+	opts := runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName, Filters: wailsFilters(filters), CanCreateDirectories: true}
+	if st, err := d.svc.Settings(); err == nil && st.ExportFolder != "" {
+		if fi, err := os.Stat(st.ExportFolder); err == nil && fi.IsDir() {
+			opts.DefaultDirectory = st.ExportFolder
+		}
+	}
+	path, err := runtime.SaveFileDialog(ctx, opts)
+	if err == nil && path != "" {
+		if err := d.svc.SaveSettings(Settings{ExportFolder: filepath.Dir(path)}); err != nil {
+			d.svc.logf("remembering the export folder: %v", err)
+		}
+	}
+	return path, err
+}
+
+func wailsFilters(fs []FileFilter) []runtime.FileFilter {
+	out := make([]runtime.FileFilter, len(fs))
+	for i, f := range fs {
+		out[i] = runtime.FileFilter{DisplayName: f.DisplayName, Pattern: f.Pattern}
+	}
+	return out
+}
+
+var _ Platform = (*desktop)(nil)

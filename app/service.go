@@ -1,10 +1,11 @@
 // Package app is the application layer: the services bound to the UI, the desktop
 // window and its lifecycle. Its methods return plain structs that JSON well and
 // errors, never panics, so that the desktop window and the browser mode can serve
-// them alike.
+// them alike. docs/app-api.md is the contract of the bound service.
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log"
@@ -15,19 +16,11 @@ import (
 
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
+	"dealmodel/backend/library"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
-	"dealmodel/scenarios"
+	"dealmodel/backend/store"
 )
-
-// ScenarioInfo describes a scenario the user can open.
-type ScenarioInfo struct {
-	Stem        string `json:"stem"`
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	// Error is set when the scenario cannot be read; the list still shows it.
-	Error string `json:"error,omitempty"`
-}
 
 // Figure is one summary figure. Value is exact: an amount with two decimals
 // ("38000000000.00"), a quarter ("2029Q2") or a year ("2030"); empty when Null.
@@ -37,6 +30,8 @@ type Figure struct {
 	// Context says what the figure is about, for key figures ("Revenue share to
 	// Microsoft").
 	Context string `json:"context,omitempty"`
+	// Explain is one sentence on what the figure means, shown on hover.
+	Explain string `json:"explain,omitempty"`
 	Kind    string `json:"kind"` // FigureAmount, FigureQuarter or FigureYear
 	Value   string `json:"value"`
 	Null    bool   `json:"null"`
@@ -53,7 +48,6 @@ const (
 
 // Computation is a computed scenario, as the UI shows it.
 type Computation struct {
-	Stem     string   `json:"stem"`
 	Scenario string   `json:"scenario"`
 	Period   string   `json:"period"`
 	Periods  []string `json:"periods"`
@@ -63,7 +57,9 @@ type Computation struct {
 	Charts     []charts.Chart `json:"charts"`
 }
 
-// Service is the scenario service bound to the UI.
+// Service is the scenario service bound to the UI: the user's library, the working
+// copy being edited, history and comparison. It keeps no editing state between
+// calls (the UI holds the working copy as text), only caches.
 type Service struct {
 	// Platform is the window system; nil means none (NopPlatform).
 	Platform Platform
@@ -76,18 +72,34 @@ type Service struct {
 	// standard logger.
 	Logger *log.Logger
 
+	lib    *library.Library
+	drafts draftStore
+	docs   docCache
+	descs  descCache
+
 	mu         sync.Mutex
 	firstChart time.Duration
 }
 
-// NewService returns a service with no platform yet.
-func NewService() *Service { return &Service{} }
+// NewService returns the service over the user's scenario library, with no
+// platform yet. Drafts live in the library's database when its store keeps them,
+// otherwise in memory for as long as the process runs.
+func NewService(lib *library.Library) *Service {
+	return &Service{lib: lib, drafts: newDraftStore(lib)}
+}
 
 func (s *Service) platform() Platform {
 	if s.Platform == nil {
 		return NopPlatform{}
 	}
 	return s.Platform
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
 }
 
 func (s *Service) logf(format string, args ...any) {
@@ -102,6 +114,10 @@ func (s *Service) logf(format string, args ...any) {
 // logged.
 var errInternal = errors.New("internal error: the details are in the log")
 
+// errNoLibrary is returned by every library method of a service built without one
+// (a programming error, reported rather than panicking).
+var errNoLibrary = errors.New("internal error: no scenario library is open")
+
 // guard turns a panic into an internal error, so nothing panics across the binding.
 func (s *Service) guard(err *error) {
 	if v := recover(); v != nil {
@@ -110,64 +126,26 @@ func (s *Service) guard(err *error) {
 	}
 }
 
-// ListScenarios returns the built-in scenarios, in their stem order.
-func (s *Service) ListScenarios() (out []ScenarioInfo, err error) {
-	defer s.guard(&err)
-	out = []ScenarioInfo{}
-	for _, b := range scenarios.All() {
-		info := ScenarioInfo{Stem: b.Stem, Name: b.Stem}
-		sc, perr := scenario.Parse(b.File, b.Data)
-		if perr != nil {
-			info.Error = perr.Error()
-		} else {
-			info.Name, info.Description = sc.Name, sc.Description
-		}
-		out = append(out, info)
+// userError turns an error from the backend into what the UI shows: the store's
+// message for people (its internal failures logged and shown as errInternal),
+// anything else as it is (scenario errors already say what would be valid).
+func (s *Service) userError(err error) error {
+	if err == nil {
+		return nil
 	}
-	return out, nil
+	var se *store.Error
+	if errors.As(err, &se) {
+		if se.Code == store.EINTERNAL {
+			s.logf("store: %v", err)
+			return errInternal
+		}
+		return errors.New(store.ErrorMessage(err))
+	}
+	return err
 }
 
-// Compute runs the built-in scenario with the stem and returns its key figures,
-// summary and charts, by quarter (period "quarter" or "") or by year ("year").
-func (s *Service) Compute(stem string, period string) (c *Computation, err error) {
-	defer s.guard(&err)
-	b, ok := scenarios.ByStem(stem)
-	if !ok {
-		return nil, fmt.Errorf("no built-in scenario %q", stem)
-	}
-	if period != "" && period != string(engine.Quarterly) && period != string(engine.Yearly) {
-		return nil, fmt.Errorf("period %q: use %q or %q", period, engine.Quarterly, engine.Yearly)
-	}
-	sc, err := scenario.Parse(b.File, b.Data)
-	if err != nil {
-		return nil, err
-	}
-	res, err := engine.Run(sc)
-	if err != nil {
-		return nil, err
-	}
-	if period == string(engine.Yearly) {
-		res = res.ByYear()
-	}
-	chs, err := charts.All(res, sc)
-	if err != nil {
-		s.logf("charts for %s: %v", stem, err)
-		return nil, errInternal
-	}
-	summary := make([]Figure, len(res.Summary))
-	for i := range res.Summary {
-		summary[i] = figure(&res.Summary[i])
-	}
-	return &Computation{
-		Stem:       stem,
-		Scenario:   res.Scenario,
-		Period:     string(res.Period),
-		Periods:    res.Periods,
-		KeyFigures: keyFigures(sc, res),
-		Summary:    summary,
-		Charts:     chs,
-	}, nil
-}
+// ctx is the context of a call: the binding passes none, and no call is long.
+func (s *Service) ctx() context.Context { return context.Background() }
 
 // ReportFirstChart is called by the UI once it has drawn its first charts, with the
 // milliseconds since it started loading. It is logged, and written to ReadyFile
@@ -189,6 +167,49 @@ func (s *Service) ReportFirstChart(ms float64) (err error) {
 		return errInternal
 	}
 	return nil
+}
+
+// checkPeriod accepts "quarter", "year" and "" (quarter).
+func checkPeriod(period string) (engine.Period, error) {
+	switch period {
+	case "", string(engine.Quarterly):
+		return engine.Quarterly, nil
+	case string(engine.Yearly):
+		return engine.Yearly, nil
+	}
+	return "", fmt.Errorf("period %q: use %q or %q", period, engine.Quarterly, engine.Yearly)
+}
+
+// compute runs a valid scenario and builds what the UI shows of it.
+func (s *Service) compute(sc *scenario.Scenario, period engine.Period) (*Computation, error) {
+	res, err := engine.Run(sc)
+	if err != nil {
+		s.logf("run %s: %v", sc.Name, err)
+		return nil, errInternal
+	}
+	if period == engine.Yearly {
+		res = res.ByYear()
+	}
+	chs, err := charts.All(res, sc)
+	if err != nil {
+		s.logf("charts for %s: %v", sc.Name, err)
+		return nil, errInternal
+	}
+	if chs == nil {
+		chs = []charts.Chart{}
+	}
+	summary := make([]Figure, len(res.Summary))
+	for i := range res.Summary {
+		summary[i] = figure(&res.Summary[i])
+	}
+	return &Computation{
+		Scenario:   res.Scenario,
+		Period:     string(res.Period),
+		Periods:    res.Periods,
+		KeyFigures: keyFigures(sc, res),
+		Summary:    summary,
+		Charts:     chs,
+	}, nil
 }
 
 // figure converts a metric, with amounts rounded to cents for display.
@@ -213,17 +234,23 @@ func figure(m *engine.Metric) Figure {
 }
 
 // keyFigures picks what a briefing leads with: for each revenue share what is paid
-// and when the cap binds, then what is committed to compute, then each stake's
-// value at the end.
+// and when the cap binds; then what is committed to compute, how much of it falls
+// outside the horizon and the peak year's spend; then each stake's value at the end.
+// Each says in one sentence what it means, because the same number reads differently
+// with and without paid_before, inside and outside the horizon.
 func keyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
 	out, stakes := []Figure{}, []Figure{}
-	add := func(list *[]Figure, id, label, context string) {
-		if m := r.MetricByID(id); m != nil {
-			f := figure(m)
-			f.Label, f.Context = label, context
-			*list = append(*list, f)
+	add := func(list *[]Figure, id, label, context, explain string) *Figure {
+		m := r.MetricByID(id)
+		if m == nil {
+			return nil
 		}
+		f := figure(m)
+		f.Label, f.Context, f.Explain = label, context, explain
+		*list = append(*list, f)
+		return &(*list)[len(*list)-1]
 	}
+	first, last := sc.Start.String(), sc.End.String()
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
 		if !c.Enabled {
@@ -232,17 +259,67 @@ func keyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
 		p := "contract." + c.ID
 		switch c.Type {
 		case scenario.TypeRevenueShare:
-			add(&out, p+".total_paid", "Revenue share paid", c.DisplayLabel())
+			base := c.Base
+			if st := sc.Stream(c.Base); st != nil {
+				base = st.DisplayLabel()
+			}
+			from, until := maxQ(c.From, sc.Start), minQ(c.Until, sc.End)
+			explain := fmt.Sprintf("What %s pays %s under “%s”, %s of %s, from %s through %s",
+				c.Payer, c.Payee, c.DisplayLabel(), scenario.FormatRate(c.Rate), base, from, until)
 			if c.Cap != nil {
-				add(&out, p+".cap_hit", "Cap reached", c.DisplayLabel()+", cap "+money.Short(*c.Cap))
+				explain += fmt.Sprintf(", limited by the %s cap", money.Short(*c.Cap))
+			}
+			if c.PaidBefore.IsPositive() {
+				explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
+			}
+			add(&out, p+".total_paid", "Paid to "+c.Payee, fmt.Sprintf("%s–%s", from, until), explain+".")
+			if c.Cap != nil {
+				f := add(&out, p+".cap_hit", "Cap reached", "cap of "+money.Short(*c.Cap),
+					fmt.Sprintf("The quarter in which cumulative payments to %s, counting what was paid before, reach the %s cap; nothing more is paid after it.", c.Payee, money.Short(*c.Cap)))
+				if f != nil && f.Null {
+					f.Explain = fmt.Sprintf("Cumulative payments to %s stay below the %s cap through %s.", c.Payee, money.Short(*c.Cap), until)
+				}
 			}
 		case scenario.TypeEquity:
-			add(&stakes, p+".value_at_end", "Stake value at end", c.DisplayLabel())
+			method := "held constant"
+			if c.Valuation.Method == scenario.MethodRevenueMultiple {
+				method = "moving with revenue at a constant multiple"
+			}
+			add(&stakes, p+".value_at_end", c.Holder+"'s stake", fmt.Sprintf("%s in %s", scenario.FormatRate(c.Stake), last),
+				fmt.Sprintf("%s's %s stake at a valuation of %s in %s, %s, in the last quarter of the horizon.",
+					c.Holder, scenario.FormatRate(c.Stake), money.Short(c.Valuation.Amount), c.Valuation.At, method))
 		}
 	}
-	if m := r.MetricByID("total.commitments.total_paid"); m != nil {
-		add(&out, "total.commitments.committed", "Compute committed",
-			money.Short(m.Amount)+" of it paid by "+r.Periods[len(r.Periods)-1])
+	if r.MetricByID("total.commitments.committed") != nil {
+		paid := r.MetricByID("total.commitments.total_paid")
+		context := "all compute commitments"
+		if paid != nil {
+			context = money.Short(paid.Amount) + " inside the horizon"
+		}
+		add(&out, "total.commitments.committed", "Compute committed", context,
+			"The total of every enabled compute commitment, whether it falls inside the horizon or not.")
+		add(&out, "total.commitments.outside_horizon", "Beyond the horizon", "outside "+first+"–"+last,
+			fmt.Sprintf("The part of the compute commitments payable before %s or after %s: it is not drawn in the charts.", first, last))
+		peakYear := ""
+		if m := r.MetricByID("total.commitments.peak_year"); m != nil {
+			peakYear = strconv.Itoa(m.Quarter.Year())
+		}
+		add(&out, "total.commitments.peak_annual", "Peak annual compute", "in "+peakYear,
+			fmt.Sprintf("The highest compute spend of any calendar year under the commitments, reached in %s.", peakYear))
 	}
 	return append(out, stakes...)
+}
+
+func maxQ(a, b scenario.Quarter) scenario.Quarter {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func minQ(a, b scenario.Quarter) scenario.Quarter {
+	if a < b {
+		return a
+	}
+	return b
 }

@@ -10,12 +10,16 @@ import (
 	"testing"
 
 	"dealmodel/backend/charts"
+	"dealmodel/backend/library"
+	"dealmodel/backend/scenario"
 	"dealmodel/scenarios"
 )
 
+// newTestService is a service over a fresh library in a temporary folder, with the
+// built-ins seeded, logging into the test.
 func newTestService(t *testing.T) *Service {
 	t.Helper()
-	s := NewService()
+	s := NewService(mustLibrary(t))
 	s.Logger = log.New(testWriter{t}, "", 0)
 	return s
 }
@@ -27,46 +31,63 @@ func (w testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func TestListScenarios(t *testing.T) {
-	s := newTestService(t)
-	got, err := s.ListScenarios()
+// builtinName is the library name of a built-in scenario.
+func builtinName(t *testing.T, stem string) string {
+	t.Helper()
+	bs, err := library.Builtins()
 	if err != nil {
 		t.Fatal(err)
 	}
-	builtins := scenarios.All()
-	if len(got) != len(builtins) || len(got) == 0 {
-		t.Fatalf("%d scenarios listed, want the %d built-ins", len(got), len(builtins))
-	}
-	for i, info := range got {
-		if info.Stem != builtins[i].Stem {
-			t.Errorf("scenario %d = %q, want %q (built-in order)", i, info.Stem, builtins[i].Stem)
-		}
-		if info.Error != "" {
-			t.Errorf("%s: %s", info.Stem, info.Error)
-		}
-		if info.Name == "" || info.Name == info.Stem || info.Description == "" {
-			t.Errorf("%s: name %q, description %q: want the file's", info.Stem, info.Name, info.Description)
+	for _, b := range bs {
+		if b.Stem == stem {
+			return b.Name
 		}
 	}
+	t.Fatalf("no built-in %s", stem)
+	return ""
 }
 
-// TestComputeEveryBuiltin computes every built-in scenario by quarter and by year
-// and checks what the UI relies on.
-func TestComputeEveryBuiltin(t *testing.T) {
+// open opens a built-in and evaluates it by quarter.
+func open(t *testing.T, s *Service, stem string) (*Workspace, *Evaluation) {
+	t.Helper()
+	w, err := s.OpenScenario(builtinName(t, stem))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := s.Evaluate(w.Document, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, ev
+}
+
+var cents = regexp.MustCompile(`^-?[0-9]+\.[0-9]{2}$`)
+
+// TestEvaluateEveryBuiltin opens and computes every built-in scenario by quarter and
+// by year and checks what the UI relies on.
+func TestEvaluateEveryBuiltin(t *testing.T) {
 	s := newTestService(t)
 	for _, b := range scenarios.All() {
+		w, err := s.OpenScenario(builtinName(t, b.Stem))
+		if err != nil {
+			t.Fatalf("%s: %v", b.Stem, err)
+		}
+		if w.Draft || w.Revision != 1 || w.Builtin != b.Stem {
+			t.Errorf("%s: workspace %+v", b.Stem, w)
+		}
 		for _, period := range []string{"quarter", "year", ""} {
-			c, err := s.Compute(b.Stem, period)
+			ev, err := s.Evaluate(w.Document, period)
 			if err != nil {
 				t.Errorf("%s by %q: %v", b.Stem, period, err)
 				continue
 			}
+			c := ev.Computation
 			want := period
 			if want == "" {
 				want = "quarter"
 			}
-			if c.Period != want || c.Stem != b.Stem || c.Scenario == "" || len(c.Periods) == 0 {
-				t.Errorf("%s by %q: period %q, stem %q, scenario %q, %d periods", b.Stem, period, c.Period, c.Stem, c.Scenario, len(c.Periods))
+			if c.Period != want || c.Scenario == "" || len(c.Periods) == 0 {
+				t.Errorf("%s by %q: period %q, scenario %q, %d periods", b.Stem, period, c.Period, c.Scenario, len(c.Periods))
 			}
 			if want == "year" && len(c.Periods[0]) != 4 {
 				t.Errorf("%s by year: first period %q", b.Stem, c.Periods[0])
@@ -84,62 +105,108 @@ func TestComputeEveryBuiltin(t *testing.T) {
 				if f.Label == "" || (f.Value == "" && !f.Null) {
 					t.Errorf("%s figure %s: label %q value %q", b.Stem, f.ID, f.Label, f.Value)
 				}
+				if f.Kind == FigureAmount && !cents.MatchString(f.Value) {
+					t.Errorf("%s figure %s = %q, want an exact amount with two decimals", b.Stem, f.ID, f.Value)
+				}
+			}
+			for _, f := range c.KeyFigures {
+				if f.Explain == "" || f.Context == "" {
+					t.Errorf("%s key figure %s has no explanation or context: %+v", b.Stem, f.ID, f)
+				}
+			}
+			if ev.Dirty || len(ev.Problems) != 0 || ev.Document != w.Document || ev.Name != w.Name {
+				t.Errorf("%s: dirty %v, problems %v, document changed %v", b.Stem, ev.Dirty, ev.Problems, ev.Document != w.Document)
 			}
 			// The whole answer crosses the binding as JSON.
-			if _, err := json.Marshal(c); err != nil {
+			if _, err := json.Marshal(ev); err != nil {
 				t.Errorf("%s: %v", b.Stem, err)
 			}
 		}
 	}
 }
 
-func TestComputeCappedScenario(t *testing.T) {
+func TestKeyFiguresOfTheBriefing(t *testing.T) {
 	s := newTestService(t)
-	c, err := s.Compute("microsoft-cap", "quarter")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, ch := range c.Charts {
-		ids = append(ids, ch.ID)
-	}
-	if len(ids) == 0 || !strings.HasPrefix(ids[0], charts.RevenueSharePrefix) {
-		t.Errorf("charts %v: want the revenue share first", ids)
-	}
+	_, ev := open(t, s, "briefing")
 	var labels []string
-	for _, f := range c.KeyFigures {
+	byLabel := map[string]Figure{}
+	for _, f := range ev.Computation.KeyFigures {
 		labels = append(labels, f.Label)
-		if f.Label == "Cap reached" && (f.Kind != FigureQuarter || f.Context == "") {
-			t.Errorf("cap figure %+v", f)
-		}
-		if f.Kind == FigureAmount && !cents.MatchString(f.Value) {
-			t.Errorf("%s = %q, want an exact amount with two decimals", f.ID, f.Value)
-		}
+		byLabel[f.Label] = f
 	}
-	if len(labels) < 2 || labels[0] != "Revenue share paid" || labels[1] != "Cap reached" {
-		t.Errorf("key figures %v", labels)
+	want := []string{"Paid to Microsoft", "Cap reached", "Compute committed", "Beyond the horizon", "Peak annual compute", "Microsoft's stake"}
+	if strings.Join(labels, "|") != strings.Join(want, "|") {
+		t.Fatalf("key figures %q, want %q", labels, want)
+	}
+	if f := byLabel["Cap reached"]; f.Kind != FigureQuarter || f.Value != "2029Q2" || !strings.Contains(f.Context, "$38.00B") {
+		t.Errorf("cap figure %+v, want 2029Q2 for the $38B cap", f)
+	}
+	if f := byLabel["Paid to Microsoft"]; f.Value != "38000000000.00" || !strings.Contains(f.Explain, "20%") {
+		t.Errorf("paid figure %+v, want the whole cap", f)
+	}
+	if f := byLabel["Beyond the horizon"]; f.Value == "0.00" || !strings.Contains(f.Context, "2032Q4") {
+		t.Errorf("outside figure %+v", f)
+	}
+	if f := byLabel["Peak annual compute"]; !strings.HasPrefix(f.Context, "in 20") {
+		t.Errorf("peak figure %+v, want the year", f)
 	}
 }
 
-var cents = regexp.MustCompile(`^-?[0-9]+\.[0-9]{2}$`)
-
-func TestComputeRejects(t *testing.T) {
+func TestChartsOfARevenueShare(t *testing.T) {
 	s := newTestService(t)
-	if _, err := s.Compute("no-such-scenario", "quarter"); err == nil {
-		t.Error("unknown scenario computed")
+	_, ev := open(t, s, "microsoft-cap")
+	var ids []string
+	for _, ch := range ev.Computation.Charts {
+		ids = append(ids, ch.ID)
 	}
-	if _, err := s.Compute(scenarios.First, "month"); err == nil || !strings.Contains(err.Error(), "quarter") {
+	if len(ids) < 2 || !strings.HasPrefix(ids[0], charts.RevenueSharePrefix) || !strings.HasPrefix(ids[1], charts.CumulativeCapPrefix) {
+		t.Errorf("charts %v: want the revenue share, then its cumulative payments against the cap", ids)
+	}
+}
+
+func TestPeriodRejected(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "microsoft-cap")
+	if _, err := s.Evaluate(w.Document, "month"); err == nil || !strings.Contains(err.Error(), "quarter") {
 		t.Errorf("period month: %v, want an error naming the valid periods", err)
+	}
+	if _, err := s.Apply(w.Document, nil, "month"); err == nil {
+		t.Error("Apply accepted the period month")
+	}
+}
+
+func TestEvaluateRejectsADocumentThatDoesNotRead(t *testing.T) {
+	s := newTestService(t)
+	_, err := s.Evaluate("version: 1\nname: x\nstart: 2025Q9\n", "quarter")
+	if err == nil || !strings.Contains(err.Error(), "reopen") || !strings.Contains(err.Error(), "start") {
+		t.Errorf("err = %v, want the parser's messages and what to do", err)
+	}
+}
+
+func TestServiceWithoutLibrary(t *testing.T) {
+	s := NewService(nil)
+	if _, err := s.ListScenarios(); err != errNoLibrary {
+		t.Errorf("ListScenarios: %v", err)
+	}
+	// Evaluating needs no library; a working copy is then always unsaved.
+	b, _ := scenarios.ByStem("microsoft-cap")
+	sc, err := scenario.Parse(b.File, b.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := s.Evaluate(string(scenario.Marshal(sc)), "year")
+	if err != nil || !ev.Dirty {
+		t.Errorf("Evaluate: %v, dirty %v", err, ev != nil && ev.Dirty)
 	}
 }
 
 func TestReportFirstChart(t *testing.T) {
-	s := newTestService(t)
+	s := NewService(nil)
 	if err := s.ReportFirstChart(12); err != nil {
 		t.Fatalf("without a ready file: %v", err)
 	}
 
-	s = newTestService(t)
+	s = NewService(nil)
 	s.ReadyFile = filepath.Join(t.TempDir(), "ready")
 	if err := s.ReportFirstChart(812.4); err != nil {
 		t.Fatal(err)
@@ -157,7 +224,8 @@ func TestReportFirstChart(t *testing.T) {
 }
 
 func TestReportFirstChartUnwritable(t *testing.T) {
-	s := newTestService(t)
+	s := NewService(nil)
+	s.Logger = log.New(testWriter{t}, "", 0)
 	s.ReadyFile = filepath.Join(t.TempDir(), "missing", "ready")
 	if err := s.ReportFirstChart(1); err != errInternal {
 		t.Errorf("err = %v, want the internal error", err)
@@ -165,7 +233,8 @@ func TestReportFirstChartUnwritable(t *testing.T) {
 }
 
 func TestGuardTurnsPanicsIntoErrors(t *testing.T) {
-	s := newTestService(t)
+	s := NewService(nil)
+	s.Logger = log.New(testWriter{t}, "", 0)
 	f := func() (err error) {
 		defer s.guard(&err)
 		var m map[string]int
@@ -178,9 +247,20 @@ func TestGuardTurnsPanicsIntoErrors(t *testing.T) {
 }
 
 func TestNopPlatform(t *testing.T) {
-	s := NewService()
+	s := NewService(nil)
 	s.platform().Emit("x", nil)
 	if err := s.platform().OpenURL("https://example.com"); err != nil {
 		t.Error(err)
 	}
+}
+
+// briefingDoc is the canonical document of the largest built-in scenario.
+func briefingDoc(tb testing.TB) string {
+	tb.Helper()
+	b, _ := scenarios.ByStem("briefing")
+	sc, err := scenario.Parse(b.File, b.Data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(scenario.Marshal(sc))
 }

@@ -22,7 +22,7 @@ var Frontend fs.FS
 func init() {
 	register(command{
 		name: "serve", order: 90, run: serveCmd,
-		args: "[--addr 127.0.0.1:0] [--open]",
+		args: "[--addr 127.0.0.1:0] [--open] [--db PATH]",
 		help: "serve the app to a browser on this machine; prints the address to open",
 	})
 }
@@ -31,6 +31,7 @@ func serveCmd(e *env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:0", "address to listen on (loopback unless you mean otherwise)")
 	open := fs.Bool("open", false, "open the address in the default browser")
+	db := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -45,7 +46,13 @@ func serveCmd(e *env, args []string) error {
 	if err != nil {
 		return invalidf("cannot listen on %s: %v", *addr, err)
 	}
-	svc := app.NewService()
+	lib, err := openLibrary(e, *db)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer lib.Close()
+	svc := app.NewService(lib)
 	srv, err := web.New(Frontend, svc)
 	if err != nil {
 		ln.Close()
@@ -77,6 +84,18 @@ type browserPlatform struct{ srv *web.Server }
 func (p browserPlatform) Emit(name string, data any) { p.srv.Emit(name, data) }
 
 func (p browserPlatform) OpenURL(url string) error { return openBrowser(url) }
+
+// OpenFileDialog returns app.ErrNoDialogs: a page cannot hand the server a path on
+// the user's disk, so the service takes the file's bytes from the page instead.
+func (p browserPlatform) OpenFileDialog(string, []app.FileFilter) (string, error) {
+	return "", app.ErrNoDialogs
+}
+
+// SaveFileDialog returns app.ErrNoDialogs: the service hands the bytes to the page,
+// which downloads them.
+func (p browserPlatform) SaveFileDialog(string, string, []app.FileFilter) (string, error) {
+	return "", app.ErrNoDialogs
+}
 
 // openBrowser opens a link with the desktop's default handler.
 func openBrowser(url string) error {

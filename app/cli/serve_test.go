@@ -5,7 +5,10 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -42,7 +45,7 @@ func TestServe(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != 200 || !strings.Contains(string(body), `"stem":"briefing"`) {
+	if res.StatusCode != 200 || !strings.Contains(string(body), `"builtin":"briefing"`) {
 		t.Fatalf("ListScenarios: %d %s", res.StatusCode, body)
 	}
 	res, err = http.Get(base + "/")
@@ -74,4 +77,60 @@ func TestServeRefusesBadArguments(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
 		}
 	}
+}
+
+// serve --db opens that database, and tells the user in plain words when it was
+// damaged and had to be moved aside.
+func TestServeDatabase(t *testing.T) {
+	Frontend = fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body>app</body></html>")}}
+	t.Cleanup(func() { Frontend = nil })
+	path := filepath.Join(t.TempDir(), "mine.db")
+	if err := os.WriteFile(path, []byte(strings.Repeat("not a database ", 500)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	outR, outW := io.Pipe()
+	var errs strings.Builder
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- serveCmd(&env{ctx: ctx, stdout: outW, stderr: &lockedWriter{w: &errs}}, []string{"--db", path})
+		outW.Close()
+	}()
+	line, err := bufio.NewReader(outR).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, token, _ := strings.Cut(strings.TrimSpace(line), "/?token=")
+	req, _ := http.NewRequest("POST", base+"/api/call/app.Service.Settings", strings.NewReader("[]"))
+	req.Header.Set(web.TokenHeader, token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("Settings: %d", res.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := filepath.Glob(path + ".damaged-*"); len(m) != 1 {
+		t.Fatalf("the damaged file was not moved aside: %v", m)
+	}
+	if got := errs.String(); !strings.Contains(got, "could not be used") || !strings.Contains(got, "moved to") {
+		t.Fatalf("stderr %q", got)
+	}
+}
+
+// lockedWriter lets a test read what a goroutine writes.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -139,9 +139,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, s.bridge())
 	case r.URL.Path == "/" || r.URL.Path == "/index.html":
 		s.index(w)
+	case r.URL.Path == "/favicon.ico" && !s.hasAsset("favicon.ico"):
+		// Browsers ask for it whatever the page says; without one, a 404 would
+		// show as an error in the page's console, where real errors must stand out.
+		w.WriteHeader(http.StatusNoContent)
 	default:
 		http.FileServerFS(s.assets).ServeHTTP(w, r)
 	}
+}
+
+func (s *Server) hasAsset(name string) bool {
+	_, err := fs.Stat(s.assets, name)
+	return err == nil
 }
 
 // bridge is the bridge script with the bound method names filled in.

@@ -206,3 +206,15 @@ func TestEventsReachThePage(t *testing.T) {
 		t.Fatalf("events without the token: %d", code)
 	}
 }
+
+// Without a favicon among the assets, the browser's request for one gets no content
+// rather than a 404, which would show as an error in the page's console.
+func TestFaviconWithoutOne(t *testing.T) {
+	_, base := start(t)
+	if code, body := do(t, "GET", base+"/favicon.ico", "", nil); code != http.StatusNoContent || body != "" {
+		t.Fatalf("%d %q", code, body)
+	}
+	if code, _ := do(t, "GET", base+"/favicon.ico", "", map[string]string{"Host": "evil.example:80"}); code != http.StatusForbidden {
+		t.Fatalf("foreign host: %d", code)
+	}
+}

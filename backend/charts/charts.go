@@ -28,10 +28,12 @@ type Chart struct {
 
 // Chart ids. Revenue-share charts are per contract: RevenueSharePrefix + contract id.
 const (
-	RevenueSharePrefix = "revenue_share."
-	IDComputeSpend     = "compute_spend"
-	IDPartyNet         = "party_net"
-	IDStakeValue       = "stake_value"
+	RevenueSharePrefix  = "revenue_share."
+	CumulativeCapPrefix = "cumulative_cap."
+	IDComputeSpend      = "compute_spend"
+	IDPartyNet          = "party_net"
+	IDStakeValue        = "stake_value"
+	IDStreams           = "streams"
 )
 
 // Names of the mark lines, read by the frontend to format their labels.
@@ -46,10 +48,11 @@ var Palette = opts.Colors{
 	"#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 }
 
-// All returns every chart that applies to the result, in a stable order: one
-// revenue-share chart per enabled revenue_share contract, then compute spend by
-// provider, party net flows and stake value, each only when the scenario has
-// something to draw in it. s is the scenario the result was computed from.
+// All returns every chart that applies to the result, in a stable order: for each
+// enabled revenue_share contract its revenue and payments, then its cumulative
+// payments against the cap (with no revenue share, the revenue streams); then
+// compute spend by provider, party net flows and stake value, each only when the
+// scenario has something to draw in it. s is the scenario the result was computed from.
 func All(r *engine.Result, s *scenario.Scenario) ([]Chart, error) {
 	var out []Chart
 	add := func(id, title string, build func() (json.RawMessage, error)) error {
@@ -65,8 +68,24 @@ func All(r *engine.Result, s *scenario.Scenario) ([]Chart, error) {
 		if c.Type != scenario.TypeRevenueShare || r.SeriesByID(seriesID(c.ID, "paid")) == nil {
 			continue
 		}
-		if err := add(RevenueSharePrefix+c.ID, c.DisplayLabel(), func() (json.RawMessage, error) {
+		if err := add(RevenueSharePrefix+c.ID, c.DisplayLabel()+": revenue and payments", func() (json.RawMessage, error) {
 			return RevenueShare(r, s, c.ID)
+		}); err != nil {
+			return nil, err
+		}
+		title := c.DisplayLabel() + ": cumulative payments"
+		if c.Cap != nil {
+			title = c.DisplayLabel() + ": cumulative payments and the cap"
+		}
+		if err := add(CumulativeCapPrefix+c.ID, title, func() (json.RawMessage, error) {
+			return CumulativeCap(r, s, c.ID)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 && len(seriesWhere(r, engine.GroupStream, "")) > 0 {
+		if err := add(IDStreams, "Revenue", func() (json.RawMessage, error) {
+			return Streams(r)
 		}); err != nil {
 			return nil, err
 		}
@@ -95,48 +114,55 @@ func All(r *engine.Result, s *scenario.Scenario) ([]Chart, error) {
 	return out, nil
 }
 
-// RevenueShare draws a revenue_share contract: its base revenue and the payments
-// (bars, payments drawn inside the revenue), the share before the cap (dashed: what
-// would be paid without it), and cumulative payments (line) with the cap as a
-// horizontal mark line and the period in which the cap binds marked by a vertical
-// line and a labelled point.
+// RevenueShare draws a revenue_share contract period by period: its base revenue and
+// the payments (bars, payments drawn inside the revenue), and the share before the
+// cap (dashed: what would be paid without it). The cumulative view, with the cap,
+// is CumulativeCap: on one axis the cumulative line would flatten the bars.
 func RevenueShare(r *engine.Result, s *scenario.Scenario, contractID string) (json.RawMessage, error) {
-	c := s.Contract(contractID)
-	if c == nil || c.Type != scenario.TypeRevenueShare {
-		return nil, fmt.Errorf("no revenue_share contract %q in the scenario", contractID)
-	}
-	paid := r.SeriesByID(seriesID(c.ID, "paid"))
-	accrued := r.SeriesByID(seriesID(c.ID, "accrued"))
-	cumulative := r.SeriesByID(seriesID(c.ID, "cumulative"))
-	base := r.SeriesByID("stream." + c.Base)
-	if paid == nil || accrued == nil || cumulative == nil || base == nil {
-		return nil, fmt.Errorf("the result has no series for contract %q (disabled?)", contractID)
+	c, sr, err := revenueShareSeries(r, s, contractID)
+	if err != nil {
+		return nil, err
 	}
 	baseLabel := c.Base
 	if st := s.Stream(c.Base); st != nil {
 		baseLabel = st.DisplayLabel()
 	}
-
 	bar := newBar(r)
-	bar.AddSeries(baseLabel, barData(base.Values),
-		charts.WithSeriesId(base.ID),
+	bar.AddSeries(baseLabel, barData(sr.base.Values),
+		charts.WithSeriesId(sr.base.ID),
 		charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.45)}),
 	)
-	bar.AddSeries("Paid", barData(paid.Values),
-		charts.WithSeriesId(paid.ID),
+	bar.AddSeries("Paid", barData(sr.paid.Values),
+		charts.WithSeriesId(sr.paid.ID),
 		charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}),
 	)
-
 	line := charts.NewLine()
-	line.AddSeries("Share before cap", lineData(accrued.Values),
-		charts.WithSeriesId(accrued.ID),
+	line.AddSeries("Share before cap", lineData(sr.accrued.Values),
+		charts.WithSeriesId(sr.accrued.ID),
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}),
 	)
+	bar.Overlap(line)
+	return render(bar)
+}
+
+// CumulativeCap draws a revenue_share contract's cumulative payments (paid_before
+// included) against its cap: the cap as a horizontal mark line, the period in which
+// the cap binds as a vertical line and a labelled point, and, dashed, what the
+// cumulative payments would be without the cap, so the gap shows what the cap saves.
+func CumulativeCap(r *engine.Result, s *scenario.Scenario, contractID string) (json.RawMessage, error) {
+	c, sr, err := revenueShareSeries(r, s, contractID)
+	if err != nil {
+		return nil, err
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(common(r)...)
+	line.SetXAxis(r.Periods)
 	cumOpts := []charts.SeriesOpts{
-		charts.WithSeriesId(cumulative.ID),
+		charts.WithSeriesId(sr.cumulative.ID),
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
+		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.10)}),
 	}
 	if c.Cap != nil {
 		capValue := c.Cap.InexactFloat64()
@@ -148,7 +174,7 @@ func RevenueShare(r *engine.Result, s *scenario.Scenario, contractID string) (js
 				Name:      MarkCap,
 				YAxis:     capValue,
 				Label:     &markLabel{Position: "insideStartTop"},
-				LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: "#e15759"},
+				LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: capColor},
 			})
 			if i, q, ok := capHitPeriod(r, c.ID); ok {
 				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
@@ -156,24 +182,61 @@ func RevenueShare(r *engine.Result, s *scenario.Scenario, contractID string) (js
 					XAxis:     r.Periods[i],
 					Quarter:   q.String(),
 					Label:     &markLabel{Show: opts.Bool(false)},
-					LineStyle: &opts.LineStyle{Type: "dotted", Width: 1.5, Color: "#e15759"},
+					LineStyle: &opts.LineStyle{Type: "dotted", Width: 1.5, Color: capColor},
 				})
 				ss.MarkPoints = &opts.MarkPoints{Data: []interface{}{markPointItem{
 					Name:       MarkCapReached,
-					Coord:      []interface{}{r.Periods[i], cumulative.Values[i].InexactFloat64()},
-					Value:      cumulative.Values[i].InexactFloat64(),
+					Coord:      []interface{}{r.Periods[i], sr.cumulative.Values[i].InexactFloat64()},
+					Value:      sr.cumulative.Values[i].InexactFloat64(),
 					Quarter:    q.String(),
 					Symbol:     "circle",
 					SymbolSize: 10,
-					ItemStyle:  &opts.ItemStyle{Color: "#e15759"},
+					ItemStyle:  &opts.ItemStyle{Color: capColor},
 					Label:      &markLabel{Position: "top"},
 				}}}
 			}
 		}))
 	}
-	line.AddSeries("Cumulative paid", lineData(cumulative.Values), cumOpts...)
-	bar.Overlap(line)
-	return render(bar)
+	line.AddSeries("Cumulative paid", lineData(sr.cumulative.Values), cumOpts...)
+	if c.Cap != nil {
+		// What cumulative payments would be without the cap: paid_before plus the
+		// running sum of the accrued share (0 outside from..until).
+		uncapped := make([]decimal.Decimal, len(sr.accrued.Values))
+		run := c.PaidBefore
+		for i, v := range sr.accrued.Values {
+			run = run.Add(v)
+			uncapped[i] = run
+		}
+		line.AddSeries("Without the cap", lineData(uncapped),
+			charts.WithSeriesId(sr.accrued.ID+".cumulative"),
+			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}),
+		)
+	}
+	return render(line)
+}
+
+// capColor marks caps, in the charts and in the PDF briefing.
+const capColor = "#e15759"
+
+// shareSeries are the series of one revenue_share contract.
+type shareSeries struct{ base, paid, accrued, cumulative *engine.Series }
+
+func revenueShareSeries(r *engine.Result, s *scenario.Scenario, contractID string) (*scenario.Contract, shareSeries, error) {
+	c := s.Contract(contractID)
+	if c == nil || c.Type != scenario.TypeRevenueShare {
+		return nil, shareSeries{}, fmt.Errorf("no revenue_share contract %q in the scenario", contractID)
+	}
+	sr := shareSeries{
+		base:       r.SeriesByID("stream." + c.Base),
+		paid:       r.SeriesByID(seriesID(c.ID, "paid")),
+		accrued:    r.SeriesByID(seriesID(c.ID, "accrued")),
+		cumulative: r.SeriesByID(seriesID(c.ID, "cumulative")),
+	}
+	if sr.paid == nil || sr.accrued == nil || sr.cumulative == nil || sr.base == nil {
+		return nil, shareSeries{}, fmt.Errorf("the result has no series for contract %q (disabled?)", contractID)
+	}
+	return c, sr, nil
 }
 
 // capHitPeriod is the index of the period that holds the contract's cap_hit quarter,
@@ -263,6 +326,20 @@ func PartyNet(r *engine.Result) (json.RawMessage, error) {
 			charts.WithSeriesId(sr.ID),
 			charts.WithBarChartOpts(opts.BarChart{Stack: "net"}),
 		)
+	}
+	return render(bar)
+}
+
+// Streams draws the revenue streams per period, for a scenario with no revenue
+// share to draw them in.
+func Streams(r *engine.Result) (json.RawMessage, error) {
+	streams := seriesWhere(r, engine.GroupStream, "")
+	if len(streams) == 0 {
+		return nil, fmt.Errorf("the result has no stream")
+	}
+	bar := newBar(r)
+	for _, sr := range streams {
+		bar.AddSeries(sr.Label, barData(sr.Values), charts.WithSeriesId(sr.ID))
 	}
 	return render(bar)
 }

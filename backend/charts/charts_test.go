@@ -163,7 +163,6 @@ func TestRevenueShare(t *testing.T) {
 		{"stream.rev", "OpenAI revenue", "bar"},
 		{"contract.share.paid", "Paid", "bar"},
 		{"contract.share.accrued", "Share before cap", "line"},
-		{"contract.share.cumulative", "Cumulative paid", "line"},
 	}
 	if len(o.Series) != len(wantSeries) {
 		t.Fatalf("%d series, want %d", len(o.Series), len(wantSeries))
@@ -176,7 +175,30 @@ func TestRevenueShare(t *testing.T) {
 		equalFloats(t, sr.ID, values(t, sr.Data), r.SeriesByID(w.id).Values)
 	}
 
-	cum := o.Series[3]
+	for _, sr := range o.Series {
+		if sr.MarkLine != nil || sr.MarkPoint != nil {
+			t.Errorf("%s has marks: the cap belongs to the cumulative chart", sr.ID)
+		}
+	}
+}
+
+func TestCumulativeCap(t *testing.T) {
+	s, r := fixture()
+	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	if len(o.Series) != 2 {
+		t.Fatalf("%d series, want the cumulative payments and the cumulative without the cap", len(o.Series))
+	}
+	cum, uncapped := o.Series[0], o.Series[1]
+	if cum.ID != "contract.share.cumulative" || cum.Name != "Cumulative paid" || cum.Type != "line" {
+		t.Errorf("first series = %s %q %s", cum.ID, cum.Name, cum.Type)
+	}
+	equalFloats(t, "cumulative", values(t, cum.Data), r.SeriesByID("contract.share.cumulative").Values)
+	if uncapped.Name != "Without the cap" {
+		t.Errorf("second series = %q", uncapped.Name)
+	}
+	// paid_before (0) plus the running sum of the accrued share.
+	equalFloats(t, "without the cap", values(t, uncapped.Data), ds("4", "8", "12", "16"))
+
 	if cum.MarkLine == nil || len(cum.MarkLine.Data) != 2 {
 		t.Fatalf("cumulative series mark lines = %+v, want the cap and the quarter it binds", cum.MarkLine)
 	}
@@ -196,30 +218,40 @@ func TestRevenueShare(t *testing.T) {
 	}
 }
 
-func TestRevenueShareWithoutCapHasNoMarks(t *testing.T) {
+func TestCumulativeCapCountsPaidBefore(t *testing.T) {
+	s, r := fixture()
+	s.Contracts[0].PaidBefore = d("1.5")
+	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	equalFloats(t, "without the cap", values(t, o.Series[1].Data), ds("5.5", "9.5", "13.5", "17.5"))
+}
+
+func TestCumulativeCapWithoutCapHasNoMarks(t *testing.T) {
 	s, r := fixture()
 	s.Contracts[0].Cap = nil
 	r.Summary[1].Null = true
-	o := decode(t, mustJSON(t)(RevenueShare(r, s, "share")))
-	if o.Series[3].MarkLine != nil || o.Series[3].MarkPoint != nil {
-		t.Errorf("uncapped contract has marks: %+v %+v", o.Series[3].MarkLine, o.Series[3].MarkPoint)
+	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	if len(o.Series) != 1 {
+		t.Errorf("%d series: without a cap there is nothing to set the payments against", len(o.Series))
+	}
+	if o.Series[0].MarkLine != nil || o.Series[0].MarkPoint != nil {
+		t.Errorf("uncapped contract has marks: %+v %+v", o.Series[0].MarkLine, o.Series[0].MarkPoint)
 	}
 }
 
-func TestRevenueShareCapNeverReached(t *testing.T) {
+func TestCumulativeCapNeverReached(t *testing.T) {
 	s, r := fixture()
 	r.Summary[1].Null = true
-	o := decode(t, mustJSON(t)(RevenueShare(r, s, "share")))
-	ml := o.Series[3].MarkLine
+	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	ml := o.Series[0].MarkLine
 	if ml == nil || len(ml.Data) != 1 || ml.Data[0].Name != MarkCap {
 		t.Errorf("mark lines = %+v, want the cap only", ml)
 	}
-	if o.Series[3].MarkPoint != nil {
-		t.Errorf("mark point for a cap that never binds: %+v", o.Series[3].MarkPoint)
+	if o.Series[0].MarkPoint != nil {
+		t.Errorf("mark point for a cap that never binds: %+v", o.Series[0].MarkPoint)
 	}
 }
 
-func TestRevenueShareYearlyMarksTheYear(t *testing.T) {
+func TestCumulativeCapYearlyMarksTheYear(t *testing.T) {
 	s, r := fixture()
 	r.Period = engine.Yearly
 	r.Periods = []string{"2025"}
@@ -228,8 +260,8 @@ func TestRevenueShareYearlyMarksTheYear(t *testing.T) {
 		sr := &r.Series[i]
 		sr.Values = sr.Values[3:]
 	}
-	o := decode(t, mustJSON(t)(RevenueShare(r, s, "share")))
-	hit := o.Series[3].MarkLine.Data[1]
+	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	hit := o.Series[0].MarkLine.Data[1]
 	if hit.XAxis != "2025" || hit.Quarter != "2025Q3" {
 		t.Errorf("cap reached mark line = %+v, want on 2025 for 2025Q3", hit)
 	}
@@ -242,6 +274,9 @@ func TestRevenueShareErrors(t *testing.T) {
 	}
 	if _, err := RevenueShare(r, s, "nope"); err == nil {
 		t.Error("an unknown contract drawn")
+	}
+	if _, err := CumulativeCap(r, s, "aws"); err == nil {
+		t.Error("a commitment drawn against a cap")
 	}
 }
 
@@ -295,7 +330,7 @@ func TestAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{RevenueSharePrefix + "share", IDComputeSpend, IDPartyNet, IDStakeValue}
+	want := []string{RevenueSharePrefix + "share", CumulativeCapPrefix + "share", IDComputeSpend, IDPartyNet, IDStakeValue}
 	if len(got) != len(want) {
 		t.Fatalf("%d charts, want %d", len(got), len(want))
 	}
@@ -304,8 +339,8 @@ func TestAll(t *testing.T) {
 			t.Errorf("chart %d = %s %q (%d bytes), want %s", i, got[i].ID, got[i].Title, len(got[i].Option), id)
 		}
 	}
-	if got[0].Title != "Revenue share" {
-		t.Errorf("revenue share chart title = %q", got[0].Title)
+	if got[0].Title != "Revenue share: revenue and payments" || got[1].Title != "Revenue share: cumulative payments and the cap" {
+		t.Errorf("revenue share chart titles = %q, %q", got[0].Title, got[1].Title)
 	}
 }
 
@@ -322,12 +357,12 @@ func TestAllSkipsWhatIsNotThere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0].ID != RevenueSharePrefix+"share" || got[1].ID != IDPartyNet {
+	if len(got) != 3 || got[0].ID != RevenueSharePrefix+"share" || got[1].ID != CumulativeCapPrefix+"share" || got[2].ID != IDPartyNet {
 		ids := []string{}
 		for _, c := range got {
 			ids = append(ids, c.ID)
 		}
-		t.Errorf("charts = %v, want the revenue share and party net only", ids)
+		t.Errorf("charts = %v, want the revenue share's two and party net only", ids)
 	}
 }
 
@@ -347,5 +382,23 @@ func BenchmarkAll(b *testing.B) {
 		if _, err := All(r, s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestStreamsWhenNothingElseDrawsThem(t *testing.T) {
+	s, r := fixture()
+	s.Contracts = nil
+	r.Series = r.Series[:1]
+	r.Series[0].Label = "OpenAI revenue"
+	got, err := All(r, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ID != IDStreams {
+		t.Fatalf("charts = %+v, want the streams", got)
+	}
+	o := decode(t, got[0].Option)
+	if len(o.Series) != 1 || o.Series[0].Name != "OpenAI revenue" || o.Series[0].Type != "bar" {
+		t.Errorf("series %+v", o.Series)
 	}
 }

@@ -1,18 +1,52 @@
 // The bound Go service. In the desktop window Wails supplies window.go; in the
 // browser mode the server supplies the same functions. The UI does not know which.
-import { Compute, ListScenarios, ReportFirstChart } from '../../wailsjs/go/app/Service';
+import * as Service from '../../wailsjs/go/app/Service';
 import type { app, charts } from '../../wailsjs/go/models';
 
-export type ScenarioInfo = app.ScenarioInfo;
+export type ScenarioEntry = app.ScenarioEntry;
+export type Workspace = app.Workspace;
+export type Evaluation = app.Evaluation;
 export type Computation = app.Computation;
 export type Figure = app.Figure;
+export type Input = app.Input;
+export type InputGroup = app.InputGroup;
+export type Edit = app.Edit;
+export type Problem = app.Problem;
+export type Template = app.Template;
+export type RevisionInfo = app.RevisionInfo;
+export type Change = app.Change;
+export type Comparison = app.Comparison;
+export type ComparisonRow = app.ComparisonRow;
+export type SaveResult = app.SaveResult;
+export type Settings = app.Settings;
+export type ExportRequest = app.ExportRequest;
+export type ExportResult = app.ExportResult;
 export type Chart = charts.Chart;
 export type Period = 'quarter' | 'year';
 
 export const api = {
-  listScenarios: (): Promise<ScenarioInfo[]> => ListScenarios(),
-  compute: (stem: string, period: Period): Promise<Computation> => Compute(stem, period),
-  reportFirstChart: (ms: number): Promise<void> => ReportFirstChart(ms),
+  listScenarios: (): Promise<ScenarioEntry[]> => Service.ListScenarios(),
+  templates: (): Promise<Template[]> => Service.Templates(),
+  newScenario: (templateID: string, name: string): Promise<Workspace> => Service.NewScenario(templateID, name),
+  duplicateScenario: (name: string, newName: string): Promise<ScenarioEntry> => Service.DuplicateScenario(name, newName),
+  renameScenario: (name: string, newName: string): Promise<void> => Service.RenameScenario(name, newName),
+  deleteScenario: (name: string): Promise<void> => Service.DeleteScenario(name),
+  undeleteScenario: (name: string): Promise<void> => Service.UndeleteScenario(name),
+  openScenario: (name: string): Promise<Workspace> => Service.OpenScenario(name),
+  apply: (doc: string, edits: Edit[], period: Period): Promise<Evaluation> => Service.Apply(doc, edits, period),
+  evaluate: (doc: string, period: Period): Promise<Evaluation> => Service.Evaluate(doc, period),
+  saveDraft: (name: string, doc: string): Promise<void> => Service.SaveDraft(name, doc),
+  discardDraft: (name: string): Promise<void> => Service.DiscardDraft(name),
+  saveScenario: (name: string, doc: string, message: string): Promise<SaveResult> =>
+    Service.SaveScenario(name, doc, message),
+  history: (name: string): Promise<RevisionInfo[]> => Service.History(name),
+  diffRevisions: (name: string, a: number, b: number): Promise<Change[]> => Service.DiffRevisions(name, a, b),
+  restoreRevision: (name: string, rev: number): Promise<Workspace> => Service.RestoreRevision(name, rev),
+  compare: (names: string[], period: Period): Promise<Comparison> => Service.Compare(names, period),
+  settings: (): Promise<Settings> => Service.Settings(),
+  saveSettings: (s: Settings): Promise<void> => Service.SaveSettings(s),
+  export: (req: ExportRequest): Promise<ExportResult> => Service.Export(req),
+  reportFirstChart: (ms: number): Promise<void> => Service.ReportFirstChart(ms),
 };
 
 /** message turns whatever a failed call rejected with into text for people. */

@@ -53,7 +53,8 @@ export function decorate(option: Option, theme: Theme): Option {
   const o = structuredClone(option);
   o.backgroundColor = 'transparent';
   o.textStyle = { fontFamily: 'inherit' };
-  o.animationDuration = 400;
+  // Charts follow the sliders: an animation would show numbers that are not the model's.
+  o.animation = false;
 
   for (const axis of list(o.yAxis)) {
     if (axis.type === 'value' || axis.type === undefined) {

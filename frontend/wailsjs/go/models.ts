@@ -1,16 +1,80 @@
 export namespace app {
 	
+	export interface Choice {
+	    id: string;
+	    label: string;
+	    kind: string;
+	    value?: string;
+	}
+	export interface AnalysisChoices {
+	    metrics: Choice[];
+	    inputs: Choice[];
+	    defaultMetric: string;
+	    defaultInput: string;
+	}
+	export interface CapOdds {
+	    contract: string;
+	    label: string;
+	    hasCap: boolean;
+	    byYear: sim.YearShare[];
+	    p10: string;
+	    p50: string;
+	    p90: string;
+	}
+	export interface Change {
+	    path: string;
+	    label: string;
+	    kind: string;
+	    from: string;
+	    to: string;
+	}
+	
+	export interface ComparedEntry {
+	    letter: string;
+	    name: string;
+	    revision: number;
+	    draft: boolean;
+	    horizon: string;
+	}
+	export interface ComparedValue {
+	    value: string;
+	    null: boolean;
+	    note?: string;
+	    delta: string;
+	    deltaNull: boolean;
+	}
+	export interface ComparisonGroup {
+	    id: string;
+	    label: string;
+	}
+	export interface ComparisonRow {
+	    id: string;
+	    label: string;
+	    group: string;
+	    kind: string;
+	    key: boolean;
+	    cells: ComparedValue[];
+	}
+	export interface Comparison {
+	    period: string;
+	    scenarios: ComparedEntry[];
+	    charts: charts.Chart[];
+	    rows: ComparisonRow[];
+	    groups: ComparisonGroup[];
+	}
+	
+	
 	export interface Figure {
 	    id: string;
 	    label: string;
 	    context?: string;
+	    explain?: string;
 	    kind: string;
 	    value: string;
 	    null: boolean;
 	    note?: string;
 	}
 	export interface Computation {
-	    stem: string;
 	    scenario: string;
 	    period: string;
 	    periods: string[];
@@ -18,12 +82,199 @@ export namespace app {
 	    summary: Figure[];
 	    charts: charts.Chart[];
 	}
-	
-	export interface ScenarioInfo {
-	    stem: string;
+	export interface Edit {
+	    op: string;
+	    path: string;
+	    value: string;
+	}
+	export interface Problem {
+	    path: string;
+	    message: string;
+	}
+	export interface Input {
+	    path: string;
+	    kind: string;
+	    group: string;
+	    groupLabel: string;
+	    label: string;
+	    value: string;
+	    number: number;
+	    min: number;
+	    max: number;
+	    step: number;
+	    sources: string[];
+	    uncertain: boolean;
+	    range?: string;
+	}
+	export interface InputGroup {
+	    id: string;
+	    kind: string;
+	    label: string;
+	    detail: string;
+	    sources: string[];
+	    enabled: boolean;
+	    removable: boolean;
+	    canAddCap: boolean;
+	    canRemoveCap: boolean;
+	}
+	export interface Evaluation {
+	    document: string;
 	    name: string;
 	    description: string;
-	    error?: string;
+	    groups: InputGroup[];
+	    inputs: Input[];
+	    computation?: Computation;
+	    problems: Problem[];
+	    dirty: boolean;
+	}
+	export interface ExportRequest {
+	    document: string;
+	    name: string;
+	    revision: string;
+	    format: string;
+	    period: string;
+	    paper: string;
+	    landscape: boolean;
+	    compare: string[];
+	    includeUncertainty: boolean;
+	    labels: boolean;
+	    bom: boolean;
+	}
+	export interface ExportResult {
+	    cancelled: boolean;
+	    savedTo?: string;
+	    filename: string;
+	    mime?: string;
+	    data?: string;
+	    bytes: number;
+	}
+	
+	
+	
+	
+	export interface RevisionInfo {
+	    number: number;
+	    time: string;
+	    author: string;
+	    message: string;
+	    hash: string;
+	    size: number;
+	}
+	export interface SaveResult {
+	    name: string;
+	    revision: number;
+	    unchanged: boolean;
+	}
+	export interface ScenarioEntry {
+	    name: string;
+	    builtin: string;
+	    description: string;
+	    modified: string;
+	    revisions: number;
+	    hasDraft: boolean;
+	    updateAvailable: boolean;
+	}
+	export interface Settings {
+	    lastScenario: string;
+	    period: string;
+	    windowWidth: number;
+	    windowHeight: number;
+	    exportFolder: string;
+	}
+	export interface SimulatedFigure {
+	    id: string;
+	    label: string;
+	    base: string;
+	    mean: string;
+	    stdDev: string;
+	    min: string;
+	    p5: string;
+	    p10: string;
+	    p25: string;
+	    p50: string;
+	    p75: string;
+	    p90: string;
+	    p95: string;
+	    max: string;
+	    moves: boolean;
+	}
+	export interface SimulationRequest {
+	    document: string;
+	    runs: number;
+	    seed: string;
+	    metric: string;
+	    period: string;
+	    quick: boolean;
+	    job: number;
+	}
+	export interface UncertainInput {
+	    path: string;
+	    label: string;
+	    dist: string;
+	    base: string;
+	    p10: string;
+	    p50: string;
+	    p90: string;
+	}
+	export interface SimulationView {
+	    job: number;
+	    quick: boolean;
+	    noInputs: boolean;
+	    message?: string;
+	    runs: number;
+	    seed: string;
+	    fullRuns: number;
+	    bandRuns: number;
+	    millis: number;
+	    metric: string;
+	    metricLabel: string;
+	    period: string;
+	    periods: string[];
+	    stats: SimulatedFigure[];
+	    caps: CapOdds[];
+	    inputs: UncertainInput[];
+	    charts: charts.Chart[];
+	    metrics: Choice[];
+	}
+	export interface SolveRequest {
+	    document: string;
+	    input: string;
+	    metric: string;
+	    target: string;
+	    low: string;
+	    high: string;
+	}
+	export interface SolveResult {
+	    unreachable: boolean;
+	    message?: string;
+	    input: string;
+	    label: string;
+	    kind: string;
+	    value: string;
+	    exact: string;
+	    metric: string;
+	    metricLabel: string;
+	    target: string;
+	    reached: string;
+	    hit: boolean;
+	    side?: string;
+	    low: string;
+	    high: string;
+	}
+	export interface Template {
+	    id: string;
+	    kind: string;
+	    label: string;
+	    description: string;
+	}
+	
+	export interface Workspace {
+	    name: string;
+	    builtin: string;
+	    revision: number;
+	    document: string;
+	    draft: boolean;
+	    draftSaved?: string;
 	}
 
 }
@@ -34,6 +285,15 @@ export namespace charts {
 	    id: string;
 	    title: string;
 	    option: Record<string, unknown>;
+	}
+
+}
+
+export namespace sim {
+	
+	export interface YearShare {
+	    year: number;
+	    p: number;
 	}
 
 }

@@ -1,0 +1,550 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/charts"
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+	"dealmodel/backend/sim"
+)
+
+// SimulationRequest asks for a Monte Carlo simulation of a working copy.
+type SimulationRequest struct {
+	// Document is the working copy's canonical YAML, as the workspace holds it.
+	Document string `json:"document"`
+	// Runs overrides the scenario's uncertainty.runs; 0 keeps them.
+	Runs int `json:"runs"`
+	// Seed overrides the scenario's seed: a whole number as text ("" keeps it),
+	// text because a seed may not fit a JavaScript number.
+	Seed string `json:"seed"`
+	// Metric is the histogram's metric (a summary amount id or SERIES@PERIOD);
+	// "" is the scenario's default, the first revenue share's total paid.
+	Metric string `json:"metric"`
+	// Period is the fans' periods: "quarter" (default) or "year".
+	Period string `json:"period"`
+	// Quick asks for a first estimate of sim.QuickRuns runs, without the tornado,
+	// to show at once while the full run follows.
+	Quick bool `json:"quick"`
+	// Job is the caller's number for this request, echoed in the result and in
+	// progress events so that the UI can tell its jobs apart.
+	Job int `json:"job"`
+}
+
+// SimulationView is a simulation as the uncertainty view shows it. Simulated
+// amounts are estimates: they cross as text with two decimals (exact enough for
+// display, and never rounded by JavaScript); probabilities are numbers.
+type SimulationView struct {
+	Job   int  `json:"job"`
+	Quick bool `json:"quick"`
+	// NoInputs says the scenario declares no uncertain inputs; Message then says
+	// how to give it some, and nothing else is set.
+	NoInputs bool   `json:"noInputs"`
+	Message  string `json:"message,omitempty"`
+
+	Runs int    `json:"runs"`
+	Seed string `json:"seed"`
+	// FullRuns is how many runs the full simulation takes: Runs unless Quick.
+	FullRuns int `json:"fullRuns"`
+	// BandRuns is how many of the runs the fans summarize (see sim.Outcome).
+	BandRuns int `json:"bandRuns"`
+	// Millis is how long the simulation took, for the status line.
+	Millis float64 `json:"millis"`
+
+	Metric      string   `json:"metric"` // the histogram's and the tornado's
+	MetricLabel string   `json:"metricLabel"`
+	Period      string   `json:"period"`
+	Periods     []string `json:"periods"`
+
+	Stats  []SimulatedFigure `json:"stats"`
+	Caps   []CapOdds         `json:"caps"`
+	Inputs []UncertainInput  `json:"inputs"`
+	// Charts are those of charts.Uncertainty: a fan per band (ids "fan.<series>"),
+	// the histogram and, in the full run, the tornado.
+	Charts []charts.Chart `json:"charts"`
+	// Metrics are the amounts the histogram can show, for the chooser.
+	Metrics []Choice `json:"metrics"`
+}
+
+// SimulatedFigure is one summary amount across the runs; every value has two
+// decimals ("36512345678.12"). Base is the scenario as written.
+type SimulatedFigure struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Base   string `json:"base"`
+	Mean   string `json:"mean"`
+	StdDev string `json:"stdDev"`
+	Min    string `json:"min"`
+	P5     string `json:"p5"`
+	P10    string `json:"p10"`
+	P25    string `json:"p25"`
+	P50    string `json:"p50"`
+	P75    string `json:"p75"`
+	P90    string `json:"p90"`
+	P95    string `json:"p95"`
+	Max    string `json:"max"`
+	// Moves says an input moves the figure: its P10 and P90 differ by more than
+	// float noise (a millionth of the median).
+	Moves bool `json:"moves"`
+}
+
+// CapOdds is how likely a revenue share's cap is to bind: by the end of each
+// year, and the quarters by which it has bound in 10, 50 and 90% of the runs ("",
+// not in the horizon).
+type CapOdds struct {
+	Contract string          `json:"contract"`
+	Label    string          `json:"label"`
+	HasCap   bool            `json:"hasCap"`
+	ByYear   []sim.YearShare `json:"byYear"`
+	P10      string          `json:"p10"`
+	P50      string          `json:"p50"`
+	P90      string          `json:"p90"`
+}
+
+// UncertainInput is one uncertain input as simulated: its distribution and the
+// values of its 10th, 50th and 90th percentiles, in the field's syntax.
+type UncertainInput struct {
+	Path  string `json:"path"`
+	Label string `json:"label"`
+	Dist  string `json:"dist"`
+	Base  string `json:"base"`
+	P10   string `json:"p10"`
+	P50   string `json:"p50"`
+	P90   string `json:"p90"`
+}
+
+// Choice is an entry of a picker: an id and its label for people.
+type Choice struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// Kind is "amount" or "quarter" for metrics (the target's syntax), the field's
+	// kind for inputs (amount, rate, integer, number).
+	Kind string `json:"kind"`
+	// Value is an input's current value, in the field's syntax.
+	Value string `json:"value,omitempty"`
+}
+
+// AnalysisChoices lists what goal seek can solve for and aim at.
+type AnalysisChoices struct {
+	// Metrics are the summary's amounts and quarters (a cap's binding quarter).
+	Metrics []Choice `json:"metrics"`
+	// Inputs are the numeric fields, by path.
+	Inputs []Choice `json:"inputs"`
+	// DefaultMetric and DefaultInput are what the pickers start on: the first
+	// revenue share's total paid and its cap, when there is one.
+	DefaultMetric string `json:"defaultMetric"`
+	DefaultInput  string `json:"defaultInput"`
+}
+
+// SolveRequest is a goal seek on a working copy: the value of Input at which
+// Metric reaches Target. Low and High optionally narrow the search.
+type SolveRequest struct {
+	Document string `json:"document"`
+	Input    string `json:"input"`
+	Metric   string `json:"metric"`
+	Target   string `json:"target"`
+	Low      string `json:"low"`
+	High     string `json:"high"`
+}
+
+// SolveResult is a solved goal, or the reason none exists.
+type SolveResult struct {
+	// Unreachable says no value in the input's range reaches the target; Message
+	// then says what the metric does over that range, and nothing else is set.
+	Unreachable bool   `json:"unreachable"`
+	Message     string `json:"message,omitempty"`
+
+	Input string `json:"input"`
+	Label string `json:"label"`
+	Kind  string `json:"kind"`
+	// Value is the solved value in the field's syntax (41.2B, 23.5%).
+	Value string `json:"value"`
+	// Exact is the value as a plain decimal, to apply as an edit.
+	Exact string `json:"exact"`
+
+	Metric      string `json:"metric"`
+	MetricLabel string `json:"metricLabel"`
+	// Target and Reached are exact: amounts with two decimals, or quarters.
+	// Reached is "" for a quarter metric that is null (the cap never binds).
+	Target  string `json:"target"`
+	Reached string `json:"reached"`
+	// Hit says Reached equals Target; when not, Value is the nearest there is.
+	Hit bool `json:"hit"`
+	// Side, for a quarter target: "above" when slightly larger values of the
+	// input meet the target too, "below" when slightly smaller ones do.
+	Side string `json:"side,omitempty"`
+	Low  string `json:"low"`
+	High string `json:"high"`
+}
+
+// ErrSuperseded is the error of a simulation replaced by a newer one before it
+// finished. The UI recognises it by its text, which starts with "superseded", and
+// drops the result quietly: the newer job's result is on its way.
+var ErrSuperseded = errors.New("superseded by a newer simulation")
+
+// analysis is the Service's state for simulations and exports: the running
+// simulation (so a newer one can cancel it), the last compiled model (compiling
+// runs the exact engine once, and the quick and full runs of one working copy
+// share it).
+type analysis struct {
+	mu     sync.Mutex
+	job    uint64
+	cancel context.CancelFunc
+	model  *compiledModel
+}
+
+type compiledModel struct {
+	hash string
+	m    *sim.Model
+}
+
+// progressEvery spaces progress events: ten a second is smooth enough for a
+// progress bar and cheap for the bridge.
+const progressEvery = 100 * time.Millisecond
+
+// Simulate runs the Monte Carlo simulation of a working copy over its uncertain
+// inputs. A newer call cancels one still running, which then returns
+// ErrSuperseded; so does a call that finishes after a newer one started, so the
+// UI never draws an older result over a newer one. Progress goes out as the
+// event "simulation:progress" with {job, done, total, quick}. A scenario without
+// uncertain inputs gives a view with NoInputs and a message saying how to add
+// ranges, not an error.
+func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err error) {
+	defer s.guard(&err)
+	a := s.analysisState()
+	a.mu.Lock()
+	if a.cancel != nil {
+		a.cancel()
+	}
+	a.job++
+	mine := a.job
+	ctx, cancel := context.WithCancel(context.Background())
+	a.cancel = cancel
+	a.mu.Unlock()
+	defer func() {
+		a.mu.Lock()
+		if a.job == mine {
+			a.cancel = nil
+		} else if err == nil {
+			view, err = nil, ErrSuperseded
+		}
+		a.mu.Unlock()
+		cancel()
+	}()
+
+	e, err := s.parse(req.Document)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := checkPeriod(req.Period); err != nil {
+		return nil, err
+	}
+	m, err := s.model(e)
+	if err != nil {
+		return nil, err
+	}
+	if len(m.Inputs()) == 0 {
+		return &SimulationView{Job: req.Job, Quick: req.Quick, NoInputs: true, Message: noInputsMessage(e.sc),
+			Periods: []string{}, Stats: []SimulatedFigure{}, Caps: []CapOdds{}, Inputs: []UncertainInput{},
+			Charts: []charts.Chart{}, Metrics: []Choice{}}, nil
+	}
+	opt := sim.Options{Metric: strings.TrimSpace(req.Metric), Period: req.Period}
+	if req.Period == "" {
+		opt.Period = sim.PeriodQuarter
+	}
+	if req.Seed = strings.TrimSpace(req.Seed); req.Seed != "" {
+		seed, err := strconv.ParseInt(req.Seed, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("seed %q: use a whole number", req.Seed)
+		}
+		opt.Seed = &seed
+	}
+	if req.Runs < 0 || req.Runs > scenario.MaxRuns {
+		return nil, fmt.Errorf("runs %d: use 1 to %d (0 keeps the scenario's)", req.Runs, scenario.MaxRuns)
+	}
+	full := fullRuns(e.sc, req.Runs)
+	opt.Runs = full
+	if req.Quick {
+		opt.Runs = min(full, sim.QuickRuns)
+	}
+	started := time.Now()
+	last := started
+	opt.Progress = func(done, total int) {
+		if now := time.Now(); now.Sub(last) >= progressEvery || done == total && last != started {
+			last = now
+			s.platform().Emit("simulation:progress", SimulationProgress{Job: req.Job, Done: done, Total: total, Quick: req.Quick})
+		}
+	}
+	out, err := m.Simulate(ctx, opt)
+	if err != nil {
+		return nil, s.simError(err, ctx)
+	}
+	var tor *sim.Sensitivity
+	if !req.Quick {
+		if tor, err = m.Tornado(ctx, out.Histogram.Metric); err != nil {
+			return nil, s.simError(err, ctx)
+		}
+	}
+	chs, err := charts.Uncertainty(out, tor)
+	if err != nil {
+		s.logf("uncertainty charts of %s: %v", e.sc.Name, err)
+		return nil, errInternal
+	}
+	if chs == nil {
+		chs = []charts.Chart{}
+	}
+	return simulationView(req, out, full, chs, time.Since(started)), nil
+}
+
+// SimulationProgress is the payload of the "simulation:progress" event.
+type SimulationProgress struct {
+	Job   int  `json:"job"`
+	Done  int  `json:"done"`
+	Total int  `json:"total"`
+	Quick bool `json:"quick"`
+}
+
+// fullRuns is how many runs a full simulation takes: the request's, else the
+// scenario's, else sim.DefaultRuns.
+func fullRuns(sc *scenario.Scenario, requested int) int {
+	if requested > 0 {
+		return requested
+	}
+	if sc.Uncertainty != nil && sc.Uncertainty.Runs > 0 {
+		return sc.Uncertainty.Runs
+	}
+	return sim.DefaultRuns
+}
+
+func simulationView(req SimulationRequest, out *sim.Outcome, full int, chs []charts.Chart, took time.Duration) *SimulationView {
+	v := &SimulationView{
+		Job: req.Job, Quick: req.Quick,
+		Runs: out.Runs, Seed: strconv.FormatInt(out.Seed, 10), FullRuns: full, BandRuns: out.BandRuns,
+		Millis: float64(took.Microseconds()) / 1000,
+		Metric: out.Histogram.Metric, MetricLabel: out.Histogram.Label,
+		Period: out.Period, Periods: out.Periods,
+		Stats: make([]SimulatedFigure, len(out.Summary)), Caps: []CapOdds{}, Inputs: []UncertainInput{},
+		Charts: chs, Metrics: make([]Choice, len(out.Summary)),
+	}
+	for i, m := range out.Summary {
+		v.Stats[i] = SimulatedFigure{
+			ID: m.ID, Label: m.Label, Base: estimate(m.Base), Mean: estimate(m.Mean), StdDev: estimate(m.StdDev),
+			Min: estimate(m.Min), P5: estimate(m.P5), P10: estimate(m.P10), P25: estimate(m.P25), P50: estimate(m.P50),
+			P75: estimate(m.P75), P90: estimate(m.P90), P95: estimate(m.P95), Max: estimate(m.Max),
+			Moves: m.P90-m.P10 > 1e-6*max(1, math.Abs(m.P50)),
+		}
+		v.Metrics[i] = Choice{ID: m.ID, Label: m.Label, Kind: FigureAmount}
+	}
+	for _, c := range out.CapBinding {
+		by := c.ByYear
+		if by == nil {
+			by = []sim.YearShare{}
+		}
+		v.Caps = append(v.Caps, CapOdds{Contract: c.Contract, Label: c.Label, HasCap: c.HasCap, ByYear: by, P10: c.P10, P50: c.P50, P90: c.P90})
+	}
+	for _, in := range out.Inputs {
+		k := scenario.FieldKind(in.Kind)
+		v.Inputs = append(v.Inputs, UncertainInput{
+			Path: in.Path, Label: in.Label, Dist: in.Dist,
+			Base: fieldFloat(k, in.Base), P10: fieldFloat(k, in.P10), P50: fieldFloat(k, in.P50), P90: fieldFloat(k, in.P90),
+		})
+	}
+	return v
+}
+
+// estimate writes a simulated amount with two decimals, as amounts cross the
+// binding.
+func estimate(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return s
+}
+
+// fieldFloat writes a simulated value of a field in the field's syntax, rounded
+// as people write it: cents, a hundredth of a percent, four decimals.
+func fieldFloat(k scenario.FieldKind, x float64) string {
+	d := decimal.NewFromFloat(x)
+	switch k {
+	case scenario.KindAmount:
+		return scenario.FormatAmount(d.Round(2))
+	case scenario.KindRate:
+		return scenario.FormatRate(d.Round(4))
+	case scenario.KindInteger:
+		return d.Round(0).String()
+	}
+	return d.Round(4).String()
+}
+
+// noInputsMessage says how to give a scenario uncertain inputs: the workspace
+// has no control for it yet, so the way is the scenario file.
+func noInputsMessage(sc *scenario.Scenario) string {
+	example := "contracts.<id>.cap"
+	for _, f := range sc.Fields() {
+		if f.Path != "discount_rate" {
+			example = f.Path
+			if strings.HasSuffix(f.Path, ".cap") {
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("“%s” has no ranges yet, so there is nothing to simulate. Give the inputs you are unsure of a range "+
+		"in the scenario file's uncertainty block, for example\n\nuncertainty:\n  inputs:\n    %s: {dist: triangular, low: …, mode: …, high: …}\n\n"+
+		"and import it; or open a built-in scenario, which all have ranges.", sc.Name, example)
+}
+
+// model compiles a working copy for simulation, reusing the last one compiled
+// when the document is the same.
+func (s *Service) model(e *parsed) (*sim.Model, error) {
+	a := s.analysisState()
+	a.mu.Lock()
+	if c := a.model; c != nil && c.hash == e.hash {
+		a.mu.Unlock()
+		return c.m, nil
+	}
+	a.mu.Unlock()
+	m, err := sim.Compile(e.sc)
+	if err != nil {
+		var el *scenario.ErrorList
+		if sim.ErrorCode(err) != "" || errors.As(err, &el) {
+			return nil, err
+		}
+		s.logf("compile %s: %v", e.sc.Name, err)
+		return nil, errInternal
+	}
+	a.mu.Lock()
+	a.model = &compiledModel{hash: e.hash, m: m}
+	a.mu.Unlock()
+	return m, nil
+}
+
+// simError maps an error of the simulator: cancelled work is superseded, a
+// request people can fix is shown as it is, anything else is internal.
+func (s *Service) simError(err error, ctx context.Context) error {
+	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+		return ErrSuperseded
+	}
+	if sim.ErrorCode(err) != "" {
+		return errors.New(err.Error())
+	}
+	s.logf("simulation: %v", err)
+	return errInternal
+}
+
+// AnalysisChoices lists the metrics and inputs of a working copy for goal seek's
+// pickers: every summary amount and quarter, and every numeric field.
+func (s *Service) AnalysisChoices(doc string) (out *AnalysisChoices, err error) {
+	defer s.guard(&err)
+	e, err := s.parse(doc)
+	if err != nil {
+		return nil, err
+	}
+	res, err := engine.Run(e.sc)
+	if err != nil {
+		var el *scenario.ErrorList
+		if errors.As(err, &el) {
+			return nil, err
+		}
+		s.logf("run %s: %v", e.sc.Name, err)
+		return nil, errInternal
+	}
+	out = &AnalysisChoices{Metrics: []Choice{}, Inputs: []Choice{}}
+	for _, m := range res.Summary {
+		switch m.Kind {
+		case engine.Amount:
+			out.Metrics = append(out.Metrics, Choice{ID: m.ID, Label: m.Label, Kind: FigureAmount})
+		case engine.QuarterValue:
+			out.Metrics = append(out.Metrics, Choice{ID: m.ID, Label: m.Label, Kind: FigureQuarter})
+		}
+	}
+	for _, f := range e.sc.Fields() {
+		out.Inputs = append(out.Inputs, Choice{ID: f.Path, Label: f.Label, Kind: string(f.Kind), Value: formatField(f.Kind, f.Value)})
+	}
+	for i := range e.sc.Contracts {
+		c := &e.sc.Contracts[i]
+		if c.Enabled && c.Type == scenario.TypeRevenueShare {
+			out.DefaultMetric = "contract." + c.ID + ".total_paid"
+			if c.Cap != nil {
+				out.DefaultInput = "contracts." + c.ID + ".cap"
+			} else {
+				out.DefaultInput = "contracts." + c.ID + ".rate"
+			}
+			break
+		}
+	}
+	if out.DefaultMetric == "" && len(out.Metrics) > 0 {
+		out.DefaultMetric = out.Metrics[0].ID
+	}
+	if out.DefaultInput == "" && len(out.Inputs) > 0 {
+		out.DefaultInput = out.Inputs[0].ID
+	}
+	return out, nil
+}
+
+// Solve is goal seek on a working copy: the lowest value of an input, in its
+// valid range, at which a metric reaches a target, computed with the exact
+// engine. When no value reaches the target the result says so (Unreachable and a
+// message); a request that does not make sense (an unknown path, a target in the
+// wrong syntax) is an error saying what would be valid.
+func (s *Service) Solve(req SolveRequest) (out *SolveResult, err error) {
+	defer s.guard(&err)
+	e, err := s.parse(req.Document)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []struct{ name, v string }{{"an input", req.Input}, {"a metric", req.Metric}, {"a target", req.Target}} {
+		if strings.TrimSpace(f.v) == "" {
+			return nil, fmt.Errorf("goal seek needs %s", f.name)
+		}
+	}
+	m, err := s.model(e)
+	if err != nil {
+		return nil, err
+	}
+	sol, err := m.Solve(s.ctx(), sim.Goal{Input: req.Input, Metric: req.Metric, Target: strings.TrimSpace(req.Target), Low: req.Low, High: req.High})
+	switch {
+	case sim.ErrorCode(err) == sim.EUNREACHABLE:
+		return &SolveResult{Unreachable: true, Message: s.readable(e, req.Metric, err.Error()), Input: req.Input, Metric: req.Metric}, nil
+	case err != nil:
+		return nil, s.simError(err, s.ctx())
+	}
+	k := scenario.FieldKind(sol.Kind)
+	return &SolveResult{
+		Input: sol.Input, Label: sol.Label, Kind: sol.Kind, Value: sol.Text, Exact: sol.Value.String(),
+		Metric: sol.Metric, MetricLabel: sol.MetricLabel, Target: sol.Target, Reached: sol.Reached,
+		Hit: sol.Exact, Side: sol.Side, Low: formatField(k, sol.Low), High: formatField(k, sol.High),
+	}, nil
+}
+
+// readable puts the metric's label for its id in a message of the solver, and
+// amounts in full cents in short form, for people.
+func (s *Service) readable(e *parsed, metric, msg string) string {
+	metric = strings.TrimSpace(metric)
+	if res, err := engine.Run(e.sc); err == nil {
+		if m := res.MetricByID(metric); m != nil {
+			msg = strings.ReplaceAll(msg, metric, "“"+m.Label+"”")
+		}
+	}
+	if msg != "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return msg
+}
+
+// analyses holds each Service's analysis state.
+var analyses sync.Map // *Service -> *analysis
+
+func (s *Service) analysisState() *analysis {
+	v, _ := analyses.LoadOrStore(s, &analysis{})
+	return v.(*analysis)
+}

@@ -1,0 +1,276 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"dealmodel/backend/charts"
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+)
+
+// Comparison sets two to four scenarios side by side: their key series overlaid and
+// a table of summary figures with each scenario's difference from the first.
+type Comparison struct {
+	Period    string            `json:"period"`
+	Scenarios []ComparedEntry   `json:"scenarios"`
+	Charts    []charts.Chart    `json:"charts"`
+	Rows      []ComparisonRow   `json:"rows"`
+	Groups    []ComparisonGroup `json:"groups"`
+}
+
+// ComparedEntry is one scenario of a comparison.
+type ComparedEntry struct {
+	Letter   string `json:"letter"` // A, B, C, D: A is the reference
+	Name     string `json:"name"`
+	Revision int    `json:"revision"`
+	// Draft says the autosaved working copy was compared, not the latest revision.
+	Draft   bool   `json:"draft"`
+	Horizon string `json:"horizon"` // 2025Q1–2032Q4
+}
+
+// ComparisonGroup names a block of rows.
+type ComparisonGroup struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// ComparisonRow is one summary figure across the scenarios. Values and deltas are
+// exact: amounts with two decimals, quarters (2029Q2), years (2030); a delta of
+// quarters or years is a signed count ("+2"). Null marks a figure a scenario does
+// not have, or a quarter never reached.
+type ComparisonRow struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Group string `json:"group"`
+	Kind  string `json:"kind"` // amount, quarter, year
+	// Key says the figure is a key figure of one of the scenarios: the table
+	// shows these first, the rest on demand.
+	Key   bool            `json:"key"`
+	Cells []ComparedValue `json:"cells"`
+}
+
+// ComparedValue is one scenario's figure and its difference from the first's.
+type ComparedValue struct {
+	Value     string `json:"value"`
+	Null      bool   `json:"null"`
+	Note      string `json:"note,omitempty"` // why Null: "not in this scenario", "not reached"
+	Delta     string `json:"delta"`
+	DeltaNull bool   `json:"deltaNull"`
+}
+
+// Compare computes 2 to 4 scenarios of the library by the period, each as it would
+// open (its draft when it has one), and compares them with the first.
+func (s *Service) Compare(names []string, period string) (cmp *Comparison, err error) {
+	defer s.guard(&err)
+	if _, err := s.library(); err != nil {
+		return nil, err
+	}
+	p, err := checkPeriod(period)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) < 2 || len(names) > 4 {
+		return nil, fmt.Errorf("pick 2 to 4 scenarios to compare, not %d", len(names))
+	}
+	seen := map[string]bool{}
+	cmp = &Comparison{Period: string(p)}
+	var subjects []charts.Subject
+	var results []*engine.Result
+	key := map[string]bool{}
+	for i, name := range names {
+		if seen[foldName(name)] {
+			return nil, fmt.Errorf("%q is picked twice: pick different scenarios", name)
+		}
+		seen[foldName(name)] = true
+		w, err := s.OpenScenario(name)
+		if err != nil {
+			return nil, err
+		}
+		e, err := s.parse(w.Document)
+		if err != nil {
+			return nil, err
+		}
+		res, err := engine.Run(e.sc)
+		if err != nil {
+			s.logf("run %s: %v", name, err)
+			return nil, errInternal
+		}
+		if p == engine.Yearly {
+			res = res.ByYear()
+		}
+		letter := string(rune('A' + i))
+		cmp.Scenarios = append(cmp.Scenarios, ComparedEntry{
+			Letter: letter, Name: w.Name, Revision: w.Revision, Draft: w.Draft,
+			Horizon: e.sc.Start.String() + "–" + e.sc.End.String(),
+		})
+		// The legend names scenarios by letter; the comparison lists the letters.
+		subjects = append(subjects, charts.Subject{Label: letter, Scenario: e.sc, Result: res})
+		for _, f := range keyFigures(e.sc, res) {
+			key[f.ID] = true
+		}
+		results = append(results, res)
+	}
+	if cmp.Charts, err = charts.Compare(subjects); err != nil {
+		s.logf("comparison charts: %v", err)
+		return nil, errInternal
+	}
+	cmp.Rows, cmp.Groups = comparisonRows(results, key)
+	return cmp, nil
+}
+
+var groupLabels = map[engine.Group]string{
+	engine.GroupStream:   "Revenue",
+	engine.GroupContract: "Contracts",
+	engine.GroupParty:    "Parties",
+	engine.GroupTotal:    "Totals",
+}
+
+// comparisonRows lists every summary figure of any scenario (the first's in its
+// order, then those only the others have), grouped as the engine groups them, and
+// marks the key figures.
+func comparisonRows(results []*engine.Result, isKey map[string]bool) ([]ComparisonRow, []ComparisonGroup) {
+	type key struct {
+		id    string
+		label string
+		group engine.Group
+		kind  engine.MetricKind
+	}
+	var keys []key
+	seen := map[string]bool{}
+	for _, r := range results {
+		for i := range r.Summary {
+			m := &r.Summary[i]
+			if !seen[m.ID] {
+				seen[m.ID] = true
+				keys = append(keys, key{m.ID, m.Label, m.Group, m.Kind})
+			}
+		}
+	}
+	rank := map[engine.Group]int{engine.GroupTotal: 0, engine.GroupContract: 1, engine.GroupStream: 2, engine.GroupParty: 3}
+	sort.SliceStable(keys, func(a, b int) bool { return rank[keys[a].group] < rank[keys[b].group] })
+	rows := make([]ComparisonRow, 0, len(keys))
+	var groups []ComparisonGroup
+	for _, k := range keys {
+		g := string(k.group)
+		if len(groups) == 0 || groups[len(groups)-1].ID != g {
+			groups = append(groups, ComparisonGroup{ID: g, Label: groupLabels[k.group]})
+		}
+		row := ComparisonRow{ID: k.id, Label: k.label, Group: g, Kind: metricKind(k.kind), Key: isKey[k.id]}
+		ref := results[0].MetricByID(k.id)
+		for i, r := range results {
+			m := r.MetricByID(k.id)
+			cell := ComparedValue{}
+			switch {
+			case m == nil:
+				cell.Null, cell.Note = true, "not in this scenario"
+			case m.Kind == engine.QuarterValue && m.Null:
+				cell.Null, cell.Note = true, "not reached"
+			default:
+				cell.Value = figure(m).Value
+			}
+			if i == 0 {
+				cell.DeltaNull = true
+			} else {
+				cell.Delta, cell.DeltaNull = metricDelta(ref, m)
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		rows = append(rows, row)
+	}
+	return rows, groups
+}
+
+func metricKind(k engine.MetricKind) string {
+	switch k {
+	case engine.QuarterValue:
+		return FigureQuarter
+	case engine.YearValue:
+		return FigureYear
+	}
+	return FigureAmount
+}
+
+// metricDelta is b − a, exact: an amount with two decimals, or a signed count of
+// quarters or years. It is null when either side has no value.
+func metricDelta(a, b *engine.Metric) (string, bool) {
+	if a == nil || b == nil || a.Kind != b.Kind {
+		return "", true
+	}
+	switch a.Kind {
+	case engine.QuarterValue:
+		if a.Null || b.Null {
+			return "", true
+		}
+		return signed(int(b.Quarter - a.Quarter)), false
+	case engine.YearValue:
+		return signed(b.Quarter.Year() - a.Quarter.Year()), false
+	}
+	d := figure(&engine.Metric{Kind: engine.Amount, Amount: b.Amount.Sub(a.Amount)}).Value
+	if !strings.HasPrefix(d, "-") && d != "0.00" {
+		d = "+" + d
+	}
+	return d, false
+}
+
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// labelPath names a key path of a scenario document for people, from the scenarios
+// it may belong to (the newer first): "Revenue share to Microsoft: cap".
+func labelPath(path string, scs ...*scenario.Scenario) string {
+	for _, sc := range scs {
+		if f, ok := sc.Field(path); ok {
+			return f.Label
+		}
+	}
+	if rest, ok := strings.CutPrefix(path, "uncertainty.inputs."); ok {
+		for _, sc := range scs {
+			for _, f := range sc.Fields() {
+				if rest == f.Path {
+					return "Uncertainty of " + f.Label
+				}
+				if p, ok := strings.CutPrefix(rest, f.Path+"."); ok {
+					return "Uncertainty of " + f.Label + ": " + humanize(p)
+				}
+			}
+		}
+	}
+	parts := strings.SplitN(path, ".", 3)
+	if len(parts) >= 2 && (parts[0] == "contracts" || parts[0] == "streams") {
+		id, _, _ := strings.Cut(parts[1], "[")
+		label := ""
+		for _, sc := range scs {
+			if c := sc.Contract(id); parts[0] == "contracts" && c != nil {
+				label = c.DisplayLabel()
+				break
+			}
+			if st := sc.Stream(id); parts[0] == "streams" && st != nil {
+				label = st.DisplayLabel()
+				break
+			}
+		}
+		if label != "" {
+			if len(parts) == 3 {
+				return label + ": " + humanize(parts[2])
+			}
+			return label
+		}
+	}
+	if path == "" {
+		return "The whole scenario"
+	}
+	h := humanize(path)
+	return strings.ToUpper(h[:1]) + h[1:]
+}
+
+// humanize turns a key path into words: valuation.at → "valuation at".
+func humanize(p string) string {
+	return strings.NewReplacer("_", " ", ".", " ").Replace(p)
+}

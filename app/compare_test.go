@@ -1,0 +1,113 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"dealmodel/backend/charts"
+)
+
+func TestCompare(t *testing.T) {
+	s := newTestService(t)
+	base, low := builtinName(t, "microsoft-cap"), builtinName(t, "microsoft-cap-low")
+	cmp, err := s.Compare([]string{base, low}, "year")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cmp.Period != "year" || len(cmp.Scenarios) != 2 || cmp.Scenarios[0].Letter != "A" || cmp.Scenarios[1].Name != low {
+		t.Errorf("comparison %+v", cmp.Scenarios)
+	}
+	if len(cmp.Charts) == 0 || !strings.HasPrefix(cmp.Charts[0].ID, charts.ComparePrefix) {
+		t.Errorf("charts %+v", cmp.Charts)
+	}
+	var paid *ComparisonRow
+	for i := range cmp.Rows {
+		r := &cmp.Rows[i]
+		if len(r.Cells) != 2 || !r.Cells[0].DeltaNull {
+			t.Errorf("row %s cells %+v", r.ID, r.Cells)
+		}
+		if strings.HasSuffix(r.ID, ".total_paid") && strings.HasPrefix(r.ID, "contract.") && paid == nil {
+			paid = r
+		}
+	}
+	if paid == nil {
+		t.Fatal("no total paid row")
+	}
+	if !paid.Key {
+		t.Error("the total paid to Microsoft is not marked a key figure")
+	}
+	a, b := paid.Cells[0], paid.Cells[1]
+	if !cents.MatchString(a.Value) || !cents.MatchString(b.Value) || b.DeltaNull || (b.Delta[0] != '-' && b.Delta[0] != '+' && b.Delta != "0.00") {
+		t.Errorf("total paid cells %+v", paid.Cells)
+	}
+	if len(cmp.Groups) == 0 || cmp.Groups[0].Label == "" {
+		t.Errorf("groups %+v", cmp.Groups)
+	}
+}
+
+func TestCompareUsesDrafts(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "microsoft-cap")
+	ev := apply(t, s, w.Document, Edit{OpSet, "contracts.msft_revshare.cap", "30B"})
+	if err := s.SaveDraft(w.Name, ev.Document); err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := s.Compare([]string{builtinName(t, "microsoft-cap-high"), w.Name}, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cmp.Scenarios[0].Draft || !cmp.Scenarios[1].Draft {
+		t.Errorf("scenarios %+v: want the second compared as its draft", cmp.Scenarios)
+	}
+}
+
+func TestCompareRejects(t *testing.T) {
+	s := newTestService(t)
+	a, b := builtinName(t, "microsoft-cap"), builtinName(t, "valuation")
+	for _, names := range [][]string{{a}, {a, b, a}, {a, b, "x", "y", "z"}, {a, "No such scenario"}} {
+		if _, err := s.Compare(names, "quarter"); err == nil {
+			t.Errorf("compared %q", names)
+		}
+	}
+	if _, err := s.Compare([]string{a, b}, "week"); err == nil {
+		t.Error("compared by the week")
+	}
+	// Scenarios with nothing in common are still compared, by a party's net flows.
+	cmp, err := s.Compare([]string{a, b}, "quarter")
+	if err != nil || len(cmp.Rows) == 0 {
+		t.Fatalf("%v", err)
+	}
+}
+
+func TestMetricDelta(t *testing.T) {
+	s := newTestService(t)
+	cmp, err := s.Compare([]string{builtinName(t, "microsoft-cap-low"), builtinName(t, "microsoft-cap-high")}, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range cmp.Rows {
+		if r.Kind == FigureQuarter && !r.Cells[1].DeltaNull && r.Cells[1].Delta[0] != '+' && r.Cells[1].Delta != "0" {
+			t.Errorf("%s: a higher cap binds earlier? %+v", r.ID, r.Cells)
+		}
+	}
+}
+
+func TestLabelPath(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "briefing")
+	e, _ := s.parse(w.Document)
+	for path, want := range map[string]string{
+		"contracts.msft_revshare.cap":                         "Revenue share to Microsoft: cap",
+		"contracts.msft_revshare.until":                       "Revenue share to Microsoft: until",
+		"contracts.msft_revshare":                             "Revenue share to Microsoft",
+		"uncertainty.inputs.contracts.msft_revshare.cap.high": "Uncertainty of Revenue share to Microsoft: cap: high",
+		"streams.openai_revenue.annual.2027":                  "OpenAI revenue 2027",
+		"discount_rate":                                       "Discount rate",
+		"description":                                         "Description",
+		"":                                                    "The whole scenario",
+	} {
+		if got := labelPath(path, e.sc); got != want {
+			t.Errorf("labelPath(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -1,0 +1,256 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/library"
+	"dealmodel/backend/scenario"
+)
+
+// Template is what "New" and "Add" offer: a scenario to start from, or a contract or
+// stream to add to one.
+type Template struct {
+	ID          string `json:"id"`
+	Kind        string `json:"kind"` // scenario, contract or stream
+	Label       string `json:"label"`
+	Description string `json:"description"`
+}
+
+// Template kinds.
+const (
+	TemplateScenario = "scenario"
+	TemplateContract = "contract"
+	TemplateStream   = "stream"
+)
+
+// builtinPrefix starts the ids of templates that copy a built-in scenario.
+const builtinPrefix = "builtin:"
+
+// Templates lists the templates: blank scenarios of each kind, then the built-ins
+// to start from, then the contracts and the stream that can be added.
+func (s *Service) Templates() (out []Template, err error) {
+	defer s.guard(&err)
+	out = []Template{
+		{ID: "scenario:revenue_share", Kind: TemplateScenario, Label: "Revenue share with a cap", Description: "A revenue stream and a capped share of it paid to a partner."},
+		{ID: "scenario:compute", Kind: TemplateScenario, Label: "Compute commitment", Description: "A multi-year compute commitment to a provider."},
+		{ID: "scenario:stake", Kind: TemplateScenario, Label: "Stake and valuation", Description: "A stake in a company at a valuation."},
+		{ID: "scenario:blank", Kind: TemplateScenario, Label: "Blank", Description: "One revenue stream and nothing else."},
+	}
+	builtins, err := library.Builtins()
+	if err != nil {
+		s.logf("built-ins: %v", err)
+		return nil, errInternal
+	}
+	for _, b := range builtins {
+		out = append(out, Template{ID: builtinPrefix + b.Stem, Kind: TemplateScenario, Label: "Copy of “" + b.Name + "”", Description: "The built-in scenario, with its sources, to change freely."})
+	}
+	out = append(out,
+		Template{ID: "contract:revenue_share", Kind: TemplateContract, Label: "Revenue share", Description: "A share of a revenue stream, optionally up to a cumulative cap."},
+		Template{ID: "contract:commitment", Kind: TemplateContract, Label: "Compute commitment", Description: "A total spread over contract years: even, ramp or custom weights."},
+		Template{ID: "contract:payment", Kind: TemplateContract, Label: "Payment", Description: "One-off or scheduled transfers, such as investment tranches."},
+		Template{ID: "contract:equity", Kind: TemplateContract, Label: "Stake", Description: "A holder's stake valued at a constant valuation or a revenue multiple."},
+		Template{ID: "stream:revenue", Kind: TemplateStream, Label: "Revenue stream", Description: "Annual amounts, then growth."},
+	)
+	return out, nil
+}
+
+// NewScenario creates a scenario from a template under the name (a free name is
+// chosen when it is empty), saves it as revision 1 and opens it.
+func (s *Service) NewScenario(templateID, name string) (w *Workspace, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	name = strings.TrimSpace(name)
+	generated := name == ""
+	var body []byte
+	if stem, ok := strings.CutPrefix(templateID, builtinPrefix); ok {
+		builtins, err := library.Builtins()
+		if err != nil {
+			s.logf("built-ins: %v", err)
+			return nil, errInternal
+		}
+		for _, b := range builtins {
+			if b.Stem == stem {
+				body = b.Body
+				if name == "" {
+					name = b.Name + " (copy)"
+				}
+			}
+		}
+		if body == nil {
+			return nil, fmt.Errorf("there is no built-in scenario %q", stem)
+		}
+	} else {
+		sc, err := scenarioTemplate(templateID)
+		if err != nil {
+			return nil, err
+		}
+		body = scenario.Marshal(sc)
+		if name == "" {
+			name = "New scenario"
+		}
+	}
+	if generated {
+		// A name the user typed is kept (a taken one fails with the store's
+		// message); a generated one is numbered until it is free.
+		if name, err = s.freeName(name); err != nil {
+			return nil, err
+		}
+	}
+	sc, err := scenario.Parse("template "+templateID, body)
+	if err != nil {
+		s.logf("template %s: %v", templateID, err)
+		return nil, errInternal
+	}
+	sc.Name = name
+	if err := sc.Validate(); err != nil {
+		return nil, err
+	}
+	if _, err := lib.DB.Create(s.ctx(), name, scenario.Marshal(sc), "Created from the template “"+templateLabel(templateID)+"”", ""); err != nil {
+		return nil, s.userError(err)
+	}
+	return s.OpenScenario(name)
+}
+
+func templateLabel(id string) string {
+	if stem, ok := strings.CutPrefix(id, builtinPrefix); ok {
+		return stem
+	}
+	_, kind, _ := strings.Cut(id, ":")
+	return strings.ReplaceAll(kind, "_", " ")
+}
+
+var (
+	dec = decimal.RequireFromString
+	// templateStart is the first quarter of new scenarios: the current modeling
+	// window of the built-ins.
+	templateStart = scenario.NewQuarter(2025, 1)
+	templateEnd   = scenario.NewQuarter(2032, 4)
+)
+
+// scenarioTemplate builds a blank scenario of the template's kind. Amounts are
+// round placeholders, and each item says so in its source, so that nobody mistakes
+// them for reported figures.
+func scenarioTemplate(id string) (*scenario.Scenario, error) {
+	sc := &scenario.Scenario{Version: scenario.FormatVersion, Name: "New scenario", Start: templateStart, End: templateEnd}
+	if err := addFromTemplate(sc, "revenue", "stream:revenue"); err != nil {
+		return nil, err
+	}
+	switch id {
+	case "scenario:blank":
+	case "scenario:revenue_share":
+		if err := addFromTemplate(sc, "revenue_share", "contract:revenue_share"); err != nil {
+			return nil, err
+		}
+	case "scenario:compute":
+		if err := addFromTemplate(sc, "compute", "contract:commitment"); err != nil {
+			return nil, err
+		}
+	case "scenario:stake":
+		if err := addFromTemplate(sc, "stake", "contract:equity"); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("there is no scenario template %q: use one that Templates lists", id)
+	}
+	applyDefaults(sc)
+	return sc, nil
+}
+
+const placeholderSource = "Placeholder from the template: replace with the figure and its source"
+
+// addFromTemplate adds a stream or contract from a template, with the id given or,
+// when id is empty, one made from the template's kind.
+func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
+	kind, typ, _ := strings.Cut(templateID, ":")
+	if kind != TemplateContract && kind != TemplateStream {
+		return fmt.Errorf("%q is not a contract or stream template: use contract:revenue_share, contract:commitment, contract:payment, contract:equity or stream:revenue", templateID)
+	}
+	id = strings.TrimSpace(id)
+	if id == "" {
+		base := typ
+		if kind == TemplateStream {
+			base = "revenue"
+		}
+		id = freeID(sc, base)
+	}
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("%q is not a valid id: use a lower-case letter, then up to 39 lower-case letters, digits or _", id)
+	}
+	if sc.Stream(id) != nil || sc.Contract(id) != nil {
+		return fmt.Errorf("the id %q is taken: choose another", id)
+	}
+	src := []string{placeholderSource}
+	if kind == TemplateStream {
+		if typ != "revenue" {
+			return fmt.Errorf("there is no stream template %q: use stream:revenue", templateID)
+		}
+		y := sc.Start.Year()
+		sc.Streams = append(sc.Streams, scenario.Stream{
+			ID: id, Label: "Revenue",
+			Annual:  []scenario.YearAmount{{Year: y, Amount: dec("10000000000")}},
+			Growth:  []scenario.YearRate{{Year: y + 1, Rate: dec("0.2")}},
+			Sources: src,
+		})
+		return nil
+	}
+	payer := firstParty(sc)
+	c := scenario.Contract{ID: id, Type: typ, Enabled: true, Sources: src, From: sc.Start, Until: sc.End}
+	switch typ {
+	case scenario.TypeRevenueShare:
+		base := firstStream(sc)
+		capAmount := dec("20000000000")
+		c.Label, c.Payer, c.Payee = "Revenue share", payer, "Partner"
+		c.Base, c.Rate, c.Cap = base, dec("0.1"), &capAmount
+	case scenario.TypeCommitment:
+		c.Label, c.Payer, c.Payee = "Compute commitment", payer, "Provider"
+		c.Total, c.Years, c.Profile = dec("50000000000"), 5, scenario.ProfileEven
+	case scenario.TypePayment:
+		c.Label, c.Payer, c.Payee = "Payment", "Investor", payer
+		c.Schedule = []scenario.QuarterAmount{{Quarter: sc.Start, Amount: dec("1000000000")}}
+	case scenario.TypeEquity:
+		c.Label, c.Holder = "Stake", "Investor"
+		c.Stake = dec("0.1")
+		c.Valuation = scenario.Valuation{Amount: dec("100000000000"), At: sc.Start, Method: scenario.MethodConstant}
+	default:
+		return fmt.Errorf("there is no contract template %q: use contract:revenue_share, contract:commitment, contract:payment or contract:equity", templateID)
+	}
+	if c.MovesMoney() && c.Payer == c.Payee {
+		c.Payee = "Partner 2"
+	}
+	sc.Contracts = append(sc.Contracts, c)
+	return nil
+}
+
+// firstStream is the id of the first stream, adding one when there is none: a
+// revenue share needs a base.
+func firstStream(sc *scenario.Scenario) string {
+	if len(sc.Streams) == 0 {
+		_ = addFromTemplate(sc, "revenue", "stream:revenue")
+	}
+	return sc.Streams[0].ID
+}
+
+// firstParty is who pays in the scenario so far (the first payer), or "Company".
+func firstParty(sc *scenario.Scenario) string {
+	for i := range sc.Contracts {
+		if sc.Contracts[i].MovesMoney() && sc.Contracts[i].Payer != "" {
+			return sc.Contracts[i].Payer
+		}
+	}
+	return "Company"
+}
+
+// freeID is base, or base_2, base_3… whichever no stream or contract has.
+func freeID(sc *scenario.Scenario, base string) string {
+	id := base
+	for i := 2; sc.Stream(id) != nil || sc.Contract(id) != nil; i++ {
+		id = fmt.Sprintf("%s_%d", base, i)
+	}
+	return id
+}

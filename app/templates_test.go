@@ -1,0 +1,84 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTemplates(t *testing.T) {
+	s := newTestService(t)
+	list, err := s.Templates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	ids := map[string]bool{}
+	for _, tp := range list {
+		kinds[tp.Kind]++
+		if tp.Label == "" || tp.Description == "" || ids[tp.ID] {
+			t.Errorf("template %+v (duplicate id: %v)", tp, ids[tp.ID])
+		}
+		ids[tp.ID] = true
+	}
+	if kinds[TemplateScenario] < 4+8 || kinds[TemplateContract] != 4 || kinds[TemplateStream] != 1 {
+		t.Errorf("template kinds %v", kinds)
+	}
+}
+
+// TestNewScenarioFromEveryTemplate creates a scenario from each scenario template,
+// opens and computes it, then adds every contract and stream template to it.
+func TestNewScenarioFromEveryTemplate(t *testing.T) {
+	s := newTestService(t)
+	list, _ := s.Templates()
+	names := map[string]bool{}
+	for _, tp := range list {
+		if tp.Kind != TemplateScenario {
+			continue
+		}
+		w, err := s.NewScenario(tp.ID, "")
+		if err != nil {
+			t.Errorf("%s: %v", tp.ID, err)
+			continue
+		}
+		if names[w.Name] || w.Revision != 1 || w.Draft || w.Builtin != "" {
+			t.Errorf("%s: workspace %+v (name taken before: %v)", tp.ID, w, names[w.Name])
+		}
+		names[w.Name] = true
+		ev, err := s.Evaluate(w.Document, "year")
+		if err != nil || ev.Dirty || len(ev.Computation.Charts) == 0 {
+			t.Errorf("%s: %v", tp.ID, err)
+			continue
+		}
+		doc := ev.Document
+		for _, add := range list {
+			if add.Kind == TemplateScenario {
+				continue
+			}
+			ev = apply(t, s, doc, Edit{OpAdd, "", add.ID})
+			if len(ev.Problems) != 0 {
+				t.Errorf("%s + %s: %+v", tp.ID, add.ID, ev.Problems)
+			}
+			doc = ev.Document
+		}
+	}
+	if !names["New scenario"] || !names["New scenario 2"] {
+		t.Errorf("names %v: want generated names numbered", names)
+	}
+}
+
+func TestNewScenarioNamed(t *testing.T) {
+	s := newTestService(t)
+	w, err := s.NewScenario("scenario:revenue_share", "  Google TPU share ")
+	if err != nil || w.Name != "Google TPU share" || !strings.Contains(w.Document, `name: "Google TPU share"`) {
+		t.Fatalf("new = %+v, %v", w, err)
+	}
+	if _, err := s.NewScenario("scenario:blank", "google tpu share"); err == nil {
+		t.Error("a second scenario took the name")
+	}
+	if _, err := s.NewScenario("scenario:nope", "x"); err == nil || !strings.Contains(err.Error(), "Templates") {
+		t.Errorf("unknown template: %v", err)
+	}
+	if _, err := s.NewScenario("builtin:nope", "x"); err == nil {
+		t.Error("unknown built-in copied")
+	}
+}

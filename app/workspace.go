@@ -1,0 +1,634 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/library"
+	"dealmodel/backend/scenario"
+	"dealmodel/backend/store"
+)
+
+// ScenarioEntry is one scenario of the library, as the list shows it.
+type ScenarioEntry struct {
+	Name string `json:"name"`
+	// Builtin is the stem of the built-in it was seeded from, or "".
+	Builtin     string `json:"builtin"`
+	Description string `json:"description"`
+	// Modified is when the latest revision was saved (RFC 3339, UTC).
+	Modified  string `json:"modified"`
+	Revisions int    `json:"revisions"`
+	// HasDraft says an autosaved working copy differs from the latest revision.
+	HasDraft bool `json:"hasDraft"`
+	// UpdateAvailable says a newer version of the built-in has shipped.
+	UpdateAvailable bool `json:"updateAvailable"`
+}
+
+// Workspace is an opened scenario: its working copy as canonical YAML.
+type Workspace struct {
+	Name     string `json:"name"`
+	Builtin  string `json:"builtin"`
+	Revision int    `json:"revision"`
+	Document string `json:"document"`
+	// Draft says Document is the autosaved draft, not the latest revision.
+	Draft bool `json:"draft"`
+	// DraftSaved is when the draft was autosaved (RFC 3339), when Draft.
+	DraftSaved string `json:"draftSaved,omitempty"`
+}
+
+// Edit is one change to a working copy; docs/app-api.md lists the operations.
+type Edit struct {
+	Op    string `json:"op"`
+	Path  string `json:"path"`
+	Value string `json:"value"`
+}
+
+// Edit operations.
+const (
+	OpSet     = "set"
+	OpQuarter = "quarter"
+	OpEnable  = "enable"
+	OpText    = "text"
+	OpAdd     = "add"
+	OpRemove  = "remove"
+)
+
+// Problem is why an edit was not applied, at the path it was meant for.
+type Problem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// Evaluation is a working copy after edits: the document, its inputs, what it
+// computes to, the edits that did not apply, and whether it differs from the latest
+// saved revision. Everything in it comes from the one document, so figures and
+// charts never disagree.
+type Evaluation struct {
+	Document    string       `json:"document"`
+	Name        string       `json:"name"`
+	Description string       `json:"description"`
+	Groups      []InputGroup `json:"groups"`
+	Inputs      []Input      `json:"inputs"`
+	Computation *Computation `json:"computation"`
+	Problems    []Problem    `json:"problems"`
+	Dirty       bool         `json:"dirty"`
+}
+
+// SaveResult is the revision a save wrote, or the latest one when nothing changed.
+type SaveResult struct {
+	Name      string `json:"name"`
+	Revision  int    `json:"revision"`
+	Unchanged bool   `json:"unchanged"`
+}
+
+// RevisionInfo is one saved revision, as the history lists it.
+type RevisionInfo struct {
+	Number  int    `json:"number"`
+	Time    string `json:"time"` // RFC 3339, UTC
+	Author  string `json:"author"`
+	Message string `json:"message"`
+	Hash    string `json:"hash"`
+	Size    int    `json:"size"`
+}
+
+// Change is one field-level difference between two revisions. Label names the field
+// for people ("Revenue share to Microsoft: cap").
+type Change struct {
+	Path  string `json:"path"`
+	Label string `json:"label"`
+	Kind  string `json:"kind"` // added, removed, changed
+	From  string `json:"from"`
+	To    string `json:"to"`
+}
+
+// library returns the library, or an error when the service has none.
+func (s *Service) library() (*library.Library, error) {
+	if s.lib == nil || s.lib.DB == nil {
+		return nil, errNoLibrary
+	}
+	return s.lib, nil
+}
+
+// ListScenarios lists the library's scenarios (not those in the trash), by name.
+func (s *Service) ListScenarios() (out []ScenarioEntry, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	ctx := s.ctx()
+	list, err := lib.DB.List(ctx, store.Active)
+	if err != nil {
+		return nil, s.userError(err)
+	}
+	out = make([]ScenarioEntry, 0, len(list))
+	for _, sc := range list {
+		e := ScenarioEntry{
+			Name:            sc.Name,
+			Builtin:         sc.Builtin,
+			Modified:        sc.Modified.UTC().Format(time.RFC3339),
+			Revisions:       sc.Revisions,
+			UpdateAvailable: sc.UpdateAvailable,
+			Description:     s.description(sc.Name, sc.Hash),
+		}
+		if d, derr := s.drafts.Draft(ctx, sc.Name); derr == nil {
+			e.HasDraft = store.Hash(d.Body) != sc.Hash
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// description is the description of a stored body, parsed once per hash.
+func (s *Service) description(name, hash string) string {
+	if d, ok := s.descs.get(hash); ok {
+		return d
+	}
+	sc, _, err := s.lib.Load(s.ctx(), name, 0)
+	if err != nil {
+		return ""
+	}
+	s.descs.put(hash, sc.Description)
+	return sc.Description
+}
+
+// OpenScenario opens the latest revision of the named scenario, or its autosaved
+// draft when there is one that differs from it.
+func (s *Service) OpenScenario(name string) (w *Workspace, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	ctx := s.ctx()
+	sc, rev, err := lib.Load(ctx, name, 0)
+	if err != nil {
+		return nil, s.userError(err)
+	}
+	body := scenario.Marshal(sc)
+	w = &Workspace{Name: rev.Scenario, Revision: rev.Number, Document: string(body), Builtin: s.builtinOf(rev.Scenario)}
+	d, derr := s.drafts.Draft(ctx, rev.Scenario)
+	switch {
+	case derr == nil && store.Hash(d.Body) != store.Hash(body):
+		if _, perr := s.parse(string(d.Body)); perr != nil {
+			// A draft that no longer reads (a newer rule) is kept, not opened.
+			s.logf("draft of %s does not read: %v", rev.Scenario, perr)
+			break
+		}
+		w.Document, w.Draft, w.DraftSaved = string(d.Body), true, d.Updated.UTC().Format(time.RFC3339)
+	case derr != nil && store.ErrorCode(derr) != store.ENOTFOUND:
+		s.logf("draft of %s: %v", rev.Scenario, derr)
+	}
+	return w, nil
+}
+
+// builtinOf is the built-in stem of a stored scenario, or "".
+func (s *Service) builtinOf(name string) string {
+	list, err := s.lib.DB.List(s.ctx(), store.Active)
+	if err != nil {
+		return ""
+	}
+	for _, e := range list {
+		if e.Name == name {
+			return e.Builtin
+		}
+	}
+	return ""
+}
+
+// Evaluate computes a working copy as it is (after opening, undo or redo, or a
+// change of period).
+func (s *Service) Evaluate(doc string, period string) (ev *Evaluation, err error) {
+	defer s.guard(&err)
+	p, err := checkPeriod(period)
+	if err != nil {
+		return nil, err
+	}
+	e, err := s.parse(doc)
+	if err != nil {
+		return nil, err
+	}
+	return s.evaluate(e, p, nil)
+}
+
+// Apply applies edits to a working copy in order, then evaluates it. An edit that
+// does not apply (bad syntax, out of range, a rule broken) changes nothing and is
+// reported in Problems at its path; the edits around it still apply.
+func (s *Service) Apply(doc string, edits []Edit, period string) (ev *Evaluation, err error) {
+	defer s.guard(&err)
+	p, err := checkPeriod(period)
+	if err != nil {
+		return nil, err
+	}
+	e, err := s.parse(doc)
+	if err != nil {
+		return nil, err
+	}
+	sc := e.sc.Clone()
+	problems := []Problem{}
+	changed := false
+	for _, ed := range edits {
+		next := sc.Clone()
+		if perr := applyEdit(next, ed); perr != nil {
+			problems = append(problems, Problem{Path: ed.Path, Message: perr.Error()})
+			continue
+		}
+		sc, changed = next, true
+	}
+	if changed {
+		// The edited scenario was validated edit by edit; its canonical form reads
+		// back to it (the tests check that against a fresh parse), so it is not
+		// parsed again: that would cost more than computing it.
+		body := string(scenario.Marshal(sc))
+		if cached, ok := s.docs.get(body); ok {
+			e = cached
+		} else {
+			e = &parsed{doc: body, sc: sc, hash: store.Hash([]byte(body))}
+			s.docs.put(body, e)
+		}
+	}
+	return s.evaluate(e, p, problems)
+}
+
+// evaluate computes a parsed working copy and lists its inputs.
+func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem) (*Evaluation, error) {
+	c, err := s.compute(e.sc, p)
+	if err != nil {
+		return nil, err
+	}
+	if problems == nil {
+		problems = []Problem{}
+	}
+	groups, inputs := inputsOf(e.sc)
+	return &Evaluation{
+		Document:    e.doc,
+		Name:        e.sc.Name,
+		Description: e.sc.Description,
+		Groups:      groups,
+		Inputs:      inputs,
+		Computation: c,
+		Problems:    problems,
+		Dirty:       s.dirty(e),
+	}, nil
+}
+
+// dirty says whether a working copy differs from the latest saved revision of the
+// scenario it names.
+func (s *Service) dirty(e *parsed) bool {
+	if s.lib == nil || s.lib.DB == nil {
+		return true
+	}
+	r, err := s.lib.DB.Get(s.ctx(), e.sc.Name, 0)
+	if err != nil {
+		return true
+	}
+	return r.Hash != e.hash
+}
+
+// SaveDraft autosaves a working copy of the named scenario. A copy equal to the
+// latest revision leaves no draft behind.
+func (s *Service) SaveDraft(name, doc string) (err error) {
+	defer s.guard(&err)
+	if _, err := s.library(); err != nil {
+		return err
+	}
+	e, err := s.parse(doc)
+	if err != nil {
+		return err
+	}
+	ctx := s.ctx()
+	if r, gerr := s.lib.DB.Get(ctx, name, 0); gerr == nil && r.Hash == e.hash {
+		return s.userError(s.drafts.DiscardDraft(ctx, name))
+	}
+	return s.userError(s.drafts.SaveDraft(ctx, name, []byte(e.doc)))
+}
+
+// DiscardDraft drops the autosaved draft of the named scenario, if any.
+func (s *Service) DiscardDraft(name string) (err error) {
+	defer s.guard(&err)
+	if _, err := s.library(); err != nil {
+		return err
+	}
+	return s.userError(s.drafts.DiscardDraft(s.ctx(), name))
+}
+
+// SaveScenario saves a working copy as the next revision of the named scenario,
+// with an optional message, and drops its draft. When the working copy renames the
+// scenario (its name field), the stored scenario is renamed first.
+func (s *Service) SaveScenario(name, doc, message string) (res *SaveResult, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	e, err := s.parse(doc)
+	if err != nil {
+		return nil, err
+	}
+	ctx := s.ctx()
+	sc := e.sc.Clone()
+	if sc.Name != name {
+		if err := lib.DB.Rename(ctx, name, sc.Name); err != nil {
+			return nil, s.userError(err)
+		}
+		s.logErr(s.drafts.RenameDraft(ctx, name, sc.Name))
+	}
+	rev, err := lib.Save(ctx, sc, strings.TrimSpace(message))
+	if err != nil {
+		return nil, s.userError(err)
+	}
+	s.logErr(s.drafts.DiscardDraft(ctx, rev.Scenario))
+	return &SaveResult{Name: rev.Scenario, Revision: rev.Number, Unchanged: rev.Unchanged}, nil
+}
+
+// logErr logs a failure that must not fail the call (a draft left behind).
+func (s *Service) logErr(err error) {
+	if err != nil {
+		s.logf("%v", err)
+	}
+}
+
+// History lists the revisions of the named scenario, newest first.
+func (s *Service) History(name string) (out []RevisionInfo, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	revs, err := lib.DB.History(s.ctx(), name)
+	if err != nil {
+		return nil, s.userError(err)
+	}
+	out = make([]RevisionInfo, len(revs))
+	for i, r := range revs {
+		out[i] = RevisionInfo{Number: r.Number, Time: r.Created.UTC().Format(time.RFC3339), Author: r.Author, Message: r.Message, Hash: r.Hash, Size: r.Size}
+	}
+	return out, nil
+}
+
+// DiffRevisions lists the field-level changes from revision a to revision b (0: the
+// latest) of the named scenario, each with a label for people.
+func (s *Service) DiffRevisions(name string, a, b int) (out []Change, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	ctx := s.ctx()
+	changes, err := lib.DB.Diff(ctx, name, a, b)
+	if err != nil {
+		return nil, s.userError(err)
+	}
+	var scs []*scenario.Scenario
+	for _, rev := range []int{b, a} {
+		if sc, _, lerr := lib.Load(ctx, name, rev); lerr == nil {
+			scs = append(scs, sc)
+		}
+	}
+	out = make([]Change, len(changes))
+	for i, c := range changes {
+		out[i] = Change{Path: c.Path, Label: labelPath(c.Path, scs...), Kind: string(c.Kind), From: c.From, To: c.To}
+	}
+	return out, nil
+}
+
+// RestoreRevision makes revision rev of the named scenario its latest again (a new
+// revision: history keeps everything), drops its draft and opens it.
+func (s *Service) RestoreRevision(name string, rev int) (w *Workspace, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	ctx := s.ctx()
+	r, err := lib.Restore(ctx, name, rev)
+	if err != nil {
+		return nil, s.userError(err)
+	}
+	s.logErr(s.drafts.DiscardDraft(ctx, r.Scenario))
+	return s.OpenScenario(r.Scenario)
+}
+
+// DuplicateScenario copies the latest revision of a scenario under a new name (a
+// free one is chosen when newName is empty).
+func (s *Service) DuplicateScenario(name, newName string) (e *ScenarioEntry, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	ctx := s.ctx()
+	newName = strings.TrimSpace(newName)
+	if newName == "" {
+		if newName, err = s.freeName(name + " (copy)"); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := lib.Duplicate(ctx, name, newName); err != nil {
+		return nil, s.userError(err)
+	}
+	return s.entry(newName)
+}
+
+// entry is the list entry of one scenario.
+func (s *Service) entry(name string) (*ScenarioEntry, error) {
+	list, err := s.ListScenarios()
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if strings.EqualFold(list[i].Name, name) {
+			return &list[i], nil
+		}
+	}
+	return nil, fmt.Errorf("no scenario is named %q", name)
+}
+
+// freeName is base, or base followed by the first number that makes it unused.
+func (s *Service) freeName(base string) (string, error) {
+	list, err := s.lib.DB.List(s.ctx(), store.All)
+	if err != nil {
+		return "", s.userError(err)
+	}
+	taken := map[string]bool{}
+	for _, e := range list {
+		taken[foldName(e.Name)] = true
+	}
+	base = truncateName(base)
+	if !taken[foldName(base)] {
+		return base, nil
+	}
+	for i := 2; ; i++ {
+		n := truncateName(fmt.Sprintf("%s %d", base, i))
+		if !taken[foldName(n)] {
+			return n, nil
+		}
+	}
+}
+
+// truncateName keeps a generated name within the store's limit, leaving room for a
+// number.
+func truncateName(n string) string {
+	r := []rune(n)
+	if len(r) > store.MaxNameLen-4 {
+		r = r[:store.MaxNameLen-4]
+	}
+	return strings.TrimSpace(string(r))
+}
+
+// foldName folds case as the store compares names.
+func foldName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < m {
+				m = f
+			}
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
+// RenameScenario renames a scenario; the new name is also recorded inside it as a
+// new revision, so that an export carries it. Its draft follows it.
+func (s *Service) RenameScenario(name, newName string) (err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return err
+	}
+	ctx := s.ctx()
+	newName = strings.TrimSpace(newName)
+	// The rename is recorded as a revision, and a save ends the draft: keep it to
+	// put it back under the new name.
+	d, derr := s.drafts.Draft(ctx, name)
+	if err := lib.Rename(ctx, name, newName); err != nil {
+		return s.userError(err)
+	}
+	s.logErr(s.drafts.RenameDraft(ctx, name, newName))
+	if derr == nil {
+		if e, perr := s.parse(string(d.Body)); perr == nil {
+			sc := e.sc.Clone()
+			sc.Name = newName
+			s.logErr(s.drafts.SaveDraft(ctx, newName, scenario.Marshal(sc)))
+		}
+	}
+	return nil
+}
+
+// DeleteScenario moves a scenario to the trash; UndeleteScenario takes it back.
+func (s *Service) DeleteScenario(name string) (err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return err
+	}
+	return s.userError(lib.DB.Delete(s.ctx(), name))
+}
+
+// UndeleteScenario takes a scenario out of the trash (the undo of DeleteScenario).
+func (s *Service) UndeleteScenario(name string) (err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return err
+	}
+	return s.userError(lib.DB.Undelete(s.ctx(), name))
+}
+
+// parsed is a working copy read once: the document, its scenario (never changed:
+// clone it) and the hash of the document as the store would record it.
+type parsed struct {
+	doc  string
+	sc   *scenario.Scenario
+	hash string
+}
+
+// parse reads a working copy, from the cache when it was read recently. The UI sends
+// the document back with every change, and parsing the largest built-in costs more
+// than computing it.
+func (s *Service) parse(doc string) (*parsed, error) {
+	if e, ok := s.docs.get(doc); ok {
+		return e, nil
+	}
+	sc, err := scenario.Parse("working copy", []byte(doc))
+	if err != nil {
+		var el *scenario.ErrorList
+		if errors.As(err, &el) {
+			return nil, fmt.Errorf("the working copy does not read as a scenario (reopen the scenario to continue):\n%w", err)
+		}
+		return nil, err
+	}
+	// The canonical form is what the store keeps and hashes; a document sent in
+	// another form is evaluated as its canonical form.
+	canon := string(scenario.Marshal(sc))
+	e := &parsed{doc: canon, sc: sc, hash: store.Hash([]byte(canon))}
+	s.docs.put(doc, e)
+	if canon != doc {
+		s.docs.put(canon, e)
+	}
+	return e, nil
+}
+
+// docCache holds the most recently read working copies: the document being edited
+// and its neighbours on the undo stack.
+type docCache struct {
+	mu    sync.Mutex
+	m     map[string]*parsed
+	order []string
+}
+
+const docCacheSize = 64
+
+func (c *docCache) get(doc string) (*parsed, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[doc]
+	return e, ok
+}
+
+func (c *docCache) put(doc string, e *parsed) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*parsed{}
+	}
+	if _, ok := c.m[doc]; ok {
+		return
+	}
+	c.m[doc] = e
+	c.order = append(c.order, doc)
+	if len(c.order) > docCacheSize {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+// descCache holds scenario descriptions by body hash, for the list.
+type descCache struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (c *descCache) get(hash string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.m[hash]
+	return d, ok
+}
+
+func (c *descCache) put(hash, desc string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]string{}
+	}
+	c.m[hash] = desc
+}

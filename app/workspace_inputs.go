@@ -1,0 +1,335 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/scenario"
+)
+
+// InputGroup is a heading of the inputs panel: the scenario's horizon, one stream or
+// one contract, with what applies to it as a whole.
+type InputGroup struct {
+	ID      string   `json:"id"`   // "scenario", "streams.<id>", "contracts.<id>"
+	Kind    string   `json:"kind"` // scenario, stream, or the contract type
+	Label   string   `json:"label"`
+	Detail  string   `json:"detail"` // "OpenAI → Microsoft"
+	Sources []string `json:"sources"`
+	Enabled bool     `json:"enabled"`
+	// Removable says the group can be removed (streams that a contract uses cannot).
+	Removable bool `json:"removable"`
+	// CanAddCap and CanRemoveCap say a revenue share's cap can be added or removed.
+	CanAddCap    bool `json:"canAddCap"`
+	CanRemoveCap bool `json:"canRemoveCap"`
+}
+
+// Input is one editable value: a slider and an exact text field for numbers, a
+// quarter picker for dates, a switch for a contract.
+type Input struct {
+	Path       string `json:"path"`
+	Kind       string `json:"kind"` // amount, rate, integer, number, quarter, toggle
+	Group      string `json:"group"`
+	GroupLabel string `json:"groupLabel"`
+	Label      string `json:"label"`
+	// Value is exact, in the format's syntax: 38B, 20%, 7, 2026Q2, true.
+	Value string `json:"value"`
+	// Number is the value for the slider (for a quarter, year*4 + quarter - 1).
+	Number float64 `json:"number"`
+	// Min, Max and Step are the slider's range: the scenario's uncertainty range
+	// when it has one for this input, else a range around the value.
+	Min  float64 `json:"min"`
+	Max  float64 `json:"max"`
+	Step float64 `json:"step"`
+	// Sources of the figure's uncertainty range. Those of its stream or contract
+	// are its group's, sent once rather than with each of its inputs.
+	Sources   []string `json:"sources"`
+	Uncertain bool     `json:"uncertain"`
+	// Range describes the uncertainty ("triangular: low 26B, mode 38B, high 60B").
+	Range string `json:"range,omitempty"`
+}
+
+// Input kinds beyond the field kinds of the scenario package.
+const (
+	KindQuarter = "quarter"
+	KindToggle  = "toggle"
+)
+
+// inputsOf lists every input of a scenario, grouped, in document order.
+func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
+	fields := map[string]scenario.Field{}
+	for _, f := range sc.Fields() {
+		fields[f.Path] = f
+	}
+	uncertain := map[string]*scenario.UncertainInput{}
+	if sc.Uncertainty != nil {
+		for i := range sc.Uncertainty.Inputs {
+			uncertain[sc.Uncertainty.Inputs[i].Path] = &sc.Uncertainty.Inputs[i]
+		}
+	}
+	groups := []InputGroup{}
+	inputs := []Input{}
+	var g *InputGroup
+	group := func(ig InputGroup) {
+		if ig.Sources == nil {
+			ig.Sources = []string{}
+		}
+		groups = append(groups, ig)
+		g = &groups[len(groups)-1]
+	}
+	num := func(path, label string) {
+		f, ok := fields[path]
+		if !ok {
+			return
+		}
+		in := numberInput(f, uncertain[path])
+		in.Group, in.GroupLabel, in.Label = g.ID, g.Label, label
+		inputs = append(inputs, in)
+	}
+	quarter := func(path, label string, q scenario.Quarter) {
+		lo := min(sc.Start, q) - 40
+		hi := max(sc.End, q) + 40
+		inputs = append(inputs, Input{
+			Path: path, Kind: KindQuarter, Group: g.ID, GroupLabel: g.Label, Label: label,
+			Value: q.String(), Number: float64(q), Min: float64(lo), Max: float64(hi), Step: 1,
+			Sources: []string{},
+		})
+	}
+
+	group(InputGroup{ID: "scenario", Kind: "scenario", Label: "Horizon and discounting", Detail: "The quarters modeled and the NPV rate", Enabled: true})
+	quarter("start", "Start", sc.Start)
+	quarter("end", "End", sc.End)
+	num("discount_rate", "Discount rate")
+
+	used := map[string]string{}
+	for i := range sc.Contracts {
+		c := &sc.Contracts[i]
+		if c.Base != "" {
+			used[c.Base] = c.DisplayLabel()
+		}
+		if c.Valuation.Stream != "" {
+			used[c.Valuation.Stream] = c.DisplayLabel()
+		}
+	}
+	for i := range sc.Streams {
+		st := &sc.Streams[i]
+		p := "streams." + st.ID
+		detail := "Revenue stream"
+		if u, ok := used[st.ID]; ok {
+			detail = "Revenue stream, the base of " + u
+		}
+		group(InputGroup{ID: p, Kind: "stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == ""})
+		for _, a := range st.Annual {
+			num(fmt.Sprintf("%s.annual.%d", p, a.Year), fmt.Sprintf("%d", a.Year))
+		}
+		for _, gr := range st.Growth {
+			num(fmt.Sprintf("%s.growth.%d", p, gr.Year), fmt.Sprintf("Growth from %d", gr.Year))
+		}
+	}
+	for i := range sc.Contracts {
+		c := &sc.Contracts[i]
+		p := "contracts." + c.ID
+		detail := c.Payer + " → " + c.Payee
+		if c.Type == scenario.TypeEquity {
+			detail = "Held by " + c.Holder
+		}
+		group(InputGroup{
+			ID: p, Kind: c.Type, Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
+			Enabled: c.Enabled, Removable: true,
+			CanAddCap:    c.Type == scenario.TypeRevenueShare && c.Cap == nil,
+			CanRemoveCap: c.Type == scenario.TypeRevenueShare && c.Cap != nil,
+		})
+		on := "false"
+		if c.Enabled {
+			on = "true"
+		}
+		inputs = append(inputs, Input{Path: p, Kind: KindToggle, Group: g.ID, GroupLabel: g.Label, Label: "Included in the model", Value: on, Sources: []string{}})
+		switch c.Type {
+		case scenario.TypeRevenueShare:
+			num(p+".rate", "Rate")
+			num(p+".cap", "Cap")
+			num(p+".paid_before", "Paid before")
+			quarter(p+".from", "From", c.From)
+			quarter(p+".until", "Until", c.Until)
+		case scenario.TypeCommitment:
+			num(p+".total", "Total")
+			quarter(p+".from", "From", c.From)
+			num(p+".years", "Years")
+			for k := range c.Weights {
+				num(fmt.Sprintf("%s.weights.%d", p, k+1), fmt.Sprintf("Weight of year %d", k+1))
+			}
+		case scenario.TypePayment:
+			for _, e := range c.Schedule {
+				num(fmt.Sprintf("%s.schedule.%s", p, e.Quarter), e.Quarter.String())
+			}
+		case scenario.TypeEquity:
+			num(p+".stake", "Stake")
+			num(p+".valuation.amount", "Valuation")
+			quarter(p+".valuation.at", "Valued at", c.Valuation.At)
+		}
+	}
+	return groups, inputs
+}
+
+// numberInput is the input of a numeric field, its slider ranging over the
+// uncertainty range when there is one.
+func numberInput(f scenario.Field, u *scenario.UncertainInput) Input {
+	in := Input{
+		Path:    f.Path,
+		Kind:    string(f.Kind),
+		Value:   formatField(f.Kind, f.Value),
+		Number:  f.Value.InexactFloat64(),
+		Sources: []string{},
+	}
+	lo, hi, ok := uncertainRange(u)
+	if ok {
+		in.Uncertain = true
+		in.Range = describeUncertainty(f.Kind, u)
+		in.Sources = append(in.Sources, u.Sources...)
+	} else {
+		lo, hi = defaultRange(f)
+	}
+	in.Min, in.Max, in.Step = sliderRange(f, lo, hi)
+	return in
+}
+
+// formatField writes a value in the format's syntax.
+func formatField(k scenario.FieldKind, v decimal.Decimal) string {
+	switch k {
+	case scenario.KindAmount:
+		return scenario.FormatAmount(v)
+	case scenario.KindRate:
+		return scenario.FormatRate(v)
+	}
+	return v.String()
+}
+
+// uncertainRange is where an uncertain input's distribution puts nearly all its
+// weight: low..high for bounded distributions, three standard deviations around the
+// mean for a normal one, two (in log space) for a lognormal.
+func uncertainRange(u *scenario.UncertainInput) (float64, float64, bool) {
+	if u == nil {
+		return 0, 0, false
+	}
+	get := func(n string) float64 {
+		v, _ := u.Get(n)
+		return v.InexactFloat64()
+	}
+	switch u.Dist {
+	case scenario.DistTriangular, scenario.DistPert, scenario.DistUniform:
+		return get("low"), get("high"), true
+	case scenario.DistNormal:
+		m, sd := get("mean"), get("sd")
+		return m - 3*sd, m + 3*sd, true
+	case scenario.DistLognormal:
+		var mu, sigma float64
+		if _, ok := u.Get("p10"); ok {
+			a, b := math.Log(get("p10")), math.Log(get("p90"))
+			mu, sigma = (a+b)/2, (b-a)/(2*1.2815515655446004)
+		} else {
+			mu, sigma = get("mu"), get("sigma")
+		}
+		return math.Exp(mu - 2*sigma), math.Exp(mu + 2*sigma), true
+	}
+	return 0, 0, false
+}
+
+// describeUncertainty writes a distribution for people, in the field's unit.
+func describeUncertainty(k scenario.FieldKind, u *scenario.UncertainInput) string {
+	parts := make([]string, 0, len(u.Params))
+	for _, p := range u.Params {
+		v := p.Value.String()
+		if p.Name != "mu" && p.Name != "sigma" {
+			v = formatField(k, p.Value)
+		}
+		parts = append(parts, p.Name+" "+v)
+	}
+	return u.Dist + ": " + strings.Join(parts, ", ")
+}
+
+// defaultRange is a slider range around a value that has no uncertainty range: from
+// the field's floor to about twice the value, with room when the value is 0.
+func defaultRange(f scenario.Field) (float64, float64) {
+	v := f.Value.InexactFloat64()
+	switch f.Kind {
+	case scenario.KindAmount:
+		if v <= 0 {
+			return 0, 10e9
+		}
+		return 0, 2 * v
+	case scenario.KindRate:
+		if f.Min != nil && f.Min.IsNegative() { // growth: -100% and up
+			span := math.Max(math.Abs(v), 0.5)
+			return v - span, v + span
+		}
+		return 0, math.Max(2*v, 0.2)
+	case scenario.KindInteger:
+		return 1, math.Max(2*v, 10)
+	}
+	return 0, math.Max(2*v, 4)
+}
+
+// sliderRange widens lo..hi to hold the value, keeps it inside the field's valid
+// range, and picks a round step of about a two-hundredth of it, with the ends on
+// steps.
+func sliderRange(f scenario.Field, lo, hi float64) (float64, float64, float64) {
+	v := f.Value.InexactFloat64()
+	lo, hi = math.Min(lo, v), math.Max(hi, v)
+	if f.Min != nil {
+		lo = math.Max(lo, f.Min.InexactFloat64())
+	}
+	if f.Max != nil {
+		hi = math.Min(hi, f.Max.InexactFloat64())
+	}
+	if hi <= lo {
+		hi = lo + 1
+		if f.Kind == scenario.KindRate {
+			hi = lo + 0.1
+		}
+	}
+	step := niceStep((hi - lo) / 200)
+	switch f.Kind {
+	case scenario.KindInteger:
+		step = math.Max(1, math.Round(step))
+	case scenario.KindRate:
+		step = math.Max(step, 0.0001) // 0.01%
+	}
+	lo = math.Floor(lo/step+1e-9) * step
+	hi = math.Ceil(hi/step-1e-9) * step
+	if f.Min != nil {
+		lo = math.Max(lo, f.Min.InexactFloat64())
+	}
+	if f.Max != nil {
+		hi = math.Min(hi, f.Max.InexactFloat64())
+	}
+	return clean(lo), clean(hi), clean(step)
+}
+
+// niceStep rounds x to 1, 2 or 5 times a power of ten.
+func niceStep(x float64) float64 {
+	if x <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	switch m := x / p; {
+	case m < 1.5:
+		return p
+	case m < 3.5:
+		return 2 * p
+	case m < 7.5:
+		return 5 * p
+	}
+	return 10 * p
+}
+
+// clean drops the float noise of a product of steps (0.30000000000000004).
+func clean(x float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	d := decimal.NewFromFloat(x).Round(12 - int32(math.Floor(math.Log10(math.Abs(x)))))
+	f, _ := d.Float64()
+	return f
+}

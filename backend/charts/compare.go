@@ -1,0 +1,150 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+)
+
+// ComparePrefix starts the ids of comparison charts: ComparePrefix + series id.
+const ComparePrefix = "compare."
+
+// Subject is one scenario of a comparison: the name its lines carry in the legend,
+// the scenario and its result (all subjects by the same period).
+type Subject struct {
+	Label    string
+	Scenario *scenario.Scenario
+	Result   *engine.Result
+}
+
+// overlay is a series drawn for every subject of a comparison.
+type overlay struct {
+	id, title string
+	capOf     string // a revenue_share contract id whose caps are marked
+}
+
+// Compare overlays the key series of two or more scenarios, one chart per series,
+// one line per scenario, on the union of their periods (a scenario is blank where its
+// horizon does not reach): the cumulative payments of the first scenario's revenue
+// shares with each scenario's cap, all compute commitments paid, and the first
+// scenario's stake values. A series is drawn when the first scenario and at least one
+// other have it; with none in common, the first party's net flows are overlaid.
+func Compare(subjects []Subject) ([]Chart, error) {
+	if len(subjects) < 2 {
+		return nil, fmt.Errorf("a comparison needs at least two scenarios, got %d", len(subjects))
+	}
+	a := subjects[0]
+	var cands []overlay
+	for i := range a.Scenario.Contracts {
+		c := &a.Scenario.Contracts[i]
+		if c.Type == scenario.TypeRevenueShare {
+			cands = append(cands, overlay{id: seriesID(c.ID, "cumulative"), title: c.DisplayLabel() + ": cumulative payments", capOf: c.ID})
+		}
+	}
+	cands = append(cands, overlay{id: "total.commitments.paid", title: "Compute commitments paid"})
+	for i := range a.Scenario.Contracts {
+		c := &a.Scenario.Contracts[i]
+		if c.Type == scenario.TypeEquity {
+			cands = append(cands, overlay{id: seriesID(c.ID, "value"), title: c.DisplayLabel() + ": value"})
+		}
+	}
+	var keep []overlay
+	for _, k := range cands {
+		n := 0
+		for _, sub := range subjects {
+			if sub.Result.SeriesByID(k.id) != nil {
+				n++
+			}
+		}
+		if a.Result.SeriesByID(k.id) != nil && n >= 2 {
+			keep = append(keep, k)
+		}
+	}
+	if len(keep) == 0 {
+		for _, sr := range a.Result.Series {
+			if sr.Group == engine.GroupParty && sr.Measure == "net" {
+				keep = append(keep, overlay{id: sr.ID, title: sr.Owner + ": net flow"})
+				break
+			}
+		}
+	}
+	out := make([]Chart, 0, len(keep))
+	for _, k := range keep {
+		opt, err := compareChart(subjects, k)
+		if err != nil {
+			return nil, fmt.Errorf("comparison chart %s: %w", k.id, err)
+		}
+		out = append(out, Chart{ID: ComparePrefix + k.id, Title: k.title, Option: opt})
+	}
+	return out, nil
+}
+
+func compareChart(subjects []Subject, k overlay) (json.RawMessage, error) {
+	seen := map[string]bool{}
+	var periods []string
+	for _, sub := range subjects {
+		for _, p := range sub.Result.Periods {
+			if !seen[p] {
+				seen[p] = true
+				periods = append(periods, p)
+			}
+		}
+	}
+	sort.Strings(periods) // "2025Q1" and "2025" both sort in time order
+	pos := make(map[string]int, len(periods))
+	for i, p := range periods {
+		pos[p] = i
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithColorsOpts(Palette),
+		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "0", ItemWidth: 14, ItemHeight: 10}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
+	)
+	line.SetXAxis(periods)
+	for i, sub := range subjects {
+		data := make([]opts.LineData, len(periods))
+		if sr := sub.Result.SeriesByID(k.id); sr != nil {
+			for j, v := range sr.Values {
+				data[pos[sub.Result.Periods[j]]] = opts.LineData{Value: v.InexactFloat64()}
+			}
+		}
+		width := float32(1.75)
+		if i == 0 {
+			width = 2.5 // the reference scenario, against which deltas are taken
+		}
+		so := []charts.SeriesOpts{
+			charts.WithSeriesId(fmt.Sprintf("%d.%s", i, k.id)),
+			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), ConnectNulls: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: width}),
+		}
+		if k.capOf != "" {
+			if c := sub.Scenario.Contract(k.capOf); c != nil && c.Enabled && c.Cap != nil {
+				col := Palette[i%len(Palette)]
+				capValue := c.Cap.InexactFloat64()
+				so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+					ss.MarkLines = &opts.MarkLines{
+						MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
+						Data: []interface{}{markLineItem{
+							Name:      MarkCap,
+							YAxis:     capValue,
+							Label:     &markLabel{Position: "insideEndTop"},
+							LineStyle: &opts.LineStyle{Type: "dashed", Width: 1, Color: col},
+						}},
+					}
+				}))
+			}
+		}
+		line.AddSeries(sub.Label, data, so...)
+	}
+	return render(line)
+}

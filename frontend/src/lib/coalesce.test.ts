@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Edit } from './api';
+import { Coalescer, type Request } from './coalesce';
+
+function frames() {
+  let queue: (() => void)[] = [];
+  return {
+    schedule: (fn: () => void) => queue.push(fn),
+    tick: () => {
+      const q = queue;
+      queue = [];
+      q.forEach((fn) => fn());
+    },
+    pending: () => queue.length,
+  };
+}
+
+const set = (path: string, value: string): Edit => ({ op: 'set', path, value });
+
+describe('Coalescer', () => {
+  it('sends the first edit at once, then at most one request a frame with the latest edit of each field', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r));
+    c.push('cap', set('cap', '40B'), 1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].edits).toEqual([set('cap', '40B')]);
+    c.push('cap', set('cap', '41B'), 2);
+    c.push('cap', set('cap', '42B'), 3);
+    c.push('rate', set('rate', '19%'), 4);
+    expect(sent).toHaveLength(1);
+    f.tick();
+    expect(sent).toHaveLength(2);
+    // The unanswered first request's edit is carried too: the service is stateless.
+    expect(sent[1].edits).toEqual([set('cap', '42B'), set('rate', '19%')]);
+    expect(sent[1].inputId).toBe(4);
+    expect(sent[1].seq).toBe(2);
+  });
+
+  it('shows an answer newer than the one shown, and drops older ones', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r));
+    c.push('cap', set('cap', '40B'));
+    c.push('cap', set('cap', '41B'));
+    f.tick();
+    c.push('cap', set('cap', '42B'));
+    f.tick();
+    expect(sent.map((r) => r.seq)).toEqual([1, 2, 3]);
+    // 2 answers first: shown, although 3 is under way.
+    expect(c.accept(2)).toBe(true);
+    expect(c.busy).toBe(true);
+    // 1 answers late: older than what is shown, dropped.
+    expect(c.accept(1)).toBe(false);
+    expect(c.accept(3)).toBe(true);
+    expect(c.busy).toBe(false);
+  });
+
+  it('keeps the edits a shown answer did not carry', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r));
+    c.push('cap', set('cap', '40B'));
+    c.push('rate', set('rate', '10%'));
+    f.tick();
+    expect(sent[1].edits).toEqual([set('cap', '40B'), set('rate', '10%')]);
+    // The answer to 1 (cap only) is shown; rate, sent in 2, is still unconfirmed.
+    expect(c.accept(1)).toBe(true);
+    f.tick();
+    c.push('years', set('years', '5'));
+    expect(sent[2].edits).toEqual([set('rate', '10%'), set('years', '5')]);
+  });
+
+  it('starts from the accepted answer: confirmed edits are not sent again', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r));
+    c.push('cap', set('cap', '40B'));
+    expect(c.accept(1)).toBe(true);
+    f.tick();
+    c.push('rate', set('rate', '10%'));
+    expect(sent[1].edits).toEqual([set('rate', '10%')]);
+  });
+
+  it('a request made outside (undo, period) supersedes pending edits', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r));
+    c.push('cap', set('cap', '40B'));
+    c.push('cap', set('cap', '41B'));
+    const seq = c.next();
+    f.tick();
+    expect(sent).toHaveLength(1);
+    expect(c.accept(1)).toBe(false);
+    expect(c.accept(seq)).toBe(true);
+  });
+
+  it('forgets the edits of a failed request', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r));
+    c.push('cap', set('cap', 'x'));
+    c.fail(1);
+    f.tick();
+    c.push('rate', set('rate', '1%'));
+    expect(sent[1].edits).toEqual([set('rate', '1%')]);
+  });
+
+  it('reset drops everything in flight', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r));
+    c.push('cap', set('cap', '40B'));
+    c.push('cap', set('cap', '41B'));
+    c.reset();
+    f.tick();
+    expect(sent).toHaveLength(1);
+    expect(c.accept(1)).toBe(false);
+  });
+});

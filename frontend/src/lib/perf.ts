@@ -1,0 +1,69 @@
+// The UI measures itself, so the end-to-end tests can read what users feel: the
+// time from a slider or text input to the charts redrawn for it, and from the page's
+// start to the first chart drawn. window.__dmPerf = {redraw: ms[], firstChart: ms}.
+
+interface DmPerf {
+  redraw: number[];
+  firstChart: number;
+  /** From the service's answer to the charts drawn: the UI's own share of redraw. */
+  render: number[];
+}
+
+declare global {
+  interface Window {
+    __dmPerf?: DmPerf;
+  }
+}
+
+const record: DmPerf = { redraw: [], firstChart: 0, render: [] };
+let answeredAt = 0;
+if (typeof window !== 'undefined') window.__dmPerf = record;
+
+let nextInput = 0;
+// Inputs not yet drawn: their id and when they happened.
+const pending: { id: number; at: number }[] = [];
+
+/** input marks a slider or text input and returns its id. */
+export function markInput(): number {
+  const m = performance.mark('dm:input');
+  const id = ++nextInput;
+  pending.push({ id, at: m.startTime });
+  return id;
+}
+
+/** answered marks the arrival of an evaluation that will be drawn. */
+export function answered(): void {
+  answeredAt = performance.mark('dm:answer').startTime;
+}
+
+/**
+ * redrawn notes that the charts are drawn for every input up to inputId: the time
+ * from the oldest of them (the one the user waited longest for) is measured.
+ */
+export function redrawn(inputId: number): void {
+  if (inputId <= 0) return;
+  let first: number | null = null;
+  while (pending.length > 0 && pending[0].id <= inputId) {
+    const p = pending.shift()!;
+    first ??= p.at;
+  }
+  if (first === null) return;
+  const now = performance.now();
+  const m = performance.measure('dm:redraw', { start: first, end: now });
+  record.redraw.push(m.duration);
+  if (answeredAt > 0) record.render.push(now - answeredAt);
+  if (record.redraw.length > 1000) record.redraw.shift();
+  if (record.render.length > 1000) record.render.shift();
+}
+
+/** firstChart records the first chart drawn after start, once; it says whether this was it. */
+export function firstChart(): boolean {
+  if (record.firstChart > 0) return false;
+  record.firstChart = performance.now();
+  document.documentElement.dataset.firstChart = String(Math.round(record.firstChart));
+  return true;
+}
+
+export function firstChartMs(): number {
+  return record.firstChart;
+}

@@ -1,0 +1,290 @@
+// The open scenario: its working copy (canonical YAML text), the evaluation shown,
+// undo and redo, autosaved drafts and saving. Every figure and chart on screen comes
+// from one Evaluation, replaced whole, so fresh and stale numbers never mix.
+
+import { api, message, type Edit, type Evaluation, type Period, type Workspace } from './api';
+import { Coalescer, type Request } from './coalesce';
+import { EditStack } from './editStack';
+import { answered } from './perf';
+import { reconcile } from './reconcile';
+
+/** How long after the last change a draft is autosaved, and at most how long it waits. */
+const draftDelayMs = 400;
+const draftMaxWaitMs = 2000;
+
+function nextFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
+  else setTimeout(fn, 16);
+}
+
+export class WorkspaceStore {
+  /** The stored scenario's name; null before one is opened. */
+  name = $state<string | null>(null);
+  builtin = $state('');
+  revision = $state(0);
+  evaluation = $state.raw<Evaluation | null>(null);
+  period = $state<Period>('quarter');
+  /** Problems of the latest edits, by path: shown beside their inputs. */
+  problems = $state.raw<Record<string, string>>({});
+  /** A failure of the service, shown in place with what to do. */
+  error = $state<string | null>(null);
+  loading = $state(false);
+  /** Set when the opened copy is the autosaved draft (the time it was saved). */
+  restoredDraft = $state<string | null>(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  saving = $state(false);
+  draftError = $state<string | null>(null);
+  /** The input ids the shown evaluation answers (for the redraw timings). */
+  inputId = $state(0);
+  /** Bumped on every new evaluation; charts report when they have drawn it. */
+  generation = $state(0);
+
+  #stack = new EditStack();
+  #coalescer: Coalescer;
+  /** The document of the last accepted evaluation: requests start from it. */
+  #doc = '';
+  #draftTimer: ReturnType<typeof setTimeout> | null = null;
+  #draftFirst = 0;
+  #draftSaved = '';
+  #opening = 0;
+  /** Called after a save and after a draft is kept or dropped (the list shows both). */
+  onstored: (() => void) | null = null;
+
+  constructor() {
+    this.#coalescer = new Coalescer(nextFrame, (r) => void this.#send(r));
+  }
+
+  get document(): string {
+    return this.#doc;
+  }
+
+  get dirty(): boolean {
+    return this.evaluation?.dirty ?? false;
+  }
+
+  /** open opens a scenario by name, its draft when it has one. */
+  async open(name: string): Promise<void> {
+    await this.flushDraft();
+    const token = ++this.#opening;
+    this.loading = true;
+    this.error = null;
+    this.#coalescer.reset();
+    try {
+      const w = await api.openScenario(name);
+      if (token !== this.#opening) return;
+      await this.#load(w, token);
+    } catch (err) {
+      if (token !== this.#opening) return;
+      this.error = `Cannot open “${name}”: ${message(err)}`;
+    } finally {
+      if (token === this.#opening) this.loading = false;
+    }
+  }
+
+  /** show shows a workspace the service returned (new scenario, restore). */
+  async show(w: Workspace, keepUndo = false): Promise<void> {
+    const token = ++this.#opening;
+    this.#coalescer.reset();
+    const before = this.#doc;
+    await this.#load(w, token);
+    if (keepUndo && before && before !== this.#doc) {
+      // Restoring an old revision can be undone: back to the working copy.
+      this.#stack.record(before, null);
+      this.#syncStack();
+    }
+  }
+
+  async #load(w: Workspace, token: number): Promise<void> {
+    const seq = this.#coalescer.next();
+    const ev = await api.evaluate(w.document, this.period);
+    if (token !== this.#opening || !this.#coalescer.accept(seq)) return;
+    this.name = w.name;
+    this.builtin = w.builtin;
+    this.revision = w.revision;
+    this.restoredDraft = w.draft ? (w.draftSaved ?? '') : null;
+    this.#stack.clear();
+    this.#syncStack();
+    this.#draftSaved = w.document;
+    this.#set(ev, 0);
+    this.problems = {};
+    this.error = null;
+  }
+
+  /**
+   * edit applies one edit: coalesced with other edits of the same field in the
+   * same frame (a slider), recorded for undo as one step per field per gesture.
+   */
+  edit(edit: Edit, inputId = 0): void {
+    if (!this.evaluation) return;
+    this.#coalescer.push(`${edit.op}:${edit.path}`, edit, inputId);
+  }
+
+  /** endGesture ends a slider drag: the next move of it is a new undo step. */
+  endGesture(): void {
+    this.#stack.seal();
+  }
+
+  async #send(r: Request): Promise<void> {
+    const base = this.#doc;
+    try {
+      const ev = await api.apply(base, r.edits, this.period);
+      if (!this.#coalescer.accept(r.seq)) return;
+      const problems: Record<string, string> = {};
+      for (const p of ev.problems) problems[p.path] = p.message;
+      // Edits that did apply clear their field's old problem.
+      for (const e of r.edits) if (!(e.path in problems)) delete problems[e.path];
+      this.problems = problems;
+      // Undo goes back to what was shown before this answer (an earlier answer to
+      // the same drag may have been shown since the request left).
+      const before = this.#doc;
+      if (ev.document !== before) {
+        const key = r.edits.length === 1 && (r.edits[0].op === 'set' || r.edits[0].op === 'quarter') ? r.edits[0].path : null;
+        this.#stack.record(before, key);
+        this.#syncStack();
+        this.#scheduleDraft();
+      }
+      this.#set(ev, r.inputId);
+      this.error = null;
+    } catch (err) {
+      this.#coalescer.fail(r.seq);
+      if (r.seq === this.#coalescer.latest) this.error = `The change was not applied: ${message(err)}`;
+    }
+  }
+
+  #set(ev: Evaluation, inputId: number): void {
+    answered();
+    this.#doc = ev.document;
+    this.evaluation = reconcile(this.evaluation, ev);
+    this.inputId = inputId;
+    this.generation++;
+  }
+
+  #syncStack(): void {
+    this.canUndo = this.#stack.canUndo;
+    this.canRedo = this.#stack.canRedo;
+  }
+
+  async undo(): Promise<void> {
+    const doc = this.#stack.undo(this.#doc);
+    this.#syncStack();
+    if (doc !== null) await this.#evaluate(doc);
+  }
+
+  async redo(): Promise<void> {
+    const doc = this.#stack.redo(this.#doc);
+    this.#syncStack();
+    if (doc !== null) await this.#evaluate(doc);
+  }
+
+  async setPeriod(p: Period): Promise<void> {
+    this.period = p;
+    if (this.#doc) await this.#evaluate(this.#doc, false);
+  }
+
+  /** #evaluate shows another document (undo, redo) or the same by another period. */
+  async #evaluate(doc: string, changed = true): Promise<void> {
+    const seq = this.#coalescer.next();
+    try {
+      const ev = await api.evaluate(doc, this.period);
+      if (!this.#coalescer.accept(seq)) return;
+      this.problems = {};
+      this.#set(ev, 0);
+      this.error = null;
+      if (changed) this.#scheduleDraft();
+    } catch (err) {
+      if (seq === this.#coalescer.latest) this.error = `Cannot show the scenario: ${message(err)}`;
+    }
+  }
+
+  /** retry evaluates the working copy again after a failure. */
+  async retry(): Promise<void> {
+    if (this.#doc) await this.#evaluate(this.#doc, false);
+    else if (this.name) await this.open(this.name);
+  }
+
+  #scheduleDraft(): void {
+    if (!this.name) return;
+    const now = Date.now();
+    if (this.#draftTimer === null) this.#draftFirst = now;
+    else clearTimeout(this.#draftTimer);
+    const wait = Math.max(0, Math.min(draftDelayMs, this.#draftFirst + draftMaxWaitMs - now));
+    this.#draftTimer = setTimeout(() => void this.flushDraft(), wait);
+  }
+
+  /** flushDraft autosaves the working copy now, if it changed since the last autosave. */
+  async flushDraft(): Promise<void> {
+    if (this.#draftTimer !== null) {
+      clearTimeout(this.#draftTimer);
+      this.#draftTimer = null;
+    }
+    const name = this.name;
+    const doc = this.#doc;
+    if (!name || !doc || doc === this.#draftSaved) return;
+    this.#draftSaved = doc;
+    try {
+      await api.saveDraft(name, doc);
+      this.draftError = null;
+      this.onstored?.();
+    } catch (err) {
+      this.#draftSaved = '';
+      this.draftError = `Your changes are not autosaved: ${message(err)}. Save to keep them.`;
+    }
+  }
+
+  /** discardDraft drops the autosaved changes and reopens the latest revision. */
+  async discardDraft(): Promise<void> {
+    const name = this.name;
+    if (!name) return;
+    try {
+      await api.discardDraft(name);
+      this.onstored?.();
+      await this.open(name);
+    } catch (err) {
+      this.error = `Cannot discard the changes: ${message(err)}`;
+    }
+  }
+
+  /** save saves the working copy as a new revision. It returns an error message, or null. */
+  async save(msg: string): Promise<string | null> {
+    const name = this.name;
+    if (!name || !this.evaluation) return 'Nothing is open.';
+    this.saving = true;
+    try {
+      const doc = this.#doc;
+      const res = await api.saveScenario(name, doc, msg);
+      this.name = res.name;
+      this.revision = res.revision;
+      this.restoredDraft = null;
+      this.#draftSaved = doc;
+      if (this.#doc === doc && this.evaluation) this.evaluation = { ...this.evaluation, dirty: false };
+      this.onstored?.();
+      return null;
+    } catch (err) {
+      return message(err);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** renamed follows a rename made from the list. */
+  renamed(oldName: string, newName: string): void {
+    if (this.name === oldName) {
+      this.name = newName;
+      void this.open(newName);
+    }
+  }
+
+  /** close forgets the open scenario (it was deleted). */
+  close(): void {
+    this.#opening++;
+    this.#coalescer.reset();
+    this.name = null;
+    this.evaluation = null;
+    this.#doc = '';
+    this.#stack.clear();
+    this.#syncStack();
+  }
+}
+
+export const workspace = new WorkspaceStore();
