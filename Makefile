@@ -25,7 +25,7 @@ PACKAGES       := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 FRONTEND_STAMP := frontend/node_modules/.package-lock.json
 
-.PHONY: run build test test-go test-frontend smoke bench bindings system-deps packages wails-cli frontend-deps frontend clean
+.PHONY: run build test test-go test-frontend smoke e2e bench bindings system-deps packages wails-cli frontend-deps frontend clean
 
 ## run: build the app and open it; without a display, serve it to a browser
 run: build
@@ -42,8 +42,9 @@ build: system-deps wails-cli frontend-deps
 	$(WAILS) build -m -nosyncgomod
 
 ## test: go vet, Go tests with the race detector (fuzz seed corpora included),
-## the frontend's type check and unit tests, then the desktop smoke test
-test: test-go test-frontend smoke
+## the frontend's type check and unit tests, the desktop smoke test, then the
+## end-to-end tests in headless Chromium
+test: test-go test-frontend smoke e2e
 
 test-go: system-deps
 	$(GO) vet ./...
@@ -56,6 +57,11 @@ test-frontend: frontend-deps bindings
 ## smoke: start the built app under Xvfb, wait for its first charts, keep a screenshot
 smoke: build
 	ARTIFACTS=$(ARTIFACTS) tools/desktop-smoke.sh $(BIN)
+
+## e2e: the end-to-end tests (frontend/e2e) against the built app's browser mode in
+## Debian's headless Chromium; screenshots and perf figures in $(ARTIFACTS)/e2e
+e2e: build
+	cd frontend && ARTIFACTS=$(abspath $(ARTIFACTS))/e2e DEALMODEL_BIN=$(abspath $(BIN)) $(NPM) run e2e
 
 ## bench: the backend benchmarks
 bench:

@@ -53,7 +53,9 @@ done
 ready="$work/ready"
 start=$(date +%s%N)
 # WebKitGTK's DMA-BUF renderer needs a GPU; a virtual display has none.
+# A database of its own, so the test neither reads nor changes the user's scenarios.
 DISPLAY=":$display" WEBKIT_DISABLE_DMABUF_RENDERER=1 DEALMODEL_READY_FILE="$ready" \
+  DEALMODEL_DB="$work/dealmodel.db" XDG_CONFIG_HOME="$work/config" \
   "$bin" >"$log" 2>&1 </dev/null &
 app_pid=$!
 

@@ -1,0 +1,163 @@
+// The workspace: opening a scenario, editing it with sliders and exact text, the
+// unsaved marker, undo and redo, saving with a message, history with a field-level
+// diff and restore, and the autosaved draft that survives a reload.
+import type { Page } from 'playwright-core';
+import { describe, expect, firstChartMs, test } from './harness';
+
+const briefing = /^Briefing: OpenAI's deals/;
+
+/** The value shown by the key figure with the label. */
+async function figure(page: Page, label: string): Promise<string> {
+  const card = page.locator('.figure', { has: page.locator('.label', { hasText: new RegExp(`^${label}$`) }) });
+  return (await card.locator('.value').textContent())?.trim() ?? '';
+}
+
+async function openScenario(page: Page, name: RegExp | string): Promise<void> {
+  await firstChartMs(page);
+  await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name }).first().click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(name);
+}
+
+const capText = (page: Page) => page.getByRole('textbox', { name: 'Revenue share to Microsoft: Cap, exact value' });
+const capSlider = (page: Page) => page.getByRole('slider', { name: 'Revenue share to Microsoft: Cap' });
+
+describe('editing', () => {
+  test('opens a scenario with its key figures, charts and inputs', async ({ page }) => {
+    await openScenario(page, briefing);
+    expect(await figure(page, 'Paid to Microsoft')).toBe('$38B');
+    expect(await figure(page, 'Cap reached')).toBe('2029Q2');
+    await expect.poll(() => page.locator('.charts canvas').count()).toBeGreaterThanOrEqual(5);
+    // Every numeric input has a labelled slider and an exact field; dates have pickers.
+    expect(await capSlider(page).count()).toBe(1);
+    expect(await capText(page).inputValue()).toBe('38B');
+    expect(await page.getByRole('combobox', { name: 'Revenue share to Microsoft: Until, year' }).count()).toBe(1);
+    expect(await page.getByRole('switch', { name: 'Include Revenue share to Microsoft' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByText('Saved · revision 1').count()).toBe(1);
+  });
+
+  test('an exact value recomputes figures and charts together, and marks the copy unsaved', async ({ page }) => {
+    await openScenario(page, briefing);
+    await capText(page).fill('$41.5B');
+    await capText(page).press('Enter');
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$41.5B');
+    await expect.poll(() => capText(page).inputValue()).toBe('41.5B');
+    expect(await page.getByText('Unsaved changes', { exact: true }).count()).toBeGreaterThan(0);
+    // The cap line of the chart moved with it (the option the chart drew).
+    const exact = await page.locator('.figure', { hasText: 'Paid to Microsoft' }).locator('.exact').textContent();
+    expect(exact).toBe('$41,500,000,000.00');
+  });
+
+  test('invalid text gets a message in place and changes nothing', async ({ page }) => {
+    await openScenario(page, /reported \$38B cap/);
+    const before = await figure(page, 'Paid to Microsoft');
+    await capText(page).fill('lots');
+    await capText(page).press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: 'Not an amount' });
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await capText(page).getAttribute('aria-invalid')).toBe('true');
+    expect(await figure(page, 'Paid to Microsoft')).toBe(before);
+    // A value the syntax allows but the rules do not: the service says why.
+    const rate = page.getByRole('textbox', { name: 'Revenue share to Microsoft: Rate, exact value' });
+    await rate.fill('120%');
+    await rate.press('Enter');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '100%' }).count()).toBe(1);
+    expect(await figure(page, 'Paid to Microsoft')).toBe(before);
+  });
+
+  test('the slider moves with the keyboard and the figures follow', async ({ page }) => {
+    await openScenario(page, /high cap/);
+    const before = await capText(page).inputValue();
+    await capSlider(page).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => capText(page).inputValue()).not.toBe(before);
+    // The UI timed the redraw after the input (window.__dmPerf, read by the perf spec).
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __dmPerf: { redraw: number[] } }).__dmPerf.redraw.length))
+      .toBeGreaterThan(0);
+  });
+
+  test('undo and redo with the keyboard', async ({ page }) => {
+    await openScenario(page, /low cap/);
+    const before = await capText(page).inputValue();
+    await capText(page).fill('30B');
+    await capText(page).press('Enter');
+    await expect.poll(() => capText(page).inputValue()).toBe('30B');
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => capText(page).inputValue()).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => capText(page).inputValue()).toBe('30B');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => capText(page).inputValue()).toBe(before);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => capText(page).inputValue()).toBe('30B');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => capText(page).inputValue()).toBe(before);
+  });
+
+  test('a contract switched off leaves the charts', async ({ page }) => {
+    await openScenario(page, /no cap/);
+    const charts = () => page.locator('.charts figure').count();
+    const n = await charts();
+    await page.getByRole('switch', { name: /^Include / }).first().click();
+    await expect.poll(charts).toBeLessThan(n);
+  });
+});
+
+describe('saving and history', () => {
+  test('Ctrl+S saves with a message; history shows the change; an old revision is restored', async ({ page }) => {
+    await openScenario(page, briefing);
+    await capText(page).fill('45B');
+    await capText(page).press('Enter');
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$45B');
+    await page.keyboard.press('Control+s');
+    const message = page.getByRole('textbox', { name: /Message/ });
+    await message.fill('Cap at $45B');
+    await message.press('Enter');
+    await expect.poll(() => page.getByText(/^Saved · revision \d+$/).count()).toBe(1);
+    const saved = Number((await page.getByText(/^Saved · revision \d+$/).textContent())!.replace(/\D+/g, ''));
+    expect(saved).toBeGreaterThan(1);
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    const latest = page.getByRole('button', { name: new RegExp(`#${saved}\\s*Cap at \\$45B`) });
+    await expect.poll(() => latest.count()).toBe(1);
+    // The field-level diff names the field for people, with the old and new values.
+    await expect.poll(() => page.getByText('Revenue share to Microsoft: cap').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('del', { hasText: '38B' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('ins', { hasText: '45B' }).count()).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: /#1\s/ }).click();
+    await page.getByRole('button', { name: 'Restore revision 1' }).click();
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$38B');
+    await expect.poll(() => page.getByText(`Saved · revision ${saved + 1}`).count()).toBe(1);
+  });
+
+  test('an unsaved change is autosaved and comes back after a reload', async ({ page }) => {
+    await openScenario(page, /constant revenue multiple/);
+    const stake = page.getByRole('textbox', { name: /stake.*: Stake, exact value/i }).first();
+    await stake.fill('21%');
+    await stake.press('Enter');
+    await expect.poll(() => stake.inputValue()).toBe('21%');
+    // The draft is written within a second of the change.
+    await page.waitForTimeout(1200);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await openScenario(page, /constant revenue multiple/);
+    await expect.poll(() => page.getByText(/Showing the changes you had not saved/).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: /stake.*: Stake, exact value/i }).first().inputValue()).toBe('21%');
+    await page.getByRole('button', { name: 'Discard them' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: /stake.*: Stake, exact value/i }).first().inputValue()).not.toBe('21%');
+  });
+});
+
+describe('themes and sizes', () => {
+  test('the workspace in the dark at 1280x720', async ({ newPage }) => {
+    const page = await newPage({ colorScheme: 'dark', viewport: { width: 1280, height: 720 } });
+    await openScenario(page, briefing);
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(bg).toBe('rgb(20, 23, 28)');
+    // Nothing spills out sideways at the smallest supported size.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
