@@ -506,20 +506,12 @@ func (s *Service) RenameScenario(name, newName string) (err error) {
 	}
 	ctx := s.ctx()
 	newName = strings.TrimSpace(newName)
-	// The rename is recorded as a revision, and a save ends the draft: keep it to
-	// put it back under the new name.
-	d, derr := s.drafts.Draft(ctx, name)
+	// The library carries a stored draft along and writes the new name into it;
+	// RenameDraft moves a draft kept in memory.
 	if err := lib.Rename(ctx, name, newName); err != nil {
 		return s.userError(err)
 	}
 	s.logErr(s.drafts.RenameDraft(ctx, name, newName))
-	if derr == nil {
-		if e, perr := s.parse(string(d.Body)); perr == nil {
-			sc := e.sc.Clone()
-			sc.Name = newName
-			s.logErr(s.drafts.SaveDraft(ctx, newName, scenario.Marshal(sc)))
-		}
-	}
 	return nil
 }
 

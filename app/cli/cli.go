@@ -66,7 +66,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return exitStatus(stderr, c.run(e, args[1:]))
+			err := c.run(e, args[1:])
+			var h *helpRequest
+			if errors.As(err, &h) {
+				fmt.Fprintf(stdout, "Usage: dealmodel %s %s\n  %s\n\nFlags:\n%s", c.name, c.args, c.help, h.flags)
+				return ExitOK
+			}
+			return exitStatus(stderr, err)
 		}
 	}
 	fmt.Fprintf(stderr, "dealmodel: unknown command %q\n\n", args[0])
@@ -115,6 +121,11 @@ func exitStatus(stderr io.Writer, err error) int {
 	return ExitFailure
 }
 
+// helpRequest is -h or --help given to a command: Main prints its usage.
+type helpRequest struct{ flags string }
+
+func (h *helpRequest) Error() string { return "help requested" }
+
 // parseFlags parses flags that may stand before, between or after the positional
 // arguments, and returns the positionals.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -123,7 +134,10 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+				var b strings.Builder
+				fs.SetOutput(&b)
+				fs.PrintDefaults()
+				return nil, &helpRequest{flags: b.String()}
 			}
 			return nil, invalidf("%s: %v", fs.Name(), err)
 		}

@@ -234,3 +234,25 @@ func TestRunByNameAndFormats(t *testing.T) {
 		t.Errorf("table lacks the key figures:\n%s", table)
 	}
 }
+
+func TestCommandHelp(t *testing.T) {
+	for _, name := range []string{"run", "export", "simulate", "scenarios list", "serve"} {
+		args := append(strings.Fields(name), "--help")
+		code, out, errs := cli(t, args...)
+		if code != ExitOK || errs != "" || !strings.Contains(out, "Usage: dealmodel") || !strings.Contains(out, "-") {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", name, code, out, errs)
+		}
+	}
+}
+
+// --db naming a scenario file is refused, and the file is left alone.
+func TestDatabaseFlagRefusesScenarioFiles(t *testing.T) {
+	p := writeFile(t, "mine.yaml", storedScenario)
+	code, out, errs := cli(t, "scenarios", "list", "--db", p)
+	if code != ExitInvalid || out != "" || !strings.Contains(errs, "scenario file, not a database") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if data, err := os.ReadFile(p); err != nil || string(data) != storedScenario {
+		t.Fatalf("the scenario file was touched: %v", err)
+	}
+}

@@ -42,6 +42,13 @@ func serveCmd(e *env, args []string) error {
 	if Frontend == nil {
 		return errors.New("this build has no frontend to serve: build it with make build")
 	}
+	if host, _, err := net.SplitHostPort(*addr); err == nil {
+		if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+			// Requests must name the bound address in Host (against DNS rebinding),
+			// which a wildcard address is not.
+			return invalidf("--addr %s listens on every address, which requests cannot name: give the one address browsers will use, such as 127.0.0.1:8080 or this machine's LAN address", *addr)
+		}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return invalidf("cannot listen on %s: %v", *addr, err)

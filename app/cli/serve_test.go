@@ -71,7 +71,7 @@ func TestServe(t *testing.T) {
 func TestServeRefusesBadArguments(t *testing.T) {
 	Frontend = fstest.MapFS{"index.html": {Data: []byte("x")}}
 	t.Cleanup(func() { Frontend = nil })
-	for _, args := range [][]string{{"extra"}, {"--addr", "not-an-address"}, {"--bogus"}} {
+	for _, args := range [][]string{{"extra"}, {"--addr", "not-an-address"}, {"--bogus"}, {"--addr", "0.0.0.0:0"}, {"--addr", ":0"}, {"--addr", "[::]:0"}} {
 		code, out, errs := cli(t, append([]string{"serve"}, args...)...)
 		if code != ExitInvalid || out != "" || errs == "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)

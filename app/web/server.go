@@ -144,6 +144,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// show as an error in the page's console, where real errors must stand out.
 		w.WriteHeader(http.StatusNoContent)
 	default:
+		// Files only: a folder would be listed.
+		if st, err := fs.Stat(s.assets, strings.TrimPrefix(path.Clean(r.URL.Path), "/")); err != nil || st.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
 		http.FileServerFS(s.assets).ServeHTTP(w, r)
 	}
 }

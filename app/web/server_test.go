@@ -218,3 +218,12 @@ func TestFaviconWithoutOne(t *testing.T) {
 		t.Fatalf("foreign host: %d", code)
 	}
 }
+
+func TestNoFolderListings(t *testing.T) {
+	_, base := start(t)
+	for _, p := range []string{"/assets/", "/assets", "/nope.js"} {
+		if code, body := do(t, "GET", base+p, "", nil); code != 404 || strings.Contains(body, "app.js") {
+			t.Errorf("GET %s: %d %q", p, code, body)
+		}
+	}
+}

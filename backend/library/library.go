@@ -7,6 +7,8 @@ package library
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
@@ -31,6 +33,11 @@ func Open(ctx context.Context, path string) (*Library, error) {
 			return nil, err
 		}
 		path = p
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json":
+		// Opening would move the file aside as "not a Dealmodel database".
+		return nil, store.Errorf(store.EINVALID, "%s looks like a scenario file, not a database: to use it, import it (dealmodel scenarios import %s); --db names the database file", path, path)
 	}
 	db, err := store.Open(path)
 	if err != nil {
@@ -149,8 +156,24 @@ func (l *Library) Rename(ctx context.Context, oldName, newName string) error {
 	if err != nil {
 		return err
 	}
-	_, err = l.DB.Save(ctx, newName, scenario.Marshal(s), fmt.Sprintf("Renamed from %q", oldName), "")
-	return err
+	// Through Import, which keeps the draft (a Save would discard it).
+	if _, err = l.DB.Import(ctx, []store.Doc{{Name: newName, Body: scenario.Marshal(s)}}, fmt.Sprintf("Renamed from %q", oldName), ""); err != nil {
+		return err
+	}
+	// The draft came along under the scenario; give it the new name too.
+	d, err := l.DB.Draft(ctx, newName)
+	if err != nil {
+		if store.ErrorCode(err) == store.ENOTFOUND {
+			return nil
+		}
+		return err
+	}
+	ds, err := scenario.Parse("draft", d.Body)
+	if err != nil {
+		return nil // a draft that no longer reads is kept as it is
+	}
+	ds.Name = newName
+	return l.DB.SaveDraft(ctx, newName, scenario.Marshal(ds))
 }
 
 // Duplicate copies the latest revision of a scenario under a new name.

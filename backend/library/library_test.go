@@ -100,3 +100,29 @@ func TestSaveRenameDuplicateRestore(t *testing.T) {
 		t.Fatalf("missing scenario: %v", err)
 	}
 }
+
+// A rename from the command line keeps the user's unsaved draft, under the new name.
+func TestRenameKeepsDraft(t *testing.T) {
+	l := openTest(t)
+	ctx := context.Background()
+	builtins, _ := Builtins()
+	name := builtins[0].Name
+	s, _, _ := l.Load(ctx, name, 0)
+	if err := s.Set("discount_rate", decimal.RequireFromString("0.05")); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.DB.SaveDraft(ctx, name, scenario.Marshal(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Rename(ctx, name, "Renamed"); err != nil {
+		t.Fatal(err)
+	}
+	d, err := l.DB.Draft(ctx, "Renamed")
+	if err != nil {
+		t.Fatalf("the draft was lost: %v", err)
+	}
+	ds, err := scenario.Parse("draft", d.Body)
+	if err != nil || ds.Name != "Renamed" || !ds.DiscountRate.Equal(decimal.RequireFromString("0.05")) {
+		t.Fatalf("draft after rename: %v %s %s", err, ds.Name, ds.DiscountRate)
+	}
+}

@@ -195,8 +195,8 @@ contracts:
     schedule: {2025Q2: 1B}
   stake:
     type: equity
-    label: "=stake"
-    holder: "\tTab"
+    label: "\tTab =stake"
+    holder: "=Holder"
     stake: 10%
     valuation: {amount: 100B, at: 2025Q1}
 `

@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -27,7 +28,9 @@ type reportFunc func(path, format string, args ...any)
 // check applies the rules of the format under "Values" and those the engine relies on.
 func (s *Scenario) check(report reportFunc) {
 	if n := utf8.RuneCountInString(s.Name); strings.TrimSpace(s.Name) == "" || n > 120 {
-		report("name", "a name needs 1 to 120 characters, found %d", n)
+		report("name", "a name needs 1 to 120 characters, not all spaces; found %d", n)
+	} else if msg := badText(s.Name); msg != "" {
+		report("name", "the name %s", msg)
 	}
 	if s.End < s.Start {
 		report("end", "end (%s) is before start (%s): end must be the same quarter as start or later", s.End, s.Start)
@@ -65,8 +68,25 @@ func checkAmount(report reportFunc, path string, v decimal.Decimal) {
 
 func checkParty(report reportFunc, path, name string) {
 	if n := utf8.RuneCountInString(name); strings.TrimSpace(name) == "" || n > 60 {
-		report(path, "a party name needs 1 to 60 characters, found %d", n)
+		report(path, "a party name needs 1 to 60 characters, not all spaces; found %d", n)
+	} else if msg := badText(name); msg != "" {
+		report(path, "the party name %s", msg)
 	}
+}
+
+// badText says what is wrong with a name that a person could not tell apart from
+// another (spaces at either end) or that breaks lines in tables and file keys
+// (control characters); "" when it is fine.
+func badText(s string) string {
+	if strings.TrimSpace(s) != s {
+		return "begins or ends with spaces: remove them"
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return "contains a control character (such as a line break or tab): write it on one line"
+		}
+	}
+	return ""
 }
 
 func (s *Scenario) checkStream(report reportFunc, st *Stream) {

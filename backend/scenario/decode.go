@@ -432,11 +432,12 @@ func (d *decoder) stream(p pair) Stream {
 	}
 	if n, ok := f["annual"]; ok {
 		ap := join(path, "annual")
+		seen := map[int]*node{}
 		for _, e := range d.entries(n, ap, "years to amounts") {
 			yp := join(ap, e.key.text)
 			y, ok1 := d.year(e.key, yp)
 			a, ok2 := d.amount(e.value, yp)
-			if ok1 && ok2 {
+			if ok1 && d.once(seen, y, e.key, yp, "year") && ok2 {
 				st.Annual = append(st.Annual, YearAmount{Year: y, Amount: a})
 			}
 		}
@@ -444,11 +445,12 @@ func (d *decoder) stream(p pair) Stream {
 	}
 	if n, ok := f["growth"]; ok {
 		gp := join(path, "growth")
+		seen := map[int]*node{}
 		for _, e := range d.entries(n, gp, "years to growth rates") {
 			yp := join(gp, e.key.text)
 			y, ok1 := d.year(e.key, yp)
 			r, ok2 := d.rate(e.value, yp)
-			if ok1 && ok2 {
+			if ok1 && d.once(seen, y, e.key, yp, "year") && ok2 {
 				st.Growth = append(st.Growth, YearRate{Year: y, Rate: r})
 			}
 		}
@@ -619,11 +621,12 @@ func (d *decoder) contract(p pair, s *Scenario) Contract {
 	case TypePayment:
 		if n, ok := need("schedule", "add schedule: quarters to amounts, such as 2026Q1: 15B"); ok {
 			sp := join(path, "schedule")
+			seen := map[int]*node{}
 			for _, e := range d.entries(n, sp, "quarters to amounts") {
 				qp := join(sp, e.key.text)
 				q, ok1 := d.scheduleQuarter(e.key, qp)
 				a, ok2 := d.amount(e.value, qp)
-				if ok1 && ok2 {
+				if ok1 && d.once(seen, int(q), e.key, qp, "quarter") && ok2 {
 					c.Schedule = append(c.Schedule, QuarterAmount{Quarter: q, Amount: a})
 				}
 			}
@@ -648,6 +651,17 @@ func (d *decoder) contract(p pair, s *Scenario) Contract {
 		c.Until = s.End
 	}
 	return c
+}
+
+// once reports a key that names the same year or quarter as an earlier one in
+// another spelling (2026q1 and 2026Q1, " 2027" and 2027): one would silently win.
+func (d *decoder) once(seen map[int]*node, key int, k *node, path, what string) bool {
+	if first, dup := seen[key]; dup {
+		d.errf(k, path, "%q is the same %s as %q on line %d: give each %s once", k.text, what, first.text, first.line, what)
+		return false
+	}
+	seen[key] = k
+	return true
 }
 
 // scheduleQuarter reads a schedule key. Bare years are refused there: a payment's

@@ -301,3 +301,44 @@ func TestValidateAfterSet(t *testing.T) {
 		t.Fatal("Set accepted a field that does not exist")
 	}
 }
+
+// Two spellings of one year or quarter would silently add up or override: refused.
+func TestParseRefusesTheSameKeyInTwoSpellings(t *testing.T) {
+	cases := []struct{ src, path, msg string }{
+		{strings.Replace(minimal, "annual: {2025: 100, 2026: 200}", `annual: {2025: 100, 2026: 200, " 2026": 300}`, 1), "streams.rev.annual. 2026", `the same year as "2026"`},
+		{strings.Replace(minimal, "annual: {2025: 100, 2026: 200}", `annual: {2025: 100, 2026: 200}`+"\n    growth: {2027: 10%, \"2027 \": 50%}", 1), "streams.rev.growth.2027 ", `the same year as "2027"`},
+		{minimal + "  pay:\n    type: payment\n    payer: A\n    payee: B\n    schedule: {2026Q1: 1B, 2026q1: 2B}\n", "contracts.pay.schedule.2026q1", `the same quarter as "2026Q1"`},
+	}
+	for _, c := range cases {
+		errs := parseErrors(t, "dup.yaml", c.src)
+		if errs[0].Path != c.path || !strings.Contains(errs[0].Msg, c.msg) {
+			t.Errorf("got %v, want %q at %s", errs[0], c.msg, c.path)
+		}
+	}
+}
+
+func TestParseRefusesUnreadableNames(t *testing.T) {
+	for _, name := range []string{`" padded"`, `"two\nlines"`, `"   "`} {
+		errs := parseErrors(t, "n.yaml", strings.Replace(minimal, `name: "Minimal"`, "name: "+name, 1))
+		if errs[0].Path != "name" || errs[0].Line != 2 {
+			t.Errorf("name %s: %v", name, errs[0])
+		}
+	}
+	errs := parseErrors(t, "p.yaml", strings.Replace(minimal, "payee: B", `payee: "B "`, 1))
+	if errs[0].Path != "contracts.share.payee" || !strings.Contains(errs[0].Msg, "spaces") {
+		t.Errorf("party: %v", errs[0])
+	}
+}
+
+func TestParseAmountRefusesTypoForms(t *testing.T) {
+	for _, bad := range []string{"1.5e3B", "+5B", "$+5B", "5BB", "B", "$", "5 B"} {
+		if _, err := ParseAmount(bad); err == nil {
+			t.Errorf("ParseAmount(%q) accepted", bad)
+		}
+	}
+	for in, want := range map[string]string{"5b": "5000000000", "1e3": "1000", "$2.5m": "2500000"} {
+		if got, err := ParseAmount(in); err != nil || got.String() != want {
+			t.Errorf("ParseAmount(%q) = %s, %v", in, got, err)
+		}
+	}
+}

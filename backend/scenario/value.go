@@ -41,6 +41,10 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 			}
 		}
 	}
+	if exp != 0 && strings.ContainsAny(t, "eE") || strings.HasPrefix(t, "+") {
+		// 1.5e3B or +5B: most likely a typo, and the format has no such form.
+		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", s)
+	}
 	d, err := parseNumber(t)
 	if err == nil {
 		d = d.Shift(exp)

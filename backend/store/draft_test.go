@@ -61,17 +61,14 @@ func TestDrafts(t *testing.T) {
 	wantCode(t, err, ENOTFOUND)
 }
 
-// Every way of saving a revision ends the draft, in the same transaction.
+// Every way of saving a revision from the working copy ends the draft, in the same
+// transaction. (An import from a file keeps it: see TestImportKeepsDraft.)
 func TestSaveClearsDraft(t *testing.T) {
 	ctx := context.Background()
 	for name, save := range map[string]func(db *DB) error{
 		"Save": func(db *DB) error { _, err := db.Save(ctx, "Deal", []byte(bodyV2), "", ""); return err },
 		"Save unchanged": func(db *DB) error {
 			_, err := db.Save(ctx, "Deal", []byte(bodyV1), "", "")
-			return err
-		},
-		"Import": func(db *DB) error {
-			_, err := db.Import(ctx, []Doc{{Name: "deal", Body: []byte(bodyV2)}}, "", "")
 			return err
 		},
 		"Restore": func(db *DB) error { _, err := db.Restore(ctx, "Deal", 1, ""); return err },
@@ -94,6 +91,25 @@ func TestSaveClearsDraft(t *testing.T) {
 				t.Fatalf("the other scenario's draft went too: %v", err)
 			}
 		})
+	}
+}
+
+// An import from a file is not the user's working copy: the draft in the window
+// stays, whether the imported body is new or unchanged.
+func TestImportKeepsDraft(t *testing.T) {
+	ctx := context.Background()
+	for _, body := range []string{bodyV1, bodyV2} {
+		db := MustOpenDB(t)
+		MustCreate(t, db, "Deal", bodyV1)
+		if err := db.SaveDraft(ctx, "Deal", []byte(bodyV2+"draft: 1\n")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Import(ctx, []Doc{{Name: "deal", Body: []byte(body)}}, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		if d, err := db.Draft(ctx, "Deal"); err != nil || string(d.Body) != bodyV2+"draft: 1\n" {
+			t.Fatalf("draft after importing: %+v %v", d, err)
+		}
 	}
 }
 

@@ -12,8 +12,8 @@ type Doc struct {
 }
 
 // Import stores every document in one transaction: a new scenario for a name not
-// taken, a new revision (or nothing, when the body is unchanged) for one that exists,
-// whose draft it then deletes, as Save does.
+// taken, a new revision (or nothing, when the body is unchanged) for one that exists.
+// Drafts stay: an import is not the user's working copy.
 // Either all documents are stored or none is. Names may not repeat within one import.
 func (db *DB) Import(ctx context.Context, docs []Doc, message, author string) ([]*Revision, error) {
 	seen := map[string]string{}
@@ -36,9 +36,9 @@ func (db *DB) Import(ctx context.Context, docs []Doc, message, author string) ([
 			var r *Revision
 			switch {
 			case err == nil:
-				if r, err = db.save(ctx, tx, s, d.Body, message, author); err == nil {
-					err = clearDraft(ctx, tx, s)
-				}
+				// A draft stays: it is the user's unsaved work in a window, which an
+				// import from a file must not wipe (the app's own save discards it).
+				r, err = db.save(ctx, tx, s, d.Body, message, author)
 			case ErrorCode(err) == ENOTFOUND:
 				r, err = db.create(ctx, tx, d.Name, "", d.Body, message, author)
 			}
