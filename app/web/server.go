@@ -213,8 +213,13 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	}
 	var raw []json.RawMessage
 	body := http.MaxBytesReader(w, r.Body, maxBody)
-	if err := json.NewDecoder(body).Decode(&raw); err != nil {
+	dec := json.NewDecoder(body)
+	if err := dec.Decode(&raw); err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the arguments must be a JSON array: " + err.Error()})
+		return
+	}
+	if dec.More() {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the arguments must be one JSON array, with nothing after it"})
 		return
 	}
 	t := m.Type()
@@ -338,7 +343,8 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 // Serve runs the server on the listener until ctx is done, then shuts down cleanly,
 // letting calls under way finish.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	// No WriteTimeout: event streams stay open for as long as the page does.
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	if s, ok := h.(*Server); ok {
 		srv.RegisterOnShutdown(s.events.close) // end event streams, which never end on their own
 	}

@@ -112,7 +112,7 @@ func TestCallBoundMethod(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "internal error") || strings.Contains(body, "boom") {
 		t.Fatalf("panic: %d %s", code, body)
 	}
-	for _, bad := range []string{`["Ada"]`, `{"name": "Ada"}`, `[1, 2]`} {
+	for _, bad := range []string{`["Ada"]`, `{"name": "Ada"}`, `[1, 2]`, `["Ada", 1] ["Eve", 2]`} {
 		if code, _ := do(t, "POST", base+"/api/call/web.Greeter.Hello", bad, tok); code != 400 {
 			t.Errorf("arguments %s: status %d, want 400", bad, code)
 		}
