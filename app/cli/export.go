@@ -279,7 +279,8 @@ func generationTime() time.Time {
 }
 
 // writeAtomic writes data to a temporary file beside path and renames it over path,
-// so a reader, or a crash, never sees a half-written file.
+// so a reader, or a crash, never sees a half-written file. Every command that writes
+// a file uses it.
 func writeAtomic(path string, data []byte) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -311,7 +312,15 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// The rename is durable only once the folder's entry is on disk.
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync() // best effort: some file systems cannot sync a folder
+		d.Close()
+	}
+	return nil
 }
 
 // briefingUncertainty simulates a scenario that declares uncertain inputs, with its

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -265,34 +264,8 @@ func scnExport(e *env, l *library.Library, o opts) error {
 		_, err = e.stdout.Write(body)
 		return err
 	}
-	return writeFileAtomic(args[1], body)
-}
-
-// writeFileAtomic writes a file whole or not at all: a temporary file beside it,
-// synced, then renamed over it.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return invalidf("cannot write in %s: %v", dir, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err := writeAtomic(args[1], body); err != nil {
+		return fmt.Errorf("writing %s: %w", args[1], err)
 	}
 	return nil
 }
