@@ -220,7 +220,7 @@ const progressEvery = 100 * time.Millisecond
 // ranges, not an error.
 func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err error) {
 	defer s.guard(&err)
-	a := s.analysisState()
+	a := &s.analysis
 	a.mu.Lock()
 	if a.cancel != nil {
 		a.cancel()
@@ -406,7 +406,7 @@ func noInputsMessage(sc *scenario.Scenario) string {
 // model compiles a working copy for simulation, reusing the last one compiled
 // when the document is the same.
 func (s *Service) model(e *parsed) (*sim.Model, error) {
-	a := s.analysisState()
+	a := &s.analysis
 	a.mu.Lock()
 	if c := a.model; c != nil && c.hash == e.hash {
 		a.mu.Unlock()
@@ -539,12 +539,4 @@ func (s *Service) readable(e *parsed, metric, msg string) string {
 		msg = strings.ToUpper(msg[:1]) + msg[1:]
 	}
 	return msg
-}
-
-// analyses holds each Service's analysis state.
-var analyses sync.Map // *Service -> *analysis
-
-func (s *Service) analysisState() *analysis {
-	v, _ := analyses.LoadOrStore(s, &analysis{})
-	return v.(*analysis)
 }

@@ -76,6 +76,9 @@ type Service struct {
 	drafts draftStore
 	docs   docCache
 	descs  descCache
+	// analysis is the running simulation, so a newer one can cancel it, and the
+	// last compiled model, which the quick and full runs of a working copy share.
+	analysis analysis
 
 	mu         sync.Mutex
 	firstChart time.Duration

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -84,6 +85,12 @@ type SaveResult struct {
 	Name      string `json:"name"`
 	Revision  int    `json:"revision"`
 	Unchanged bool   `json:"unchanged"`
+	// Conflict says nothing was saved because Revision, the latest, was saved
+	// after the revision the working copy was opened from; Message says so for
+	// people. Saving again with Revision as the base makes the working copy the
+	// latest (the other save stays in history).
+	Conflict bool   `json:"conflict,omitempty"`
+	Message  string `json:"message,omitempty"`
 }
 
 // RevisionInfo is one saved revision, as the history lists it.
@@ -319,8 +326,11 @@ func (s *Service) DiscardDraft(name string) (err error) {
 
 // SaveScenario saves a working copy as the next revision of the named scenario,
 // with an optional message, and drops its draft. When the working copy renames the
-// scenario (its name field), the stored scenario is renamed first.
-func (s *Service) SaveScenario(name, doc, message string) (res *SaveResult, err error) {
+// scenario (its name field), the stored scenario is renamed first. base is the
+// revision the working copy was opened from (0: not known): when another window or
+// the command line has saved since, nothing is saved and the result says so, so
+// that no one's save is silently superseded.
+func (s *Service) SaveScenario(name, doc, message string, base int) (res *SaveResult, err error) {
 	defer s.guard(&err)
 	lib, err := s.library()
 	if err != nil {
@@ -331,6 +341,17 @@ func (s *Service) SaveScenario(name, doc, message string) (res *SaveResult, err 
 		return nil, err
 	}
 	ctx := s.ctx()
+	if base > 0 {
+		latest, err := lib.DB.Get(ctx, name, 0)
+		if err != nil {
+			return nil, s.userError(err)
+		}
+		if latest.Number > base && !bytes.Equal(latest.Body, []byte(doc)) {
+			return &SaveResult{Name: latest.Scenario, Revision: latest.Number, Conflict: true,
+				Message: fmt.Sprintf("Revision %d of %s was saved by %s at %s, after you opened revision %d. Nothing was saved; your edits are kept. Save again to make yours the latest (revision %d stays in the history).",
+					latest.Number, latest.Scenario, latest.Author, latest.Created.Local().Format("15:04"), base, latest.Number)}, nil
+		}
+	}
 	sc := e.sc.Clone()
 	if sc.Name != name {
 		if err := lib.DB.Rename(ctx, name, sc.Name); err != nil {

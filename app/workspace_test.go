@@ -346,7 +346,7 @@ func TestSaveDirtyHistoryDiffRestore(t *testing.T) {
 	if !ev.Dirty {
 		t.Fatal("an edited copy is not dirty")
 	}
-	res, err := s.SaveScenario(w.Name, ev.Document, "  Cap at $45B  ")
+	res, err := s.SaveScenario(w.Name, ev.Document, "  Cap at $45B  ", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,7 +357,7 @@ func TestSaveDirtyHistoryDiffRestore(t *testing.T) {
 	if err != nil || again.Dirty {
 		t.Errorf("saved copy: %v, dirty %v", err, again != nil && again.Dirty)
 	}
-	res, err = s.SaveScenario(w.Name, ev.Document, "again")
+	res, err = s.SaveScenario(w.Name, ev.Document, "again", 0)
 	if err != nil || !res.Unchanged || res.Revision != 2 {
 		t.Errorf("unchanged save = %+v, %v", res, err)
 	}
@@ -410,7 +410,7 @@ func TestDrafts(t *testing.T) {
 	}
 	// Saving drops the draft; so does discarding.
 	_ = s.SaveDraft(w.Name, ev.Document)
-	if _, err := s.SaveScenario(w.Name, ev.Document, ""); err != nil {
+	if _, err := s.SaveScenario(w.Name, ev.Document, "", 0); err != nil {
 		t.Fatal(err)
 	}
 	if e := entry(t, s, w.Name); e.HasDraft {
@@ -467,7 +467,7 @@ func TestRenameInTheDocumentRenamesOnSave(t *testing.T) {
 	if ev.Name != "Cap, my case" || !ev.Dirty {
 		t.Errorf("renamed copy %q dirty %v", ev.Name, ev.Dirty)
 	}
-	res, err := s.SaveScenario(w.Name, ev.Document, "")
+	res, err := s.SaveScenario(w.Name, ev.Document, "", 0)
 	if err != nil || res.Name != "Cap, my case" {
 		t.Fatalf("save = %+v, %v", res, err)
 	}
@@ -476,7 +476,7 @@ func TestRenameInTheDocumentRenamesOnSave(t *testing.T) {
 	}
 	// Renaming onto another scenario's name fails and says so.
 	ev = apply(t, s, ev.Document, Edit{OpText, "name", builtinName(t, "briefing")})
-	if _, err := s.SaveScenario("Cap, my case", ev.Document, ""); err == nil {
+	if _, err := s.SaveScenario("Cap, my case", ev.Document, "", 0); err == nil {
 		t.Error("saved over another scenario's name")
 	}
 }
@@ -543,5 +543,33 @@ func BenchmarkApplyBriefing(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// Two windows open revision 1; the first saves. The second's save is not allowed to
+// silently supersede it: it gets a conflict, nothing is written, and saving again
+// with the latest as its base makes its copy the latest.
+func TestStaleSaveIsAConflict(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "microsoft-cap")
+	first := apply(t, s, w.Document, Edit{OpSet, "contracts.msft_revshare.cap", "45B"})
+	second := apply(t, s, w.Document, Edit{OpSet, "contracts.msft_revshare.rate", "15%"})
+	if res, err := s.SaveScenario(w.Name, first.Document, "first", w.Revision); err != nil || res.Conflict || res.Revision != 2 {
+		t.Fatalf("first save: %+v %v", res, err)
+	}
+	res, err := s.SaveScenario(w.Name, second.Document, "second", w.Revision)
+	if err != nil || !res.Conflict || res.Revision != 2 || !strings.Contains(res.Message, "after you opened revision 1") {
+		t.Fatalf("stale save: %+v %v", res, err)
+	}
+	if hist, _ := s.History(w.Name); len(hist) != 2 {
+		t.Fatalf("a stale save wrote a revision: %d revisions", len(hist))
+	}
+	res, err = s.SaveScenario(w.Name, second.Document, "second, on purpose", res.Revision)
+	if err != nil || res.Conflict || res.Revision != 3 {
+		t.Fatalf("save over the latest: %+v %v", res, err)
+	}
+	// Saving the very document that is already the latest is no conflict.
+	if res, err := s.SaveScenario(w.Name, second.Document, "", 1); err != nil || res.Conflict || !res.Unchanged {
+		t.Fatalf("unchanged save with an old base: %+v %v", res, err)
 	}
 }

@@ -22,6 +22,15 @@ export type Settings = app.Settings;
 export type ExportRequest = app.ExportRequest;
 export type ExportResult = app.ExportResult;
 export type Chart = charts.Chart;
+export type SimulationRequest = app.SimulationRequest;
+export type SimulationView = app.SimulationView;
+export type CapOdds = app.CapOdds;
+export type SimulatedFigure = app.SimulatedFigure;
+export type Choice = app.Choice;
+export type AnalysisChoices = app.AnalysisChoices;
+export type SolveRequest = app.SolveRequest;
+export type SolveResult = app.SolveResult;
+export type ImportResult = app.ImportResult;
 export type Period = 'quarter' | 'year';
 
 export const api = {
@@ -37,8 +46,9 @@ export const api = {
   evaluate: (doc: string, period: Period): Promise<Evaluation> => Service.Evaluate(doc, period),
   saveDraft: (name: string, doc: string): Promise<void> => Service.SaveDraft(name, doc),
   discardDraft: (name: string): Promise<void> => Service.DiscardDraft(name),
-  saveScenario: (name: string, doc: string, message: string): Promise<SaveResult> =>
-    Service.SaveScenario(name, doc, message),
+  /** base is the revision the working copy was opened from: a later save elsewhere is a conflict. */
+  saveScenario: (name: string, doc: string, message: string, base: number): Promise<SaveResult> =>
+    Service.SaveScenario(name, doc, message, base),
   history: (name: string): Promise<RevisionInfo[]> => Service.History(name),
   diffRevisions: (name: string, a: number, b: number): Promise<Change[]> => Service.DiffRevisions(name, a, b),
   restoreRevision: (name: string, rev: number): Promise<Workspace> => Service.RestoreRevision(name, rev),
@@ -47,6 +57,10 @@ export const api = {
   saveSettings: (s: Settings): Promise<void> => Service.SaveSettings(s),
   export: (req: ExportRequest): Promise<ExportResult> => Service.Export(req),
   reportFirstChart: (ms: number): Promise<void> => Service.ReportFirstChart(ms),
+  simulate: (req: SimulationRequest): Promise<SimulationView> => Service.Simulate(req),
+  analysisChoices: (doc: string): Promise<AnalysisChoices> => Service.AnalysisChoices(doc),
+  solve: (req: SolveRequest): Promise<SolveResult> => Service.Solve(req),
+  importScenario: (filename: string, text: string): Promise<ImportResult> => Service.ImportScenario(filename, text),
 };
 
 /** message turns whatever a failed call rejected with into text for people. */

@@ -252,7 +252,13 @@ export class WorkspaceStore {
     this.saving = true;
     try {
       const doc = this.#doc;
-      const res = await api.saveScenario(name, doc, msg);
+      const res = await api.saveScenario(name, doc, msg, this.revision);
+      if (res.conflict) {
+        // Someone saved since this copy was opened: nothing was written. Taking
+        // their revision as the base lets a second save make this copy the latest.
+        this.revision = res.revision;
+        return res.message ?? 'This scenario was saved elsewhere since you opened it.';
+      }
       this.name = res.name;
       this.revision = res.revision;
       this.restoredDraft = null;

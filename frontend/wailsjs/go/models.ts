@@ -149,6 +149,19 @@ export namespace app {
 	    bytes: number;
 	}
 	
+	export interface Workspace {
+	    name: string;
+	    builtin: string;
+	    revision: number;
+	    document: string;
+	    draft: boolean;
+	    draftSaved?: string;
+	}
+	export interface ImportResult {
+	    workspace?: Workspace;
+	    created: boolean;
+	    unchanged: boolean;
+	}
 	
 	
 	
@@ -164,6 +177,8 @@ export namespace app {
 	    name: string;
 	    revision: number;
 	    unchanged: boolean;
+	    conflict?: boolean;
+	    message?: string;
 	}
 	export interface ScenarioEntry {
 	    name: string;
@@ -268,14 +283,6 @@ export namespace app {
 	    description: string;
 	}
 	
-	export interface Workspace {
-	    name: string;
-	    builtin: string;
-	    revision: number;
-	    document: string;
-	    draft: boolean;
-	    draftSaved?: string;
-	}
 
 }
 

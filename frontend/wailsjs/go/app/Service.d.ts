@@ -22,6 +22,8 @@ export function Export(arg1:app.ExportRequest):Promise<app.ExportResult>;
 
 export function History(arg1:string):Promise<Array<app.RevisionInfo>>;
 
+export function ImportScenario(arg1:string,arg2:string):Promise<app.ImportResult>;
+
 export function ListScenarios():Promise<Array<app.ScenarioEntry>>;
 
 export function NewScenario(arg1:string,arg2:string):Promise<app.Workspace>;
@@ -36,7 +38,7 @@ export function RestoreRevision(arg1:string,arg2:number):Promise<app.Workspace>;
 
 export function SaveDraft(arg1:string,arg2:string):Promise<void>;
 
-export function SaveScenario(arg1:string,arg2:string,arg3:string):Promise<app.SaveResult>;
+export function SaveScenario(arg1:string,arg2:string,arg3:string,arg4:number):Promise<app.SaveResult>;
 
 export function SaveSettings(arg1:app.Settings):Promise<void>;
 

@@ -42,6 +42,10 @@ export function History(arg1) {
   return window['go']['app']['Service']['History'](arg1);
 }
 
+export function ImportScenario(arg1, arg2) {
+  return window['go']['app']['Service']['ImportScenario'](arg1, arg2);
+}
+
 export function ListScenarios() {
   return window['go']['app']['Service']['ListScenarios']();
 }
@@ -70,8 +74,8 @@ export function SaveDraft(arg1, arg2) {
   return window['go']['app']['Service']['SaveDraft'](arg1, arg2);
 }
 
-export function SaveScenario(arg1, arg2, arg3) {
-  return window['go']['app']['Service']['SaveScenario'](arg1, arg2, arg3);
+export function SaveScenario(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Service']['SaveScenario'](arg1, arg2, arg3, arg4);
 }
 
 export function SaveSettings(arg1) {
