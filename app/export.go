@@ -7,12 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/files"
 	"dealmodel/backend/report"
 	"dealmodel/backend/sim"
 )
@@ -135,7 +135,7 @@ func (s *Service) Export(req ExportRequest) (out *ExportResult, err error) {
 		return out, nil
 	}
 	s.exportProgress("save", "Saving…")
-	if err := writeFileAtomic(path, data); err != nil {
+	if err := files.WriteAtomic(path, data); err != nil {
 		return nil, fmt.Errorf("could not save %s: %v", path, unwrapPathError(err))
 	}
 	s.rememberExportFolder(filepath.Dir(path))
@@ -273,46 +273,6 @@ func fileName(name string) string {
 		out = strings.TrimSpace(string(r[:120]))
 	}
 	return out
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames it over
-// path, so that a reader, or a crash, never sees a half-written file. Replacing
-// a file keeps its permissions.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s is a folder", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // unwrapPathError drops the operation and path of an *fs.PathError, which the

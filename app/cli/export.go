@@ -8,7 +8,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/files"
 	"dealmodel/backend/report"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
@@ -139,7 +139,7 @@ func exportCmd(e *env, args []string) error {
 	// Files first, stdout last: a failing file leaves stdout empty.
 	for _, o := range outs {
 		if o.path != "" && o.path != "-" {
-			if err := writeAtomic(o.path, o.data); err != nil {
+			if err := files.WriteAtomic(o.path, o.data); err != nil {
 				return fmt.Errorf("--%s: %w", o.flag, err)
 			}
 		}
@@ -276,51 +276,6 @@ func generationTime() time.Time {
 		}
 	}
 	return time.Now()
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it over path,
-// so a reader, or a crash, never sees a half-written file. Every command that writes
-// a file uses it.
-func writeAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm() // replacing a file keeps its permissions
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// The rename is durable only once the folder's entry is on disk.
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // best effort: some file systems cannot sync a folder
-		d.Close()
-	}
-	return nil
 }
 
 // briefingUncertainty simulates a scenario that declares uncertain inputs, with its

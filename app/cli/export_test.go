@@ -257,16 +257,6 @@ func TestExportFailureKeepsOldFile(t *testing.T) {
 	}
 }
 
-func TestWriteAtomicFailure(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeAtomic(filepath.Join(dir, "missing", "x.csv"), []byte("x")); err == nil {
-		t.Error("writing into a missing folder succeeded")
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("a failed write left %d files", len(entries))
-	}
-}
-
 func TestExportInUsage(t *testing.T) {
 	_, out, _ := cli(t, "help")
 	if !strings.Contains(out, "dealmodel export FILE|NAME") || !strings.Contains(out, "--summary-csv") {

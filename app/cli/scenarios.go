@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"dealmodel/backend/files"
 	"dealmodel/backend/library"
 	"dealmodel/backend/store"
 )
@@ -264,7 +265,7 @@ func scnExport(e *env, l *library.Library, o opts) error {
 		_, err = e.stdout.Write(body)
 		return err
 	}
-	if err := writeAtomic(args[1], body); err != nil {
+	if err := files.WriteAtomic(args[1], body); err != nil {
 		return fmt.Errorf("writing %s: %w", args[1], err)
 	}
 	return nil
