@@ -353,14 +353,14 @@ func (s *Service) SaveScenario(name, doc, message string, base int) (res *SaveRe
 		}
 	}
 	sc := e.sc.Clone()
+	var rev *store.Revision
 	if sc.Name != name {
-		if err := lib.DB.Rename(ctx, name, sc.Name); err != nil {
+		// The rename and the revision in one transaction: never one without the other.
+		if rev, err = lib.DB.SaveAs(ctx, name, sc.Name, scenario.Marshal(sc), strings.TrimSpace(message), ""); err != nil {
 			return nil, s.userError(err)
 		}
 		s.logErr(s.drafts.RenameDraft(ctx, name, sc.Name))
-	}
-	rev, err := lib.Save(ctx, sc, strings.TrimSpace(message))
-	if err != nil {
+	} else if rev, err = lib.Save(ctx, sc, strings.TrimSpace(message)); err != nil {
 		return nil, s.userError(err)
 	}
 	s.logErr(s.drafts.DiscardDraft(ctx, rev.Scenario))

@@ -379,15 +379,51 @@ func (db *DB) Rename(ctx context.Context, oldName, newName string) error {
 		if err != nil {
 			return err
 		}
-		if s.name == newName {
-			return nil
-		}
-		if err := nameFree(ctx, tx, newName, s.id); err != nil {
+		return rename(ctx, tx, s, newName)
+	})
+}
+
+// rename gives s a new name inside a write transaction.
+func rename(ctx context.Context, tx *sql.Tx, s *scenarioRow, newName string) error {
+	if s.name == newName {
+		return nil
+	}
+	if err := nameFree(ctx, tx, newName, s.id); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE scenarios SET name = ?, name_key = ? WHERE id = ?`, newName, nameKey(newName), s.id)
+	if err != nil {
+		return wrap(err, "Cannot rename the scenario "+s.name)
+	}
+	s.name = newName
+	return nil
+}
+
+// SaveAs renames the scenario to newName and saves body as its next revision in one
+// transaction, so a save that also renames (the name field was edited) is never
+// left half done. Like Save, it ends the draft.
+func (db *DB) SaveAs(ctx context.Context, name, newName string, body []byte, message, author string) (*Revision, error) {
+	if err := validName(newName); err != nil {
+		return nil, err
+	}
+	if err := validBody(body); err != nil {
+		return nil, err
+	}
+	var rev *Revision
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		s, err := findScenario(ctx, tx, name, true)
+		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE scenarios SET name = ?, name_key = ? WHERE id = ?`, newName, nameKey(newName), s.id)
-		return wrap(err, "Cannot rename the scenario "+s.name)
+		if err := rename(ctx, tx, s, newName); err != nil {
+			return err
+		}
+		if rev, err = db.save(ctx, tx, s, body, message, author); err != nil {
+			return err
+		}
+		return clearDraft(ctx, tx, s)
 	})
+	return rev, err
 }
 
 // Duplicate creates the scenario newName whose revision 1 is the latest body

@@ -382,3 +382,24 @@ func TestGetLargeBody(t *testing.T) {
 		t.Fatalf("big body: %v", err)
 	}
 }
+
+// A save that renames is one transaction: when the new name is taken nothing
+// changes, and otherwise both the name and the revision land.
+func TestSaveAsRenamesAndSavesTogether(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	MustCreate(t, db, "Deal", bodyV1)
+	MustCreate(t, db, "Taken", bodyV1)
+	_, err := db.SaveAs(ctx, "Deal", "Taken", []byte(bodyV2), "rename", "")
+	wantCode(t, err, ECONFLICT)
+	if r, err := db.Get(ctx, "Deal", 0); err != nil || r.Number != 1 {
+		t.Fatalf("a refused SaveAs changed the scenario: %+v %v", r, err)
+	}
+	r, err := db.SaveAs(ctx, "Deal", "Big deal", []byte(bodyV2), "rename", "")
+	if err != nil || r.Number != 2 || r.Scenario != "Big deal" {
+		t.Fatalf("SaveAs: %+v %v", r, err)
+	}
+	if _, err := db.Get(ctx, "Deal", 0); ErrorCode(err) != ENOTFOUND {
+		t.Fatalf("the old name still answers: %v", err)
+	}
+}
