@@ -38,12 +38,13 @@ test('lists the built-in scenarios and draws a chart', async ({ page, server }) 
 test('draws in the dark colour scheme too', async ({ newPage }) => {
   const page = await newPage({ colorScheme: 'dark' });
   await firstChartMs(page);
-  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+  await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
 });
 
 describe('the API refuses what a page of another site could send', () => {
   test('replays of the page\'s own call', async ({ page, server }) => {
     // Catch a call the page itself makes, with its headers and body.
+    let reloaded: Promise<unknown> = Promise.resolve();
     const call = await new Promise<Request>((ok) => {
       const seen = (r: Request) => {
         if (r.url().includes('/api/call/')) {
@@ -52,8 +53,9 @@ describe('the API refuses what a page of another site could send', () => {
         }
       };
       page.on('request', seen);
-      void page.reload({ waitUntil: 'domcontentloaded' });
+      reloaded = page.reload({ waitUntil: 'domcontentloaded' });
     });
+    await reloaded; // settled before the test ends, so its page cannot close under it
     const path = new URL(call.url()).pathname;
     const headers = await call.allHeaders();
     const body = call.postData() ?? '[]';

@@ -5,7 +5,7 @@ test('a scenario is found, opened and edited without a mouse', async ({ page }) 
   await firstChartMs(page);
   await page.keyboard.press('Tab'); // + New
   await page.keyboard.press('Tab'); // search
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('id'))).toBe('scenario-search');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('id'))).toBe('scenario-search');
   await page.keyboard.type('no cap');
   await page.keyboard.press('Tab'); // compare
   await page.keyboard.press('Tab'); // the first scenario in the list

@@ -34,24 +34,24 @@ test('Import: the parser\'s errors in place, then a new scenario, then a new rev
   await menu(page, 'import');
   const dialog = page.getByRole('dialog', { name: 'Import a scenario file' });
   await dialog.waitFor();
-  expect(await dialog.getByRole('button', { name: 'Choose a file…' }).count()).toBe(1);
+  await expect.poll(() => dialog.getByRole('button', { name: 'Choose a file…' }).count()).toBe(1);
 
   const doc = await withoutRanges(server, 'Imported without ranges');
   await page.getByTestId('import-file').setInputFiles(file('bad.yaml', 'bogus: 1\n' + doc));
   const alert = dialog.getByRole('alert');
   await expect.poll(() => alert.textContent()).toContain('bad.yaml:1:1: bogus: unknown key "bogus"');
-  expect(await page.getByRole('button', { name: /Imported without ranges/ }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('button', { name: /Imported without ranges/ }).count()).toBe(0);
 
   await page.getByTestId('import-file').setInputFiles(file('deal.yaml', doc));
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Imported without ranges');
-  expect(await dialog.isVisible()).toBe(false);
+  await expect.poll(() => dialog.isVisible()).toBe(false);
   await expect.poll(() => page.getByText('Imported “Imported without ranges” as a new scenario.').count()).toBe(1);
 
   // No ranges: the uncertainty view says how to add them, not an error.
   await page.getByRole('tab', { name: 'Uncertainty' }).click();
   await expect.poll(() => page.getByText('No ranges to simulate').count()).toBe(1);
-  expect(await page.getByText(/has no ranges yet/).count()).toBe(1);
-  expect(await page.getByRole('alert').count()).toBe(0);
+  await expect.poll(() => page.getByText(/has no ranges yet/).count()).toBe(1);
+  await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 
   // The same name again: a new revision, the first kept in the history.
   const changed = doc.replace(/^discount_rate: .*$/m, 'discount_rate: 12%');
@@ -81,7 +81,7 @@ test('Undo and Redo from the menu undo typing in a text field, and the scenario 
   await page.keyboard.type('xyz');
   await menu(page, 'undo');
   await expect.poll(() => search.inputValue()).not.toBe('xyz');
-  expect(await cap.inputValue()).toBe('41B');
+  await expect.poll(() => cap.inputValue()).toBe('41B');
   await menu(page, 'redo');
   await expect.poll(() => search.inputValue()).toBe('xyz');
   await search.fill('');
@@ -99,7 +99,7 @@ test('Export CSV from the menu: the dialog on the schedule, with labels and a by
   await menu(page, 'export-csv');
   const dialog = page.getByRole('dialog', { name: /^Export/ });
   await dialog.waitFor();
-  expect(await dialog.getByLabel('Schedule (CSV)').isChecked()).toBe(true);
+  await expect.poll(() => dialog.getByLabel('Schedule (CSV)').isChecked()).toBe(true);
   await dialog.getByLabel(/A row of labels/).check();
   await dialog.getByLabel(/byte order mark/).check();
   const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
@@ -111,5 +111,5 @@ test('Export CSV from the menu: the dialog on the schedule, with labels and a by
   expect(lines[2]).toMatch(/^2025Q1,/);
   await expect.poll(() => dialog.getByText(/^Downloaded .*\.csv$/).count()).toBe(1);
   await dialog.getByRole('button', { name: 'Close' }).click();
-  expect(await dialog.isVisible()).toBe(false);
+  await expect.poll(() => dialog.isVisible()).toBe(false);
 });

@@ -17,10 +17,10 @@ async function openUncertainty(page: Page): Promise<void> {
 
 test('shows fan charts, the histogram, the tornado and the cap odds', async ({ page }) => {
   await openUncertainty(page);
-  expect(await page.locator('[data-chart^="fan."] canvas').count()).toBeGreaterThan(0);
-  expect(await page.locator('[data-chart="histogram"] canvas').count()).toBe(1);
+  await expect.poll(() => page.locator('[data-chart^="fan."] canvas').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('[data-chart="histogram"] canvas').count()).toBe(1);
   await expect.poll(() => page.getByText(/10,000 runs · seed 42/).count()).toBe(1);
-  expect(await page.getByRole('table', { name: /When the cap binds/ }).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('table', { name: /When the cap binds/ }).count()).toBeGreaterThan(0);
   // Another metric in the histogram.
   const chooser = page.getByLabel('Distribution of');
   const options = await chooser.locator('option').allTextContents();
@@ -56,8 +56,8 @@ test('goal seek finds the cap that makes the total paid 30B', async ({ page }) =
   const result = page.getByTestId('goal-result');
   await result.waitFor();
   // The briefing counts nothing paid before the horizon toward the cap.
-  expect(await result.innerText()).toMatch(/cap\s*=\s*30B/);
-  expect(await result.innerText()).toContain('$30,000,000,000.00');
+  await expect.poll(() => result.innerText()).toMatch(/cap\s*=\s*30B/);
+  await expect.poll(() => result.innerText()).toContain('$30,000,000,000.00');
   // Out of reach: said in words, not as an error.
   await page.getByLabel('reaches', { exact: true }).fill('5000B');
   await page.getByRole('button', { name: 'Solve' }).click();
