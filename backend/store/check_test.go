@@ -146,9 +146,27 @@ func TestOpenCorruptDealmodelFile(t *testing.T) {
 	}
 }
 
+// A folder where the database should be cannot be read as one, even by root: it is
+// refused and left where it is.
+func TestOpenFolderIsNotMoved(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "dealmodel.db")
+	if err := os.Mkdir(p, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := New(p).Open(); err == nil {
+		t.Fatal("opened a folder as a database")
+	}
+	if st, err := os.Stat(p); err != nil || !st.IsDir() {
+		t.Fatalf("the folder was touched: %v", err)
+	}
+	if m, _ := filepath.Glob(p + ".damaged-*"); len(m) != 0 {
+		t.Fatal("a folder was moved aside")
+	}
+}
+
 func TestOpenUnreadableFileIsNotMoved(t *testing.T) {
 	if os.Geteuid() == 0 {
-		t.Skip("root reads every file")
+		t.Skip("root reads every file; TestOpenFolderIsNotMoved covers this path for root")
 	}
 	db := MustOpenDB(t)
 	db.Close()

@@ -275,21 +275,7 @@ func (db *DB) Create(ctx context.Context, name string, body []byte, message, aut
 // transaction: what the user saved supersedes it. The scenario must exist
 // (see Create) and not be in the trash (ENOTFOUND).
 func (db *DB) Save(ctx context.Context, name string, body []byte, message, author string) (*Revision, error) {
-	if err := validBody(body); err != nil {
-		return nil, err
-	}
-	var rev *Revision
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		s, err := findScenario(ctx, tx, name, true)
-		if err != nil {
-			return err
-		}
-		if rev, err = db.save(ctx, tx, s, body, message, author); err != nil {
-			return err
-		}
-		return clearDraft(ctx, tx, s)
-	})
-	return rev, err
+	return db.saveAs(ctx, name, "", body, message, author)
 }
 
 // Get returns revision rev of the scenario name, with its body; rev 0 is
@@ -406,6 +392,11 @@ func (db *DB) SaveAs(ctx context.Context, name, newName string, body []byte, mes
 	if err := validName(newName); err != nil {
 		return nil, err
 	}
+	return db.saveAs(ctx, name, newName, body, message, author)
+}
+
+// saveAs is Save, and SaveAs when newName is not empty.
+func (db *DB) saveAs(ctx context.Context, name, newName string, body []byte, message, author string) (*Revision, error) {
 	if err := validBody(body); err != nil {
 		return nil, err
 	}
@@ -415,8 +406,10 @@ func (db *DB) SaveAs(ctx context.Context, name, newName string, body []byte, mes
 		if err != nil {
 			return err
 		}
-		if err := rename(ctx, tx, s, newName); err != nil {
-			return err
+		if newName != "" {
+			if err := rename(ctx, tx, s, newName); err != nil {
+				return err
+			}
 		}
 		if rev, err = db.save(ctx, tx, s, body, message, author); err != nil {
 			return err
