@@ -137,7 +137,7 @@ var (
 // round placeholders, and each item says so in its source, so that nobody mistakes
 // them for reported figures.
 func scenarioTemplate(id string) (*scenario.Scenario, error) {
-	sc := &scenario.Scenario{Version: scenario.FormatVersion, Name: "New scenario", Start: templateStart, End: templateEnd}
+	sc := &scenario.Scenario{Version: scenario.FormatV1, Name: "New scenario", Start: templateStart, End: templateEnd}
 	if err := addFromTemplate(sc, "revenue", "stream:revenue"); err != nil {
 		return nil, err
 	}

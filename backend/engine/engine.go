@@ -124,9 +124,17 @@ func (m *model) stream(st *scenario.Stream) {
 	years := st.YearAmounts(first, last)
 	vals := make([]decimal.Decimal, m.n)
 	total := decimal.Zero
+	ai := 0 // the next actual quarter: stream(q) is actuals[q] where listed
 	for i := range vals {
-		y := (m.s.Start + scenario.Quarter(i)).Year()
-		vals[i] = years[y-first].Mul(quarterOf)
+		q := m.s.Start + scenario.Quarter(i)
+		for ai < len(st.Actuals) && st.Actuals[ai].Quarter < q {
+			ai++
+		}
+		if ai < len(st.Actuals) && st.Actuals[ai].Quarter == q {
+			vals[i] = st.Actuals[ai].Amount
+		} else {
+			vals[i] = years[q.Year()-first].Mul(quarterOf)
+		}
 		total = total.Add(vals[i])
 	}
 	m.streams[st.ID] = vals

@@ -102,6 +102,9 @@ func (s *Scenario) checkStream(report reportFunc, st *Stream) {
 				st.Annual[i-1].Year+1, a.Year-1, st.Annual[i-1].Year, a.Year)
 		}
 	}
+	for _, a := range st.Actuals {
+		checkAmount(report, fmt.Sprintf("%s.actuals.%s", p, a.Quarter), a.Amount)
+	}
 	for _, g := range st.Growth {
 		if g.Rate.LessThan(minusOne) {
 			report(fmt.Sprintf("%s.growth.%d", p, g.Year), "%s is out of range: growth is -100%% or more", FormatRate(g.Rate))
@@ -186,7 +189,11 @@ func (s *Scenario) checkContract(report reportFunc, c *Contract) {
 				report(p+".valuation.stream", "there is no stream %q%s", v.Stream, didYouMean(v.Stream, s.streamIDs()))
 			} else if v.At >= s.Start && v.At <= s.End && len(st.Annual) > 0 {
 				y := v.At.Year()
-				if amt := st.YearAmounts(y, y)[0]; amt.IsZero() {
+				amt := st.YearAmounts(y, y)[0]
+				if a, ok := st.Actual(v.At); ok {
+					amt = a
+				}
+				if amt.IsZero() {
 					report(p+".valuation.at", "stream %s is 0 in %s, so no revenue multiple can be taken there: date the valuation in a quarter with revenue", st.ID, v.At)
 				}
 			}

@@ -63,6 +63,7 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 // cross-field rules are checked afterwards by Scenario.check, which also serves
 // scenarios edited in the app.
 type decoder struct {
+	version  int // the file's format version; 0 until read
 	sink     *errorSink
 	pos      map[string]*node // key path -> the node of its value, for later errors
 	failedAt map[string]bool  // blocks (see block) with a decoding error
@@ -111,6 +112,10 @@ func (d *decoder) fields(n *node, path string, allowed []string, other map[strin
 		}
 		if _, dup := out[key]; dup {
 			d.errf(p.key, kp, "duplicate key %q: each key may appear once", key)
+			continue
+		}
+		if contains(allowed, key) && d.version == FormatV1 && v2Only[join(pattern(path), key)] {
+			d.errf(p.key, kp, "%s is a key of format version 2: write version: 2 at the top of the file to use it (this file says version: 1)", key)
 			continue
 		}
 		if !contains(allowed, key) {
@@ -369,12 +374,13 @@ func (d *decoder) scenario(root *node) *Scenario {
 		}
 		return n, ok
 	}
-	if n, ok := required("version", "add version: 1"); ok {
+	if n, ok := required("version", "add version: 2 (or 1 for a file without the keys of format v2)"); ok {
 		if v, ok := d.integer(n, "version"); ok {
-			if v != FormatVersion {
-				d.errf(n, "version", "this program reads format version %d, the file says %d", FormatVersion, v)
+			if v != FormatV1 && v != FormatV2 {
+				d.errf(n, "version", "this program reads format versions 1 and 2, the file says %d", v)
 			}
 			s.Version = int(v)
+			d.version = int(v)
 		}
 	}
 	if n, ok := required("name", `add name: "…" (1 to 120 characters)`); ok {
@@ -418,7 +424,23 @@ func (d *decoder) id(k *node, path, what string) string {
 	return k.text
 }
 
-var streamKeys = []string{"label", "annual", "growth", "source", "sources"}
+var streamKeys = []string{"label", "annual", "growth", "actuals", "source", "sources"}
+
+// v2Only holds the keys that only a version 2 file may use, by the pattern of
+// their path (see pattern).
+var v2Only = map[string]bool{
+	"streams.*.actuals": true,
+}
+
+// pattern replaces the ids in a key path by *: streams.rev -> streams.*, so that
+// rules about a key hold for every stream or contract.
+func pattern(path string) string {
+	parts := strings.Split(path, ".")
+	if len(parts) >= 2 && (parts[0] == "streams" || parts[0] == "contracts") {
+		parts[1] = "*"
+	}
+	return strings.Join(parts, ".")
+}
 
 func (d *decoder) stream(p pair) Stream {
 	path := "streams." + p.key.text
@@ -455,6 +477,9 @@ func (d *decoder) stream(p pair) Stream {
 			}
 		}
 		sort.SliceStable(st.Growth, func(i, j int) bool { return st.Growth[i].Year < st.Growth[j].Year })
+	}
+	if n, ok := f["actuals"]; ok {
+		st.Actuals = d.quarterAmounts(n, join(path, "actuals"), "quarters to reported amounts")
 	}
 	st.Sources = d.sources(f, path)
 	return st
@@ -662,6 +687,23 @@ func (d *decoder) once(seen map[int]*node, key int, k *node, path, what string) 
 	}
 	seen[key] = k
 	return true
+}
+
+// quarterAmounts reads a mapping of quarters to amounts keyed as in format v2: a
+// bare year is the year's first quarter. The result is in quarter order.
+func (d *decoder) quarterAmounts(n *node, path, what string) []QuarterAmount {
+	var out []QuarterAmount
+	seen := map[int]*node{}
+	for _, e := range d.entries(n, path, what) {
+		qp := join(path, e.key.text)
+		q, ok1 := d.quarter(e.key, qp, false)
+		a, ok2 := d.amount(e.value, qp)
+		if ok1 && d.once(seen, int(q), e.key, qp, "quarter") && ok2 {
+			out = append(out, QuarterAmount{Quarter: q, Amount: a})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Quarter < out[j].Quarter })
+	return out
 }
 
 // scheduleQuarter reads a schedule key. Bare years are refused there: a payment's

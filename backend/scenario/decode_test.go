@@ -140,7 +140,10 @@ func TestParseErrors(t *testing.T) {
 		{"unknown type", func(s string) string { return strings.Replace(s, "type: revenue_share", "type: revenue_shares", 1) }, 10, "contracts.share.type", `did you mean "revenue_share"`},
 		{"bad id", func(s string) string { return strings.Replace(s, "  share:", "  Share:", 1) }, 9, "contracts.Share", "not a valid contract id"},
 		{"missing version", func(s string) string { return strings.Replace(s, "version: 1\n", "", 1) }, 1, "version", "missing"},
-		{"wrong version", func(s string) string { return strings.Replace(s, "version: 1", "version: 2", 1) }, 1, "version", "format version 1"},
+		{"wrong version", func(s string) string { return strings.Replace(s, "version: 1", "version: 3", 1) }, 1, "version", "format versions 1 and 2"},
+		{"v2 key in a v1 file", func(s string) string {
+			return strings.Replace(s, "annual: {2025: 100, 2026: 200}", "annual: {2025: 100, 2026: 200}\n    actuals: {2025Q1: 30}", 1)
+		}, 8, "streams.rev.actuals", "write version: 2 at the top"},
 		{"annual gap", func(s string) string {
 			return strings.Replace(s, "annual: {2025: 100, 2026: 200}", "annual: {2025: 100, 2027: 200}", 1)
 		}, 7, "streams.rev.annual.2027", "missing between"},

@@ -156,6 +156,12 @@ func (w *yamlWriter) stream(st *Stream) {
 			w.line(3, fmt.Sprint(g.Year), FormatRate(g.Rate))
 		}
 	}
+	if len(st.Actuals) > 0 {
+		w.key(2, "actuals")
+		for _, a := range st.Actuals {
+			w.line(3, a.Quarter.String(), FormatAmount(a.Amount))
+		}
+	}
 	w.sources(2, st.Sources)
 }
 

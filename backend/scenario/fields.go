@@ -57,6 +57,9 @@ func (s *Scenario) Fields() []Field {
 		for _, g := range st.Growth {
 			add(fmt.Sprintf("%s.growth.%d", p, g.Year), KindRate, fmt.Sprintf("%s growth from %d", st.DisplayLabel(), g.Year), g.Rate, ptrMinus1, nil, st.Sources)
 		}
+		for _, a := range st.Actuals {
+			add(fmt.Sprintf("%s.actuals.%s", p, a.Quarter), KindAmount, fmt.Sprintf("%s %s (actual)", st.DisplayLabel(), a.Quarter), a.Amount, ptrZero, nil, st.Sources)
+		}
 	}
 	for i := range s.Contracts {
 		c := &s.Contracts[i]
@@ -142,11 +145,21 @@ func (s *Scenario) fieldRef(path string) (*decimal.Decimal, FieldKind, error) {
 		}
 	case "streams":
 		if len(parts) != 4 {
-			return bad("write streams.<id>.annual.<year> or streams.<id>.growth.<year>")
+			return bad("write streams.<id>.annual.<year>, streams.<id>.growth.<year> or streams.<id>.actuals.<quarter>")
 		}
 		st := s.Stream(parts[1])
 		if st == nil {
 			return bad(fmt.Sprintf("there is no stream %q", parts[1]))
+		}
+		if parts[2] == "actuals" {
+			if q, err := ParseQuarter(parts[3], false); err == nil {
+				for i := range st.Actuals {
+					if st.Actuals[i].Quarter == q {
+						return &st.Actuals[i].Amount, KindAmount, nil
+					}
+				}
+			}
+			return bad(fmt.Sprintf("stream %s lists no actual amount for %s", st.ID, parts[3]))
 		}
 		y, err := strconv.Atoi(parts[3])
 		if err != nil {
@@ -168,7 +181,7 @@ func (s *Scenario) fieldRef(path string) (*decimal.Decimal, FieldKind, error) {
 			}
 			return bad(fmt.Sprintf("stream %s lists no growth rate for %d", st.ID, y))
 		}
-		return bad("a stream's numeric fields are annual.<year> and growth.<year>")
+		return bad("a stream's numeric fields are annual.<year>, growth.<year> and actuals.<quarter>")
 	case "contracts":
 		if len(parts) < 3 {
 			return bad("write contracts.<id>.<field>")

@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -11,22 +13,42 @@ import (
 // stable (the same bytes twice).
 func TestMarshalRoundTripsBuiltins(t *testing.T) {
 	for _, b := range scenarios.All() {
-		t.Run(b.Stem, func(t *testing.T) {
-			s, err := Parse(b.File, b.Data)
+		t.Run(b.Stem, func(t *testing.T) { checkRoundTrip(t, b.File, b.Data) })
+	}
+}
+
+// v2Cases are the hand-computed cases of format v2 (app/cli/testdata/v2).
+var v2Cases = []string{"actuals"}
+
+// Every v2 case round-trips in the same way.
+func TestMarshalRoundTripsV2(t *testing.T) {
+	for _, stem := range v2Cases {
+		t.Run(stem, func(t *testing.T) {
+			path := filepath.Join("..", "..", "app", "cli", "testdata", "v2", stem+".yaml")
+			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out := Marshal(s)
-			back, err := Parse("canonical.yaml", out)
-			if err != nil {
-				t.Fatalf("canonical output does not parse: %v\n%s", err, out)
-			}
-			if !reflect.DeepEqual(normalize(s), normalize(back)) {
-				t.Fatalf("round trip changed the scenario\n%s", out)
-			}
-			if again := Marshal(back); string(again) != string(out) {
-				t.Fatalf("Marshal is not stable:\n%s\n---\n%s", out, again)
-			}
+			checkRoundTrip(t, path, data)
 		})
+	}
+}
+
+func checkRoundTrip(t *testing.T, file string, data []byte) {
+	t.Helper()
+	s, err := Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Marshal(s)
+	back, err := Parse("canonical.yaml", out)
+	if err != nil {
+		t.Fatalf("canonical output does not parse: %v\n%s", err, out)
+	}
+	if !reflect.DeepEqual(normalize(s), normalize(back)) {
+		t.Fatalf("round trip changed the scenario\n%s", out)
+	}
+	if again := Marshal(back); string(again) != string(out) {
+		t.Fatalf("Marshal is not stable:\n%s\n---\n%s", out, again)
 	}
 }

@@ -51,3 +51,13 @@ func (st *Stream) YearAmounts(first, last int) []decimal.Decimal {
 	}
 	return out
 }
+
+// Actual returns the reported amount of quarter q, if the stream lists one.
+func (st *Stream) Actual(q Quarter) (decimal.Decimal, bool) {
+	for _, a := range st.Actuals {
+		if a.Quarter == q {
+			return a.Amount, true
+		}
+	}
+	return decimal.Decimal{}, false
+}

@@ -6,8 +6,14 @@ package scenario
 
 import "github.com/shopspring/decimal"
 
-// FormatVersion is the only scenario file format version this build reads.
-const FormatVersion = 1
+// Format versions this build reads. A version 1 file computes exactly as before
+// version 2 existed; version 2 adds dated changes, actual quarters, tranches,
+// capacity and valuation marks. New scenarios are written in FormatVersion.
+const (
+	FormatV1      = 1
+	FormatV2      = 2
+	FormatVersion = FormatV2
+)
 
 // Contract types.
 const (
@@ -51,6 +57,7 @@ type Stream struct {
 	Label   string // empty: the id is shown
 	Annual  []YearAmount
 	Growth  []YearRate
+	Actuals []QuarterAmount // v2: reported quarters, in quarter order
 	Sources []string
 }
 
@@ -211,6 +218,7 @@ func (s *Scenario) Clone() *Scenario {
 	for i, st := range s.Streams {
 		st.Annual = append([]YearAmount(nil), st.Annual...)
 		st.Growth = append([]YearRate(nil), st.Growth...)
+		st.Actuals = append([]QuarterAmount(nil), st.Actuals...)
 		st.Sources = append([]string(nil), st.Sources...)
 		c.Streams[i] = st
 	}

@@ -67,6 +67,7 @@ type fStream struct {
 	annual []int // slot of each year first..last listed; -1 in a gap
 	gYears []int // growth keys, in file order
 	gSlots []int
+	actual []schedEntry // reported quarters inside the horizon
 	series int
 	metric int
 }
@@ -186,6 +187,11 @@ func (m *Model) layout() error {
 		for _, g := range st.Growth {
 			fs.gYears = append(fs.gYears, g.Year)
 			fs.gSlots = append(fs.gSlots, m.slotOf(fmt.Sprintf("streams.%s.growth.%d", st.ID, g.Year)))
+		}
+		for _, a := range st.Actuals {
+			if q := int(a.Quarter - s.Start); q >= 0 && q < m.n {
+				fs.actual = append(fs.actual, schedEntry{q: q, slot: m.slotOf(fmt.Sprintf("streams.%s.actuals.%s", st.ID, a.Quarter))})
+			}
 		}
 		fs.series = addS("stream."+st.ID, engine.Flow)
 		fs.metric = addM("stream."+st.ID+".total", engine.Amount)
@@ -375,9 +381,14 @@ func (m *Model) eval(w *work) error {
 		st := &m.streams[si]
 		m.streamYears(st, v, w)
 		out := w.row(st.series, n)
-		total := 0.0
 		for i := range n {
 			out[i] = w.years[m.qYear[i]-m.year0] * 0.25
+		}
+		for _, a := range st.actual {
+			out[a.q] = v[a.slot]
+		}
+		total := 0.0
+		for i := range n {
 			total += out[i]
 		}
 		w.metrics[st.metric] = total

@@ -132,61 +132,67 @@ func TestFloatMatchesEngineProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, b := range scenarios.All() {
 		t.Run(b.Stem, func(t *testing.T) {
-			s := mustBuiltin(t, b.Stem)
-			m := mustCompile(t, s)
-			checked := 0
-			for range 60 {
-				var as []Assignment
-				vals := append([]float64(nil), m.vals...)
-				for i, f := range m.fields {
-					if rng.IntN(3) == 0 {
-						continue // keep some fields at base
-					}
-					base := m.vals[i]
-					var x float64
-					switch f.Kind {
-					case scenario.KindAmount, scenario.KindNumber:
-						x = base * rng.Float64() * 2
-						if rng.IntN(10) == 0 {
-							x = 0
-						}
-					case scenario.KindRate:
-						lo, hi := -0.9, 1.0
-						if f.Min != nil && f.Min.IsZero() {
-							lo = 0
-						}
-						if f.Max == nil {
-							hi = 2
-						}
-						x = lo + rng.Float64()*(hi-lo)
-					case scenario.KindInteger:
-						x = float64(1 + rng.IntN(12))
-					}
-					d := exact(f.Kind, x)
-					vals[i] = d.InexactFloat64()
-					as = append(as, Assignment{Path: f.Path, Value: d})
-				}
-				ds, err := With(s, as)
-				if err != nil || ds.Validate() != nil {
-					continue
-				}
-				res, err := engine.Run(ds)
-				if err != nil {
-					continue
-				}
-				w := m.newWork()
-				copy(w.vals, vals)
-				if err := m.eval(w); err != nil {
-					t.Fatalf("the engine computes what the float model refuses: %v", err)
-				}
-				compareExact(t, "random", m, w, res)
-				checked++
-			}
-			if checked < 20 {
+			if checked := checkRandomFields(t, mustBuiltin(t, b.Stem), rng, 60); checked < 20 {
 				t.Errorf("only %d random scenarios were valid", checked)
 			}
 		})
 	}
+}
+
+// checkRandomFields compares the float model with the engine on tries random
+// variations of s's numeric fields and returns how many were valid scenarios.
+func checkRandomFields(t *testing.T, s *scenario.Scenario, rng *rand.Rand, tries int) int {
+	t.Helper()
+	m := mustCompile(t, s)
+	checked := 0
+	for range tries {
+		var as []Assignment
+		vals := append([]float64(nil), m.vals...)
+		for i, f := range m.fields {
+			if rng.IntN(3) == 0 {
+				continue // keep some fields at base
+			}
+			base := m.vals[i]
+			var x float64
+			switch f.Kind {
+			case scenario.KindAmount, scenario.KindNumber:
+				x = base * rng.Float64() * 2
+				if rng.IntN(10) == 0 {
+					x = 0
+				}
+			case scenario.KindRate:
+				lo, hi := -0.9, 1.0
+				if f.Min != nil && f.Min.IsZero() {
+					lo = 0
+				}
+				if f.Max == nil {
+					hi = 2
+				}
+				x = lo + rng.Float64()*(hi-lo)
+			case scenario.KindInteger:
+				x = float64(1 + rng.IntN(12))
+			}
+			d := exact(f.Kind, x)
+			vals[i] = d.InexactFloat64()
+			as = append(as, Assignment{Path: f.Path, Value: d})
+		}
+		ds, err := With(s, as)
+		if err != nil || ds.Validate() != nil {
+			continue
+		}
+		res, err := engine.Run(ds)
+		if err != nil {
+			continue
+		}
+		w := m.newWork()
+		copy(w.vals, vals)
+		if err := m.eval(w); err != nil {
+			t.Fatalf("the engine computes what the float model refuses: %v", err)
+		}
+		compareExact(t, "random", m, w, res)
+		checked++
+	}
+	return checked
 }
 
 // TestFloatMatchesEngineEdges: the float model on what the built-in scenarios do
