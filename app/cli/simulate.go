@@ -221,7 +221,7 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 		for _, kv := range []struct {
 			k string
 			v float64
-		}{{"mean", s.Mean}, {"p5", s.P5}, {"p10", s.P10}, {"p25", s.P25}, {"p50", s.P50}, {"p75", s.P75}, {"p90", s.P90}, {"p95", s.P95}} {
+		}{{"mean", s.Mean}, {"sd", s.StdDev}, {"p5", s.P5}, {"p10", s.P10}, {"p25", s.P25}, {"p50", s.P50}, {"p75", s.P75}, {"p90", s.P90}, {"p95", s.P95}} {
 			w.field(kv.k, cents(kv.v))
 		}
 		w.close('}')

@@ -69,7 +69,7 @@ func TestSimulateJSON(t *testing.T) {
 		if len(st) != 8 {
 			t.Errorf("%s has keys %v", id, st)
 		}
-		for _, k := range []string{"mean", "p5", "p10", "p25", "p50", "p75", "p90", "p95"} {
+		for _, k := range []string{"mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95"} {
 			if !twoDecimals.MatchString(st[k]) {
 				t.Errorf("%s.%s = %q, not an amount with two decimals", id, k, st[k])
 			}

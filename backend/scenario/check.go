@@ -224,6 +224,7 @@ func didYouMean(v string, options []string) string {
 }
 
 func (s *Scenario) checkUncertainty(report reportFunc) {
+	defer s.checkCorrelations(report)
 	for i := range s.Uncertainty.Inputs {
 		in := &s.Uncertainty.Inputs[i]
 		p := "uncertainty.inputs." + in.Path
@@ -282,6 +283,10 @@ func (s *Scenario) checkUncertainty(report reportFunc) {
 					report(p+".sd", "sd must be more than 0, found %s", sd)
 				}
 			}
+		case DistBernoulli:
+			checkBernoulli(report, p, in, f)
+		case DistDiscrete:
+			checkDiscrete(report, p, in, f)
 		case DistLognormal:
 			_, hasP10 := get("p10")
 			_, hasMu := get("mu")

@@ -749,15 +749,17 @@ func (d *decoder) valuation(n *node, path string) Valuation {
 }
 
 var (
-	uncertaintyKeys = []string{"runs", "seed", "inputs"}
+	uncertaintyKeys = []string{"runs", "seed", "inputs", "correlations"}
 	distParams      = map[string][]string{
 		DistTriangular: {"low", "mode", "high"},
 		DistUniform:    {"low", "high"},
 		DistNormal:     {"mean", "sd"},
 		DistLognormal:  {"p10", "p90", "mu", "sigma"},
 		DistPert:       {"low", "mode", "high"},
+		DistBernoulli:  {"p"},
+		DistDiscrete:   {"values", "p"},
 	}
-	distNames = []string{DistTriangular, DistUniform, DistNormal, DistLognormal, DistPert}
+	distNames = []string{DistTriangular, DistUniform, DistNormal, DistLognormal, DistPert, DistBernoulli, DistDiscrete}
 )
 
 func (d *decoder) uncertainty(n *node) *Uncertainty {
@@ -782,6 +784,9 @@ func (d *decoder) uncertainty(n *node) *Uncertainty {
 		for _, e := range d.entries(r, "uncertainty.inputs", "field paths to distributions") {
 			u.Inputs = append(u.Inputs, d.input(e))
 		}
+	}
+	if r, ok := f["correlations"]; ok && !isNull(r) {
+		u.Correlations = d.correlations(r)
 	}
 	return u
 }
@@ -823,6 +828,11 @@ func (d *decoder) input(e pair) UncertainInput {
 	allowed := append([]string{"dist", "source", "sources"}, params...)
 	f := d.fields(e.value, path, allowed, nil)
 	if f == nil {
+		return in
+	}
+	if dist == DistDiscrete {
+		d.discrete(f, path, &in)
+		in.Sources = d.sources(f, path)
 		return in
 	}
 	for _, name := range params {

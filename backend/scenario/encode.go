@@ -53,6 +53,12 @@ func Marshal(s *Scenario) []byte {
 				w.input(s, in)
 			}
 		}
+		if len(u.Correlations) > 0 {
+			w.key(1, "correlations")
+			for _, g := range u.Correlations {
+				w.correlation(g)
+			}
+		}
 	}
 	return b.Bytes()
 }
@@ -238,10 +244,24 @@ func (w *yamlWriter) input(s *Scenario, in UncertainInput) {
 	parts = append(parts, "dist: "+in.Dist)
 	for _, p := range in.Params {
 		v := p.Value.String()
-		if p.Name != "mu" && p.Name != "sigma" {
+		switch {
+		case p.Name == "p":
+			v = FormatRate(p.Value)
+		case p.Name != "mu" && p.Name != "sigma":
 			v = formatParam(kind, p.Value)
 		}
 		parts = append(parts, p.Name+": "+v)
+	}
+	if in.Dist == DistDiscrete {
+		vs := make([]string, len(in.Values))
+		for i, t := range in.Values {
+			vs[i] = yamlScalar(t)
+		}
+		ps := make([]string, len(in.Probs))
+		for i, p := range in.Probs {
+			ps[i] = FormatRate(p)
+		}
+		parts = append(parts, "values: ["+strings.Join(vs, ", ")+"]", "p: ["+strings.Join(ps, ", ")+"]")
 	}
 	if len(in.Sources) == 0 {
 		w.line(2, in.Path, "{"+strings.Join(parts, ", ")+"}")
@@ -263,4 +283,25 @@ func formatParam(k FieldKind, v decimal.Decimal) string {
 		return FormatRate(v)
 	}
 	return v.String()
+}
+
+func (w *yamlWriter) correlation(g Correlation) {
+	w.indent(2)
+	w.b.WriteString("- inputs: [" + strings.Join(g.Inputs, ", ") + "]\n")
+	w.line(3, "rho", g.Rho.String())
+	w.sources(3, g.Sources)
+}
+
+// yamlScalar writes a value of a discrete list as a YAML scalar: plain when it
+// reads back as the same text, quoted otherwise.
+func yamlScalar(t string) string {
+	for _, r := range t {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune("$%._-", r)) {
+			return quote(t)
+		}
+	}
+	if t == "" {
+		return `""`
+	}
+	return t
 }

@@ -152,6 +152,16 @@ type Uncertainty struct {
 	Seed    int64 // meaningful when SeedSet
 	SeedSet bool
 	Inputs  []UncertainInput
+	// Correlations join inputs' draws (format v2's "Uncertainty v2"), in file order.
+	Correlations []Correlation
+}
+
+// Correlation is one group of uncertain inputs with the Spearman rank correlation
+// rho for every pair of them.
+type Correlation struct {
+	Inputs  []string // paths of uncertain inputs, at least two
+	Rho     decimal.Decimal
+	Sources []string
 }
 
 // Distributions of an uncertain input.
@@ -161,6 +171,10 @@ const (
 	DistNormal     = "normal"
 	DistLognormal  = "lognormal"
 	DistPert       = "pert"
+	// DistBernoulli keeps the field's written value with probability p, else 0.
+	DistBernoulli = "bernoulli"
+	// DistDiscrete takes one of Values with the matching probability in Probs.
+	DistDiscrete = "discrete"
 )
 
 // UncertainInput is a distribution over one numeric field of the scenario.
@@ -168,9 +182,13 @@ const (
 // p10, p90, mu, sigma), in the field's own unit; mu and sigma are plain numbers
 // (the lognormal's parameters in log space).
 type UncertainInput struct {
-	Path    string
-	Dist    string
-	Params  []Param
+	Path   string
+	Dist   string
+	Params []Param
+	// Values and Probs are a discrete distribution's values, as written in the
+	// field's own syntax (38B, 20%, 2027Q4), and their probabilities.
+	Values  []string
+	Probs   []decimal.Decimal
 	Sources []string
 }
 
@@ -238,8 +256,16 @@ func (s *Scenario) Clone() *Scenario {
 		u.Inputs = make([]UncertainInput, len(s.Uncertainty.Inputs))
 		for i, in := range s.Uncertainty.Inputs {
 			in.Params = append([]Param(nil), in.Params...)
+			in.Values = append([]string(nil), in.Values...)
+			in.Probs = append([]decimal.Decimal(nil), in.Probs...)
 			in.Sources = append([]string(nil), in.Sources...)
 			u.Inputs[i] = in
+		}
+		u.Correlations = make([]Correlation, len(s.Uncertainty.Correlations))
+		for i, g := range s.Uncertainty.Correlations {
+			g.Inputs = append([]string(nil), g.Inputs...)
+			g.Sources = append([]string(nil), g.Sources...)
+			u.Correlations[i] = g
 		}
 		c.Uncertainty = &u
 	}

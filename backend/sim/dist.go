@@ -3,6 +3,9 @@ package sim
 import (
 	"fmt"
 	"math"
+	"sort"
+
+	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/scenario"
 )
@@ -35,7 +38,19 @@ type dist struct {
 	za, zb, pa, pb float64
 	flip           bool
 	kept           float64 // mass of the untruncated distribution inside the range
+
+	// pert: ln B(alpha, beta) and the quantiles at 0, 1/pertGrid, …, 1, the
+	// starting points of the inversion of its CDF.
+	lnB   float64
+	table []float64
+
+	// bernoulli and discrete: the values in increasing order and the cumulative
+	// probability up to each (the last is 1).
+	vals, cum []float64
 }
+
+// pertGrid is the number of intervals of a PERT input's table of quantiles.
+const pertGrid = 64
 
 // z90 is the standard normal's 90th percentile.
 var z90 = normQuantile(0.9)
@@ -85,6 +100,48 @@ func compileDist(in *scenario.UncertainInput, f scenario.Field) (dist, error) {
 			w := d.high - d.low
 			d.alpha = 1 + 4*(d.mode-d.low)/w
 			d.beta = 1 + 4*(d.high-d.mode)/w
+			d.pertTable()
+		}
+	case scenario.DistBernoulli:
+		p, ok := in.Get("p")
+		if !ok || p.IsNegative() || p.GreaterThan(decimal.NewFromInt(1)) {
+			return bad("a bernoulli distribution needs p from 0%% to 100%%")
+		}
+		if f.Kind != scenario.KindAmount && f.Kind != scenario.KindRate {
+			return bad("a bernoulli distribution applies to amount and rate fields")
+		}
+		// The written value with probability p, else 0: as a discrete distribution.
+		v := f.Value.InexactFloat64()
+		vals := []float64{0, v}
+		cum := []float64{decimal.NewFromInt(1).Sub(p).InexactFloat64(), 1}
+		if v < 0 {
+			vals, cum = []float64{v, 0}, []float64{p.InexactFloat64(), 1}
+		}
+		d.vals, d.cum = vals, cum
+	case scenario.DistDiscrete:
+		xs, err := in.DiscreteValues(f.Kind)
+		if err != nil {
+			return bad("%v", err)
+		}
+		if len(xs) == 0 || len(xs) != len(in.Probs) {
+			return bad("a discrete distribution needs as many probabilities as values, at least one")
+		}
+		order := make([]int, len(xs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return xs[order[a]].LessThan(xs[order[b]]) })
+		sum := decimal.Zero
+		for _, i := range order {
+			if in.Probs[i].IsNegative() {
+				return bad("probabilities must not be negative")
+			}
+			sum = sum.Add(in.Probs[i])
+			d.vals = append(d.vals, xs[i].InexactFloat64())
+			d.cum = append(d.cum, sum.InexactFloat64())
+		}
+		if !sum.Equal(decimal.NewFromInt(1)) {
+			return bad("the probabilities add up to %s, not 100%%", scenario.FormatRate(sum))
 		}
 	case scenario.DistUniform:
 		if !has("low", "high") {
@@ -169,7 +226,11 @@ func (d *dist) quantile(p float64) float64 {
 	case scenario.DistUniform:
 		x = d.low + p*(d.high-d.low)
 	case scenario.DistPert:
-		x = d.low + (d.high-d.low)*betaQuantile(d.alpha, d.beta, p)
+		x = d.low + (d.high-d.low)*d.betaQuantile(p)
+	case scenario.DistBernoulli, scenario.DistDiscrete:
+		// The smallest value whose cumulative probability reaches p.
+		k := sort.SearchFloat64s(d.cum, p)
+		x = d.vals[min(k, len(d.vals)-1)]
 	case scenario.DistNormal:
 		x = d.mu + d.sd*d.z(p)
 	case scenario.DistLognormal:
@@ -178,14 +239,9 @@ func (d *dist) quantile(p float64) float64 {
 	return d.finish(x)
 }
 
-// sample draws one value from src.
+// sample draws one value from src by inverting the CDF at one uniform number, as
+// correlated draws do at their copula's uniforms.
 func (d *dist) sample(src *source) float64 {
-	if d.name == scenario.DistPert {
-		// Two gamma variates make a Beta: faster than inverting its CDF.
-		g1 := gamma(src, d.alpha)
-		g2 := gamma(src, d.beta)
-		return d.finish(d.low + (d.high-d.low)*g1/(g1+g2))
-	}
 	return d.quantile(src.uniform())
 }
 
@@ -258,25 +314,6 @@ func normQuantile(p float64) float64 {
 	return x
 }
 
-// gamma draws from Gamma(a, 1), a >= 1, by Marsaglia and Tsang's method ("A simple
-// method for generating gamma variables", 2000). PERT's shapes are 1..5.
-func gamma(src *source, a float64) float64 {
-	d := a - 1.0/3
-	c := 1 / math.Sqrt(9*d)
-	for {
-		x := normQuantile(src.uniform())
-		v := 1 + c*x
-		if v <= 0 {
-			continue
-		}
-		v = v * v * v
-		u := src.uniform()
-		if math.Log(u) < 0.5*x*x+d-d*v+d*math.Log(v) {
-			return d * v
-		}
-	}
-}
-
 // betaInc is the regularized incomplete beta function I_x(a, b), by its continued
 // fraction (modified Lentz), used on the side where it converges fast.
 func betaInc(a, b, x float64) float64 {
@@ -289,7 +326,18 @@ func betaInc(a, b, x float64) float64 {
 	la, _ := math.Lgamma(a)
 	lb, _ := math.Lgamma(b)
 	lab, _ := math.Lgamma(a + b)
-	front := math.Exp(lab - la - lb + a*math.Log(x) + b*math.Log1p(-x))
+	return betaIncLn(a, b, x, la+lb-lab)
+}
+
+// betaIncLn is betaInc with ln B(a, b) given.
+func betaIncLn(a, b, x, lnB float64) float64 {
+	switch {
+	case x <= 0:
+		return 0
+	case x >= 1:
+		return 1
+	}
+	front := math.Exp(a*math.Log(x) + b*math.Log1p(-x) - lnB)
 	if x < (a+1)/(a+b+2) {
 		return front * betaCF(a, b, x) / a
 	}
@@ -338,9 +386,8 @@ func betaCF(a, b, x float64) float64 {
 	return h
 }
 
-// betaQuantile inverts I_x(a, b) = p by bisection: slow, but only the tornado and
-// the input summaries need it, a few times per input.
-func betaQuantile(a, b, p float64) float64 {
+// betaBisect inverts I_x(a, b) = p by bisection, to the last bit of x.
+func betaBisect(a, b, p float64) float64 {
 	lo, hi := 0.0, 1.0
 	for range 200 {
 		mid := (lo + hi) / 2
@@ -354,4 +401,53 @@ func betaQuantile(a, b, p float64) float64 {
 		}
 	}
 	return (lo + hi) / 2
+}
+
+// pertTable tabulates the Beta quantiles at k/pertGrid by bisection, once per
+// compiled input.
+func (d *dist) pertTable() {
+	la, _ := math.Lgamma(d.alpha)
+	lb, _ := math.Lgamma(d.beta)
+	lab, _ := math.Lgamma(d.alpha + d.beta)
+	d.lnB = la + lb - lab
+	d.table = make([]float64, pertGrid+1)
+	d.table[pertGrid] = 1
+	for k := 1; k < pertGrid; k++ {
+		d.table[k] = betaBisect(d.alpha, d.beta, float64(k)/pertGrid)
+	}
+}
+
+// betaQuantile inverts the PERT input's Beta CDF at p: Newton's method from the
+// table's interpolation, kept inside the table's bracket (a bisection step
+// whenever Newton would leave it), to about 1e-15.
+func (d *dist) betaQuantile(p float64) float64 {
+	a, b := d.alpha, d.beta
+	k := min(int(p*pertGrid), pertGrid-1)
+	lo, hi := d.table[k], d.table[k+1]
+	t := p*pertGrid - float64(k)
+	x := lo + t*(hi-lo)
+	for range 50 {
+		if hi-lo <= 1e-15 {
+			break
+		}
+		f := betaIncLn(a, b, x, d.lnB) - p
+		if f == 0 {
+			return x
+		}
+		if f < 0 {
+			lo = x
+		} else {
+			hi = x
+		}
+		pdf := math.Exp((a-1)*math.Log(x) + (b-1)*math.Log1p(-x) - d.lnB)
+		next := x - f/pdf
+		if !(next > lo && next < hi) || pdf == 0 {
+			next = (lo + hi) / 2
+		}
+		if math.Abs(next-x) <= 1e-15 {
+			return next
+		}
+		x = next
+	}
+	return x
 }

@@ -104,7 +104,12 @@ func TestBetaInc(t *testing.T) {
 			if got := betaInc(c.a, c.b, x); math.Abs(got-want) > 1e-13 {
 				t.Errorf("betaInc(%g, %g, %g) = %.15g, want %.15g", c.a, c.b, x, got, want)
 			}
-			if q := betaQuantile(c.a, c.b, want); math.Abs(c.cdf(q)-want) > 1e-13 {
+			if q := betaBisect(c.a, c.b, want); math.Abs(c.cdf(q)-want) > 1e-13 {
+				t.Errorf("betaBisect(%g, %g, %g) = %.12g, whose CDF is %.15g", c.a, c.b, want, q, c.cdf(q))
+			}
+			d := dist{alpha: c.a, beta: c.b}
+			d.pertTable()
+			if q := d.betaQuantile(want); math.Abs(c.cdf(q)-want) > 1e-13 {
 				t.Errorf("betaQuantile(%g, %g, %g) = %.12g, whose CDF is %.15g", c.a, c.b, want, q, c.cdf(q))
 			}
 		}

@@ -20,6 +20,7 @@ type Model struct {
 	slot   map[string]int
 	vals   []float64 // the base value of every slot
 	inputs []input   // the uncertain inputs, in file order
+	corr   *corrSet  // nil without correlation groups
 
 	n        int              // quarters in the horizon
 	start    scenario.Quarter // first quarter
@@ -59,6 +60,7 @@ type input struct {
 	slot  int
 	key   uint64 // random stream key
 	dist  dist
+	corr  int // row in the correlation set; -1 when drawn on its own
 }
 
 type fStream struct {
@@ -140,7 +142,10 @@ func Compile(s *scenario.Scenario) (*Model, error) {
 			if err != nil {
 				return nil, err
 			}
-			m.inputs = append(m.inputs, input{path: in.Path, field: f, slot: m.slot[in.Path], key: pathKey(in.Path), dist: d})
+			m.inputs = append(m.inputs, input{path: in.Path, field: f, slot: m.slot[in.Path], key: pathKey(in.Path), dist: d, corr: -1})
+		}
+		if err := m.compileCorrelations(); err != nil {
+			return nil, err
 		}
 	}
 	return m, nil
@@ -325,6 +330,7 @@ type work struct {
 	disc    []float64
 	years   []float64
 	src     source
+	e, u    []float64 // correlated inputs' normals and uniforms
 }
 
 func (m *Model) newWork() *work {
@@ -335,6 +341,10 @@ func (m *Model) newWork() *work {
 		disc:    make([]float64, m.n),
 	}
 	copy(w.vals, m.vals)
+	if m.corr != nil {
+		w.e = make([]float64, len(m.corr.inputs))
+		w.u = make([]float64, len(m.corr.inputs))
+	}
 	return w
 }
 

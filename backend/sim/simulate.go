@@ -62,6 +62,10 @@ type Options struct {
 	Preview   int
 	OnPreview func(*Outcome)
 
+	// Samples, when set, keeps every run's inputs and summary figures in
+	// Outcome.Samples (of the full run, not of the preview).
+	Samples bool
+
 	// Progress, when set, is called after each chunk of runs with the runs done so
 	// far (increasing) and the total. Calls come from one goroutine at a time,
 	// and other workers wait for them: return quickly (post an event, no I/O).
@@ -88,7 +92,38 @@ type Outcome struct {
 	BandRuns int `json:"bandRuns"`
 
 	Histogram Histogram `json:"histogram"`
+
+	// Correlations are the scenario's correlation groups, in file order.
+	Correlations []CorrelationGroup `json:"correlations"`
+
+	// Samples holds every run's draws and figures when Options.Samples asks.
+	Samples *Samples `json:"-"`
 }
+
+// Samples is every run of a simulation: the draws of the uncertain inputs and
+// every summary figure of the engine, by run.
+type Samples struct {
+	Inputs  []SampleColumn // the uncertain inputs, in file order
+	Metrics []SampleColumn // every summary metric, in the engine's order
+	// InputValues[i][r] is input i's draw in run r, in the field's unit.
+	InputValues [][]float64
+	// MetricValues[j][r] is metric j in run r: an amount in dollars, a quarter or
+	// year as its quarter number (scenario.Quarter), NaN when it has none.
+	MetricValues [][]float64
+}
+
+// SampleColumn describes a column of Samples.
+type SampleColumn struct {
+	ID   string // an input's path or a metric's id
+	Kind string // inputs: amount, rate, integer, number; metrics: amount, quarter, year
+}
+
+// Metric kinds in SampleColumn.
+const (
+	SampleAmount  = "amount"
+	SampleQuarter = "quarter"
+	SampleYear    = "year"
+)
 
 // InputSummary describes one uncertain input as simulated: its distribution after
 // truncation to the field's range.
@@ -180,6 +215,7 @@ type state struct {
 	bandSer  []int
 	spans    [][2]int // quarter offsets of each period, inclusive
 	histFig  figure
+	samples  *Samples
 }
 
 // Inputs describes the uncertain inputs, in file order.
@@ -255,6 +291,9 @@ func (m *Model) Simulate(ctx context.Context, opt Options) (*Outcome, error) {
 	}
 	st.bandSer = m.bandSeries()
 	perRun := 8*len(m.amountMets) + 4*len(m.revShares) + 8
+	if opt.Samples {
+		perRun += 8 * (len(m.inputs) + len(m.metrics))
+	}
 	if perRun*runs > figureBudget {
 		return nil, errorf(EINVALID, "%d runs of this scenario would need %d MB: use at most %d runs", runs, perRun*runs>>20, figureBudget/perRun)
 	}
@@ -272,6 +311,9 @@ func (m *Model) Simulate(ctx context.Context, opt Options) (*Outcome, error) {
 	}
 	st.hist = make([]float64, runs)
 	st.band = make([]float64, len(st.bandSer)*len(st.spans)*st.bandRuns)
+	if opt.Samples {
+		st.samples = m.newSamples(runs)
+	}
 
 	ends := []int{runs}
 	if opt.Preview > 0 && opt.Preview < runs {
@@ -285,6 +327,7 @@ func (m *Model) Simulate(ctx context.Context, opt Options) (*Outcome, error) {
 		done = end
 		out := m.outcome(st, end, seed, bins, opt)
 		if end == runs {
+			out.Samples = st.samples
 			return out, nil
 		}
 		if opt.OnPreview != nil {
@@ -379,12 +422,7 @@ func (m *Model) runRange(ctx context.Context, st *state, from, to int, opt Optio
 
 // run evaluates run r and records its figures.
 func (m *Model) run(st *state, w *work, r int) error {
-	copy(w.vals, m.vals)
-	for i := range m.inputs {
-		in := &m.inputs[i]
-		w.src.seed(st.seed, r, in.key)
-		w.vals[in.slot] = in.dist.sample(&w.src)
-	}
+	m.draw(w, st.seed, r)
 	if err := m.eval(w); err != nil {
 		return m.runError(st, w, r, err)
 	}
@@ -403,6 +441,14 @@ func (m *Model) run(st *state, w *work, r int) error {
 		st.hits[j][r] = h
 	}
 	st.hist[r] = st.histFig.value(m, w)
+	if sm := st.samples; sm != nil {
+		for i := range m.inputs {
+			sm.InputValues[i][r] = w.vals[m.inputs[i].slot]
+		}
+		for j, x := range w.metrics {
+			sm.MetricValues[j][r] = x
+		}
+	}
 	if r >= st.bandRuns {
 		return nil
 	}
@@ -457,7 +503,7 @@ var (
 // index.
 func (m *Model) outcome(st *state, k int, seed int64, bins int, opt Options) *Outcome {
 	kb := min(k, st.bandRuns)
-	out := &Outcome{Scenario: m.scen.Name, Runs: k, Seed: seed, Inputs: m.Inputs(), Period: opt.Period, BandRuns: kb}
+	out := &Outcome{Scenario: m.scen.Name, Runs: k, Seed: seed, Inputs: m.Inputs(), Period: opt.Period, BandRuns: kb, Correlations: m.Correlations()}
 	periods := len(st.spans)
 	for _, sp := range st.spans {
 		q := m.start + scenario.Quarter(sp[0])
@@ -574,4 +620,25 @@ func histogram(f figure, col []float64, bins int) Histogram {
 		h.Counts[i]++
 	}
 	return h
+}
+
+// newSamples allocates the samples of runs runs.
+func (m *Model) newSamples(runs int) *Samples {
+	sm := &Samples{}
+	for i := range m.inputs {
+		sm.Inputs = append(sm.Inputs, SampleColumn{ID: m.inputs[i].path, Kind: string(m.inputs[i].field.Kind)})
+		sm.InputValues = append(sm.InputValues, make([]float64, runs))
+	}
+	for _, mt := range m.metrics {
+		kind := SampleAmount
+		switch mt.kind {
+		case engine.QuarterValue:
+			kind = SampleQuarter
+		case engine.YearValue:
+			kind = SampleYear
+		}
+		sm.Metrics = append(sm.Metrics, SampleColumn{ID: mt.id, Kind: kind})
+		sm.MetricValues = append(sm.MetricValues, make([]float64, runs))
+	}
+	return sm
 }
