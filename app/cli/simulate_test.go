@@ -66,7 +66,7 @@ func TestSimulateJSON(t *testing.T) {
 			t.Errorf("summary lacks %s", id)
 			continue
 		}
-		if len(st) != 8 {
+		if len(st) != 9 {
 			t.Errorf("%s has keys %v", id, st)
 		}
 		for _, k := range []string{"mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95"} {
