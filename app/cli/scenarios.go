@@ -21,7 +21,7 @@ import (
 func init() {
 	register(command{
 		name: "scenarios", order: 50, run: scenariosCmd,
-		args: "list|show|import|export|history|diff|restore|rm|undelete|purge|rename|copy|restore-builtin … [--db PATH]",
+		args: "list|show|import|export|history|diff|restore|rm|undelete|purge|rename|copy|restore-builtin|upgrade … [--db PATH]",
 		help: "manage the scenarios stored in the database; 'dealmodel scenarios help' for details",
 	})
 }
@@ -48,6 +48,7 @@ func init() {
 		{"rename", "NAME NEW", "rename a scenario", scnRename},
 		{"copy", "NAME NEW", "copy a scenario's latest revision under a new name", scnCopy},
 		{"restore-builtin", "NAME", "bring back a built-in scenario as shipped, as a new revision", scnRestoreBuiltin},
+		{"upgrade", "FILE [OUT]", "rewrite a format v1 file as format v2 with the same results (in place without OUT); uses no database", scnUpgrade},
 	}
 }
 
@@ -96,6 +97,9 @@ func runSubcommand(e *env, sc subcommand, args []string) error {
 	o.pos = pos
 	if o.rev < 0 {
 		return invalidf("--rev %d: revisions are numbered from 1", o.rev)
+	}
+	if sc.name == "upgrade" {
+		return sc.run(e, nil, o) // a file command: no database
 	}
 	l, err := openLibrary(e, o.db)
 	if err != nil {

@@ -6,8 +6,46 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 )
+
+// v1Files lists the stems of testdata/v1: scenario files of format v1 (the
+// built-ins as they were before format v2), each with its run JSON in both views.
+func v1Files(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("testdata", "v1", "*.yaml"))
+	if len(paths) == 0 {
+		t.Fatal("no v1 files")
+	}
+	var out []string
+	for _, p := range paths {
+		out = append(out, strings.TrimSuffix(filepath.Base(p), ".yaml"))
+	}
+	return out
+}
+
+// TestRunV1Unchanged: a format v1 file computes exactly as before format v2 existed:
+// its run JSON, in both views, is byte-identical to the output recorded then.
+func TestRunV1Unchanged(t *testing.T) {
+	for _, stem := range v1Files(t) {
+		for _, period := range []string{"quarter", "year"} {
+			t.Run(stem+"."+period, func(t *testing.T) {
+				code, out, errs := cli(t, "run", filepath.Join("testdata", "v1", stem+".yaml"), "--format", "json", "--period", period)
+				if code != ExitOK {
+					t.Fatalf("exit %d: %s", code, errs)
+				}
+				want, err := os.ReadFile(filepath.Join("testdata", "v1", stem+"."+period+".json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if out != string(want) {
+					t.Fatalf("a v1 file's output changed")
+				}
+			})
+		}
+	}
+}
 
 // v2Cases are the hand-computed cases of testdata/v2.
 var v2Cases = []string{"actuals"}
