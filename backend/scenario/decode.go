@@ -429,7 +429,8 @@ var streamKeys = []string{"label", "annual", "growth", "actuals", "source", "sou
 // v2Only holds the keys that only a version 2 file may use, by the pattern of
 // their path (see pattern).
 var v2Only = map[string]bool{
-	"streams.*.actuals": true,
+	"streams.*.actuals":        true,
+	"uncertainty.correlations": true,
 }
 
 // pattern replaces the ids in a key path by *: streams.rev -> streams.*, so that
@@ -822,6 +823,10 @@ func (d *decoder) input(e pair) UncertainInput {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		d.errf(distNode, join(path, "dist"), "unknown distribution %q%s: valid ones are %s", dist, hint, strings.Join(distNames, ", "))
+		return in
+	}
+	if d.version == FormatV1 && (dist == DistBernoulli || dist == DistDiscrete) {
+		d.errf(distNode, join(path, "dist"), "%s is a distribution of format version 2: write version: 2 at the top of the file to use it (this file says version: 1)", dist)
 		return in
 	}
 	in.Dist = dist

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-const uncertainBase = `version: 1
+const uncertainBase = `version: 2
 name: events
 start: 2026Q1
 end: 2029Q4
@@ -108,8 +108,16 @@ func TestUncertaintyV2Errors(t *testing.T) {
 		{"    contracts.share.cap: {dist: uniform, low: 1B, high: 2B}\n  correlations:\n    - inputs: [contracts.share.cap, contracts.share.cap]\n      rho: 0.5", "listed twice"},
 		{"    contracts.share.cap: {dist: uniform, low: 1B, high: 2B}\n  correlations:\n    - {inputs: [contracts.share.cap], rho: 0.5, weight: 2}", "unknown key \"weight\""},
 	}
+	v1 := strings.Replace(uncertainBase, "version: 2", "version: 1", 1)
+	cases = append(cases,
+		struct{ yaml, want string }{"XX    contracts.share.cap: {dist: bernoulli, p: 50%}", "bernoulli is a distribution of format version 2"},
+		struct{ yaml, want string }{"XX    contracts.share.cap: {dist: uniform, low: 1B, high: 2B}\n    contracts.share.rate: {dist: uniform, low: 1%, high: 2%}\n  correlations:\n    - inputs: [contracts.share.cap, contracts.share.rate]\n      rho: 0.5", "correlations is a key of format version 2"})
 	for _, c := range cases {
-		_, err := Parse("events.yaml", []byte(uncertainBase+c.yaml+"\n"))
+		base := uncertainBase
+		if strings.HasPrefix(c.yaml, "XX") {
+			base, c.yaml = v1, c.yaml[2:]
+		}
+		_, err := Parse("events.yaml", []byte(base+c.yaml+"\n"))
 		if err == nil {
 			t.Errorf("accepted:\n%s", c.yaml)
 			continue

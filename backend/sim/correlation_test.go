@@ -19,7 +19,7 @@ import (
 // a and b are placeholders for their distributions, extra for more YAML under
 // uncertainty (correlations).
 func twoPayments(a, b, extra string, runs int) string {
-	return fmt.Sprintf(`version: 1
+	return fmt.Sprintf(`version: 2
 name: two payments
 start: 2026Q1
 end: 2026Q4
@@ -231,7 +231,7 @@ func TestCorrelatedReproducible(t *testing.T) {
 // Three inputs cannot be pairwise strongly correlated with one pair reversed: the
 // error names the groups, at the first group's line and column.
 func TestCorrelationNotPSD(t *testing.T) {
-	y := `version: 1
+	y := `version: 2
 name: impossible
 start: 2026Q1
 end: 2026Q4
