@@ -16,7 +16,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/files"
 	"dealmodel/backend/money"
+	"dealmodel/backend/report"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
 )
@@ -24,7 +26,7 @@ import (
 func init() {
 	register(command{
 		name: "simulate", order: 30, run: simulateCmd,
-		args: "FILE|NAME [--runs N] [--seed S] [--format table|json] [--metric ID] [--bins N] [--period quarter|year] [--db PATH]",
+		args: "FILE|NAME [--runs N] [--seed S] [--format table|json] [--metric ID] [--bins N] [--period quarter|year] [--samples FILE.csv] [--db PATH]",
 		help: "Monte Carlo over the scenario's uncertain inputs: percentiles, cap probabilities, tornado, histogram",
 	})
 }
@@ -41,6 +43,7 @@ func simulateCmd(e *env, args []string) error {
 	metric := fs.String("metric", "", "metric of the tornado and the histogram")
 	bins := fs.Int("bins", 0, "histogram bins (default 40; 20 in the table)")
 	period := fs.String("period", "quarter", "periods of the bands (json): quarter or year")
+	samples := fs.String("samples", "", "write every run's inputs and figures to this CSV file")
 	db := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -55,7 +58,10 @@ func simulateCmd(e *env, args []string) error {
 	if err := oneOf("period", *period, "quarter", "year"); err != nil {
 		return err
 	}
-	opt := sim.Options{Runs: *runs, Metric: *metric, Bins: *bins, Period: *period}
+	opt := sim.Options{Runs: *runs, Metric: *metric, Bins: *bins, Period: *period, Samples: *samples != ""}
+	if setFlag(fs, "samples") && *samples == "" {
+		return invalidf("--samples needs a file name, such as --samples runs.csv")
+	}
 	if setFlag(fs, "runs") && (*runs < 1 || *runs > scenario.MaxRuns) {
 		return invalidf("--runs %d is not valid: use 1 to %d", *runs, scenario.MaxRuns)
 	}
@@ -95,6 +101,16 @@ func simulateCmd(e *env, args []string) error {
 		writeSimJSON(&buf, out, tor)
 	} else {
 		writeSimTable(&buf, out, tor, 80)
+	}
+	if *samples != "" {
+		// The file first, stdout last: a failing file leaves stdout empty.
+		var b bytes.Buffer
+		if err := report.WriteSamplesCSV(&b, out.Samples); err != nil {
+			return err
+		}
+		if err := files.WriteAtomic(*samples, b.Bytes()); err != nil {
+			return fmt.Errorf("--samples: %w", err)
+		}
 	}
 	_, err = e.stdout.Write(buf.Bytes())
 	return err
