@@ -108,7 +108,7 @@ func (s *Service) Compare(names []string, period string) (cmp *Comparison, err e
 		})
 		// The legend names scenarios by letter; the comparison lists the letters.
 		subjects = append(subjects, charts.Subject{Label: letter, Scenario: e.sc, Result: res})
-		for _, f := range keyFigures(e.sc, res) {
+		for _, f := range keyFigures(e.sc, res, nil) {
 			key[f.ID] = true
 		}
 		results = append(results, res)

@@ -20,6 +20,7 @@ import (
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
+	"dealmodel/backend/view"
 )
 
 // Figure is one summary figure. Value is exact: an amount with two decimals
@@ -37,6 +38,17 @@ type Figure struct {
 	Null    bool   `json:"null"`
 	// Note says what a null value means ("not reached").
 	Note string `json:"note,omitempty"`
+	// Moved says the key figure differs from the latest saved revision (set only
+	// while the working copy has unsaved changes); Was is the saved value, as
+	// Value (empty when WasNull: it was not reached).
+	Moved   bool   `json:"moved,omitempty"`
+	Was     string `json:"was,omitempty"`
+	WasNull bool   `json:"wasNull,omitempty"`
+	// Change is how far the figure moved from Was: for amounts the exact
+	// difference with two decimals ("16000000000.00", "-2500000000.00"), for
+	// quarters and years the number of quarters later ("2", "-1"), empty when the
+	// figure appeared or vanished.
+	Change string `json:"change,omitempty"`
 }
 
 // Figure kinds.
@@ -76,6 +88,8 @@ type Service struct {
 	drafts draftStore
 	docs   docCache
 	descs  descCache
+	// savedSums is the summary of the saved revision key figures are compared with.
+	savedSums summaryCache
 	// analysis is the running simulation, so a newer one can cancel it, and the
 	// last compiled model, which the quick and full runs of a working copy share.
 	analysis analysis
@@ -183,8 +197,10 @@ func checkPeriod(period string) (engine.Period, error) {
 	return "", fmt.Errorf("period %q: use %q or %q", period, engine.Quarterly, engine.Yearly)
 }
 
-// compute runs a valid scenario and builds what the UI shows of it.
-func (s *Service) compute(sc *scenario.Scenario, period engine.Period) (*Computation, error) {
+// compute runs a valid scenario and builds what the UI shows of it. saved, when
+// not nil, is the summary of the saved revision: key figures that moved from it
+// say from what.
+func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map[string]engine.Metric) (*Computation, error) {
 	res, err := engine.Run(sc)
 	if err != nil {
 		s.logf("run %s: %v", sc.Name, err)
@@ -209,7 +225,7 @@ func (s *Service) compute(sc *scenario.Scenario, period engine.Period) (*Computa
 		Scenario:   res.Scenario,
 		Period:     string(res.Period),
 		Periods:    res.Periods,
-		KeyFigures: keyFigures(sc, res),
+		KeyFigures: keyFigures(sc, res, saved),
 		Summary:    summary,
 		Charts:     chs,
 	}, nil
@@ -236,93 +252,30 @@ func figure(m *engine.Metric) Figure {
 	return f
 }
 
-// keyFigures picks what a briefing leads with: for each revenue share what is paid
-// and when the cap binds; then what is committed to compute, how much of it falls
-// outside the horizon and the peak year's spend; then each stake's value at the end.
-// Each says in one sentence what it means, because the same number reads differently
-// with and without paid_before, inside and outside the horizon.
-func keyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
-	out, stakes := []Figure{}, []Figure{}
-	add := func(list *[]Figure, id, label, context, explain string) *Figure {
-		m := r.MetricByID(id)
-		if m == nil {
-			return nil
-		}
-		f := figure(m)
-		f.Label, f.Context, f.Explain = label, context, explain
-		*list = append(*list, f)
-		return &(*list)[len(*list)-1]
-	}
-	first, last := sc.Start.String(), sc.End.String()
-	for i := range sc.Contracts {
-		c := &sc.Contracts[i]
-		if !c.Enabled {
-			continue
-		}
-		p := "contract." + c.ID
-		switch c.Type {
-		case scenario.TypeRevenueShare:
-			base := c.Base
-			if st := sc.Stream(c.Base); st != nil {
-				base = st.DisplayLabel()
-			}
-			from, until := maxQ(c.From, sc.Start), minQ(c.Until, sc.End)
-			explain := fmt.Sprintf("What %s pays %s under “%s”, %s of %s, from %s through %s",
-				c.Payer, c.Payee, c.DisplayLabel(), scenario.FormatRate(c.Rate), base, from, until)
-			if c.Cap != nil {
-				explain += fmt.Sprintf(", limited by the %s cap", money.Short(*c.Cap))
-			}
-			if c.PaidBefore.IsPositive() {
-				explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
-			}
-			add(&out, p+".total_paid", "Paid to "+c.Payee, fmt.Sprintf("%s–%s", from, until), explain+".")
-			if c.Cap != nil {
-				f := add(&out, p+".cap_hit", "Cap reached", "cap of "+money.Short(*c.Cap),
-					fmt.Sprintf("The quarter in which cumulative payments to %s, counting what was paid before, reach the %s cap; nothing more is paid after it.", c.Payee, money.Short(*c.Cap)))
-				if f != nil && f.Null {
-					f.Explain = fmt.Sprintf("Cumulative payments to %s stay below the %s cap through %s.", c.Payee, money.Short(*c.Cap), until)
+// keyFigures are the figures a briefing leads with (view.KeyFigures: the PDF's title
+// page shows the same list), as the UI shows them.
+// saved, when not nil, is the summary of the saved revision: each figure that moved
+// from it says from what.
+func keyFigures(sc *scenario.Scenario, r *engine.Result, saved map[string]engine.Metric) []Figure {
+	list := view.KeyFigures(sc, r)
+	out := make([]Figure, len(list))
+	for i := range list {
+		k := &list[i]
+		f := figure(&k.Metric)
+		f.Label, f.Context, f.Explain = k.Label, k.Context, k.Explain
+		if was, ok := saved[k.Metric.ID]; ok {
+			if d := view.Compare(&k.Metric, &was); d.Changed {
+				w := figure(&was)
+				f.Moved, f.Was, f.WasNull = true, w.Value, w.Null
+				switch {
+				case k.Metric.Kind == engine.Amount:
+					f.Change = money.Cents(d.Amount)
+				case !k.Metric.Null && !was.Null:
+					f.Change = strconv.Itoa(d.Quarters)
 				}
 			}
-		case scenario.TypeEquity:
-			method := "held constant"
-			if c.Valuation.Method == scenario.MethodRevenueMultiple {
-				method = "moving with revenue at a constant multiple"
-			}
-			add(&stakes, p+".value_at_end", c.Holder+"'s stake", fmt.Sprintf("%s in %s", scenario.FormatRate(c.Stake), last),
-				fmt.Sprintf("%s's %s stake at a valuation of %s in %s, %s, in the last quarter of the horizon.",
-					c.Holder, scenario.FormatRate(c.Stake), money.Short(c.Valuation.Amount), c.Valuation.At, method))
 		}
+		out[i] = f
 	}
-	if r.MetricByID("total.commitments.committed") != nil {
-		paid := r.MetricByID("total.commitments.total_paid")
-		context := "all compute commitments"
-		if paid != nil {
-			context = money.Short(paid.Amount) + " inside the horizon"
-		}
-		add(&out, "total.commitments.committed", "Compute committed", context,
-			"The total of every enabled compute commitment, whether it falls inside the horizon or not.")
-		add(&out, "total.commitments.outside_horizon", "Beyond the horizon", "outside "+first+"–"+last,
-			fmt.Sprintf("The part of the compute commitments payable before %s or after %s: it is not drawn in the charts.", first, last))
-		peakYear := ""
-		if m := r.MetricByID("total.commitments.peak_year"); m != nil {
-			peakYear = strconv.Itoa(m.Quarter.Year())
-		}
-		add(&out, "total.commitments.peak_annual", "Peak annual compute", "in "+peakYear,
-			fmt.Sprintf("The highest compute spend of any calendar year under the commitments, reached in %s.", peakYear))
-	}
-	return append(out, stakes...)
-}
-
-func maxQ(a, b scenario.Quarter) scenario.Quarter {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func minQ(a, b scenario.Quarter) scenario.Quarter {
-	if a < b {
-		return a
-	}
-	return b
+	return out
 }

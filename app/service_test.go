@@ -134,7 +134,7 @@ func TestKeyFiguresOfTheBriefing(t *testing.T) {
 		labels = append(labels, f.Label)
 		byLabel[f.Label] = f
 	}
-	want := []string{"Paid to Microsoft", "Cap reached", "Compute committed", "Beyond the horizon", "Peak annual compute", "Microsoft's stake"}
+	want := []string{"Paid to Microsoft", "Saved by the cap", "Cap reached", "Compute committed", "Beyond the horizon", "Peak annual compute", "Microsoft's stake"}
 	if strings.Join(labels, "|") != strings.Join(want, "|") {
 		t.Fatalf("key figures %q, want %q", labels, want)
 	}
@@ -149,6 +149,42 @@ func TestKeyFiguresOfTheBriefing(t *testing.T) {
 	}
 	if f := byLabel["Peak annual compute"]; !strings.HasPrefix(f.Context, "in 20") {
 		t.Errorf("peak figure %+v, want the year", f)
+	}
+	if f := byLabel["Saved by the cap"]; f.Value != "54640000000.00" || f.Context != "of $92.64B uncapped" {
+		t.Errorf("saving figure %+v, want $54.64B of $92.64B uncapped", f)
+	}
+	for _, f := range ev.Computation.KeyFigures {
+		if f.Moved || f.Was != "" || f.Change != "" {
+			t.Errorf("%s moved from %q by %q in a copy equal to the saved revision", f.Label, f.Was, f.Change)
+		}
+	}
+}
+
+// The question of the day: at $280B of 2030 revenue, when does the cap bind and
+// how much does OpenAI save? The cards answer it and say how far each moved from
+// the saved revision.
+func TestKeyFiguresFollowAnEdit(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "briefing")
+	ev := apply(t, s, w.Document, Edit{OpSet, "streams.openai_revenue.annual.2030", "280B"})
+	byLabel := map[string]Figure{}
+	for _, f := range ev.Computation.KeyFigures {
+		byLabel[f.Label] = f
+	}
+	if f := byLabel["Saved by the cap"]; f.Value != "70640000000.00" || !f.Moved || f.Was != "54640000000.00" || f.Change != "16000000000.00" {
+		t.Errorf("saving %+v, want $70.64B, up $16B from $54.64B", f)
+	}
+	if f := byLabel["Cap reached"]; f.Value != "2029Q2" || f.Moved || f.Change != "" {
+		t.Errorf("cap %+v: the cap binds in 2029Q2 either way, so it did not move", f)
+	}
+	if f := byLabel["Paid to Microsoft"]; f.Moved {
+		t.Errorf("paid %+v: the cap holds payments at $38B either way", f)
+	}
+	ev = apply(t, s, w.Document, Edit{OpSet, "contracts.msft_revshare.cap", "45B"})
+	for _, f := range ev.Computation.KeyFigures {
+		if f.Label == "Cap reached" && (f.Value != "2029Q3" || !f.Moved || f.Was != "2029Q2" || f.Change != "1") {
+			t.Errorf("cap %+v, want 2029Q3, one quarter later than 2029Q2", f)
+		}
 	}
 }
 

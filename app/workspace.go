@@ -262,9 +262,11 @@ func (s *Service) Apply(doc string, edits []Edit, period string) (ev *Evaluation
 	return s.evaluate(e, p, problems)
 }
 
-// evaluate computes a parsed working copy and lists its inputs.
+// evaluate computes a parsed working copy and lists its inputs. While it differs
+// from the latest saved revision, each key figure that moved says from what.
 func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem) (*Evaluation, error) {
-	c, err := s.compute(e.sc, p)
+	saved, dirty := s.saved(e)
+	c, err := s.compute(e.sc, p, saved)
 	if err != nil {
 		return nil, err
 	}
@@ -280,21 +282,56 @@ func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem) (*Eva
 		Inputs:      inputs,
 		Computation: c,
 		Problems:    problems,
-		Dirty:       s.dirty(e),
+		Dirty:       dirty,
 	}, nil
 }
 
-// dirty says whether a working copy differs from the latest saved revision of the
-// scenario it names.
-func (s *Service) dirty(e *parsed) bool {
+// saved says whether a working copy differs from the latest saved revision of the
+// scenario it names and, when it does, returns that revision's summary by metric
+// id (nil when there is none to compare with).
+func (s *Service) saved(e *parsed) (map[string]engine.Metric, bool) {
 	if s.lib == nil || s.lib.DB == nil {
-		return true
+		return nil, true
 	}
 	r, err := s.lib.DB.Get(s.ctx(), e.sc.Name, 0)
 	if err != nil {
-		return true
+		return nil, true
 	}
-	return r.Hash != e.hash
+	if r.Hash == e.hash {
+		return nil, false
+	}
+	return s.savedSums.get(r.Hash, func() map[string]engine.Metric {
+		pe, err := s.parse(string(r.Body))
+		if err != nil {
+			return nil
+		}
+		res, err := engine.Run(pe.sc)
+		if err != nil {
+			return nil
+		}
+		m := make(map[string]engine.Metric, len(res.Summary))
+		for _, x := range res.Summary {
+			m[x.ID] = x
+		}
+		return m
+	}), true
+}
+
+// summaryCache holds the summary of the one saved revision the working copy is
+// compared with, by its hash: every edit compares with the same revision.
+type summaryCache struct {
+	mu   sync.Mutex
+	hash string
+	m    map[string]engine.Metric
+}
+
+func (c *summaryCache) get(hash string, compute func() map[string]engine.Metric) map[string]engine.Metric {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hash != hash || c.m == nil {
+		c.hash, c.m = hash, compute()
+	}
+	return c.m
 }
 
 // SaveDraft autosaves a working copy of the named scenario. A copy equal to the

@@ -185,7 +185,14 @@ func TestApplyEachOperation(t *testing.T) {
 			if err != nil || again.Document != ev.Document {
 				t.Fatalf("re-evaluated: %v, document changed %v", err, err == nil && again.Document != ev.Document)
 			}
-			if a, b := mustJSON(t, again.Computation), mustJSON(t, ev.Computation); a != b {
+			// Only the edited copy is compared with a saved revision.
+			moved := *ev.Computation
+			moved.KeyFigures = append([]Figure(nil), moved.KeyFigures...)
+			for i := range moved.KeyFigures {
+				f := &moved.KeyFigures[i]
+				f.Moved, f.Was, f.WasNull, f.Change = false, "", false, ""
+			}
+			if a, b := mustJSON(t, again.Computation), mustJSON(t, &moved); a != b {
 				t.Errorf("a fresh parse computes otherwise than the edited scenario")
 			}
 			if a, b := mustJSON(t, again.Inputs), mustJSON(t, ev.Inputs); a != b {

@@ -10,6 +10,7 @@ import (
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // The first page says in words what the numbers say: who pays whom how much, when a
@@ -294,86 +295,13 @@ type tile struct {
 	label, value, note string
 }
 
-// keyFigures picks the figures an executive asks for first, at most six.
+// keyFigures are the figures the briefing leads with: the same list, in the same
+// order, as the window's cards (view.KeyFigures).
 func keyFigures(s *scenario.Scenario, r *engine.Result) []tile {
-	var out []tile
-	shares := 0
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if !c.Enabled || c.Type != scenario.TypeRevenueShare || shares == 2 {
-			continue
-		}
-		shares++
-		p := "contract." + c.ID
-		paid, _ := amount(r, p+".total_paid")
-		from, until := overlap(s, c.From, c.Until)
-		out = append(out, tile{
-			label: fmt.Sprintf("Paid to %s", c.Payee),
-			value: money.Short(paid),
-			note:  fmt.Sprintf("%s revenue share, %s", scenario.FormatRate(c.Rate), span(from, until)),
-		})
-		t := tile{label: "Cap binds"}
-		switch m := r.MetricByID(p + ".cap_hit"); {
-		case c.Cap == nil:
-			t.value, t.note = "No cap", "payments follow revenue"
-		case m != nil && !m.Null:
-			t.value, t.note = m.Quarter.String(), fmt.Sprintf("cap of %s", money.Short(*c.Cap))
-		default:
-			t.value, t.note = "Not reached", fmt.Sprintf("cap of %s", money.Short(*c.Cap))
-		}
-		if shares == 2 {
-			t.label = "Cap binds (" + c.Payee + ")"
-		}
-		out = append(out, t)
-	}
-	if v, ok := amount(r, "total.commitments.committed"); ok {
-		t := tile{label: "Compute committed", value: money.Short(v)}
-		peak, _ := amount(r, "total.commitments.peak_annual")
-		if m := r.MetricByID("total.commitments.peak_year"); m != nil && peak.Sign() > 0 {
-			t.note = fmt.Sprintf("peak %s in %d", money.Short(peak), m.Quarter.Year())
-		}
-		out = append(out, t)
-	}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Enabled && c.Type == scenario.TypeEquity {
-			v, _ := amount(r, "contract."+c.ID+".value_at_end")
-			out = append(out, tile{
-				label: fmt.Sprintf("%s's stake", c.Holder),
-				value: money.Short(v),
-				note:  fmt.Sprintf("%s at the end of %s", scenario.FormatRate(c.Stake), s.End),
-			})
-			break
-		}
-	}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Enabled && c.Type == scenario.TypePayment {
-			total := decimal.Zero
-			for _, e := range c.Schedule {
-				total = total.Add(e.Amount)
-			}
-			note := c.Schedule[0].Quarter.String()
-			if n := len(c.Schedule); n > 1 {
-				note = fmt.Sprintf("%d payments, %s", n, span(c.Schedule[0].Quarter, c.Schedule[n-1].Quarter))
-			}
-			out = append(out, tile{label: fmt.Sprintf("%s → %s", c.Payer, c.Payee), value: money.Short(total), note: note})
-			break
-		}
-	}
-	// The largest net payer over the horizon.
-	var worst *engine.Metric
-	for i := range r.Summary {
-		m := &r.Summary[i]
-		if m.Group == engine.GroupParty && strings.HasSuffix(m.ID, ".net_total") && (worst == nil || m.Amount.Cmp(worst.Amount) < 0) {
-			worst = m
-		}
-	}
-	if worst != nil && worst.Amount.Sign() < 0 {
-		out = append(out, tile{label: fmt.Sprintf("%s net", worst.Owner), value: money.Short(worst.Amount), note: "flows over " + span(s.Start, s.End)})
-	}
-	if len(out) > 6 {
-		out = out[:6]
+	list := view.KeyFigures(s, r)
+	out := make([]tile, len(list))
+	for i := range list {
+		out[i] = tile{label: list[i].Label, value: list[i].Short(), note: list[i].Context}
 	}
 	return out
 }

@@ -80,8 +80,11 @@ func (d *doc) keyFigures() {
 	}
 	// Three to a row: a figure's context line needs the width, even in landscape.
 	perRow := 3
-	if len(tiles) == 4 {
+	switch {
+	case len(tiles) == 4:
 		perRow = 2
+	case len(tiles) > 6:
+		perRow = 4
 	}
 	const gap, th = 4.0, 21.0
 	rows := (len(tiles) + perRow - 1) / perRow

@@ -73,6 +73,10 @@ export namespace app {
 	    value: string;
 	    null: boolean;
 	    note?: string;
+	    moved?: boolean;
+	    was?: string;
+	    wasNull?: boolean;
+	    change?: string;
 	}
 	export interface Computation {
 	    scenario: string;

@@ -1,0 +1,46 @@
+// The question of the day, asked as an analyst asks it: "if OpenAI's 2030 revenue
+// is $280B instead of $200B, when does the Microsoft cap bind, and how much does
+// OpenAI save?" The answer is on the first screen, in the key figures, with how
+// far each moved from the saved revision.
+import type { Page } from 'playwright-core';
+import { describe, expect, firstChartMs, test } from './harness';
+
+function card(page: Page, label: string) {
+  return page.locator('.figure', { has: page.locator('.label', { hasText: new RegExp(`^${label}$`) }) });
+}
+
+async function shown(page: Page, label: string, part: 'value' | 'change' | 'context'): Promise<string> {
+  const sel = part === 'change' ? '[data-testid="change"]' : `.${part}`;
+  const el = card(page, label).locator(sel);
+  return (await el.count()) ? ((await el.first().textContent())?.trim() ?? '') : '';
+}
+
+describe('the question of the day', () => {
+  test('typing 280B into 2030 revenue answers it in the key figures', async ({ page }) => {
+    await firstChartMs(page);
+    await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /^Briefing: OpenAI's deals/ }).first().click();
+    await expect.poll(() => shown(page, 'Saved by the cap', 'value')).toBe('$54.64B');
+    expect(await shown(page, 'Saved by the cap', 'context')).toBe('of $92.64B uncapped');
+    expect(await shown(page, 'Saved by the cap', 'change')).toBe('');
+
+    const revenue2030 = page.getByRole('textbox', { name: 'OpenAI revenue: 2030, exact value' });
+    await revenue2030.fill('280B');
+    await revenue2030.press('Enter');
+
+    await expect.poll(() => shown(page, 'Saved by the cap', 'value')).toBe('$70.64B');
+    expect(await shown(page, 'Saved by the cap', 'change')).toBe('+$16B from $54.64B');
+    expect(await shown(page, 'Saved by the cap', 'context')).toBe('of $108.64B uncapped');
+    // The cap still binds in 2029Q2, so that card did not move; payments stay at the cap.
+    expect(await shown(page, 'Cap reached', 'value')).toBe('2029Q2');
+    expect(await shown(page, 'Cap reached', 'change')).toBe('');
+    expect(await shown(page, 'Paid to Microsoft', 'value')).toBe('$38B');
+
+    // A higher cap moves the quarter, and the card says from what.
+    const cap = page.getByRole('textbox', { name: 'Revenue share to Microsoft: Cap, exact value' });
+    await cap.fill('45B');
+    await cap.press('Enter');
+    await expect.poll(() => shown(page, 'Cap reached', 'value')).toBe('2029Q3');
+    expect(await shown(page, 'Cap reached', 'change')).toBe('1 quarter later than 2029Q2');
+    expect(await shown(page, 'Paid to Microsoft', 'change')).toBe('+$7B from $38B');
+  });
+});
