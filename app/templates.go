@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
 )
@@ -47,11 +48,12 @@ func (s *Service) Templates() (out []Template, err error) {
 	for _, b := range builtins {
 		out = append(out, Template{ID: builtinPrefix + b.Stem, Kind: TemplateScenario, Label: "Copy of “" + b.Name + "”", Description: "The built-in scenario, with its sources, to change freely."})
 	}
+	for _, name := range contract.Names() {
+		t, _ := contract.Lookup(name)
+		d := t.Describe()
+		out = append(out, Template{ID: TemplateContract + ":" + name, Kind: TemplateContract, Label: d.Template, Description: d.About})
+	}
 	out = append(out,
-		Template{ID: "contract:revenue_share", Kind: TemplateContract, Label: "Revenue share", Description: "A share of a revenue stream, optionally up to a cumulative cap."},
-		Template{ID: "contract:commitment", Kind: TemplateContract, Label: "Compute commitment", Description: "A total spread over contract years: even, ramp or custom weights."},
-		Template{ID: "contract:payment", Kind: TemplateContract, Label: "Payment", Description: "One-off or scheduled transfers, such as investment tranches."},
-		Template{ID: "contract:equity", Kind: TemplateContract, Label: "Stake", Description: "A holder's stake valued at a constant valuation or a revenue multiple."},
 		Template{ID: "stream:revenue", Kind: TemplateStream, Label: "Revenue stream", Description: "Annual amounts, then growth."},
 	)
 	return out, nil
@@ -169,7 +171,7 @@ const placeholderSource = "Placeholder from the template: replace with the figur
 func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 	kind, typ, _ := strings.Cut(templateID, ":")
 	if kind != TemplateContract && kind != TemplateStream {
-		return fmt.Errorf("%q is not a contract or stream template: use contract:revenue_share, contract:commitment, contract:payment, contract:equity or stream:revenue", templateID)
+		return fmt.Errorf("%q is not a contract or stream template: use %s or stream:revenue", templateID, strings.Join(contractTemplates(), ", "))
 	}
 	id = strings.TrimSpace(id)
 	if id == "" {
@@ -199,27 +201,12 @@ func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 		})
 		return nil
 	}
-	payer := firstParty(sc)
-	c := scenario.Contract{ID: id, Type: typ, Enabled: true, Sources: src, From: sc.Start, Until: sc.End}
-	switch typ {
-	case scenario.TypeRevenueShare:
-		base := firstStream(sc)
-		capAmount := dec("20000000000")
-		c.Label, c.Payer, c.Payee = "Revenue share", payer, "Partner"
-		c.Base, c.Rate, c.Cap = base, dec("0.1"), &capAmount
-	case scenario.TypeCommitment:
-		c.Label, c.Payer, c.Payee = "Compute commitment", payer, "Provider"
-		c.Total, c.Years, c.Profile = dec("50000000000"), 5, scenario.ProfileEven
-	case scenario.TypePayment:
-		c.Label, c.Payer, c.Payee = "Payment", "Investor", payer
-		c.Schedule = []scenario.QuarterAmount{{Quarter: sc.Start, Amount: dec("1000000000")}}
-	case scenario.TypeEquity:
-		c.Label, c.Holder = "Stake", "Investor"
-		c.Stake = dec("0.1")
-		c.Valuation = scenario.Valuation{Amount: dec("100000000000"), At: sc.Start, Method: scenario.MethodConstant}
-	default:
-		return fmt.Errorf("there is no contract template %q: use contract:revenue_share, contract:commitment, contract:payment or contract:equity", templateID)
+	t, ok := contract.Lookup(typ)
+	if !ok {
+		return fmt.Errorf("there is no contract template %q: use %s", templateID, contractTemplateIDs())
 	}
+	c := scenario.Contract{ID: id, Type: typ, Enabled: true, Sources: src, From: sc.Start, Until: sc.End}
+	t.Template(&c, contract.TemplateEnv{Scenario: sc, Party: firstParty(sc), Stream: func() string { return firstStream(sc) }})
 	if c.MovesMoney() && c.Payer == c.Payee {
 		c.Payee = "Partner 2"
 	}
@@ -253,4 +240,22 @@ func freeID(sc *scenario.Scenario, base string) string {
 		id = fmt.Sprintf("%s_%d", base, i)
 	}
 	return id
+}
+
+// contractTemplates lists the contract templates' ids, one per contract type.
+func contractTemplates() []string {
+	var out []string
+	for _, name := range contract.Names() {
+		out = append(out, TemplateContract+":"+name)
+	}
+	return out
+}
+
+// contractTemplateIDs lists the contract templates' ids for a message: "a, b or c".
+func contractTemplateIDs() string {
+	ids := contractTemplates()
+	if len(ids) < 2 {
+		return strings.Join(ids, "")
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -19,7 +20,6 @@ const DivPlaces = 20
 var (
 	quarterOf = decimal.New(25, -2) // a quarter of a year's amount: exact
 	one       = decimal.NewFromInt(1)
-	four      = decimal.NewFromInt(4)
 )
 
 // Run computes the scenario quarter by quarter. The scenario must be valid (as Parse
@@ -48,18 +48,9 @@ func Run(s *scenario.Scenario) (*Result, error) {
 		if !c.Enabled {
 			continue
 		}
-		var err error
-		switch c.Type {
-		case scenario.TypeRevenueShare:
-			err = m.revenueShare(c)
-		case scenario.TypeCommitment:
-			err = m.commitment(c)
-		case scenario.TypePayment:
-			m.payment(c)
-		case scenario.TypeEquity:
-			err = m.equity(c)
-		default:
-			err = fmt.Errorf("contract %s: unknown type %q", c.ID, c.Type)
+		t, err := contract.Of(c)
+		if err == nil {
+			err = t.Eval(c, m)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)
@@ -109,10 +100,6 @@ type partyFlow struct {
 	in, out [][]decimal.Decimal
 }
 
-func (m *model) index(q scenario.Quarter) int { return int(q - m.s.Start) }
-
-func (m *model) inHorizon(q scenario.Quarter) bool { return q >= m.s.Start && q <= m.s.End }
-
 func (m *model) addSeries(sr Series) { m.res.Series = append(m.res.Series, sr) }
 
 func (m *model) addAmount(id, label string, g Group, owner string, v decimal.Decimal) {
@@ -142,6 +129,39 @@ func (m *model) stream(st *scenario.Stream) {
 	m.addAmount("stream."+st.ID+".total", st.DisplayLabel()+": total over the horizon", GroupStream, st.ID, total)
 }
 
+// The model is the contract types' Ledger (see backend/contract).
+
+func (m *model) Start() scenario.Quarter { return m.s.Start }
+func (m *model) End() scenario.Quarter   { return m.s.End }
+func (m *model) N() int                  { return m.n }
+
+func (m *model) Stream(id string) ([]decimal.Decimal, bool) {
+	v, ok := m.streams[id]
+	return v, ok
+}
+
+func (m *model) Div(a, b decimal.Decimal) decimal.Decimal { return div(a, b) }
+
+func (m *model) NPV(paid []decimal.Decimal, total decimal.Decimal) decimal.Decimal {
+	return m.npv(paid, total)
+}
+
+func (m *model) Flow(c *scenario.Contract, measure, label string, vals []decimal.Decimal) {
+	m.addSeries(contractSeries(c, measure, label, Flow, vals))
+}
+
+func (m *model) Level(c *scenario.Contract, measure, label string, vals []decimal.Decimal) {
+	m.addSeries(contractSeries(c, measure, label, Level, vals))
+}
+
+func (m *model) Amount(c *scenario.Contract, measure, label string, v decimal.Decimal) {
+	m.addAmount("contract."+c.ID+"."+measure, c.DisplayLabel()+": "+label, GroupContract, c.ID, v)
+}
+
+func (m *model) Quarter(c *scenario.Contract, measure, label string, q scenario.Quarter, ok bool) {
+	m.res.Summary = append(m.res.Summary, Metric{ID: "contract." + c.ID + "." + measure, Label: c.DisplayLabel() + ": " + label, Group: GroupContract, Owner: c.ID, Kind: QuarterValue, Quarter: q, Null: !ok})
+}
+
 func contractSeries(c *scenario.Contract, measure, label string, k Kind, vals []decimal.Decimal) Series {
 	return Series{
 		ID:      "contract." + c.ID + "." + measure,
@@ -163,136 +183,8 @@ func zeros(n int) []decimal.Decimal {
 	return v
 }
 
-func (m *model) revenueShare(c *scenario.Contract) error {
-	base, ok := m.streams[c.Base]
-	if !ok {
-		return fmt.Errorf("contract %s: base stream %q is not defined", c.ID, c.Base)
-	}
-	accrued, paid, cum := zeros(m.n), zeros(m.n), make([]decimal.Decimal, m.n)
-	sumPaid, sumAccrued := decimal.Zero, decimal.Zero
-	// room is what the cap still allows; nil without a cap.
-	var room *decimal.Decimal
-	if c.Cap != nil {
-		r := c.Cap.Sub(c.PaidBefore)
-		room = &r
-	}
-	capHit, hit := scenario.Quarter(0), false
-	if c.Cap != nil && c.PaidBefore.Cmp(*c.Cap) >= 0 {
-		capHit, hit = c.From, true // reached before the first quarter the contract counts
-	}
-	for i := range m.n {
-		q := m.s.Start + scenario.Quarter(i)
-		if q >= c.From && q <= c.Until {
-			a := c.Rate.Mul(base[i])
-			p := a
-			if room != nil {
-				if room.Sign() <= 0 {
-					p = decimal.Zero
-				} else if a.Cmp(*room) > 0 {
-					p = *room
-				}
-				r := room.Sub(p)
-				room = &r
-			}
-			accrued[i], paid[i] = a, p
-			sumAccrued = sumAccrued.Add(a)
-			sumPaid = sumPaid.Add(p)
-		}
-		if c.PaidBefore.IsZero() {
-			cum[i] = sumPaid
-		} else {
-			cum[i] = c.PaidBefore.Add(sumPaid)
-		}
-		if !hit && c.Cap != nil && q >= c.From && cum[i].Cmp(*c.Cap) >= 0 {
-			capHit, hit = q, true
-		}
-	}
-	m.addSeries(contractSeries(c, "accrued", "accrued", Flow, accrued))
-	m.addSeries(contractSeries(c, "paid", "paid", Flow, paid))
-	m.addSeries(contractSeries(c, "cumulative", "cumulative paid", Level, cum))
-	p := "contract." + c.ID
-	l := c.DisplayLabel()
-	m.addAmount(p+".total_paid", l+": total paid", GroupContract, c.ID, sumPaid)
-	m.res.Summary = append(m.res.Summary, Metric{ID: p + ".cap_hit", Label: l + ": quarter the cap binds", Group: GroupContract, Owner: c.ID, Kind: QuarterValue, Quarter: capHit, Null: !hit})
-	m.addAmount(p+".npv", l+": net present value", GroupContract, c.ID, m.npv(paid, sumPaid))
-	m.addAmount(p+".total_accrued", l+": total before the cap", GroupContract, c.ID, sumAccrued)
-	m.addAmount(p+".cap_savings", l+": paid less because of the cap", GroupContract, c.ID, sumAccrued.Sub(sumPaid))
-	m.transfer(c, paid)
-	return nil
-}
-
-func (m *model) commitment(c *scenario.Contract) error {
-	weights := make([]decimal.Decimal, c.Years)
-	sum := decimal.Zero
-	for k := range c.Years {
-		switch c.Profile {
-		case scenario.ProfileRamp:
-			weights[k] = decimal.NewFromInt(int64(k + 1))
-		case scenario.ProfileCustom:
-			if k >= len(c.Weights) {
-				return fmt.Errorf("contract %s: %d weights for %d years", c.ID, len(c.Weights), c.Years)
-			}
-			weights[k] = c.Weights[k]
-		default:
-			weights[k] = one
-		}
-		sum = sum.Add(weights[k])
-	}
-	if sum.Sign() <= 0 {
-		return fmt.Errorf("contract %s: the weights add up to %s", c.ID, sum)
-	}
-	den := sum.Mul(four)
-	paid := zeros(m.n)
-	inside, outside := decimal.Zero, decimal.Zero
-	for k := range c.Years {
-		// One division per contract year: paid(q) = total × w_k / Σw / 4.
-		perQuarter := div(c.Total.Mul(weights[k]), den)
-		in := int64(0)
-		for j := range 4 {
-			if q := c.From + scenario.Quarter(4*k+j); m.inHorizon(q) {
-				paid[m.index(q)] = perQuarter
-				in++
-			}
-		}
-		if in > 0 {
-			inside = inside.Add(perQuarter.Mul(decimal.NewFromInt(in)))
-		}
-		if in < 4 {
-			outside = outside.Add(perQuarter.Mul(decimal.NewFromInt(4 - in)))
-		}
-	}
-	m.flowContract(c, paid, inside, outside)
-	m.addCommitment(paid, outside)
-	return nil
-}
-
-func (m *model) payment(c *scenario.Contract) {
-	paid := zeros(m.n)
-	inside, outside := decimal.Zero, decimal.Zero
-	for _, e := range c.Schedule {
-		if m.inHorizon(e.Quarter) {
-			i := m.index(e.Quarter)
-			paid[i] = paid[i].Add(e.Amount)
-			inside = inside.Add(e.Amount)
-		} else {
-			outside = outside.Add(e.Amount)
-		}
-	}
-	m.flowContract(c, paid, inside, outside)
-}
-
-// flowContract records the series and summary shared by commitments and payments.
-func (m *model) flowContract(c *scenario.Contract, paid []decimal.Decimal, inside, outside decimal.Decimal) {
-	m.addSeries(contractSeries(c, "paid", "paid", Flow, paid))
-	p := "contract." + c.ID
-	l := c.DisplayLabel()
-	m.addAmount(p+".total_paid", l+": total paid inside the horizon", GroupContract, c.ID, inside)
-	m.addAmount(p+".outside_horizon", l+": part outside the horizon", GroupContract, c.ID, outside)
-	m.addAmount(p+".npv", l+": net present value", GroupContract, c.ID, m.npv(paid, inside))
-	m.transfer(c, paid)
-}
-
-func (m *model) addCommitment(paid []decimal.Decimal, outside decimal.Decimal) {
+// Commitment counts a compute commitment in the totals across them.
+func (m *model) Commitment(paid []decimal.Decimal, outside decimal.Decimal) {
 	if m.commitPaid == nil {
 		m.commitPaid = zeros(m.n)
 	}
@@ -305,46 +197,10 @@ func (m *model) addCommitment(paid []decimal.Decimal, outside decimal.Decimal) {
 	m.commitCount++
 }
 
-func (m *model) equity(c *scenario.Contract) error {
-	valuation := make([]decimal.Decimal, m.n)
-	value := make([]decimal.Decimal, m.n)
-	v := c.Valuation
-	switch v.Method {
-	case scenario.MethodRevenueMultiple:
-		rev, ok := m.streams[v.Stream]
-		if !ok {
-			return fmt.Errorf("contract %s: valuation stream %q is not defined", c.ID, v.Stream)
-		}
-		if !m.inHorizon(v.At) {
-			return fmt.Errorf("contract %s: valuation date %s is outside the horizon", c.ID, v.At)
-		}
-		atRev := rev[m.index(v.At)]
-		if atRev.IsZero() {
-			return fmt.Errorf("contract %s: stream %s is 0 at %s", c.ID, v.Stream, v.At)
-		}
-		// m = amount / (4 × stream(at)); valuation(q) = m × 4 × stream(q). The fours
-		// cancel, and one division per quarter keeps it exact to DivPlaces.
-		for i := range m.n {
-			valuation[i] = div(v.Amount.Mul(rev[i]), atRev)
-		}
-	default:
-		for i := range m.n {
-			valuation[i] = v.Amount
-		}
-	}
-	for i := range m.n {
-		value[i] = c.Stake.Mul(valuation[i])
-	}
-	m.addSeries(contractSeries(c, "valuation", "valuation", Level, valuation))
-	m.addSeries(contractSeries(c, "value", "stake value", Level, value))
-	m.addAmount("contract."+c.ID+".value_at_end", c.DisplayLabel()+": stake value at the end", GroupContract, c.ID, value[m.n-1])
-	return nil
-}
-
-// transfer moves paid(q) from the contract's payer to its payee. The sums are made in
+// Transfer moves paid(q) from the contract's payer to its payee. The sums are made in
 // parties, once every contract is known, so a party with one counterpart shares
 // that contract's series instead of adding it to zeros.
-func (m *model) transfer(c *scenario.Contract, paid []decimal.Decimal) {
+func (m *model) Transfer(c *scenario.Contract, paid []decimal.Decimal) {
 	out := m.party(c.Payer)
 	in := m.party(c.Payee)
 	m.flows[out].out = append(m.flows[out].out, paid)

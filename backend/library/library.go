@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	_ "dealmodel/backend/contract" // the contract types the scenarios it reads use
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
 	"dealmodel/scenarios"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -360,73 +361,13 @@ func (d *doc) dealTerms() {
 		if !c.Enabled {
 			label += " (disabled: not counted)"
 		}
-		parties := c.Payer + " → " + c.Payee
-		if c.Type == scenario.TypeEquity {
-			parties = c.Holder
+		title, parties, terms := c.Type, "", ""
+		if t, ok := contract.Lookup(c.Type); ok {
+			title, parties, terms = t.Describe().Title, t.Parties(c), t.Terms(s, c)
 		}
-		rows = append(rows, tableRow{cells: []string{label, typeName(c.Type), parties, terms(s, c)}})
+		rows = append(rows, tableRow{cells: []string{label, title, parties, terms}})
 	}
 	d.table(cols, rows)
-}
-
-func typeName(t string) string {
-	switch t {
-	case scenario.TypeRevenueShare:
-		return "Revenue share"
-	case scenario.TypeCommitment:
-		return "Commitment"
-	case scenario.TypePayment:
-		return "Payment"
-	case scenario.TypeEquity:
-		return "Equity stake"
-	}
-	return t
-}
-
-// terms describes a contract's terms in the format's own notation.
-func terms(s *scenario.Scenario, c *scenario.Contract) string {
-	switch c.Type {
-	case scenario.TypeRevenueShare:
-		t := fmt.Sprintf("%s of %s, %s", scenario.FormatRate(c.Rate), streamLabel(s, c.Base), span(c.From, c.Until))
-		if c.Cap != nil {
-			t += ", cumulative cap " + scenario.FormatAmount(*c.Cap)
-		} else {
-			t += ", no cap"
-		}
-		if c.PaidBefore.Sign() > 0 {
-			t += ", " + scenario.FormatAmount(c.PaidBefore) + " paid before"
-		}
-		return t
-	case scenario.TypeCommitment:
-		t := fmt.Sprintf("%s over %d years from %s", scenario.FormatAmount(c.Total), c.Years, c.From)
-		switch c.Profile {
-		case scenario.ProfileRamp:
-			t += ", ramping (weights 1.." + fmt.Sprint(c.Years) + ")"
-		case scenario.ProfileCustom:
-			ws := make([]string, len(c.Weights))
-			for i, w := range c.Weights {
-				ws[i] = w.String()
-			}
-			t += ", yearly weights " + strings.Join(ws, ", ")
-		default:
-			t += ", even"
-		}
-		return t
-	case scenario.TypePayment:
-		parts := make([]string, len(c.Schedule))
-		for i, e := range c.Schedule {
-			parts[i] = scenario.FormatAmount(e.Amount) + " in " + e.Quarter.String()
-		}
-		return strings.Join(parts, "; ")
-	case scenario.TypeEquity:
-		v := c.Valuation
-		t := fmt.Sprintf("%s of a valuation of %s set in %s", scenario.FormatRate(c.Stake), scenario.FormatAmount(v.Amount), v.At)
-		if v.Method == scenario.MethodRevenueMultiple {
-			return t + ", moving with " + streamLabel(s, v.Stream) + " (revenue multiple)"
-		}
-		return t + ", held constant"
-	}
-	return ""
 }
 
 // schedule prints every series by calendar year, in blocks of as many years as fit.

@@ -127,81 +127,8 @@ func (s *Scenario) checkContract(report reportFunc, c *Contract) {
 			report(p+".payee", "payer and payee are both %q: a contract moves money between two different parties", c.Payer)
 		}
 	}
-	if c.Type == TypeRevenueShare && c.From > c.Until {
-		report(p+".from", "from (%s) is after until (%s): from must be the same quarter as until or earlier", c.From, c.Until)
-	}
-	switch c.Type {
-	case TypeRevenueShare:
-		if c.Base != "" && s.Stream(c.Base) == nil {
-			report(p+".base", "there is no stream %q%s: base names a stream id under streams", c.Base, didYouMean(c.Base, s.streamIDs()))
-		}
-		checkRate(report, p+".rate", c.Rate, zero, one)
-		checkAmount(report, p+".paid_before", c.PaidBefore)
-		if c.Cap != nil {
-			checkAmount(report, p+".cap", *c.Cap)
-			if c.Cap.LessThan(c.PaidBefore) {
-				report(p+".cap", "the cap (%s) is below paid_before (%s): what was paid before counts toward the cap, so the cap must be at least as large", FormatAmount(*c.Cap), FormatAmount(c.PaidBefore))
-			}
-		}
-	case TypeCommitment:
-		checkAmount(report, p+".total", c.Total)
-		switch c.Profile {
-		case ProfileCustom:
-			if len(c.Weights) != c.Years {
-				report(p+".weights", "profile custom needs one weight per contract year: %d years, %d weights", c.Years, len(c.Weights))
-			}
-			sum := decimal.Zero
-			for k, w := range c.Weights {
-				if w.IsNegative() {
-					report(fmt.Sprintf("%s.weights.%d", p, k+1), "weight %s is negative: weights are 0 or more", w)
-				}
-				sum = sum.Add(w)
-			}
-			if sum.IsZero() && len(c.Weights) > 0 {
-				report(p+".weights", "the weights add up to 0: at least one year needs a positive weight")
-			}
-		default:
-			if len(c.Weights) > 0 {
-				report(p+".weights", "weights apply only with profile: custom (this contract's profile is %s)", c.Profile)
-			}
-		}
-	case TypePayment:
-		if len(c.Schedule) == 0 {
-			report(p+".schedule", "the schedule is empty: list at least one quarter and amount, such as 2026Q1: 15B")
-		}
-		for _, e := range c.Schedule {
-			checkAmount(report, fmt.Sprintf("%s.schedule.%s", p, e.Quarter), e.Amount)
-		}
-	case TypeEquity:
-		checkParty(report, p+".holder", c.Holder)
-		checkRate(report, p+".stake", c.Stake, zero, one)
-		v := c.Valuation
-		checkAmount(report, p+".valuation.amount", v.Amount)
-		if v.At < s.Start || v.At > s.End {
-			report(p+".valuation.at", "%s is outside the horizon %s..%s: the valuation must be dated inside it", v.At, s.Start, s.End)
-		}
-		switch v.Method {
-		case MethodRevenueMultiple:
-			st := s.Stream(v.Stream)
-			if v.Stream == "" {
-				report(p+".valuation.stream", "missing: method revenue_multiple needs stream: the id of the revenue stream the multiple applies to")
-			} else if st == nil {
-				report(p+".valuation.stream", "there is no stream %q%s", v.Stream, didYouMean(v.Stream, s.streamIDs()))
-			} else if v.At >= s.Start && v.At <= s.End && len(st.Annual) > 0 {
-				y := v.At.Year()
-				amt := st.YearAmounts(y, y)[0]
-				if a, ok := st.Actual(v.At); ok {
-					amt = a
-				}
-				if amt.IsZero() {
-					report(p+".valuation.at", "stream %s is 0 in %s, so no revenue multiple can be taken there: date the valuation in a quarter with revenue", st.ID, v.At)
-				}
-			}
-		case MethodConstant:
-			if v.Stream != "" {
-				report(p+".valuation.stream", "stream applies only with method: revenue_multiple")
-			}
-		}
+	if t := contractTypeOf(c); t != nil {
+		t.Check(&ContractCheck{s: s, report: report, path: p}, c)
 	}
 }
 
@@ -233,7 +160,7 @@ func (s *Scenario) checkUncertainty(report reportFunc) {
 		}
 		f, ok := s.Field(in.Path)
 		if !ok {
-			_, _, err := s.fieldRef(in.Path)
+			_, err := s.fieldRef(in.Path)
 			report(p, "%s", err)
 			continue
 		}

@@ -489,39 +489,7 @@ func (d *decoder) stream(p pair) Stream {
 var (
 	commonContractKeys = []string{"type", "label", "enabled", "source", "sources"}
 	moneyKeys          = []string{"payer", "payee"}
-	typeKeys           = map[string][]string{
-		TypeRevenueShare: {"base", "rate", "from", "until", "cap", "paid_before"},
-		TypeCommitment:   {"total", "from", "years", "profile", "weights"},
-		TypePayment:      {"schedule"},
-		TypeEquity:       {"holder", "stake", "valuation"},
-	}
-	contractTypes = []string{TypeRevenueShare, TypeCommitment, TypePayment, TypeEquity}
 )
-
-// contractKeys returns the keys valid for a contract type, and hints for keys that
-// belong to other types.
-func contractKeys(typ string) ([]string, map[string]string) {
-	allowed := append([]string(nil), commonContractKeys...)
-	if typ != TypeEquity {
-		allowed = append(allowed, moneyKeys...)
-	}
-	allowed = append(allowed, typeKeys[typ]...)
-	other := map[string]string{}
-	for _, t := range contractTypes {
-		keys := typeKeys[t]
-		if t != TypeEquity {
-			keys = append(keys, moneyKeys...)
-		}
-		for _, k := range keys {
-			if !contains(allowed, k) {
-				if _, seen := other[k]; !seen {
-					other[k] = fmt.Sprintf("%s does not apply to a %s contract (it belongs to %s)", k, typ, t)
-				}
-			}
-		}
-	}
-	return allowed, other
-}
 
 func (d *decoder) contract(p pair, s *Scenario) Contract {
 	path := "contracts." + p.key.text
@@ -538,24 +506,27 @@ func (d *decoder) contract(p pair, s *Scenario) Contract {
 			break
 		}
 	}
+	names := ContractTypeNames()
 	if typeNode == nil {
-		d.errf(p.value, join(path, "type"), "missing: add type: one of %s", strings.Join(contractTypes, ", "))
+		d.errf(p.value, join(path, "type"), "missing: add type: one of %s", strings.Join(names, ", "))
 		return c
 	}
+	var typ ContractType
 	if t, ok := d.str(typeNode, join(path, "type")); ok {
-		if !contains(contractTypes, t) {
+		typ, ok = LookupContractType(t)
+		if !ok {
 			hint := ""
-			if s := suggest(t, contractTypes); s != "" {
+			if s := suggest(t, names); s != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			d.errf(typeNode, join(path, "type"), "unknown contract type %q%s: valid types are %s", t, hint, strings.Join(contractTypes, ", "))
+			d.errf(typeNode, join(path, "type"), "unknown contract type %q%s: valid types are %s", t, hint, strings.Join(names, ", "))
 			return c
 		}
 		c.Type = t
 	} else {
 		return c
 	}
-	allowed, other := contractKeys(c.Type)
+	allowed, other := contractKeys(typ)
 	f := d.fields(p.value, path, allowed, other)
 	if f == nil {
 		return c
@@ -592,83 +563,7 @@ func (d *decoder) contract(p pair, s *Scenario) Contract {
 	if n, ok := f["until"]; ok {
 		c.Until, c.UntilSet = d.quarter(n, join(path, "until"), true)
 	}
-	switch c.Type {
-	case TypeRevenueShare:
-		if n, ok := need("base", "add base: the id of the stream the share is taken of"); ok {
-			c.Base, _ = d.str(n, join(path, "base"))
-		}
-		if n, ok := need("rate", "add rate: the share of the base, such as 20%"); ok {
-			c.Rate, _ = d.rate(n, join(path, "rate"))
-		}
-		if n, ok := f["cap"]; ok {
-			if v, ok := d.amount(n, join(path, "cap")); ok {
-				c.Cap = &v
-			}
-		}
-		if n, ok := f["paid_before"]; ok {
-			c.PaidBefore, _ = d.amount(n, join(path, "paid_before"))
-		}
-	case TypeCommitment:
-		if n, ok := need("total", "add total: the committed amount, such as 38B"); ok {
-			c.Total, _ = d.amount(n, join(path, "total"))
-		}
-		if n, ok := need("years", "add years: the contract's length in whole years, such as 7"); ok {
-			if v, ok := d.integer(n, join(path, "years")); ok {
-				if v < 1 || v > 100 {
-					d.errf(n, join(path, "years"), "years must be a whole number from 1 to 100, found %d", v)
-				} else {
-					c.Years = int(v)
-				}
-			}
-		}
-		c.Profile = ProfileEven
-		if n, ok := f["profile"]; ok {
-			if v, ok := d.str(n, join(path, "profile")); ok {
-				profiles := []string{ProfileEven, ProfileRamp, ProfileCustom}
-				if !contains(profiles, v) {
-					d.errf(n, join(path, "profile"), "unknown profile %q: valid profiles are even, ramp, custom", v)
-				}
-				c.Profile = v
-			}
-		}
-		if n, ok := f["weights"]; ok {
-			wp := join(path, "weights")
-			if n.kind != sequenceNode {
-				d.errf(n, wp, "expected a list of weights, one per contract year, such as [1, 2, 3], found %s", n.describe())
-			} else {
-				for i, it := range n.items {
-					ip := fmt.Sprintf("%s.%d", wp, i+1)
-					d.pos[ip] = it
-					v, _ := d.number(it, ip)
-					c.Weights = append(c.Weights, v)
-				}
-			}
-		}
-	case TypePayment:
-		if n, ok := need("schedule", "add schedule: quarters to amounts, such as 2026Q1: 15B"); ok {
-			sp := join(path, "schedule")
-			seen := map[int]*node{}
-			for _, e := range d.entries(n, sp, "quarters to amounts") {
-				qp := join(sp, e.key.text)
-				q, ok1 := d.scheduleQuarter(e.key, qp)
-				a, ok2 := d.amount(e.value, qp)
-				if ok1 && d.once(seen, int(q), e.key, qp, "quarter") && ok2 {
-					c.Schedule = append(c.Schedule, QuarterAmount{Quarter: q, Amount: a})
-				}
-			}
-			sort.SliceStable(c.Schedule, func(i, j int) bool { return c.Schedule[i].Quarter < c.Schedule[j].Quarter })
-		}
-	case TypeEquity:
-		if n, ok := need("holder", "add holder: the party that holds the stake, such as Microsoft"); ok {
-			c.Holder, _ = d.str(n, join(path, "holder"))
-		}
-		if n, ok := need("stake", "add stake: the share held, such as 27%"); ok {
-			c.Stake, _ = d.rate(n, join(path, "stake"))
-		}
-		if n, ok := need("valuation", "add valuation: with amount and at"); ok {
-			c.Valuation = d.valuation(n, join(path, "valuation"))
-		}
-	}
+	typ.Decode(&ContractDecoder{d: d, n: p.value, f: f, path: path, s: s}, &c)
 	c.Sources = d.sources(f, path)
 	if !c.FromSet {
 		c.From = s.Start
@@ -715,38 +610,6 @@ func (d *decoder) scheduleQuarter(k *node, path string) (Quarter, bool) {
 		return 0, false
 	}
 	return d.quarter(k, path, false)
-}
-
-var valuationKeys = []string{"amount", "at", "method", "stream"}
-
-func (d *decoder) valuation(n *node, path string) Valuation {
-	v := Valuation{Method: MethodConstant}
-	f := d.fields(n, path, valuationKeys, nil)
-	if f == nil {
-		return v
-	}
-	if a, ok := f["amount"]; ok {
-		v.Amount, _ = d.amount(a, join(path, "amount"))
-	} else {
-		d.errf(n, join(path, "amount"), "missing: add amount: the company's valuation, such as 852B")
-	}
-	if a, ok := f["at"]; ok {
-		v.At, _ = d.quarter(a, join(path, "at"), false)
-	} else {
-		d.errf(n, join(path, "at"), "missing: add at: the quarter of the valuation, such as 2026Q1")
-	}
-	if a, ok := f["method"]; ok {
-		if m, ok := d.str(a, join(path, "method")); ok {
-			if m != MethodConstant && m != MethodRevenueMultiple {
-				d.errf(a, join(path, "method"), "unknown method %q: valid methods are constant, revenue_multiple", m)
-			}
-			v.Method = m
-		}
-	}
-	if a, ok := f["stream"]; ok {
-		v.Stream, _ = d.str(a, join(path, "stream"))
-	}
-	return v
 }
 
 var (

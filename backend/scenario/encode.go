@@ -181,58 +181,13 @@ func (w *yamlWriter) contract(c *Contract) {
 		w.line(2, "payer", quote(c.Payer))
 		w.line(2, "payee", quote(c.Payee))
 	}
-	switch c.Type {
-	case TypeRevenueShare:
-		w.line(2, "base", c.Base)
-		w.line(2, "rate", FormatRate(c.Rate))
-		w.fromUntil(c, true)
-		if c.Cap != nil {
-			w.line(2, "cap", FormatAmount(*c.Cap))
-		}
-		if !c.PaidBefore.IsZero() {
-			w.line(2, "paid_before", FormatAmount(c.PaidBefore))
-		}
-	case TypeCommitment:
-		w.line(2, "total", FormatAmount(c.Total))
-		w.fromUntil(c, false)
-		w.line(2, "years", fmt.Sprint(c.Years))
-		w.line(2, "profile", c.Profile)
-		if len(c.Weights) > 0 {
-			parts := make([]string, len(c.Weights))
-			for i, v := range c.Weights {
-				parts[i] = v.String()
-			}
-			w.line(2, "weights", "["+strings.Join(parts, ", ")+"]")
-		}
-	case TypePayment:
-		w.key(2, "schedule")
-		for _, e := range c.Schedule {
-			w.line(3, e.Quarter.String(), FormatAmount(e.Amount))
-		}
-	case TypeEquity:
-		w.line(2, "holder", quote(c.Holder))
-		w.line(2, "stake", FormatRate(c.Stake))
-		w.key(2, "valuation")
-		w.line(3, "amount", FormatAmount(c.Valuation.Amount))
-		w.line(3, "at", c.Valuation.At.String())
-		w.line(3, "method", c.Valuation.Method)
-		if c.Valuation.Stream != "" {
-			w.line(3, "stream", c.Valuation.Stream)
-		}
+	if t := contractTypeOf(c); t != nil {
+		t.Encode(&ContractWriter{w: w, level: 2, c: c}, c)
 	}
 	if !c.Enabled {
 		w.line(2, "enabled", "false")
 	}
 	w.sources(2, c.Sources)
-}
-
-func (w *yamlWriter) fromUntil(c *Contract, until bool) {
-	if c.FromSet {
-		w.line(2, "from", c.From.String())
-	}
-	if until && c.UntilSet {
-		w.line(2, "until", c.Until.String())
-	}
 }
 
 func (w *yamlWriter) input(s *Scenario, in UncertainInput) {

@@ -65,27 +65,10 @@ func (s *Scenario) Fields() []Field {
 		c := &s.Contracts[i]
 		p := "contracts." + c.ID
 		l := c.DisplayLabel()
-		switch c.Type {
-		case TypeRevenueShare:
-			add(p+".rate", KindRate, l+": rate", c.Rate, ptrZero, ptrOne, c.Sources)
-			if c.Cap != nil {
-				add(p+".cap", KindAmount, l+": cap", *c.Cap, ptrZero, nil, c.Sources)
-			}
-			add(p+".paid_before", KindAmount, l+": paid before", c.PaidBefore, ptrZero, nil, c.Sources)
-		case TypeCommitment:
-			add(p+".total", KindAmount, l+": total", c.Total, ptrZero, nil, c.Sources)
-			lo, hi := decimal.NewFromInt(1), hundredD
-			add(p+".years", KindInteger, l+": years", decimal.NewFromInt(int64(c.Years)), &lo, &hi, c.Sources)
-			for k, w := range c.Weights {
-				add(fmt.Sprintf("%s.weights.%d", p, k+1), KindNumber, fmt.Sprintf("%s: weight of year %d", l, k+1), w, ptrZero, nil, c.Sources)
-			}
-		case TypePayment:
-			for _, e := range c.Schedule {
-				add(fmt.Sprintf("%s.schedule.%s", p, e.Quarter), KindAmount, fmt.Sprintf("%s: %s", l, e.Quarter), e.Amount, ptrZero, nil, c.Sources)
-			}
-		case TypeEquity:
-			add(p+".stake", KindRate, l+": stake", c.Stake, ptrZero, ptrOne, c.Sources)
-			add(p+".valuation.amount", KindAmount, l+": valuation", c.Valuation.Amount, ptrZero, nil, c.Sources)
+		if t := contractTypeOf(c); t != nil {
+			t.Fields(c, func(key string, kind FieldKind, label string, v decimal.Decimal, lo, hi *decimal.Decimal) {
+				add(p+"."+key, kind, l+": "+label, v, lo, hi, c.Sources)
+			})
 		}
 	}
 	return out
@@ -105,27 +88,20 @@ func (s *Scenario) Field(path string) (Field, bool) {
 // integers are whole) but not rules across fields: call Validate after a batch of
 // changes.
 func (s *Scenario) Set(path string, v decimal.Decimal) error {
-	ptr, kind, err := s.fieldRef(path)
+	ref, err := s.fieldRef(path)
 	if err != nil {
 		return err
 	}
+	ptr, kind, set := ref.Ptr, ref.Kind, ref.Set
 	f, _ := s.Field(path)
 	if f.Min != nil && v.Cmp(*f.Min) < 0 || f.Max != nil && v.Cmp(*f.Max) > 0 {
 		return fmt.Errorf("%s: %s is out of range: %s", path, formatKind(kind, v), describeRange(kind, f.Min, f.Max))
 	}
-	if kind == KindInteger {
-		if !v.IsInteger() {
-			return fmt.Errorf("%s: %s is not a whole number", path, v)
-		}
-		c := s.Contract(strings.Split(path, ".")[1])
-		c.Years = int(v.IntPart())
-		if c.Profile == ProfileCustom {
-			// Keep weights consistent with the length: extend with the last weight.
-			for len(c.Weights) < c.Years {
-				c.Weights = append(c.Weights, c.Weights[len(c.Weights)-1])
-			}
-			c.Weights = c.Weights[:c.Years]
-		}
+	if kind == KindInteger && !v.IsInteger() {
+		return fmt.Errorf("%s: %s is not a whole number", path, v)
+	}
+	if set != nil {
+		set(v)
 		return nil
 	}
 	*ptr = v
@@ -133,15 +109,15 @@ func (s *Scenario) Set(path string, v decimal.Decimal) error {
 }
 
 // fieldRef resolves a key path to the decimal it names.
-func (s *Scenario) fieldRef(path string) (*decimal.Decimal, FieldKind, error) {
+func (s *Scenario) fieldRef(path string) (FieldRef, error) {
 	parts := strings.Split(path, ".")
-	bad := func(why string) (*decimal.Decimal, FieldKind, error) {
-		return nil, "", fmt.Errorf("%q is not a numeric field of this scenario: %s", path, why)
+	bad := func(why string) (FieldRef, error) {
+		return FieldRef{}, fmt.Errorf("%q is not a numeric field of this scenario: %s", path, why)
 	}
 	switch parts[0] {
 	case "discount_rate":
 		if len(parts) == 1 {
-			return &s.DiscountRate, KindRate, nil
+			return FieldRef{Kind: KindRate, Ptr: &s.DiscountRate}, nil
 		}
 	case "streams":
 		if len(parts) != 4 {
@@ -155,7 +131,7 @@ func (s *Scenario) fieldRef(path string) (*decimal.Decimal, FieldKind, error) {
 			if q, err := ParseQuarter(parts[3], false); err == nil {
 				for i := range st.Actuals {
 					if st.Actuals[i].Quarter == q {
-						return &st.Actuals[i].Amount, KindAmount, nil
+						return FieldRef{Kind: KindAmount, Ptr: &st.Actuals[i].Amount}, nil
 					}
 				}
 			}
@@ -169,14 +145,14 @@ func (s *Scenario) fieldRef(path string) (*decimal.Decimal, FieldKind, error) {
 		case "annual":
 			for i := range st.Annual {
 				if st.Annual[i].Year == y {
-					return &st.Annual[i].Amount, KindAmount, nil
+					return FieldRef{Kind: KindAmount, Ptr: &st.Annual[i].Amount}, nil
 				}
 			}
 			return bad(fmt.Sprintf("stream %s lists no annual amount for %d", st.ID, y))
 		case "growth":
 			for i := range st.Growth {
 				if st.Growth[i].Year == y {
-					return &st.Growth[i].Rate, KindRate, nil
+					return FieldRef{Kind: KindRate, Ptr: &st.Growth[i].Rate}, nil
 				}
 			}
 			return bad(fmt.Sprintf("stream %s lists no growth rate for %d", st.ID, y))
@@ -190,52 +166,20 @@ func (s *Scenario) fieldRef(path string) (*decimal.Decimal, FieldKind, error) {
 		if c == nil {
 			return bad(fmt.Sprintf("there is no contract %q", parts[1]))
 		}
-		rest := strings.Join(parts[2:], ".")
-		switch {
-		case c.Type == TypeRevenueShare && rest == "rate":
-			return &c.Rate, KindRate, nil
-		case c.Type == TypeRevenueShare && rest == "cap":
-			if c.Cap == nil {
-				return bad(fmt.Sprintf("contract %s has no cap", c.ID))
-			}
-			return c.Cap, KindAmount, nil
-		case c.Type == TypeRevenueShare && rest == "paid_before":
-			return &c.PaidBefore, KindAmount, nil
-		case c.Type == TypeCommitment && rest == "total":
-			return &c.Total, KindAmount, nil
-		case c.Type == TypeCommitment && rest == "years":
-			return nil, KindInteger, nil
-		case c.Type == TypeCommitment && len(parts) == 4 && parts[2] == "weights":
-			k, err := strconv.Atoi(parts[3])
-			if err != nil || k < 1 || k > len(c.Weights) {
-				return bad(fmt.Sprintf("contract %s has weights 1..%d", c.ID, len(c.Weights)))
-			}
-			return &c.Weights[k-1], KindNumber, nil
-		case c.Type == TypePayment && len(parts) == 4 && parts[2] == "schedule":
-			q, err := ParseQuarter(parts[3], false)
-			if err == nil {
-				for i := range c.Schedule {
-					if c.Schedule[i].Quarter == q {
-						return &c.Schedule[i].Amount, KindAmount, nil
-					}
-				}
-			}
-			return bad(fmt.Sprintf("contract %s schedules nothing in %s", c.ID, parts[3]))
-		case c.Type == TypeEquity && rest == "stake":
-			return &c.Stake, KindRate, nil
-		case c.Type == TypeEquity && rest == "valuation.amount":
-			return &c.Valuation.Amount, KindAmount, nil
+		t := contractTypeOf(c)
+		if t == nil {
+			return bad(fmt.Sprintf("contract %s has an unknown type %q", c.ID, c.Type))
 		}
-		return bad(fmt.Sprintf("a %s contract's numeric fields are %s", c.Type, strings.Join(numericKeys[c.Type], ", ")))
+		ref, why := t.Ref(c, parts[2:])
+		if ref.Kind != "" {
+			return ref, nil
+		}
+		if why != "" {
+			return bad(why)
+		}
+		return bad(fmt.Sprintf("a %s contract's numeric fields are %s", c.Type, numericKeysOf(c)))
 	}
 	return bad("numeric fields are discount_rate, streams.<id>.… and contracts.<id>.…")
-}
-
-var numericKeys = map[string][]string{
-	TypeRevenueShare: {"rate", "cap", "paid_before"},
-	TypeCommitment:   {"total", "years", "weights.<n>"},
-	TypePayment:      {"schedule.<quarter>"},
-	TypeEquity:       {"stake", "valuation.amount"},
 }
 
 func formatKind(k FieldKind, v decimal.Decimal) string {

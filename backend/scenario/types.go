@@ -115,6 +115,10 @@ type Contract struct {
 	Holder    string
 	Stake     decimal.Decimal
 	Valuation Valuation
+
+	// Ext holds the terms of a type that keeps its own (see ContractExt); nil for
+	// the types above.
+	Ext ContractExt
 }
 
 // DisplayLabel is the label users see: Label, or the id when there is none.
@@ -135,7 +139,8 @@ func (s *Stream) DisplayLabel() string {
 
 // MovesMoney reports whether the contract transfers money between parties.
 func (c *Contract) MovesMoney() bool {
-	return c.Type == TypeRevenueShare || c.Type == TypeCommitment || c.Type == TypePayment
+	t := contractTypeOf(c)
+	return t != nil && t.MovesMoney()
 }
 
 // Valuation is how an equity contract values the company.
@@ -249,6 +254,9 @@ func (s *Scenario) Clone() *Scenario {
 		k.Weights = append([]decimal.Decimal(nil), k.Weights...)
 		k.Schedule = append([]QuarterAmount(nil), k.Schedule...)
 		k.Sources = append([]string(nil), k.Sources...)
+		if k.Ext != nil {
+			k.Ext = k.Ext.Clone()
+		}
 		c.Contracts[i] = k
 	}
 	if s.Uncertainty != nil {

@@ -106,8 +106,8 @@ func (m *Model) amountFigure(id string) (figure, error) {
 func (m *Model) DefaultMetric() string { return m.metrics[m.defaultIndex()].id }
 
 func (m *Model) defaultIndex() int {
-	if len(m.revShares) > 0 {
-		return m.contracts[m.revShares[0]].metric
+	if m.headline >= 0 {
+		return m.headline
 	}
 	if m.commitSer >= 0 {
 		return m.commitMet

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
 )
@@ -29,6 +30,9 @@ type Model struct {
 	nYears   int
 	discount int // slot of discount_rate
 
+	streamIdx map[string]int // stream id -> index in streams
+	partyIdx  map[string]int // party name -> index in parties
+
 	streams    []fStream
 	contracts  []fContract
 	parties    []string
@@ -39,8 +43,18 @@ type Model struct {
 	nCommit    int
 	series     []seriesInfo
 	metrics    []metricInfo
-	revShares  []int // indexes into contracts of the enabled revenue shares
-	amountMets []int // indexes of the amount metrics
+	caps       []capInfo  // the contracts whose cap binding is reported
+	bands      []int      // contract series rows that get bands, in order
+	headline   int        // the default metric a contract asks for; -1: none
+	amountMets []int      // indexes of the amount metrics
+	cur        *fContract // the contract being laid out
+}
+
+// capInfo is a contract whose chance of reaching its cap is reported.
+type capInfo struct {
+	c      *scenario.Contract
+	capHit int // its quarter metric
+	hasCap bool
 }
 
 type seriesInfo struct {
@@ -74,30 +88,17 @@ type fStream struct {
 	metric int
 }
 
+// fContract is a contract compiled by its type (see backend/contract).
 type fContract struct {
-	c              *scenario.Contract
-	from, until    int // quarter offsets from start (may fall outside 0..n-1)
-	series, metric int // first series and metric index
-	payer, payee   int // party indexes; -1 for equity
-
-	// revenue_share
-	base                int // stream index
-	rate, cap, paidPrev int // slots; cap is -1 without a cap
-
-	// commitment
-	total, years int
-	weights      []int // slots of custom weights
-
-	// payment
-	sched []schedEntry
-
-	// equity
-	stake, amount int
-	multiple      bool
-	valStream     int
-	at            int // quarter offset
+	c         *scenario.Contract
+	prog      contract.FloatProgram
+	transfers []transfer // rows moved from payer to payee after each evaluation
+	commits   []int      // rows added to the compute commitments' total
 }
 
+type transfer struct{ row, payer, payee int }
+
+// schedEntry is a value of a slot in one quarter (a stream's actual).
 type schedEntry struct{ q, slot int }
 
 // Compile validates s and compiles it. It fails with *scenario.ErrorList when s
@@ -106,7 +107,7 @@ func Compile(s *scenario.Scenario) (*Model, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	m := &Model{scen: s.Clone(), commitSer: -1, slot: map[string]int{}}
+	m := &Model{scen: s.Clone(), commitSer: -1, headline: -1, slot: map[string]int{}}
 	s = m.scen
 	base, err := engine.Run(s)
 	if err != nil {
@@ -160,18 +161,86 @@ func (m *Model) slotOf(path string) int {
 	return i
 }
 
+// The Model is the contract types' FloatLayout (see backend/contract) while it
+// lays out their programs.
+
+func (m *Model) Start() scenario.Quarter { return m.start }
+func (m *Model) N() int                  { return m.n }
+
+func (m *Model) Slot(c *scenario.Contract, key string) int {
+	return m.slotOf("contracts." + c.ID + "." + key)
+}
+
+func (m *Model) StreamRow(id string) (int, bool) {
+	b, ok := m.streamIdx[id]
+	if !ok {
+		return 0, false
+	}
+	return m.streams[b].series, true
+}
+
+func (m *Model) Flow(c *scenario.Contract, measure string) int {
+	return m.addSeries("contract."+c.ID+"."+measure, engine.Flow)
+}
+
+func (m *Model) Level(c *scenario.Contract, measure string) int {
+	return m.addSeries("contract."+c.ID+"."+measure, engine.Level)
+}
+
+func (m *Model) Amount(c *scenario.Contract, measure string) int {
+	return m.addMetric("contract."+c.ID+"."+measure, engine.Amount)
+}
+
+func (m *Model) Quarter(c *scenario.Contract, measure string) int {
+	return m.addMetric("contract."+c.ID+"."+measure, engine.QuarterValue)
+}
+
+func (m *Model) Transfer(c *scenario.Contract, row int) {
+	payer := m.party(c.Payer)
+	m.cur.transfers = append(m.cur.transfers, transfer{row: row, payer: payer, payee: m.party(c.Payee)})
+}
+
+func (m *Model) Commitment(row int) {
+	m.cur.commits = append(m.cur.commits, row)
+	m.nCommit++
+}
+
+func (m *Model) Band(row int) { m.bands = append(m.bands, row) }
+
+func (m *Model) Headline(metric int) {
+	if m.headline < 0 {
+		m.headline = metric
+	}
+}
+
+func (m *Model) CapBinding(c *scenario.Contract, capHit int, hasCap bool) {
+	m.caps = append(m.caps, capInfo{c: c, capHit: capHit, hasCap: hasCap})
+}
+
+func (m *Model) addSeries(id string, k engine.Kind) int {
+	m.series = append(m.series, seriesInfo{id: id, kind: k})
+	return len(m.series) - 1
+}
+
+func (m *Model) addMetric(id string, k engine.MetricKind) int {
+	m.metrics = append(m.metrics, metricInfo{id: id, kind: k})
+	return len(m.metrics) - 1
+}
+
+func (m *Model) party(name string) int {
+	if i, ok := m.partyIdx[name]; ok {
+		return i
+	}
+	m.partyIdx[name] = len(m.parties)
+	m.parties = append(m.parties, name)
+	return len(m.parties) - 1
+}
+
 // layout builds the float program and the series and metric layout, in the
 // engine's order, and checks it against the engine's base result.
 func (m *Model) layout() error {
 	s := m.scen
-	addS := func(id string, k engine.Kind) int {
-		m.series = append(m.series, seriesInfo{id: id, kind: k})
-		return len(m.series) - 1
-	}
-	addM := func(id string, k engine.MetricKind) int {
-		m.metrics = append(m.metrics, metricInfo{id: id, kind: k})
-		return len(m.metrics) - 1
-	}
+	addS, addM := m.addSeries, m.addMetric
 	streamIdx := map[string]int{}
 	for i := range s.Streams {
 		st := &s.Streams[i]
@@ -203,85 +272,25 @@ func (m *Model) layout() error {
 		streamIdx[st.ID] = len(m.streams)
 		m.streams = append(m.streams, fs)
 	}
-	partyIdx := map[string]int{}
-	party := func(name string) int {
-		if i, ok := partyIdx[name]; ok {
-			return i
-		}
-		partyIdx[name] = len(m.parties)
-		m.parties = append(m.parties, name)
-		return len(m.parties) - 1
-	}
+	m.streamIdx = streamIdx
+	m.partyIdx = map[string]int{}
 	for i := range s.Contracts {
 		c := &s.Contracts[i]
 		if !c.Enabled {
 			continue
 		}
-		p := "contracts." + c.ID + "."
-		id := "contract." + c.ID + "."
-		fc := fContract{c: c, from: int(c.From - s.Start), until: int(c.Until - s.Start), payer: -1, payee: -1, cap: -1}
-		switch c.Type {
-		case scenario.TypeRevenueShare:
-			b, ok := streamIdx[c.Base]
-			if !ok {
-				return fmt.Errorf("contract %s: base stream %q is not defined", c.ID, c.Base)
-			}
-			fc.base = b
-			fc.rate = m.slotOf(p + "rate")
-			fc.paidPrev = m.slotOf(p + "paid_before")
-			if c.Cap != nil {
-				fc.cap = m.slotOf(p + "cap")
-			}
-			fc.series = addS(id+"accrued", engine.Flow)
-			addS(id+"paid", engine.Flow)
-			addS(id+"cumulative", engine.Level)
-			fc.metric = addM(id+"total_paid", engine.Amount)
-			addM(id+"cap_hit", engine.QuarterValue)
-			addM(id+"npv", engine.Amount)
-			addM(id+"total_accrued", engine.Amount)
-			addM(id+"cap_savings", engine.Amount)
-			m.revShares = append(m.revShares, len(m.contracts))
-		case scenario.TypeCommitment:
-			fc.total = m.slotOf(p + "total")
-			fc.years = m.slotOf(p + "years")
-			if c.Profile == scenario.ProfileCustom {
-				for k := range c.Weights {
-					fc.weights = append(fc.weights, m.slotOf(fmt.Sprintf("%sweights.%d", p, k+1)))
-				}
-			}
-			m.nCommit++
-		case scenario.TypePayment:
-			for _, e := range c.Schedule {
-				fc.sched = append(fc.sched, schedEntry{q: int(e.Quarter - s.Start), slot: m.slotOf(fmt.Sprintf("%sschedule.%s", p, e.Quarter))})
-			}
-		case scenario.TypeEquity:
-			fc.stake = m.slotOf(p + "stake")
-			fc.amount = m.slotOf(p + "valuation.amount")
-			fc.at = int(c.Valuation.At - s.Start)
-			if c.Valuation.Method == scenario.MethodRevenueMultiple {
-				b, ok := streamIdx[c.Valuation.Stream]
-				if !ok {
-					return fmt.Errorf("contract %s: valuation stream %q is not defined", c.ID, c.Valuation.Stream)
-				}
-				fc.multiple, fc.valStream = true, b
-			}
-			fc.series = addS(id+"valuation", engine.Level)
-			addS(id+"value", engine.Level)
-			fc.metric = addM(id+"value_at_end", engine.Amount)
-		default:
-			return fmt.Errorf("contract %s: unknown type %q", c.ID, c.Type)
+		t, err := contract.Of(c)
+		if err != nil {
+			return err
 		}
-		if c.Type == scenario.TypeCommitment || c.Type == scenario.TypePayment {
-			fc.series = addS(id+"paid", engine.Flow)
-			fc.metric = addM(id+"total_paid", engine.Amount)
-			addM(id+"outside_horizon", engine.Amount)
-			addM(id+"npv", engine.Amount)
+		m.contracts = append(m.contracts, fContract{c: c})
+		m.cur = &m.contracts[len(m.contracts)-1]
+		prog, err := t.Compile(c, m)
+		if err != nil {
+			return err
 		}
-		if c.MovesMoney() {
-			fc.payer = party(c.Payer)
-			fc.payee = party(c.Payee)
-		}
-		m.contracts = append(m.contracts, fc)
+		m.cur.prog = prog
+		m.cur = nil
 	}
 	m.partyBase = len(m.series)
 	m.partyMet = len(m.metrics)
@@ -330,7 +339,9 @@ type work struct {
 	disc    []float64
 	years   []float64
 	src     source
-	e, u    []float64 // correlated inputs' normals and uniforms
+	e, u    []float64          // correlated inputs' normals and uniforms
+	rate    float64            // this evaluation's discount rate
+	fw      contract.FloatWork // the same slices, for the contract types' programs
 }
 
 func (m *Model) newWork() *work {
@@ -345,16 +356,30 @@ func (m *Model) newWork() *work {
 		w.e = make([]float64, len(m.corr.inputs))
 		w.u = make([]float64, len(m.corr.inputs))
 	}
+	w.fw = contract.FloatWork{Vals: w.vals, Series: w.series, Metrics: w.metrics, N: m.n}
+	w.fw.NPV = w.npv
 	return w
 }
 
 func (w *work) row(i, n int) []float64 { return w.series[i*n : (i+1)*n] }
 
+// npv is the net present value of a quarterly series whose sum is total, at this
+// evaluation's discount rate.
+func (w *work) npv(paid []float64, total float64) float64 {
+	if w.rate == 0 {
+		return total
+	}
+	sum := 0.0
+	for i, x := range paid {
+		sum += x * w.disc[i]
+	}
+	return sum
+}
+
 // Tolerances of the float program for comparisons that the exact engine makes on
 // equal decimals: a tie in exact arithmetic may come out a few units of the last
 // place apart in float64.
 const (
-	capTie  = 1e-13 // a payment within this fraction of the cap's room fills it
 	peakTie = 1e-12 // years within this fraction of the peak tie, the earlier wins
 )
 
@@ -368,6 +393,7 @@ func (m *Model) eval(w *work) error {
 
 	// Discount factors: 1 / (1 + r)^(k/4), k = 1..n.
 	rate := v[m.discount]
+	w.rate = rate
 	if rate != 0 {
 		inv := 1 / math.Sqrt(math.Sqrt(1+rate))
 		acc := 1.0
@@ -376,17 +402,6 @@ func (m *Model) eval(w *work) error {
 			w.disc[k] = acc
 		}
 	}
-	npv := func(paid []float64, total float64) float64 {
-		if rate == 0 {
-			return total
-		}
-		sum := 0.0
-		for i, x := range paid {
-			sum += x * w.disc[i]
-		}
-		return sum
-	}
-
 	for si := range m.streams {
 		st := &m.streams[si]
 		m.streamYears(st, v, w)
@@ -405,57 +420,31 @@ func (m *Model) eval(w *work) error {
 	}
 
 	var commit []float64
-	commitOutside := 0.0
 	if m.commitSer >= 0 {
 		commit = w.row(m.commitSer, n)
 	}
+	w.fw.CommitOutside = 0
 	for ci := range m.contracts {
 		fc := &m.contracts[ci]
-		switch fc.c.Type {
-		case scenario.TypeRevenueShare:
-			m.revenueShare(fc, w, npv)
-		case scenario.TypeCommitment:
-			outside, err := m.commitment(fc, w, npv)
-			if err != nil {
-				return err
-			}
-			paid := w.row(fc.series, n)
-			for i, x := range paid {
+		if err := fc.prog.Eval(&w.fw); err != nil {
+			return err
+		}
+		for _, r := range fc.commits {
+			for i, x := range w.row(r, n) {
 				commit[i] += x
 			}
-			commitOutside += outside
-		case scenario.TypePayment:
-			paid := w.row(fc.series, n)
-			inside, outside := 0.0, 0.0
-			for _, e := range fc.sched {
-				if e.q >= 0 && e.q < n {
-					paid[e.q] += v[e.slot]
-					inside += v[e.slot]
-				} else {
-					outside += v[e.slot]
-				}
-			}
-			w.metrics[fc.metric] = inside
-			w.metrics[fc.metric+1] = outside
-			w.metrics[fc.metric+2] = npv(paid, inside)
-		case scenario.TypeEquity:
-			if err := m.equity(fc, w); err != nil {
-				return err
-			}
 		}
-		if fc.payer >= 0 {
-			paid := w.row(fc.series, n)
-			if fc.c.Type == scenario.TypeRevenueShare {
-				paid = w.row(fc.series+1, n)
-			}
-			out := w.row(m.partyBase+3*fc.payer+1, n)
-			in := w.row(m.partyBase+3*fc.payee, n)
+		for _, t := range fc.transfers {
+			paid := w.row(t.row, n)
+			out := w.row(m.partyBase+3*t.payer+1, n)
+			in := w.row(m.partyBase+3*t.payee, n)
 			for i, x := range paid {
 				out[i] += x
 				in[i] += x
 			}
 		}
 	}
+	commitOutside := w.fw.CommitOutside
 
 	for k := range m.parties {
 		in := w.row(m.partyBase+3*k, n)
@@ -533,136 +522,4 @@ func (m *Model) streamYears(st *fStream, v []float64, w *work) {
 		}
 		prev = x
 	}
-}
-
-func (m *Model) revenueShare(fc *fContract, w *work, npv func([]float64, float64) float64) {
-	n := m.n
-	v := w.vals
-	base := w.row(m.streams[fc.base].series, n)
-	accrued, paid, cum := w.row(fc.series, n), w.row(fc.series+1, n), w.row(fc.series+2, n)
-	rate, prevPaid := v[fc.rate], v[fc.paidPrev]
-	hasCap := fc.cap >= 0
-	capV, room, tie := 0.0, 0.0, 0.0
-	if hasCap {
-		capV = v[fc.cap]
-		room = capV - prevPaid
-		tie = capTie * math.Abs(capV)
-	}
-	hit := hasCap && prevPaid >= capV
-	hitQ := math.NaN()
-	if hit {
-		hitQ = float64(fc.c.From) // reached before the first quarter the contract counts
-	}
-	sumPaid, sumAccrued := 0.0, 0.0
-	filled := false // the payments have filled the cap: cumulative is the cap itself
-	for i := range n {
-		bound := false
-		if i >= fc.from && i <= fc.until {
-			a := rate * base[i]
-			p := a
-			if hasCap {
-				switch {
-				case room <= 0:
-					p = 0
-				case a >= room-tie:
-					p, bound = room, true
-				}
-				room -= p
-			}
-			accrued[i], paid[i] = a, p
-			sumAccrued += a
-			sumPaid += p
-		}
-		cum[i] = prevPaid + sumPaid
-		if bound {
-			filled = true
-			if !hit {
-				hit, hitQ = true, float64(m.start+scenario.Quarter(i))
-			}
-		}
-		if filled {
-			cum[i] = capV
-		}
-	}
-	w.metrics[fc.metric] = sumPaid
-	w.metrics[fc.metric+1] = hitQ
-	w.metrics[fc.metric+2] = npv(paid, sumPaid)
-	w.metrics[fc.metric+3] = sumAccrued
-	w.metrics[fc.metric+4] = sumAccrued - sumPaid
-}
-
-// commitment spreads the total over the contract years by weight and returns the
-// part outside the horizon. A drawn number of years shorter than the custom
-// weights drops the last weights; a longer one repeats the last weight, as
-// scenario.Scenario.Set does.
-func (m *Model) commitment(fc *fContract, w *work, npv func([]float64, float64) float64) (float64, error) {
-	n := m.n
-	v := w.vals
-	c := fc.c
-	years := int(v[fc.years])
-	weight := func(k int) float64 {
-		switch c.Profile {
-		case scenario.ProfileRamp:
-			return float64(k + 1)
-		case scenario.ProfileCustom:
-			return v[fc.weights[min(k, len(fc.weights)-1)]]
-		}
-		return 1
-	}
-	sum := 0.0
-	for k := range years {
-		sum += weight(k)
-	}
-	if !(sum > 0) {
-		return 0, fmt.Errorf("contract %s: the weights add up to %g", c.ID, sum)
-	}
-	den := sum * 4
-	total := v[fc.total]
-	paid := w.row(fc.series, n)
-	inside, outside := 0.0, 0.0
-	for k := range years {
-		per := total * weight(k) / den
-		for j := range 4 {
-			q := fc.from + 4*k + j
-			if q >= 0 && q < n {
-				paid[q] = per
-				inside += per
-			} else {
-				outside += per
-			}
-		}
-	}
-	w.metrics[fc.metric] = inside
-	w.metrics[fc.metric+1] = outside
-	w.metrics[fc.metric+2] = npv(paid, inside)
-	return outside, nil
-}
-
-func (m *Model) equity(fc *fContract, w *work) error {
-	n := m.n
-	v := w.vals
-	valuation, value := w.row(fc.series, n), w.row(fc.series+1, n)
-	amount, stake := v[fc.amount], v[fc.stake]
-	if fc.multiple {
-		rev := w.row(m.streams[fc.valStream].series, n)
-		if fc.at < 0 || fc.at >= n {
-			return fmt.Errorf("contract %s: valuation date is outside the horizon", fc.c.ID)
-		}
-		atRev := rev[fc.at]
-		if atRev == 0 {
-			return fmt.Errorf("contract %s: stream %s is 0 at %s, so the revenue multiple is undefined", fc.c.ID, m.streams[fc.valStream].id, fc.c.Valuation.At)
-		}
-		for i := range n {
-			valuation[i] = amount * rev[i] / atRev
-		}
-	} else {
-		for i := range n {
-			valuation[i] = amount
-		}
-	}
-	for i := range n {
-		value[i] = stake * valuation[i]
-	}
-	w.metrics[fc.metric] = value[n-1]
-	return nil
 }

@@ -273,7 +273,7 @@ uncertainty:
 		t.Fatal(err)
 	}
 	compareExact(t, "base", m, w, evalExact(t, s))
-	if got := w.metrics[m.contracts[0].metric+1]; scenario.Quarter(got).String() != "2024Q1" {
+	if got := w.metrics[m.caps[0].capHit]; scenario.Quarter(got).String() != "2024Q1" {
 		t.Errorf("a cap reached by paid_before binds at from, got %v", got)
 	}
 	for r := range 200 {

@@ -290,7 +290,7 @@ func (m *Model) Simulate(ctx context.Context, opt Options) (*Outcome, error) {
 		return nil, errorf(EINVALID, "period %q is not valid: use quarter or year", opt.Period)
 	}
 	st.bandSer = m.bandSeries()
-	perRun := 8*len(m.amountMets) + 4*len(m.revShares) + 8
+	perRun := 8*len(m.amountMets) + 4*len(m.caps) + 8
 	if opt.Samples {
 		perRun += 8 * (len(m.inputs) + len(m.metrics))
 	}
@@ -305,7 +305,7 @@ func (m *Model) Simulate(ctx context.Context, opt Options) (*Outcome, error) {
 	for j := range st.mets {
 		st.mets[j] = make([]float64, runs)
 	}
-	st.hits = make([][]int32, len(m.revShares))
+	st.hits = make([][]int32, len(m.caps))
 	for j := range st.hits {
 		st.hits[j] = make([]int32, runs)
 	}
@@ -345,16 +345,7 @@ func (m *Model) bandSeries() []int {
 	for _, st := range m.streams {
 		out = append(out, st.series)
 	}
-	for _, fc := range m.contracts {
-		switch fc.c.Type {
-		case scenario.TypeRevenueShare:
-			out = append(out, fc.series+1, fc.series+2)
-		case scenario.TypeCommitment, scenario.TypePayment:
-			out = append(out, fc.series)
-		case scenario.TypeEquity:
-			out = append(out, fc.series+1)
-		}
-	}
+	out = append(out, m.bands...)
 	if m.commitSer >= 0 {
 		out = append(out, m.commitSer)
 	}
@@ -433,9 +424,9 @@ func (m *Model) run(st *state, w *work, r int) error {
 		}
 		st.mets[j][r] = x
 	}
-	for j, ci := range m.revShares {
+	for j, cp := range m.caps {
 		h := int32(noHit)
-		if q := w.metrics[m.contracts[ci].metric+1]; !math.IsNaN(q) {
+		if q := w.metrics[cp.capHit]; !math.IsNaN(q) {
 			h = int32(q)
 		}
 		st.hits[j][r] = h
@@ -564,15 +555,15 @@ func (m *Model) outcome(st *state, k int, seed int64, bins int, opt Options) *Ou
 		bd := &out.Bands[b]
 		bd.Mean[p], bd.P10[p], bd.P50[p], bd.P90[p] = mean, q[0], q[1], q[2]
 	})
-	for j, ci := range m.revShares {
-		out.CapBinding = append(out.CapBinding, m.capBinding(&m.contracts[ci], st.hits[j][:k]))
+	for j := range m.caps {
+		out.CapBinding = append(out.CapBinding, m.capBinding(&m.caps[j], st.hits[j][:k]))
 	}
 	out.Histogram = histogram(st.histFig, st.hist[:k], bins)
 	return out
 }
 
-func (m *Model) capBinding(fc *fContract, hits []int32) CapBinding {
-	cb := CapBinding{Contract: fc.c.ID, Label: fc.c.DisplayLabel(), HasCap: fc.cap >= 0}
+func (m *Model) capBinding(cp *capInfo, hits []int32) CapBinding {
+	cb := CapBinding{Contract: cp.c.ID, Label: cp.c.DisplayLabel(), HasCap: cp.hasCap}
 	counts := make([]int, m.nYears)
 	for _, h := range hits {
 		if h != noHit {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -132,12 +133,14 @@ func (m *Model) searchRange(f scenario.Field, g Goal) (lo, hi float64, open bool
 		hi = f.Max.InexactFloat64()
 	}
 	// Rules across fields: a cap cannot be below what was paid before it.
-	if c, rest, ok := contractField(m.scen, f.Path); ok && c.Type == scenario.TypeRevenueShare && c.Cap != nil {
-		switch rest {
-		case "cap":
-			lo = max(lo, c.PaidBefore.InexactFloat64())
-		case "paid_before":
-			hi = min(hi, c.Cap.InexactFloat64())
+	if c, rest, ok := contractField(m.scen, f.Path); ok {
+		if b, ok := contract.BoundsOf(c, rest); ok {
+			if b.Lo != nil {
+				lo = max(lo, b.Lo.InexactFloat64())
+			}
+			if b.Hi != nil {
+				hi = min(hi, b.Hi.InexactFloat64())
+			}
 		}
 	}
 	if math.IsInf(lo, -1) {

@@ -1,0 +1,255 @@
+// Package contract holds the contract types of the scenario format, one module
+// (file) per type, and the registry the rest of the program goes through. A module
+// owns everything about its type: its keys, defaults and template, decoding and
+// checks, canonical encoding, numeric fields, the exact evaluation the engine runs,
+// the float evaluation Monte Carlo runs, and how it is described (its name, its
+// line in the deal terms, its key figures).
+//
+// Adding a type is a file here that implements Type and one line in registry.go;
+// see docs/adding-a-contract-type.md.
+package contract
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/scenario"
+)
+
+// Type is one contract type. scenario.ContractType is the part the format needs;
+// the rest is what the engine, the simulation and the views need.
+type Type interface {
+	scenario.ContractType
+
+	// Template fills a new contract's label, parties and terms with defaults
+	// (its id, type, sources and horizon are set).
+	Template(c *scenario.Contract, env TemplateEnv)
+
+	// Eval computes the contract exactly: it adds its series and metrics to l, in
+	// the order the format lists them, and its transfers between parties.
+	Eval(c *scenario.Contract, l Ledger) error
+
+	// Compile lays out the contract's float program: it reserves its series and
+	// metrics in l in the same order as Eval, and returns the program that fills
+	// them on each Monte Carlo run.
+	Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error)
+
+	// Describe says how the type is shown.
+	Describe() Description
+
+	// Terms states a contract's terms in the format's own notation, for the deal
+	// terms table: "20% of OpenAI revenue, 2026Q2–2030Q4, cumulative cap 38B".
+	Terms(s *scenario.Scenario, c *scenario.Contract) string
+	// Parties names who is party to it: "OpenAI → Microsoft", or a holder.
+	Parties(c *scenario.Contract) string
+}
+
+// TemplateEnv is what a template may draw on: the scenario's first payer, and its
+// first stream (Stream adds one when there is none).
+type TemplateEnv struct {
+	Scenario *scenario.Scenario
+	Party    string
+	Stream   func() string
+}
+
+// Bounder is implemented by a type whose rules across fields narrow a field's
+// range (a cap cannot be below what was paid before it). key is the field's path
+// below contracts.<id>.; nil ends are not narrowed.
+type Bounder interface {
+	Bounds(c *scenario.Contract, key string) (lo, hi *decimal.Decimal)
+}
+
+// Bounds is a field's range as narrowed by the rules across its contract's fields.
+type Bounds struct{ Lo, Hi *decimal.Decimal }
+
+// BoundsOf returns the narrowed range of the contract's field at key, if its type
+// narrows it.
+func BoundsOf(c *scenario.Contract, key string) (Bounds, bool) {
+	t, ok := Lookup(c.Type)
+	if !ok {
+		return Bounds{}, false
+	}
+	b, ok := t.(Bounder)
+	if !ok {
+		return Bounds{}, false
+	}
+	lo, hi := b.Bounds(c, key)
+	return Bounds{lo, hi}, lo != nil || hi != nil
+}
+
+// Description is how a type is shown to people.
+type Description struct {
+	// Title names the type in tables: "Revenue share".
+	Title string
+	// Template and About name and explain the type's template in the app's
+	// "add a contract" list.
+	Template, About string
+}
+
+// Ledger is what a type's exact evaluation writes to (backend/engine implements
+// it). Series and metric ids are contract.<id>.<measure>; labels are prefixed with
+// the contract's label.
+type Ledger interface {
+	Start() scenario.Quarter
+	End() scenario.Quarter
+	N() int // quarters in the horizon
+	// Stream returns a stream's quarterly amounts.
+	Stream(id string) ([]decimal.Decimal, bool)
+	// Flow and Level add a series (a flow sums over a year, a level takes its
+	// last quarter).
+	Flow(c *scenario.Contract, measure, label string, vals []decimal.Decimal)
+	Level(c *scenario.Contract, measure, label string, vals []decimal.Decimal)
+	// Amount and Quarter add a summary metric; a quarter metric without a value
+	// has ok false.
+	Amount(c *scenario.Contract, measure, label string, v decimal.Decimal)
+	Quarter(c *scenario.Contract, measure, label string, q scenario.Quarter, ok bool)
+	// NPV is the net present value of a quarterly series whose sum is total.
+	NPV(paid []decimal.Decimal, total decimal.Decimal) decimal.Decimal
+	// Transfer moves paid from the contract's payer to its payee.
+	Transfer(c *scenario.Contract, paid []decimal.Decimal)
+	// Commitment counts paid (and the part outside the horizon) in the totals
+	// across compute commitments.
+	Commitment(paid []decimal.Decimal, outside decimal.Decimal)
+	// Div divides keeping the engine's precision.
+	Div(a, b decimal.Decimal) decimal.Decimal
+}
+
+// FloatLayout is what a type's float program is laid out against (backend/sim
+// implements it). Reserve series and metrics in the order Eval adds them.
+type FloatLayout interface {
+	Start() scenario.Quarter
+	N() int
+	// Slot is the index in FloatWork.Vals of the contract's numeric field at key
+	// (its path below contracts.<id>.).
+	Slot(c *scenario.Contract, key string) int
+	// StreamRow is the series row of a stream's quarterly amounts.
+	StreamRow(id string) (int, bool)
+	// Flow and Level reserve the contract's next series and return its row.
+	Flow(c *scenario.Contract, measure string) int
+	Level(c *scenario.Contract, measure string) int
+	// Amount and Quarter reserve the contract's next metric and return its index.
+	Amount(c *scenario.Contract, measure string) int
+	Quarter(c *scenario.Contract, measure string) int
+	// Transfer moves the row from the payer to the payee after each evaluation.
+	Transfer(c *scenario.Contract, row int)
+	// Commitment adds the row to the totals across compute commitments after each
+	// evaluation (the program adds its part outside the horizon to
+	// FloatWork.CommitOutside).
+	Commitment(row int)
+	// Band asks for P10..P90 bands of the row in simulation results.
+	Band(row int)
+	// Headline makes the metric the default figure of the tornado and histogram
+	// (the first contract to ask wins over the commitments' total).
+	Headline(metric int)
+	// CapBinding asks for the chance, by year, that the cap binds; capHit is a
+	// quarter metric and hasCap says whether the contract has a cap at all.
+	CapBinding(c *scenario.Contract, capHit int, hasCap bool)
+}
+
+// FloatProgram computes a contract's series and metrics from FloatWork.Vals.
+type FloatProgram interface {
+	Eval(w *FloatWork) error
+}
+
+// FloatWork is one evaluation's scratch space. Series are rows of N values one
+// after the other; quarter metrics hold the quarter number, NaN when null.
+type FloatWork struct {
+	Vals          []float64
+	Series        []float64
+	Metrics       []float64
+	N             int
+	NPV           func(paid []float64, total float64) float64
+	CommitOutside float64
+}
+
+// Row returns series row i.
+func (w *FloatWork) Row(i int) []float64 { return w.Series[i*w.N : (i+1)*w.N] }
+
+// CapTie is the fraction of a cap's room within which a float payment fills it: a
+// tie in exact arithmetic may come out a few units of the last place apart.
+const CapTie = 1e-13
+
+var registry struct {
+	sync.RWMutex
+	byName map[string]Type
+}
+
+// Register makes a type known to the whole program (the format, the engine, the
+// simulation and the views). Call it from registry.go.
+func Register(t Type) {
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.byName == nil {
+		registry.byName = map[string]Type{}
+	}
+	scenario.RegisterContractType(t)
+	registry.byName[t.Name()] = t
+}
+
+// Lookup returns the type with the name.
+func Lookup(name string) (Type, bool) {
+	registry.RLock()
+	defer registry.RUnlock()
+	t, ok := registry.byName[name]
+	return t, ok
+}
+
+// Of returns the type of c, or an error naming the contract.
+func Of(c *scenario.Contract) (Type, error) {
+	t, ok := Lookup(c.Type)
+	if !ok {
+		return nil, fmt.Errorf("contract %s: unknown type %q", c.ID, c.Type)
+	}
+	return t, nil
+}
+
+// Names lists the types in registration order.
+func Names() []string { return scenario.ContractTypeNames() }
+
+// Title is the name of a type in tables ("Revenue share"), or the type itself
+// when it is unknown.
+func Title(name string) string {
+	if t, ok := Lookup(name); ok {
+		return t.Describe().Title
+	}
+	return name
+}
+
+func zeros(n int) []decimal.Decimal {
+	v := make([]decimal.Decimal, n)
+	for i := range v {
+		v[i] = decimal.Zero
+	}
+	return v
+}
+
+var (
+	zero    = decimal.Zero
+	one     = decimal.NewFromInt(1)
+	ptrZero = &zero
+	ptrOne  = &one
+)
+
+// dec reads a constant decimal.
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// streamLabel is the label of the stream with the id, or the id.
+func streamLabel(s *scenario.Scenario, id string) string {
+	if st := s.Stream(id); st != nil {
+		return st.DisplayLabel()
+	}
+	return id
+}
+
+// span writes a range of quarters: 2026Q1–2030Q4, or one quarter.
+func span(a, b scenario.Quarter) string {
+	if a == b {
+		return a.String()
+	}
+	return a.String() + "–" + b.String()
+}
+
+// payerToPayee names the parties of a contract that moves money.
+func payerToPayee(c *scenario.Contract) string { return c.Payer + " → " + c.Payee }
