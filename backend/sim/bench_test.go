@@ -5,10 +5,15 @@ import (
 	"testing"
 )
 
-// BenchmarkSimulateBriefing runs 10,000 runs of the largest built-in scenario with
-// all its summaries, bands and cap probabilities (budget: 250 ms on 2 cores).
+// BenchmarkSimulateBriefing runs 10,000 runs of the largest built-in scenario, whose
+// revenue years are correlated, with all its summaries, bands and cap
+// probabilities (budget: 250 ms on 2 cores).
 func BenchmarkSimulateBriefing(b *testing.B) {
-	m := mustCompile(b, mustBuiltin(b, "briefing"))
+	s := mustBuiltin(b, "briefing")
+	if len(s.Uncertainty.Correlations) == 0 {
+		b.Fatal("the briefing has no correlation groups: this benchmark is of correlated runs")
+	}
+	m := mustCompile(b, s)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := m.Simulate(context.Background(), Options{Runs: 10_000}); err != nil {
@@ -53,6 +58,25 @@ func BenchmarkSolveBriefing(b *testing.B) {
 	g := Goal{Input: "contracts.msft_revshare.cap", Metric: "contract.msft_revshare.total_paid", Target: "41.2B"}
 	for b.Loop() {
 		if _, err := m.Solve(context.Background(), g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTable20x20 is a 20×20 two-way table of the largest built-in scenario,
+// every cell an exact engine run (budget: 100 ms).
+func BenchmarkTable20x20(b *testing.B) {
+	m := mustCompile(b, mustBuiltin(b, "briefing"))
+	xs, err := m.TableValues("contracts.msft_revshare.cap", "20B..96B:20")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ys, err := m.TableValues("streams.openai_revenue.annual.2030", "120B..240B:20")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := m.Table(context.Background(), "contracts.msft_revshare.cap", xs, "streams.openai_revenue.annual.2030", ys, "contract.msft_revshare.cap_hit"); err != nil {
 			b.Fatal(err)
 		}
 	}
