@@ -1,8 +1,10 @@
 package scenario
 
 import (
+	"fmt"
 	"testing"
 
+	"dealmodel/backend/gen"
 	"dealmodel/scenarios"
 )
 
@@ -37,5 +39,21 @@ func BenchmarkMarshalBriefing(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Marshal(s)
+	}
+}
+
+// BenchmarkParseGenerated parses generated scenarios of 1 to 1000 contracts over 40
+// years, with one uncertain input per ten contracts: the cost grows linearly.
+func BenchmarkParseGenerated(b *testing.B) {
+	for _, n := range []int{1, 10, 100, 1000} {
+		data := gen.YAML(gen.Size{Contracts: n, Years: 40})
+		b.Run(fmt.Sprintf("contracts=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse("generated.yaml", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
