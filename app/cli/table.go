@@ -33,16 +33,21 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 			fmt.Fprintf(w, "%*s", colW, p)
 		}
 		fmt.Fprintln(w)
+		var line []byte
 		for _, s := range r.Series {
-			fmt.Fprint(w, pad(fit(s.Label, labelW-1), labelW))
+			line = append(line[:0], pad(fit(s.Label, labelW-1), labelW)...)
 			for _, v := range s.Values[start:end] {
-				text := money.Short(v)
-				if v.IsZero() {
-					text = "0" // zeros recede, so the amounts stand out
+				text := "0" // zeros recede, so the amounts stand out
+				if !v.IsZero() {
+					text = money.Short(v)
 				}
-				fmt.Fprintf(w, "%*s", colW, text)
+				for k := len(text); k < colW; k++ {
+					line = append(line, ' ')
+				}
+				line = append(line, text...)
 			}
-			fmt.Fprintln(w)
+			line = append(line, '\n')
+			_, _ = w.Write(line)
 		}
 	}
 	if len(r.Summary) == 0 {

@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -186,8 +187,8 @@ func CumulativeCap(r *engine.Result, s *scenario.Scenario, contractID string) (j
 				})
 				ss.MarkPoints = &opts.MarkPoints{Data: []interface{}{markPointItem{
 					Name:       MarkCapReached,
-					Coord:      []interface{}{r.Periods[i], sr.cumulative.Values[i].InexactFloat64()},
-					Value:      sr.cumulative.Values[i].InexactFloat64(),
+					Coord:      []interface{}{r.Periods[i], money.Float(sr.cumulative.Values[i])},
+					Value:      money.Float(sr.cumulative.Values[i]),
 					Quarter:    q.String(),
 					Symbol:     "circle",
 					SymbolSize: 10,
@@ -433,7 +434,7 @@ func newBar(r *engine.Result) *charts.Bar {
 func barData(vs []decimal.Decimal) []opts.BarData {
 	out := make([]opts.BarData, len(vs))
 	for i, v := range vs {
-		out[i] = opts.BarData{Value: v.InexactFloat64()}
+		out[i] = opts.BarData{Value: money.Float(v)}
 	}
 	return out
 }
@@ -441,7 +442,7 @@ func barData(vs []decimal.Decimal) []opts.BarData {
 func lineData(vs []decimal.Decimal) []opts.LineData {
 	out := make([]opts.LineData, len(vs))
 	for i, v := range vs {
-		out[i] = opts.LineData{Value: v.InexactFloat64()}
+		out[i] = opts.LineData{Value: money.Float(v)}
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -115,7 +116,7 @@ func compareChart(subjects []Subject, k overlay) (json.RawMessage, error) {
 		data := make([]opts.LineData, len(periods))
 		if sr := sub.Result.SeriesByID(k.id); sr != nil {
 			for j, v := range sr.Values {
-				data[pos[sub.Result.Periods[j]]] = opts.LineData{Value: v.InexactFloat64()}
+				data[pos[sub.Result.Periods[j]]] = opts.LineData{Value: money.Float(v)}
 			}
 		}
 		width := float32(1.75)

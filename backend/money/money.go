@@ -3,6 +3,7 @@
 package money
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -36,7 +37,12 @@ func Short(d decimal.Decimal) string {
 	}
 	// The largest scale at which the amount, rounded to cents of that scale, is at
 	// least 1: $999,999 reads $1.00M, not $1000.00K.
+	// An amount of k digits before the point reaches at most scales of 10^k.
+	digits := int32(d.NumDigits()) + d.Exponent()
 	for _, s := range scales {
+		if s.exp > digits {
+			continue
+		}
 		if v := d.Shift(-s.exp).Round(2); v.Cmp(one) >= 0 {
 			return sign + "$" + v.StringFixed(2) + s.suffix
 		}
@@ -66,4 +72,32 @@ func Grouped(d decimal.Decimal) string {
 		b.WriteRune(c)
 	}
 	return sign + "$" + b.String() + frac
+}
+
+// pow10f holds the powers of ten that float64 represents exactly.
+var pow10f = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// Float is the float64 nearest to d, for drawing: the same number as
+// d.InexactFloat64(), found without big rationals when it can be. A chart of a
+// long horizon converts thousands of amounts on every slider step.
+func Float(d decimal.Decimal) float64 {
+	// A coefficient of at most 15 digits is exact in a float64, and so is 10^k for
+	// k <= 22: one multiplication or division of exact operands rounds once, to
+	// the nearest float64 (Clinger's fast path).
+	if e := d.Exponent(); e >= -22 && e <= 22 && d.NumDigits() <= 15 {
+		c := float64(d.CoefficientInt64())
+		if e >= 0 {
+			if c*pow10f[e] < 1<<53 {
+				return c * pow10f[e]
+			}
+		} else {
+			return c / pow10f[-e]
+		}
+	}
+	f, err := strconv.ParseFloat(d.String(), 64)
+	if err != nil {
+		return d.InexactFloat64()
+	}
+	return f
 }

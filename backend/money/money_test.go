@@ -33,3 +33,23 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+// Float gives the same number as the exact conversion, on the fast path and off it.
+func TestFloatMatchesExactConversion(t *testing.T) {
+	cases := []string{"0", "1", "-1", "0.1", "0.3", "38000000000", "123456789012345", "1234567890123456",
+		"9007199254740993", "1e22", "1e23", "-2.5e-7", "0.000000000000000000001", "33.33333333333333333333",
+		"7250000000.00000000000000000001", "123456.789", "-98765432109876.54321", "5e-300", "1.7976931348623157e308"}
+	for _, c := range cases {
+		d := decimal.RequireFromString(c)
+		if got, want := Float(d), d.InexactFloat64(); got != want {
+			t.Errorf("Float(%s) = %v, want %v", c, got, want)
+		}
+	}
+	// Quotients as the engine makes them: 20 decimal places.
+	for i := int64(1); i < 2000; i += 7 {
+		d := decimal.NewFromInt(38_000_000_000+i).DivRound(decimal.NewFromInt(3*i+1), 20)
+		if got, want := Float(d), d.InexactFloat64(); got != want {
+			t.Errorf("Float(%s) = %v, want %v", d, got, want)
+		}
+	}
+}

@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/money"
 )
 
 // The charts of the briefing are drawn as vector paths and text, so they stay sharp
@@ -550,10 +553,10 @@ func (d *doc) chartHeight() float64 {
 }
 
 // dollars turns decimal series into float64 dollars for drawing.
-func dollars[T interface{ InexactFloat64() float64 }](vs []T) []float64 {
+func dollars(vs []decimal.Decimal) []float64 {
 	out := make([]float64, len(vs))
 	for i, v := range vs {
-		out[i] = v.InexactFloat64()
+		out[i] = money.Float(v)
 	}
 	return out
 }

@@ -74,9 +74,11 @@ func (s *Scenario) Fields() []Field {
 	return out
 }
 
-// Field returns the numeric field at path.
+// Field returns the numeric field at path. It lists the fields of the one stream
+// or contract the path names, not all of them: validation looks up every uncertain
+// input, and a scenario of many contracts has many.
 func (s *Scenario) Field(path string) (Field, bool) {
-	for _, f := range s.Fields() {
+	for _, f := range s.fieldsNear(path).Fields() {
 		if f.Path == path {
 			return f, true
 		}
@@ -202,4 +204,32 @@ func describeRange(k FieldKind, lo, hi *decimal.Decimal) string {
 		return fmt.Sprintf("valid values are %s or less", formatKind(k, *hi))
 	}
 	return "any value is valid"
+}
+
+// fieldsNear is the scenario cut down to the stream or contract that path names
+// (with the scenario-wide fields), sharing its data: for lookups only.
+func (s *Scenario) fieldsNear(path string) *Scenario {
+	head, rest, _ := strings.Cut(path, ".")
+	id, _, _ := strings.Cut(rest, ".")
+	sub := *s
+	sub.Streams, sub.Contracts = nil, nil
+	switch head {
+	case "streams":
+		for i := range s.Streams {
+			if s.Streams[i].ID == id {
+				sub.Streams = s.Streams[i : i+1 : i+1]
+				break
+			}
+		}
+	case "contracts":
+		for i := range s.Contracts {
+			if s.Contracts[i].ID == id {
+				sub.Contracts = s.Contracts[i : i+1 : i+1]
+				break
+			}
+		}
+	default:
+		return s
+	}
+	return &sub
 }

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
@@ -79,5 +80,24 @@ func BenchmarkTable20x20(b *testing.B) {
 		if _, err := m.Table(context.Background(), "contracts.msft_revshare.cap", xs, "streams.openai_revenue.annual.2030", ys, "contract.msft_revshare.cap_hit"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkSimulateGenerated runs 10,000 runs of generated scenarios of 10 to 1000
+// contracts over 40 years (budget: 100 contracts in 2 s).
+func BenchmarkSimulateGenerated(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		m, err := Compile(generated(b, n, 40))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("contracts=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := m.Simulate(context.Background(), Options{Runs: 10_000}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -65,6 +66,7 @@ type seriesInfo struct {
 type metricInfo struct {
 	id, label string
 	kind      engine.MetricKind
+	base      float64 // the exact base case's amount, as a float
 }
 
 // input is a compiled uncertain input.
@@ -311,19 +313,31 @@ func (m *Model) layout() error {
 
 	// Take labels from the engine and check that every figure of the float
 	// program is one of the engine's, of the same kind.
+	// By id, once: looking each up in turn would cost the square of the size.
+	seriesByID := make(map[string]*engine.Series, len(m.base.Series))
+	for i := range m.base.Series {
+		seriesByID[m.base.Series[i].ID] = &m.base.Series[i]
+	}
+	metricByID := make(map[string]*engine.Metric, len(m.base.Summary))
+	for i := range m.base.Summary {
+		metricByID[m.base.Summary[i].ID] = &m.base.Summary[i]
+	}
 	for i := range m.series {
-		sr := m.base.SeriesByID(m.series[i].id)
+		sr := seriesByID[m.series[i].id]
 		if sr == nil || sr.Kind != m.series[i].kind {
 			return fmt.Errorf("sim: the float model's series %s does not match the engine's", m.series[i].id)
 		}
 		m.series[i].label = sr.Label
 	}
 	for i := range m.metrics {
-		mt := m.base.MetricByID(m.metrics[i].id)
+		mt := metricByID[m.metrics[i].id]
 		if mt == nil || mt.Kind != m.metrics[i].kind {
 			return fmt.Errorf("sim: the float model's metric %s does not match the engine's", m.metrics[i].id)
 		}
 		m.metrics[i].label = mt.Label
+		if mt.Kind == engine.Amount {
+			m.metrics[i].base = money.Float(mt.Amount)
+		}
 		if mt.Kind == engine.Amount {
 			m.amountMets = append(m.amountMets, i)
 		}

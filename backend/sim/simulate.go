@@ -29,9 +29,51 @@ const (
 	// least minBandRuns. Every built-in scenario fits 10,000 runs by quarter.
 	bandBudget  = 64 << 20
 	minBandRuns = 1000
-	// figureBudget bounds the memory of the summary figures, which keep every run.
-	figureBudget = 1 << 30
+	// memoryBudget bounds what a simulation holds at its peak (see memory): the
+	// summary figures of every run, the bands, and the workers' scratch space.
+	memoryBudget = 1 << 30
 )
+
+// bandRuns is how many runs the bands keep: all of them when they fit in
+// bandBudget, else as many as fit, and at least minBandRuns.
+func (m *Model) bandRuns(runs, bands, periods int) int {
+	if perRun := 8 * bands * periods; perRun > 0 {
+		return min(runs, max(minBandRuns, bandBudget/perRun))
+	}
+	return runs
+}
+
+// memory is the bytes a simulation of runs holds at its peak: every run's
+// summary figures (and samples, when asked), the bands' values, each worker's evaluation space, and the
+// scratch and result of the summary. The test of the guard measures it.
+func (m *Model) memory(runs, bands, periods, workers int, samples bool) int64 {
+	w := int64(workerCount(workers, 1<<30))
+	perRun := int64(8*len(m.amountMets) + 4*len(m.caps) + 8)
+	if samples {
+		perRun += int64(8 * (len(m.inputs) + len(m.metrics)))
+	}
+	figures := perRun * int64(runs)
+	band := 8 * int64(bands) * int64(periods) * int64(m.bandRuns(runs, bands, periods))
+	work := w * 8 * int64(len(m.vals)+len(m.series)*m.n+len(m.metrics)+m.n+m.nYears)
+	// The summary sorts a copy of one figure per worker, and a cap's hits.
+	scratch := w*8*int64(runs) + 4*int64(runs)
+	result := int64(len(m.amountMets))*1024 + 8*4*int64(bands)*int64(periods) + 64<<10
+	return figures + band + work + scratch + result
+}
+
+// mostRuns is the largest number of runs whose memory fits in memoryBudget.
+func (m *Model) mostRuns(bands, periods, workers int, samples bool) int {
+	lo, hi := 0, scenario.MaxRuns
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if m.memory(mid, bands, periods, workers, samples) <= memoryBudget {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
 
 // Band periods.
 const (
@@ -290,16 +332,10 @@ func (m *Model) Simulate(ctx context.Context, opt Options) (*Outcome, error) {
 		return nil, errorf(EINVALID, "period %q is not valid: use quarter or year", opt.Period)
 	}
 	st.bandSer = m.bandSeries()
-	perRun := 8*len(m.amountMets) + 4*len(m.caps) + 8
-	if opt.Samples {
-		perRun += 8 * (len(m.inputs) + len(m.metrics))
-	}
-	if perRun*runs > figureBudget {
-		return nil, errorf(EINVALID, "%d runs of this scenario would need %d MB: use at most %d runs", runs, perRun*runs>>20, figureBudget/perRun)
-	}
-	st.bandRuns = runs
-	if perBand := 8 * len(st.bandSer) * len(st.spans); perBand > 0 {
-		st.bandRuns = min(runs, max(minBandRuns, bandBudget/perBand))
+	st.bandRuns = m.bandRuns(runs, len(st.bandSer), len(st.spans))
+	if need := m.memory(runs, len(st.bandSer), len(st.spans), opt.Workers, opt.Samples); need > memoryBudget {
+		most := m.mostRuns(len(st.bandSer), len(st.spans), opt.Workers, opt.Samples)
+		return nil, errorf(EINVALID, "%d runs of this scenario would need %d MB, more than the %d MB a simulation may use: use at most %d runs", runs, need>>20, memoryBudget>>20, most)
 	}
 	st.mets = make([][]float64, len(m.amountMets))
 	for j := range st.mets {
@@ -339,18 +375,54 @@ func (m *Model) Simulate(ctx context.Context, opt Options) (*Outcome, error) {
 
 // bandSeries lists the series that get bands: revenue streams, every contract's
 // payments, a revenue share's cumulative payments, a stake's value, and the total
-// spend on compute commitments.
+// spend on compute commitments. A scenario with more than MaxBands of them gets
+// bands for the MaxBands that matter most (the total spend on commitments, then
+// the caps' cumulative payments, the stakes, the streams, then payments), in the
+// same order: bands keep every period of every run they cover, so their cost
+// would otherwise grow with the runs times the scenario's size, and no one reads
+// hundreds of fans.
 func (m *Model) bandSeries() []int {
-	var out []int
+	type cand struct{ series, rank int }
+	var all []cand
 	for _, st := range m.streams {
-		out = append(out, st.series)
+		all = append(all, cand{st.series, 3})
 	}
-	out = append(out, m.bands...)
+	for _, row := range m.bands {
+		rank := 4 // a contract's payments
+		switch id := m.series[row].id; {
+		case strings.HasSuffix(id, ".cumulative"):
+			rank = 1
+		case strings.HasSuffix(id, ".value"):
+			rank = 2
+		}
+		all = append(all, cand{row, rank})
+	}
 	if m.commitSer >= 0 {
-		out = append(out, m.commitSer)
+		all = append(all, cand{m.commitSer, 0})
+	}
+	if len(all) > MaxBands {
+		keep := make([]int, len(all))
+		for i := range keep {
+			keep[i] = i
+		}
+		sort.SliceStable(keep, func(a, b int) bool { return all[keep[a]].rank < all[keep[b]].rank })
+		keep = keep[:MaxBands]
+		sort.Ints(keep)
+		sub := make([]cand, len(keep))
+		for j, i := range keep {
+			sub[j] = all[i]
+		}
+		all = sub
+	}
+	out := make([]int, len(all))
+	for i, c := range all {
+		out[i] = c.series
 	}
 	return out
 }
+
+// MaxBands is how many series a simulation gives bands (fans) at most.
+const MaxBands = 24
 
 // runRange evaluates runs [from, to) on parallel workers, each taking chunks of
 // runs in increasing order.
@@ -525,7 +597,7 @@ func (m *Model) outcome(st *state, k int, seed int64, bins int, opt Options) *Ou
 		if t < nm {
 			col := st.mets[t][:k]
 			mt := &m.metrics[m.amountMets[t]]
-			s := MetricStats{ID: mt.id, Label: mt.label, Base: m.base.MetricByID(mt.id).Amount.InexactFloat64()}
+			s := MetricStats{ID: mt.id, Label: mt.label, Base: mt.base}
 			s.Mean, s.StdDev, s.Min, s.Max = moments(col)
 			s.StdErr = s.StdDev / math.Sqrt(float64(k))
 			q := make([]float64, len(summaryPs))

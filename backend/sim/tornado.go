@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"math"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -18,7 +19,14 @@ type Sensitivity struct {
 	Base   decimal.Decimal `json:"base"` // the metric with every input at base
 	// Bars are ranked by swing, the largest first; equal swings keep file order.
 	Bars []Bar `json:"bars"`
+	// Omitted counts the inputs that swing the metric least and have no bar: a
+	// tornado shows at most MaxTornadoBars.
+	Omitted int `json:"omitted,omitempty"`
 }
+
+// MaxTornadoBars is how many inputs a tornado shows: more is not readable, and
+// each costs two exact runs of the whole scenario.
+const MaxTornadoBars = 20
 
 // Bar is one input's swing. Its values are exact: the input's percentiles are
 // rounded as people write them (cents, whole years) and the metric is computed by
@@ -59,16 +67,27 @@ func (m *Model) Tornado(ctx context.Context, metric string) (*Sensitivity, error
 	if err != nil {
 		return nil, err
 	}
-	out := &Sensitivity{Metric: f.id, Label: f.label, Base: base.Amount, Bars: make([]Bar, len(m.inputs))}
-	errs := make([]error, 2*len(m.inputs))
+	bars := make([]Bar, len(m.inputs))
 	for i := range m.inputs {
 		in := &m.inputs[i]
-		out.Bars[i] = Bar{
+		bars[i] = Bar{
 			Path: in.path, Label: in.field.Label, Kind: string(in.field.Kind), Base: in.field.Value,
 			Low:  rounded(in.field.Kind, in.dist.quantile(0.1)),
 			High: rounded(in.field.Kind, in.dist.quantile(0.9)),
 		}
 	}
+	out := &Sensitivity{Metric: f.id, Label: f.label, Base: base.Amount, Bars: bars}
+	if len(bars) > MaxTornadoBars {
+		// Two exact runs per input would make the tornado grow with the square of
+		// the scenario's size (more contracts, more inputs, longer runs): rank the
+		// inputs with the float model, then compute the widest exactly.
+		keep, err := m.widest(f, bars, MaxTornadoBars)
+		if err != nil {
+			return nil, err
+		}
+		out.Bars, out.Omitted = keep, len(bars)-len(keep)
+	}
+	errs := make([]error, 2*len(out.Bars))
 	parallel(workerCount(0, len(errs)), len(errs), func(_, t int) {
 		if errs[t] = ctx.Err(); errs[t] != nil {
 			return
@@ -110,4 +129,43 @@ func (m *Model) exactAt(f figure, as []Assignment) (engine.Metric, error) {
 		return engine.Metric{}, err
 	}
 	return f.exact(res)
+}
+
+// widest returns the k bars whose inputs swing figure f most, by the float model,
+// in file order among equals; ties at the cut keep the earlier input.
+func (m *Model) widest(f figure, bars []Bar, k int) ([]Bar, error) {
+	swing := make([]float64, len(bars))
+	w := m.newWork()
+	at := func(slot int, x float64) (float64, error) {
+		copy(w.vals, m.vals)
+		w.vals[slot] = x
+		if err := m.eval(w); err != nil {
+			return 0, err
+		}
+		return f.value(m, w), nil
+	}
+	for i := range bars {
+		in := &m.inputs[i]
+		lo, err := at(in.slot, bars[i].Low.InexactFloat64())
+		if err != nil {
+			return nil, err
+		}
+		hi, err := at(in.slot, bars[i].High.InexactFloat64())
+		if err != nil {
+			return nil, err
+		}
+		swing[i] = math.Abs(hi - lo)
+	}
+	idx := make([]int, len(bars))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return swing[idx[a]] > swing[idx[b]] })
+	idx = idx[:k]
+	sort.Ints(idx)
+	out := make([]Bar, k)
+	for j, i := range idx {
+		out[j] = bars[i]
+	}
+	return out, nil
 }
