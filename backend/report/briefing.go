@@ -75,6 +75,9 @@ type Uncertainty struct {
 	Seed int64 // the random seed, so a reader can reproduce the figures
 	// Note is one or two sentences on the method, printed under the heading.
 	Note string
+	// Correlated says which inputs are drawn together and how, one sentence per
+	// correlation group; empty when every input is drawn on its own.
+	Correlated []string
 	// Metrics are percentiles of summary amounts across the runs.
 	Metrics []MetricRange
 	// Caps say by which quarter each revenue share's cap has bound.

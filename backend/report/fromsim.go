@@ -21,6 +21,7 @@ func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
 		Seed: o.Seed,
 		Note: fmt.Sprintf("%s runs (seed %d) over the ranges listed with the assumptions; P10 and P90 bound eight runs in ten.", thousands(o.Runs), o.Seed),
 	}
+	u.Correlated = correlatedText(o)
 	for _, m := range o.Summary {
 		if len(u.Metrics) == maxUncertainMetrics {
 			break
@@ -70,4 +71,36 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// correlatedText describes each correlation group in a sentence: its inputs by
+// label and their rank correlation.
+func correlatedText(o *sim.Outcome) []string {
+	label := map[string]string{}
+	for _, in := range o.Inputs {
+		label[in.Path] = in.Label
+	}
+	var out []string
+	for _, g := range o.Correlations {
+		names := make([]string, len(g.Inputs))
+		for i, p := range g.Inputs {
+			names[i] = label[p]
+			if names[i] == "" {
+				names[i] = p
+			}
+		}
+		how := "move together"
+		switch {
+		case g.Rho == 1:
+			how = "move in lockstep (at the same percentile in every run)"
+		case g.Rho < 0:
+			how = "move against each other"
+		}
+		out = append(out, fmt.Sprintf("Correlated: %s %s, with a rank correlation of %s between each pair (Gaussian copula).",
+			listAnd(names), how, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", g.Rho), "0"), ".")))
+	}
+	if len(out) == 0 && len(o.Inputs) > 1 {
+		out = append(out, "Each input is drawn independently of the others.")
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -58,5 +59,28 @@ func TestUncertaintyFromSimulation(t *testing.T) {
 		if sw.Low.Equal(sw.High) {
 			t.Errorf("%s does not move the metric but has a bar", sw.Input)
 		}
+	}
+}
+
+// The uncertainty section says which inputs are correlated, and how.
+func TestUncertaintyFromCorrelations(t *testing.T) {
+	o := &sim.Outcome{
+		Inputs: []sim.InputSummary{{Path: "a", Label: "Revenue 2027"}, {Path: "b", Label: "Revenue 2028"}, {Path: "c", Label: "Cap"}},
+		Correlations: []sim.CorrelationGroup{
+			{Inputs: []string{"a", "b"}, Rho: 0.8},
+			{Inputs: []string{"b", "c"}, Rho: -0.25},
+		},
+	}
+	got := UncertaintyFrom(o, nil).Correlated
+	want := []string{
+		"Correlated: Revenue 2027 and Revenue 2028 move together, with a rank correlation of 0.8 between each pair (Gaussian copula).",
+		"Correlated: Revenue 2028 and Cap move against each other, with a rank correlation of -0.25 between each pair (Gaussian copula).",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q", got)
+	}
+	o.Correlations = nil
+	if got := UncertaintyFrom(o, nil).Correlated; len(got) != 1 || !strings.Contains(got[0], "independently") {
+		t.Errorf("without groups: %q", got)
 	}
 }

@@ -21,6 +21,10 @@ func (d *doc) uncertainty(u *Uncertainty) {
 		d.paragraph(note, sizeSmall, muted, 0)
 		d.y += 2
 	}
+	for _, c := range u.Correlated {
+		d.paragraph(c, sizeSmall, muted, 0)
+		d.y += 2
+	}
 	if len(u.Metrics) > 0 {
 		const w = 24.0
 		cols := d.flexColumns([]column{
