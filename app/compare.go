@@ -2,13 +2,13 @@ package app
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // Comparison sets two to four scenarios side by side: their key series overlaid and
@@ -132,36 +132,18 @@ var groupLabels = map[engine.Group]string{
 // order, then those only the others have), grouped as the engine groups them, and
 // marks the key figures.
 func comparisonRows(results []*engine.Result, isKey map[string]bool) ([]ComparisonRow, []ComparisonGroup) {
-	type key struct {
-		id    string
-		label string
-		group engine.Group
-		kind  engine.MetricKind
-	}
-	var keys []key
-	seen := map[string]bool{}
-	for _, r := range results {
-		for i := range r.Summary {
-			m := &r.Summary[i]
-			if !seen[m.ID] {
-				seen[m.ID] = true
-				keys = append(keys, key{m.ID, m.Label, m.Group, m.Kind})
-			}
-		}
-	}
-	rank := map[engine.Group]int{engine.GroupTotal: 0, engine.GroupContract: 1, engine.GroupStream: 2, engine.GroupParty: 3}
-	sort.SliceStable(keys, func(a, b int) bool { return rank[keys[a].group] < rank[keys[b].group] })
+	keys := view.Rows(results, engine.GroupTotal, engine.GroupContract, engine.GroupStream, engine.GroupParty)
 	rows := make([]ComparisonRow, 0, len(keys))
 	var groups []ComparisonGroup
 	for _, k := range keys {
-		g := string(k.group)
+		g := string(k.Group)
 		if len(groups) == 0 || groups[len(groups)-1].ID != g {
-			groups = append(groups, ComparisonGroup{ID: g, Label: groupLabels[k.group]})
+			groups = append(groups, ComparisonGroup{ID: g, Label: groupLabels[k.Group]})
 		}
-		row := ComparisonRow{ID: k.id, Label: k.label, Group: g, Kind: metricKind(k.kind), Key: isKey[k.id]}
-		ref := results[0].MetricByID(k.id)
+		row := ComparisonRow{ID: k.ID, Label: k.Label, Group: g, Kind: metricKind(k.Kind), Key: isKey[k.ID]}
+		ref := results[0].MetricByID(k.ID)
 		for i, r := range results {
-			m := r.MetricByID(k.id)
+			m := r.MetricByID(k.ID)
 			cell := ComparedValue{}
 			switch {
 			case m == nil:
@@ -196,23 +178,18 @@ func metricKind(k engine.MetricKind) string {
 // metricDelta is b − a, exact: an amount with two decimals, or a signed count of
 // quarters or years. It is null when either side has no value.
 func metricDelta(a, b *engine.Metric) (string, bool) {
-	if a == nil || b == nil || a.Kind != b.Kind {
+	d := view.Diff(a, b)
+	if !d.Valid {
 		return "", true
 	}
-	switch a.Kind {
-	case engine.QuarterValue:
-		if a.Null || b.Null {
-			return "", true
-		}
-		return signed(int(b.Quarter - a.Quarter)), false
-	case engine.YearValue:
-		return signed(b.Quarter.Year() - a.Quarter.Year()), false
+	if d.Kind != engine.Amount {
+		return signed(d.Steps), false
 	}
-	d := figure(&engine.Metric{Kind: engine.Amount, Amount: b.Amount.Sub(a.Amount)}).Value
-	if !strings.HasPrefix(d, "-") && d != "0.00" {
-		d = "+" + d
+	v := figure(&engine.Metric{Kind: engine.Amount, Amount: d.Amount}).Value
+	if !strings.HasPrefix(v, "-") && v != "0.00" {
+		v = "+" + v
 	}
-	return d, false
+	return v, false
 }
 
 func signed(n int) string {

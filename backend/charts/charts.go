@@ -14,9 +14,11 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // Chart is one chart for the UI: a stable id, a title for people and the echarts
@@ -49,70 +51,37 @@ var Palette = opts.Colors{
 	"#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 }
 
-// All returns every chart that applies to the result, in a stable order: for each
-// enabled revenue_share contract its revenue and payments, then its cumulative
-// payments against the cap (with no revenue share, the revenue streams); then
-// compute spend by provider, party net flows and stake value, each only when the
-// scenario has something to draw in it. s is the scenario the result was computed from.
+// All returns every chart of view.Charts, rendered, in its order. s is the
+// scenario the result was computed from.
 func All(r *engine.Result, s *scenario.Scenario) ([]Chart, error) {
 	var out []Chart
-	add := func(id, title string, build func() (json.RawMessage, error)) error {
-		opt, err := build()
+	for _, spec := range view.Charts(s, r) {
+		opt, err := Render(r, s, spec)
 		if err != nil {
-			return fmt.Errorf("chart %s: %w", id, err)
+			return nil, fmt.Errorf("chart %s: %w", spec.ID, err)
 		}
-		out = append(out, Chart{ID: id, Title: title, Option: opt})
-		return nil
-	}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Type != scenario.TypeRevenueShare || r.SeriesByID(seriesID(c.ID, "paid")) == nil {
-			continue
-		}
-		if err := add(RevenueSharePrefix+c.ID, c.DisplayLabel()+": revenue and payments", func() (json.RawMessage, error) {
-			return RevenueShare(r, s, c.ID)
-		}); err != nil {
-			return nil, err
-		}
-		title := c.DisplayLabel() + ": cumulative payments"
-		if c.Cap != nil {
-			title = c.DisplayLabel() + ": cumulative payments and the cap"
-		}
-		if err := add(CumulativeCapPrefix+c.ID, title, func() (json.RawMessage, error) {
-			return CumulativeCap(r, s, c.ID)
-		}); err != nil {
-			return nil, err
-		}
-	}
-	if len(out) == 0 && len(seriesWhere(r, engine.GroupStream, "")) > 0 {
-		if err := add(IDStreams, "Revenue", func() (json.RawMessage, error) {
-			return Streams(r)
-		}); err != nil {
-			return nil, err
-		}
-	}
-	if len(computeSeries(r, s)) > 0 {
-		if err := add(IDComputeSpend, "Compute spend by provider", func() (json.RawMessage, error) {
-			return ComputeSpend(r, s)
-		}); err != nil {
-			return nil, err
-		}
-	}
-	if len(seriesWhere(r, engine.GroupParty, "net")) > 0 {
-		if err := add(IDPartyNet, "Net flows by party", func() (json.RawMessage, error) {
-			return PartyNet(r)
-		}); err != nil {
-			return nil, err
-		}
-	}
-	if len(seriesWhere(r, engine.GroupContract, "value")) > 0 {
-		if err := add(IDStakeValue, "Stake value", func() (json.RawMessage, error) {
-			return StakeValue(r, s)
-		}); err != nil {
-			return nil, err
-		}
+		out = append(out, Chart{ID: spec.ID, Title: spec.Title, Option: opt})
 	}
 	return out, nil
+}
+
+// Render draws one chart of the catalogue as an echarts option.
+func Render(r *engine.Result, s *scenario.Scenario, spec view.Chart) (json.RawMessage, error) {
+	switch spec.Kind {
+	case view.ChartRevenueShare:
+		return RevenueShare(r, s, spec.Contract.ID)
+	case view.ChartCumulative:
+		return CumulativeCap(r, s, spec.Contract.ID)
+	case view.ChartStreams:
+		return Streams(r)
+	case view.ChartComputeSpend:
+		return computeSpend(r, spec.Providers)
+	case view.ChartPartyNet:
+		return PartyNet(r)
+	case view.ChartStakeValue:
+		return StakeValue(r, s)
+	}
+	return nil, fmt.Errorf("no renderer for charts of kind %q", spec.Kind)
 }
 
 // RevenueShare draws a revenue_share contract period by period: its base revenue and
@@ -225,7 +194,7 @@ type shareSeries struct{ base, paid, accrued, cumulative *engine.Series }
 
 func revenueShareSeries(r *engine.Result, s *scenario.Scenario, contractID string) (*scenario.Contract, shareSeries, error) {
 	c := s.Contract(contractID)
-	if c == nil || c.Type != scenario.TypeRevenueShare {
+	if c == nil || !hasChart(s, c, view.ChartRevenueShare) {
 		return nil, shareSeries{}, fmt.Errorf("no revenue_share contract %q in the scenario", contractID)
 	}
 	sr := shareSeries{
@@ -264,53 +233,26 @@ func periodOf(r *engine.Result, q scenario.Quarter) int {
 	return -1
 }
 
-// ComputeSpend draws what is paid under commitment contracts per period, stacked by
+// ComputeSpend draws what is paid under compute commitments per period, stacked by
 // provider (the payee). Several commitments to one provider add up.
 func ComputeSpend(r *engine.Result, s *scenario.Scenario) (json.RawMessage, error) {
-	groups := computeSeries(r, s)
-	if len(groups) == 0 {
-		return nil, fmt.Errorf("the scenario has no enabled commitment")
+	for _, spec := range view.Charts(s, r) {
+		if spec.Kind == view.ChartComputeSpend {
+			return computeSpend(r, spec.Providers)
+		}
 	}
+	return nil, fmt.Errorf("the scenario has no enabled commitment")
+}
+
+func computeSpend(r *engine.Result, providers []view.Provider) (json.RawMessage, error) {
 	bar := newBar(r)
-	for _, g := range groups {
-		bar.AddSeries(g.name, barData(g.values),
-			charts.WithSeriesId("provider."+g.name),
+	for _, g := range providers {
+		bar.AddSeries(g.Name, barData(g.Values),
+			charts.WithSeriesId("provider."+g.Name),
 			charts.WithBarChartOpts(opts.BarChart{Stack: "compute"}),
 		)
 	}
 	return render(bar)
-}
-
-type group struct {
-	name   string
-	values []decimal.Decimal
-}
-
-// computeSeries sums the paid series of commitments by payee, providers in order
-// of first appearance.
-func computeSeries(r *engine.Result, s *scenario.Scenario) []group {
-	var out []group
-	index := map[string]int{}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Type != scenario.TypeCommitment {
-			continue
-		}
-		paid := r.SeriesByID(seriesID(c.ID, "paid"))
-		if paid == nil {
-			continue
-		}
-		k, ok := index[c.Payee]
-		if !ok {
-			k = len(out)
-			index[c.Payee] = k
-			out = append(out, group{name: c.Payee, values: make([]decimal.Decimal, len(paid.Values))})
-		}
-		for j, v := range paid.Values {
-			out[k].values[j] = out[k].values[j].Add(v)
-		}
-	}
-	return out
 }
 
 // PartyNet draws each party's net flow (in − out) per period as bars stacked by
@@ -466,3 +408,22 @@ func render(c validator) (json.RawMessage, error) {
 	}
 	return b, nil
 }
+
+// hasChart reports whether the contract's type draws a chart of the kind for it.
+func hasChart(s *scenario.Scenario, c *scenario.Contract, kind string) bool {
+	t, ok := contract.Lookup(c.Type)
+	if !ok {
+		return false
+	}
+	for _, ch := range t.Views(s, c, noMetrics{}).Charts {
+		if ch.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// noMetrics reads no metrics: for asking a type which charts it draws.
+type noMetrics struct{}
+
+func (noMetrics) Metric(string) (decimal.Decimal, bool, bool) { return decimal.Zero, false, false }

@@ -11,6 +11,7 @@ import (
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // ComparePrefix starts the ids of comparison charts: ComparePrefix + series id.
@@ -40,40 +41,13 @@ func Compare(subjects []Subject) ([]Chart, error) {
 	if len(subjects) < 2 {
 		return nil, fmt.Errorf("a comparison needs at least two scenarios, got %d", len(subjects))
 	}
-	a := subjects[0]
-	var cands []overlay
-	for i := range a.Scenario.Contracts {
-		c := &a.Scenario.Contracts[i]
-		if c.Type == scenario.TypeRevenueShare {
-			cands = append(cands, overlay{id: seriesID(c.ID, "cumulative"), title: c.DisplayLabel() + ": cumulative payments", capOf: c.ID})
-		}
-	}
-	cands = append(cands, overlay{id: "total.commitments.paid", title: "Compute commitments paid"})
-	for i := range a.Scenario.Contracts {
-		c := &a.Scenario.Contracts[i]
-		if c.Type == scenario.TypeEquity {
-			cands = append(cands, overlay{id: seriesID(c.ID, "value"), title: c.DisplayLabel() + ": value"})
-		}
+	vs := make([]view.Subject, len(subjects))
+	for i, sub := range subjects {
+		vs[i] = view.Subject{Scenario: sub.Scenario, Result: sub.Result}
 	}
 	var keep []overlay
-	for _, k := range cands {
-		n := 0
-		for _, sub := range subjects {
-			if sub.Result.SeriesByID(k.id) != nil {
-				n++
-			}
-		}
-		if a.Result.SeriesByID(k.id) != nil && n >= 2 {
-			keep = append(keep, k)
-		}
-	}
-	if len(keep) == 0 {
-		for _, sr := range a.Result.Series {
-			if sr.Group == engine.GroupParty && sr.Measure == "net" {
-				keep = append(keep, overlay{id: sr.ID, title: sr.Owner + ": net flow"})
-				break
-			}
-		}
+	for _, o := range view.Overlays(vs) {
+		keep = append(keep, overlay{id: o.SeriesID, title: o.Title, capOf: o.CapOf})
 	}
 	out := make([]Chart, 0, len(keep))
 	for _, k := range keep {

@@ -297,3 +297,7 @@ func (commitment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 	}
 	return t
 }
+
+func (commitment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
+	return Views{ComputeSpend: true}
+}

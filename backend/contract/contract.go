@@ -44,6 +44,60 @@ type Type interface {
 	Terms(s *scenario.Scenario, c *scenario.Contract) string
 	// Parties names who is party to it: "OpenAI → Microsoft", or a holder.
 	Parties(c *scenario.Contract) string
+
+	// Views says what to show of a computed contract: its key figures, its own
+	// charts and the series compared across scenarios (backend/view lists them).
+	Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views
+}
+
+// Metrics reads a computed contract's summary metrics by measure (cap_hit).
+type Metrics interface {
+	// Metric returns an amount metric's value, or whether a quarter metric has none;
+	// ok is false when the result has no such metric.
+	Metric(measure string) (amount decimal.Decimal, null, ok bool)
+}
+
+// Views is what to show of one computed contract.
+type Views struct {
+	// Figures are its key figures, in order; Late ones follow the totals across
+	// contracts (a stake's value comes after what is paid and committed).
+	Figures []Figure
+	Late    bool
+	// Charts are its own charts, in order.
+	Charts []Chart
+	// Overlays are its series drawn for every scenario of a comparison (Late as
+	// Figures).
+	Overlays []Overlay
+	// ComputeSpend: its paid series is compute spend, stacked by provider (payee).
+	ComputeSpend bool
+}
+
+// Figure is one key figure of a contract: the metric (by measure), a caption, a
+// line of context and one sentence on what it means; NullExplain replaces Explain
+// when a quarter metric has no value.
+type Figure struct {
+	Measure, Label, Context, Explain, NullExplain string
+}
+
+// Chart kinds of a contract's own charts (backend/charts and backend/report
+// render each kind).
+const (
+	ChartRevenueShare = "revenue_share"  // base revenue, payments, accruals, cumulative
+	ChartCumulative   = "cumulative_cap" // cumulative payments against the cap
+)
+
+// Chart is one chart of a contract. Print says whether the PDF briefing draws it
+// (the window draws them all).
+type Chart struct {
+	Kind, Title string
+	Print       bool
+}
+
+// Overlay is a contract's series compared across scenarios; Cap marks each
+// scenario's cap on it.
+type Overlay struct {
+	Measure, Title, Note string
+	Cap                  bool
 }
 
 // TemplateEnv is what a template may draw on: the scenario's first payer, and its

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -220,4 +221,18 @@ func (equity) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 		return t + ", moving with " + streamLabel(s, v.Stream) + " (revenue multiple)"
 	}
 	return t + ", held constant"
+}
+
+func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
+	method := "held constant"
+	if c.Valuation.Method == scenario.MethodRevenueMultiple {
+		method = "moving with revenue at a constant multiple"
+	}
+	return Views{
+		Late: true,
+		Figures: []Figure{{Measure: "value_at_end", Label: c.Holder + "'s stake", Context: fmt.Sprintf("%s in %s", scenario.FormatRate(c.Stake), s.End),
+			Explain: fmt.Sprintf("%s's %s stake at a valuation of %s in %s, %s, in the last quarter of the horizon.",
+				c.Holder, scenario.FormatRate(c.Stake), money.Short(c.Valuation.Amount), c.Valuation.At, method)}},
+		Overlays: []Overlay{{Measure: "value", Title: c.DisplayLabel() + ": value", Note: "The stake's value in each period."}},
+	}
 }

@@ -128,3 +128,5 @@ func (payment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+func (payment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views { return Views{} }

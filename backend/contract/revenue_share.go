@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -280,4 +281,39 @@ func (revenueShare) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 		t += ", " + scenario.FormatAmount(c.PaidBefore) + " paid before"
 	}
 	return t
+}
+
+func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
+	base := streamLabel(s, c.Base)
+	from, until := max(c.From, s.Start), min(c.Until, s.End)
+	explain := fmt.Sprintf("What %s pays %s under “%s”, %s of %s, from %s through %s",
+		c.Payer, c.Payee, c.DisplayLabel(), scenario.FormatRate(c.Rate), base, from, until)
+	if c.Cap != nil {
+		explain += fmt.Sprintf(", limited by the %s cap", money.Short(*c.Cap))
+	}
+	if c.PaidBefore.IsPositive() {
+		explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
+	}
+	v := Views{
+		Figures: []Figure{{Measure: "total_paid", Label: "Paid to " + c.Payee, Context: fmt.Sprintf("%s–%s", from, until), Explain: explain + "."}},
+		Charts:  []Chart{{Kind: ChartRevenueShare, Title: c.DisplayLabel() + ": revenue and payments", Print: true}},
+		Overlays: []Overlay{{Measure: "cumulative", Title: c.DisplayLabel() + ": cumulative payments",
+			Note: "Each scenario's cumulative payments; dashed lines are the caps.", Cap: true}},
+	}
+	if c.Cap == nil {
+		v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments"})
+		return v
+	}
+	// Without a cap the PDF's revenue chart already carries the cumulative line.
+	v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments and the cap", Print: true})
+	uncapped, _, _ := m.Metric("total_accrued")
+	capShort := money.Short(*c.Cap)
+	v.Figures = append(v.Figures,
+		Figure{Measure: "cap_savings", Label: "Saved by the cap", Context: "of " + money.Short(uncapped) + " uncapped",
+			Explain: fmt.Sprintf("What %s does not pay %s because of the %s cap: %s of %s from %s through %s would come to %s without it.",
+				c.Payer, c.Payee, capShort, scenario.FormatRate(c.Rate), base, from, until, money.Short(uncapped))},
+		Figure{Measure: "cap_hit", Label: "Cap reached", Context: "cap of " + capShort,
+			Explain:     fmt.Sprintf("The quarter in which cumulative payments to %s, counting what was paid before, reach the %s cap; nothing more is paid after it.", c.Payee, capShort),
+			NullExplain: fmt.Sprintf("Cumulative payments to %s stay below the %s cap through %s.", c.Payee, capShort, until)})
+	return v
 }

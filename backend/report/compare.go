@@ -7,7 +7,7 @@ import (
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
-	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // letter names the i-th scenario of a comparison: A is the briefing's own.
@@ -46,7 +46,11 @@ func (d *doc) comparison() {
 	const valW, deltaW = 21.0, 21.0
 	labelW := 58.0
 	per := max(1, int((d.width()-labelW-valW)/(valW+deltaW)))
-	ids, labels, groups := metricUnion(all)
+	results := make([]*engine.Result, len(all))
+	for i, sub := range all {
+		results[i] = sub.q
+	}
+	figures := view.Rows(results, engine.GroupStream, engine.GroupContract, engine.GroupParty, engine.GroupTotal)
 	for start := 1; start < len(all); start += per {
 		end := min(len(all), start+per)
 		cols := []column{{title: "Figure"}, {title: "A", w: valW, right: true}}
@@ -56,15 +60,15 @@ func (d *doc) comparison() {
 		cols = d.flexColumns(cols)
 		var rows []tableRow
 		group := engine.Group("")
-		for k, id := range ids {
-			if groups[k] != group {
-				group = groups[k]
+		for _, fig := range figures {
+			if fig.Group != group {
+				group = fig.Group
 				rows = append(rows, tableRow{cells: []string{groupTitle(group)}, kind: rowGroup})
 			}
-			a := all[0].q.MetricByID(id)
-			row := tableRow{cells: []string{labels[k], metricValue(a)}, muted: []bool{false, false}}
+			a := all[0].q.MetricByID(fig.ID)
+			row := tableRow{cells: []string{fig.Label, metricValue(a)}, muted: []bool{false, false}}
 			for i := start; i < end; i++ {
-				b := all[i].q.MetricByID(id)
+				b := all[i].q.MetricByID(fig.ID)
 				delta := metricDelta(a, b)
 				row.cells = append(row.cells, metricValue(b), delta)
 				row.muted = append(row.muted, false, delta == "—" || delta == "n/a")
@@ -79,37 +83,6 @@ func (d *doc) comparison() {
 	for _, k := range keySeries(all) {
 		d.figure(k.title, k.note, overlayChart(all, k), h, h)
 	}
-}
-
-// metricUnion lists the summary ids of all scenarios: A's in its order, then those
-// only the others have.
-func metricUnion(all []subject) (ids, labels []string, groups []engine.Group) {
-	seen := map[string]bool{}
-	for _, sub := range all {
-		for i := range sub.q.Summary {
-			m := &sub.q.Summary[i]
-			if !seen[m.ID] {
-				seen[m.ID] = true
-				ids = append(ids, m.ID)
-				labels = append(labels, m.Label)
-				groups = append(groups, m.Group)
-			}
-		}
-	}
-	// Keep groups together, in the engine's order of groups.
-	rank := map[engine.Group]int{engine.GroupStream: 0, engine.GroupContract: 1, engine.GroupParty: 2, engine.GroupTotal: 3}
-	idx := make([]int, len(ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return rank[groups[idx[a]]] < rank[groups[idx[b]]] })
-	var i2 []string
-	var l2 []string
-	var g2 []engine.Group
-	for _, i := range idx {
-		i2, l2, g2 = append(i2, ids[i]), append(l2, labels[i]), append(g2, groups[i])
-	}
-	return i2, l2, g2
 }
 
 // metricValue writes a summary figure for people.
@@ -127,31 +100,24 @@ func metricValue(m *engine.Metric) string {
 
 // metricDelta writes b − a: an amount with its sign, or quarters and years apart.
 func metricDelta(a, b *engine.Metric) string {
-	if a == nil || b == nil || a.Kind != b.Kind {
+	d := view.Diff(a, b)
+	switch {
+	case d.Neither:
+		return "—"
+	case !d.Valid:
 		return "n/a"
+	case d.Kind == engine.QuarterValue:
+		return steps(d.Steps, "qtr")
+	case d.Kind == engine.YearValue:
+		return steps(d.Steps, "yr")
 	}
-	switch a.Kind {
-	case engine.Amount:
-		diff := b.Amount.Sub(a.Amount)
-		if diff.Round(2).IsZero() {
-			return "—"
-		}
-		if diff.Sign() > 0 {
-			return "+" + money.Short(diff)
-		}
-		return money.Short(diff)
-	case engine.QuarterValue:
-		if a.Null && b.Null {
-			return "—"
-		}
-		if a.Null || b.Null {
-			return "n/a"
-		}
-		return steps(int(b.Quarter-a.Quarter), "qtr")
-	case engine.YearValue:
-		return steps(b.Quarter.Year()-a.Quarter.Year(), "yr")
+	if d.Amount.Round(2).IsZero() {
+		return "—"
 	}
-	return "n/a"
+	if d.Amount.Sign() > 0 {
+		return "+" + money.Short(d.Amount)
+	}
+	return money.Short(d.Amount)
 }
 
 func steps(n int, unit string) string {
@@ -174,46 +140,13 @@ type keyOverlay struct {
 // compute spend and stake values of scenario A that at least one other scenario
 // also has.
 func keySeries(all []subject) []keyOverlay {
-	a := all[0]
-	var out []keyOverlay
-	for i := range a.s.Contracts {
-		c := &a.s.Contracts[i]
-		if c.Type == scenario.TypeRevenueShare {
-			out = append(out, keyOverlay{
-				id:    "contract." + c.ID + ".cumulative",
-				title: c.DisplayLabel() + ": cumulative payments",
-				note:  "Each scenario's cumulative payments; dashed lines are the caps.",
-				capOf: c.ID,
-			})
-		}
-	}
-	out = append(out, keyOverlay{id: "total.commitments.paid", title: "Compute commitments paid", note: "Payments under all compute commitments in each period."})
-	for i := range a.s.Contracts {
-		c := &a.s.Contracts[i]
-		if c.Type == scenario.TypeEquity {
-			out = append(out, keyOverlay{id: "contract." + c.ID + ".value", title: c.DisplayLabel() + ": value", note: "The stake's value in each period."})
-		}
+	vs := make([]view.Subject, len(all))
+	for i, sub := range all {
+		vs[i] = view.Subject{Scenario: sub.s, Result: sub.r}
 	}
 	var keep []keyOverlay
-	for _, k := range out {
-		n := 0
-		for _, sub := range all {
-			if sub.r.SeriesByID(k.id) != nil {
-				n++
-			}
-		}
-		if a.r.SeriesByID(k.id) != nil && n >= 2 {
-			keep = append(keep, k)
-		}
-	}
-	if len(keep) == 0 {
-		// Nothing in common among the usual suspects: overlay A's first party.
-		for _, sr := range a.r.Series {
-			if sr.Group == engine.GroupParty && sr.Measure == "net" {
-				keep = append(keep, keyOverlay{id: sr.ID, title: sr.Label, note: "Net flow of the party in each period."})
-				break
-			}
-		}
+	for _, o := range view.Overlays(vs) {
+		keep = append(keep, keyOverlay{id: o.SeriesID, title: o.PrintTitle, note: o.Note, capOf: o.CapOf})
 	}
 	if len(keep) > 3 {
 		keep = keep[:3]

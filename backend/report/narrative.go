@@ -295,10 +295,13 @@ type tile struct {
 	label, value, note string
 }
 
-// keyFigures are the figures the briefing leads with: the same list, in the same
-// order, as the window's cards (view.KeyFigures).
+// KeyFigures are the figures the title page leads with: view.KeyFigures, the list
+// the window's cards show, in the same order.
+func KeyFigures(s *scenario.Scenario, r *engine.Result) []view.Figure { return view.KeyFigures(s, r) }
+
+// keyFigures are the title page's tiles of KeyFigures.
 func keyFigures(s *scenario.Scenario, r *engine.Result) []tile {
-	list := view.KeyFigures(s, r)
+	list := KeyFigures(s, r)
 	out := make([]tile, len(list))
 	for i := range list {
 		out[i] = tile{label: list[i].Label, value: list[i].Short(), note: list[i].Context}

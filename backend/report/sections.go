@@ -11,6 +11,7 @@ import (
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // render writes every section in reading order: what an executive reads first comes
@@ -131,35 +132,33 @@ func (d *doc) chartsSection() {
 	if d.in.yearly {
 		by = "year"
 	}
-	drew := false
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Type != scenario.TypeRevenueShare || r.SeriesByID("contract."+c.ID+".paid") == nil {
+	for _, spec := range view.Charts(s, r) {
+		if !spec.Print {
 			continue
 		}
-		title := fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), by)
-		fig(title, revenueShareNote(s, main.q, c), revenueShareChart(s, r, c))
-		if c.Cap != nil {
-			title := fmt.Sprintf("%s: cumulative payments and the cap", c.DisplayLabel())
-			fig(title, cumulativeNote(s, main.q, c), cumulativeChart(s, r, c))
+		c := spec.Contract
+		switch spec.Kind {
+		case view.ChartRevenueShare:
+			fig(fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), by), revenueShareNote(s, main.q, c), revenueShareChart(s, r, c))
+		case view.ChartCumulative:
+			fig(fmt.Sprintf("%s: cumulative payments and the cap", c.DisplayLabel()), cumulativeNote(s, main.q, c), cumulativeChart(s, r, c))
+		case view.ChartStreams:
+			fig("Revenue by "+by, "", streamsChart(r))
+		case view.ChartComputeSpend:
+			fig("Compute spend by provider, by "+by, "Payments under compute commitments, stacked by provider. Several commitments to one provider add up.", computeChart(r, spec.Providers))
+		case view.ChartPartyNet:
+			if c, note := partyChart(r, d.width()); c != nil {
+				unit := by
+				if len(c.periods) != len(r.Periods) {
+					unit = "year"
+				}
+				fig("Net flows by party, by "+unit, note, c)
+			}
+		case view.ChartStakeValue:
+			if c := stakeChart(s, r); c != nil {
+				fig("Stake value by "+by, "The holder's share of the valuation in each period.", c)
+			}
 		}
-		drew = true
-	}
-	if !drew && len(s.Streams) > 0 {
-		fig("Revenue by "+by, "", streamsChart(r))
-	}
-	if c := computeChart(s, r); c != nil {
-		fig("Compute spend by provider, by "+by, "Payments under compute commitments, stacked by provider. Several commitments to one provider add up.", c)
-	}
-	if c, note := partyChart(r, d.width()); c != nil {
-		unit := by
-		if len(c.periods) != len(r.Periods) {
-			unit = "year"
-		}
-		fig("Net flows by party, by "+unit, note, c)
-	}
-	if c := stakeChart(s, r); c != nil {
-		fig("Stake value by "+by, "The holder's share of the valuation in each period.", c)
 	}
 }
 
@@ -260,29 +259,12 @@ func streamsChart(r *engine.Result) *chart {
 	return ch
 }
 
-// computeChart stacks commitment payments by provider (the payee), providers in
-// order of first appearance, as backend/charts' ComputeSpend.
-func computeChart(s *scenario.Scenario, r *engine.Result) *chart {
+// computeChart stacks compute spend by provider (view.Chart's Providers), as
+// backend/charts does.
+func computeChart(r *engine.Result, providers []view.Provider) *chart {
 	ch := &chart{periods: r.Periods, mode: barsStacked}
-	index := map[string]int{}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		sr := r.SeriesByID("contract." + c.ID + ".paid")
-		if c.Type != scenario.TypeCommitment || sr == nil {
-			continue
-		}
-		k, ok := index[c.Payee]
-		if !ok {
-			k = len(ch.bars)
-			index[c.Payee] = k
-			ch.bars = append(ch.bars, chartSeries{name: c.Payee, values: make([]float64, len(r.Periods)), color: paletteColor(k)})
-		}
-		for j, v := range sr.Values {
-			ch.bars[k].values[j] += v.InexactFloat64()
-		}
-	}
-	if len(ch.bars) == 0 {
-		return nil
+	for k, p := range providers {
+		ch.bars = append(ch.bars, chartSeries{name: p.Name, values: dollars(p.Values), color: paletteColor(k)})
 	}
 	return ch
 }

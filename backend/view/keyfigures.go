@@ -30,7 +30,7 @@ type Figure struct {
 // with and without paid_before, inside and outside the horizon. The window's cards
 // and the PDF's title page both come from this list.
 func KeyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
-	out, stakes := []Figure{}, []Figure{}
+	out, late := []Figure{}, []Figure{}
 	add := func(list *[]Figure, id, label, context, explain string) *Figure {
 		m := r.MetricByID(id)
 		if m == nil {
@@ -40,51 +40,16 @@ func KeyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
 		return &(*list)[len(*list)-1]
 	}
 	first, last := sc.Start.String(), sc.End.String()
-	for i := range sc.Contracts {
-		c := &sc.Contracts[i]
-		if !c.Enabled {
-			continue
+	for _, cv := range contractViews(sc, r) {
+		list := &out
+		if cv.Late {
+			list = &late
 		}
-		p := "contract." + c.ID
-		switch c.Type {
-		case scenario.TypeRevenueShare:
-			base := c.Base
-			if st := sc.Stream(c.Base); st != nil {
-				base = st.DisplayLabel()
+		for _, kf := range cv.Figures {
+			f := add(list, "contract."+cv.c.ID+"."+kf.Measure, kf.Label, kf.Context, kf.Explain)
+			if f != nil && f.Metric.Null && kf.NullExplain != "" {
+				f.Explain = kf.NullExplain
 			}
-			from, until := maxQ(c.From, sc.Start), minQ(c.Until, sc.End)
-			explain := fmt.Sprintf("What %s pays %s under “%s”, %s of %s, from %s through %s",
-				c.Payer, c.Payee, c.DisplayLabel(), scenario.FormatRate(c.Rate), base, from, until)
-			if c.Cap != nil {
-				explain += fmt.Sprintf(", limited by the %s cap", money.Short(*c.Cap))
-			}
-			if c.PaidBefore.IsPositive() {
-				explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
-			}
-			add(&out, p+".total_paid", "Paid to "+c.Payee, fmt.Sprintf("%s–%s", from, until), explain+".")
-			if c.Cap == nil {
-				continue
-			}
-			uncapped := decimal.Zero
-			if m := r.MetricByID(p + ".total_accrued"); m != nil {
-				uncapped = m.Amount
-			}
-			add(&out, p+".cap_savings", "Saved by the cap", "of "+money.Short(uncapped)+" uncapped",
-				fmt.Sprintf("What %s does not pay %s because of the %s cap: %s of %s from %s through %s would come to %s without it.",
-					c.Payer, c.Payee, money.Short(*c.Cap), scenario.FormatRate(c.Rate), base, from, until, money.Short(uncapped)))
-			f := add(&out, p+".cap_hit", "Cap reached", "cap of "+money.Short(*c.Cap),
-				fmt.Sprintf("The quarter in which cumulative payments to %s, counting what was paid before, reach the %s cap; nothing more is paid after it.", c.Payee, money.Short(*c.Cap)))
-			if f != nil && f.Metric.Null {
-				f.Explain = fmt.Sprintf("Cumulative payments to %s stay below the %s cap through %s.", c.Payee, money.Short(*c.Cap), until)
-			}
-		case scenario.TypeEquity:
-			method := "held constant"
-			if c.Valuation.Method == scenario.MethodRevenueMultiple {
-				method = "moving with revenue at a constant multiple"
-			}
-			add(&stakes, p+".value_at_end", c.Holder+"'s stake", fmt.Sprintf("%s in %s", scenario.FormatRate(c.Stake), last),
-				fmt.Sprintf("%s's %s stake at a valuation of %s in %s, %s, in the last quarter of the horizon.",
-					c.Holder, scenario.FormatRate(c.Stake), money.Short(c.Valuation.Amount), c.Valuation.At, method))
 		}
 	}
 	if r.MetricByID("total.commitments.committed") != nil {
@@ -104,7 +69,7 @@ func KeyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
 		add(&out, "total.commitments.peak_annual", "Peak annual compute", "in "+peakYear,
 			fmt.Sprintf("The highest compute spend of any calendar year under the commitments, reached in %s.", peakYear))
 	}
-	return append(out, stakes...)
+	return append(out, late...)
 }
 
 // Short is a figure's value the short way, as cards and tiles show it: "$38.00B",
@@ -156,18 +121,4 @@ func Compare(f, was *engine.Metric) Delta {
 		d.Changed = !d.Amount.IsZero()
 	}
 	return d
-}
-
-func maxQ(a, b scenario.Quarter) scenario.Quarter {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func minQ(a, b scenario.Quarter) scenario.Quarter {
-	if a < b {
-		return a
-	}
-	return b
 }

@@ -1,0 +1,140 @@
+package view
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+)
+
+// Subject is one scenario of a comparison and its result (all by the same period).
+type Subject struct {
+	Scenario *scenario.Scenario
+	Result   *engine.Result
+}
+
+// Overlay is a series drawn for every scenario of a comparison.
+type Overlay struct {
+	SeriesID string
+	Title    string // the window's title
+	// PrintTitle is the PDF's title (the series' own label for a party's flow).
+	PrintTitle string
+	Note       string
+	// CapOf is a contract id whose caps are marked on the overlay, one per scenario.
+	CapOf string
+}
+
+// Overlays picks the series worth comparing: the first scenario's contracts' series
+// (a revenue share's cumulative payments with the caps), the compute commitments'
+// total, then its stakes' values, each when the first scenario and at least one
+// other have it. With none in common, the first party's net flows are overlaid.
+func Overlays(subjects []Subject) []Overlay {
+	if len(subjects) == 0 {
+		return nil
+	}
+	a := subjects[0]
+	var early, late []Overlay
+	for _, cv := range contractViews(a.Scenario, a.Result) {
+		for _, o := range cv.Overlays {
+			ov := Overlay{SeriesID: "contract." + cv.c.ID + "." + o.Measure, Title: o.Title, PrintTitle: o.Title, Note: o.Note}
+			if o.Cap {
+				ov.CapOf = cv.c.ID
+			}
+			if cv.Late {
+				late = append(late, ov)
+			} else {
+				early = append(early, ov)
+			}
+		}
+	}
+	cands := append(early, Overlay{SeriesID: "total.commitments.paid", Title: "Compute commitments paid", PrintTitle: "Compute commitments paid",
+		Note: "Payments under all compute commitments in each period."})
+	cands = append(cands, late...)
+	var keep []Overlay
+	for _, k := range cands {
+		n := 0
+		for _, sub := range subjects {
+			if sub.Result.SeriesByID(k.SeriesID) != nil {
+				n++
+			}
+		}
+		if a.Result.SeriesByID(k.SeriesID) != nil && n >= 2 {
+			keep = append(keep, k)
+		}
+	}
+	if len(keep) == 0 {
+		for _, sr := range a.Result.Series {
+			if sr.Group == engine.GroupParty && sr.Measure == "net" {
+				keep = append(keep, Overlay{SeriesID: sr.ID, Title: sr.Owner + ": net flow", PrintTitle: sr.Label, Note: "Net flow of the party in each period."})
+				break
+			}
+		}
+	}
+	return keep
+}
+
+// Row is one summary figure of a comparison.
+type Row struct {
+	ID    string
+	Label string
+	Group engine.Group
+	Kind  engine.MetricKind
+}
+
+// Rows lists every summary figure of any of the results: the first's in its order,
+// then those only the others have, kept together by group in the order given.
+func Rows(results []*engine.Result, order ...engine.Group) []Row {
+	var rows []Row
+	seen := map[string]bool{}
+	for _, r := range results {
+		for i := range r.Summary {
+			m := &r.Summary[i]
+			if !seen[m.ID] {
+				seen[m.ID] = true
+				rows = append(rows, Row{ID: m.ID, Label: m.Label, Group: m.Group, Kind: m.Kind})
+			}
+		}
+	}
+	rank := map[engine.Group]int{}
+	for i, g := range order {
+		rank[g] = i
+	}
+	sort.SliceStable(rows, func(a, b int) bool { return rank[rows[a].Group] < rank[rows[b].Group] })
+	return rows
+}
+
+// Difference is b − a of one summary figure in two scenarios.
+type Difference struct {
+	// Valid: both have a value, of the same kind.
+	Valid bool
+	// Neither: both are quarters with no value (a cap reached in neither).
+	Neither bool
+	Kind    engine.MetricKind
+	Amount  decimal.Decimal // b − a, exact, for amounts
+	Steps   int             // quarters (QuarterValue) or years (YearValue) later
+}
+
+// Diff is how figure b differs from figure a; either may be nil (not in that
+// scenario).
+func Diff(a, b *engine.Metric) Difference {
+	if a == nil || b == nil || a.Kind != b.Kind {
+		return Difference{}
+	}
+	d := Difference{Kind: a.Kind}
+	switch a.Kind {
+	case engine.QuarterValue:
+		if a.Null || b.Null {
+			d.Neither = a.Null && b.Null
+			return d
+		}
+		d.Steps = int(b.Quarter - a.Quarter)
+	case engine.YearValue:
+		d.Steps = b.Quarter.Year() - a.Quarter.Year()
+	default:
+		d.Amount = b.Amount.Sub(a.Amount)
+	}
+	d.Valid = true
+	return d
+}

@@ -1,0 +1,46 @@
+package view
+
+import (
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/contract"
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+)
+
+// contractView is what one enabled contract's type says to show of it.
+type contractView struct {
+	contract.Views
+	c *scenario.Contract
+}
+
+// contractViews asks each enabled contract's type what to show of it, in the
+// scenario's order.
+func contractViews(s *scenario.Scenario, r *engine.Result) []contractView {
+	var out []contractView
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if !c.Enabled {
+			continue
+		}
+		t, ok := contract.Lookup(c.Type)
+		if !ok {
+			continue
+		}
+		out = append(out, contractView{Views: t.Views(s, c, metrics{r: r, prefix: "contract." + c.ID + "."}), c: c})
+	}
+	return out
+}
+
+// metrics reads one contract's metrics from a result.
+type metrics struct {
+	r      *engine.Result
+	prefix string
+}
+
+func (m metrics) Metric(measure string) (decimal.Decimal, bool, bool) {
+	if x := m.r.MetricByID(m.prefix + measure); x != nil {
+		return x.Amount, x.Null, true
+	}
+	return decimal.Zero, false, false
+}
