@@ -101,35 +101,9 @@ func dropDanglingUncertainty(sc *scenario.Scenario) {
 	}
 }
 
-// parseValue reads a value of a field's kind in the format's syntax.
+// parseValue reads a value of a field's kind as people type it.
 func parseValue(kind scenario.FieldKind, text string) (decimal.Decimal, error) {
-	t := strings.TrimSpace(text)
-	switch kind {
-	case scenario.KindAmount:
-		return scenario.ParseAmount(t)
-	case scenario.KindRate:
-		v, err := scenario.ParseRate(t)
-		if err != nil {
-			return v, err
-		}
-		// A bare 20 is the fraction 20, that is 2000%: in a box labelled as a rate
-		// it is almost always meant as 20%.
-		if !strings.HasSuffix(t, "%") && v.Abs().GreaterThan(decimal.NewFromInt(1)) {
-			return v, fmt.Errorf("%s would be %s: write %s%% for %s percent (a rate without %% is a fraction: 0.2 is 20%%)", t, scenario.FormatRate(v), t, t)
-		}
-		return v, nil
-	case scenario.KindInteger:
-		v, err := decimal.NewFromString(t)
-		if err != nil || !v.IsInteger() {
-			return v, fmt.Errorf("%q is not a whole number: write a number of years such as 7", text)
-		}
-		return v, nil
-	}
-	v, err := decimal.NewFromString(strings.ReplaceAll(t, "_", ""))
-	if err != nil {
-		return v, fmt.Errorf("%q is not a number: write a plain number such as 2 or 0.5", text)
-	}
-	return v, nil
+	return scenario.ParseInput(kind, text)
 }
 
 // editSet sets a numeric field. A revenue share without a cap gains one.
@@ -137,7 +111,7 @@ func editSet(sc *scenario.Scenario, path, value string) error {
 	f, ok := sc.Field(path)
 	if !ok {
 		if c, rest := contractAt(sc, path); c != nil && rest == "cap" && c.Type == scenario.TypeRevenueShare && c.Cap == nil {
-			v, err := scenario.ParseAmount(value)
+			v, err := scenario.ParseInput(scenario.KindAmount, value)
 			if err != nil {
 				return err
 			}

@@ -43,4 +43,41 @@ describe('the question of the day', () => {
     expect(await shown(page, 'Cap reached', 'change')).toBe('1 quarter later than 2029Q2');
     expect(await shown(page, 'Paid to Microsoft', 'change')).toBe('+$7B from $38B');
   });
+
+  test('a bare 280 asks "did you mean 280B?" before applying; words and separators are read', async ({ page }) => {
+    await firstChartMs(page);
+    await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /^Microsoft revenue share: reported/ }).first().click();
+    const revenue2030 = page.getByRole('textbox', { name: 'OpenAI revenue: 2030, exact value' });
+    await expect.poll(() => revenue2030.inputValue()).toBe('200B');
+    const saving = () => shown(page, 'Saved by the cap', 'value');
+    const before = await saving();
+
+    await revenue2030.fill('280');
+    await revenue2030.press('Enter');
+    const ask = page.getByRole('alertdialog', { name: /did you mean 280B\?/ });
+    await expect.poll(() => ask.count()).toBe(1);
+    expect(await ask.textContent()).toContain('Did you mean 280B?');
+    // Nothing is applied while it asks.
+    expect(await saving()).toBe(before);
+    expect(await page.locator('header .unsaved').count()).toBe(0);
+    await ask.getByRole('button', { name: 'Use 280B' }).click();
+    await expect.poll(() => revenue2030.inputValue()).toBe('280B');
+    await expect.poll(saving).toBe('$70.64B');
+
+    for (const typed of ['250bn', '$230 billion', '280,000,000,000']) {
+      await revenue2030.fill(typed);
+      await revenue2030.press('Enter');
+      const want = typed === '250bn' ? '250B' : typed === '$230 billion' ? '230B' : '280B';
+      await expect.poll(() => revenue2030.inputValue()).toBe(want);
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+      expect(await revenue2030.getAttribute('aria-invalid')).toBeNull();
+    }
+    await expect.poll(saving).toBe('$70.64B');
+
+    // Keeping the bare amount is a choice, not a slip: it applies as typed.
+    await revenue2030.fill('280');
+    await revenue2030.press('Enter');
+    await ask.getByRole('button', { name: 'Keep 280' }).click();
+    await expect.poll(() => revenue2030.inputValue()).toBe('280');
+  });
 });

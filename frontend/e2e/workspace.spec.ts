@@ -52,7 +52,7 @@ describe('editing', () => {
     const before = await figure(page, 'Paid to Microsoft');
     await capText(page).fill('lots');
     await capText(page).press('Enter');
-    const alert = page.getByRole('alert').filter({ hasText: 'Not an amount' });
+    const alert = page.getByRole('alert').filter({ hasText: 'is not an amount' });
     await expect.poll(() => alert.count()).toBe(1);
     await expect.poll(() => capText(page).getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe(before);

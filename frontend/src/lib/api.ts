@@ -12,6 +12,7 @@ export type Input = app.Input;
 export type InputGroup = app.InputGroup;
 export type Edit = app.Edit;
 export type Problem = app.Problem;
+export type InputCheck = app.InputCheck;
 export type Template = app.Template;
 export type RevisionInfo = app.RevisionInfo;
 export type Change = app.Change;
@@ -44,6 +45,8 @@ export const api = {
   openScenario: (name: string): Promise<Workspace> => Service.OpenScenario(name),
   apply: (doc: string, edits: Edit[], period: Period): Promise<Evaluation> => Service.Apply(doc, edits, period),
   evaluate: (doc: string, period: Period): Promise<Evaluation> => Service.Evaluate(doc, period),
+  /** checkInput reads typed text by the field's kind without applying it (current: the field's value). */
+  checkInput: (kind: string, text: string, current: string): Promise<InputCheck> => Service.CheckInput(kind, text, current),
   saveDraft: (name: string, doc: string): Promise<void> => Service.SaveDraft(name, doc),
   discardDraft: (name: string): Promise<void> => Service.DiscardDraft(name),
   /** base is the revision the working copy was opened from: a later save elsewhere is a conflict. */

@@ -1,7 +1,6 @@
 // Input helpers: the text a slider position stands for, in the format's syntax, and
-// a first check of what the user types, so that a typo is answered at once, in
-// place. The service checks again (ranges, rules across fields) and has the last
-// word; nothing here computes.
+// quarters. What people type into a number field is read by the service
+// (CheckInput: one parser by kind, in Go); nothing here computes.
 
 export type Kind = 'amount' | 'rate' | 'integer' | 'number' | 'quarter' | 'toggle';
 
@@ -51,48 +50,6 @@ export function sliderText(kind: Kind, value: number, step: number): string {
     default:
       return trimZeros(value.toFixed(decimalsOf(step)));
   }
-}
-
-const amountPattern = /^-?\$?(?:\d[\d_]*)?(?:\.\d+)?(?:e[+-]?\d+)?[kmbt]?$/i;
-const numberPattern = /^-?(?:\d[\d_]*)?(?:\.\d+)?(?:e[+-]?\d+)?$/i;
-
-function hasDigit(s: string): boolean {
-  return /\d/.test(s);
-}
-
-/**
- * checkText says what is wrong with the text typed for an input of the kind, in
- * the words the service would use, or returns null when it reads. Ranges and rules
- * across fields are left to the service.
- */
-export function checkText(kind: Kind, text: string): string | null {
-  const t = text.trim();
-  if (t === '') return 'Enter a value.';
-  switch (kind) {
-    case 'amount':
-      if (!amountPattern.test(t) || !hasDigit(t)) {
-        return 'Not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M.';
-      }
-      return null;
-    case 'rate': {
-      const pct = t.endsWith('%');
-      const body = pct ? t.slice(0, -1).trim() : t;
-      if (!numberPattern.test(body) || !hasDigit(body)) {
-        return 'Not a rate: write a percentage such as 20% or a fraction such as 0.2.';
-      }
-      if (!pct && Math.abs(Number(body.replace(/_/g, ''))) > 1) {
-        return `${body} would be ${Number(body) * 100}%: write ${body}% for ${body} percent.`;
-      }
-      return null;
-    }
-    case 'integer':
-      return /^\d+$/.test(t) ? null : 'Not a whole number: write a number such as 7.';
-    case 'number':
-      return numberPattern.test(t) && hasDigit(t) ? null : 'Not a number: write a plain number such as 2 or 0.5.';
-    case 'quarter':
-      return parseQuarter(t) === null ? 'Not a quarter: write a year and a quarter 1..4, such as 2026Q3.' : null;
-  }
-  return null;
 }
 
 /** quarterIndex is the service's number for a quarter: year*4 + quarter - 1. */

@@ -167,6 +167,12 @@ export namespace app {
 	    unchanged: boolean;
 	}
 	
+	export interface InputCheck {
+	    value: string;
+	    error?: string;
+	    meant?: string;
+	    question?: string;
+	}
 	
 	
 	export interface RevisionInfo {

@@ -6,6 +6,8 @@ export function AnalysisChoices(arg1:string):Promise<app.AnalysisChoices>;
 
 export function Apply(arg1:string,arg2:Array<app.Edit>,arg3:string):Promise<app.Evaluation>;
 
+export function CheckInput(arg1:string,arg2:string,arg3:string):Promise<app.InputCheck>;
+
 export function Compare(arg1:Array<string>,arg2:string):Promise<app.Comparison>;
 
 export function DeleteScenario(arg1:string):Promise<void>;

@@ -10,6 +10,10 @@ export function Apply(arg1, arg2, arg3) {
   return window['go']['app']['Service']['Apply'](arg1, arg2, arg3);
 }
 
+export function CheckInput(arg1, arg2, arg3) {
+  return window['go']['app']['Service']['CheckInput'](arg1, arg2, arg3);
+}
+
 export function Compare(arg1, arg2) {
   return window['go']['app']['Service']['Compare'](arg1, arg2);
 }
