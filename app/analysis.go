@@ -68,6 +68,8 @@ type SimulationView struct {
 	Stats  []SimulatedFigure `json:"stats"`
 	Caps   []CapOdds         `json:"caps"`
 	Inputs []UncertainInput  `json:"inputs"`
+	// Correlations are the scenario's correlation groups, in file order.
+	Correlations []CorrelationView `json:"correlations"`
 	// Charts are those of charts.Uncertainty: a fan per band (ids "fan.<series>"),
 	// the histogram and, in the full run, the tornado.
 	Charts []charts.Chart `json:"charts"`
@@ -120,6 +122,15 @@ type UncertainInput struct {
 	P10   string `json:"p10"`
 	P50   string `json:"p50"`
 	P90   string `json:"p90"`
+	// Kind is the field's: amount, rate, integer or number.
+	Kind string `json:"kind"`
+	// P is a bernoulli input's probability of keeping its value, as a
+	// percentage ("60%"); "" for other distributions.
+	P string `json:"p"`
+	// Values and Probs are a discrete input's values (in the field's syntax) and
+	// their probabilities ("30%"); empty for other distributions.
+	Values []string `json:"values"`
+	Probs  []string `json:"probs"`
 }
 
 // Choice is an entry of a picker: an id and its label for people.
@@ -254,7 +265,7 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 	}
 	if len(m.Inputs()) == 0 {
 		return &SimulationView{Job: req.Job, Quick: req.Quick, NoInputs: true, Message: noInputsMessage(e.sc),
-			Periods: []string{}, Stats: []SimulatedFigure{}, Caps: []CapOdds{}, Inputs: []UncertainInput{},
+			Periods: []string{}, Stats: []SimulatedFigure{}, Caps: []CapOdds{}, Inputs: []UncertainInput{}, Correlations: []CorrelationView{},
 			Charts: []charts.Chart{}, Metrics: []Choice{}}, nil
 	}
 	opt := sim.Options{Metric: strings.TrimSpace(req.Metric), Period: req.Period}
@@ -302,7 +313,9 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 	if chs == nil {
 		chs = []charts.Chart{}
 	}
-	return simulationView(req, out, full, chs, time.Since(started)), nil
+	v := simulationView(req, out, full, chs, time.Since(started))
+	describeDistributions(e.sc, v)
+	return v, nil
 }
 
 // SimulationProgress is the payload of the "simulation:progress" event.
@@ -332,7 +345,7 @@ func simulationView(req SimulationRequest, out *sim.Outcome, full int, chs []cha
 		Millis: float64(took.Microseconds()) / 1000,
 		Metric: out.Histogram.Metric, MetricLabel: out.Histogram.Label,
 		Period: out.Period, Periods: out.Periods,
-		Stats: make([]SimulatedFigure, len(out.Summary)), Caps: []CapOdds{}, Inputs: []UncertainInput{},
+		Stats: make([]SimulatedFigure, len(out.Summary)), Caps: []CapOdds{}, Inputs: []UncertainInput{}, Correlations: []CorrelationView{},
 		Charts: chs, Metrics: make([]Choice, len(out.Summary)),
 	}
 	for i, m := range out.Summary {

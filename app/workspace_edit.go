@@ -32,14 +32,19 @@ func applyEdit(sc *scenario.Scenario, ed Edit) error {
 		err = addFromTemplate(sc, ed.Path, ed.Value)
 	case OpRemove:
 		err = editRemove(sc, ed.Path)
+	case OpCorrelations:
+		err = editCorrelations(sc, ed.Value)
+	case OpDistribution:
+		err = editDistribution(sc, ed.Path, ed.Value)
 	default:
-		err = fmt.Errorf("unknown edit %q: the edits are set, quarter, enable, text, add and remove", ed.Op)
+		err = fmt.Errorf("unknown edit %q: the edits are set, quarter, enable, text, add, remove, correlations and distribution", ed.Op)
 	}
 	if err != nil {
 		return err
 	}
 	applyDefaults(sc)
 	dropDanglingUncertainty(sc)
+	dropDanglingCorrelations(sc)
 	if err := sc.Validate(); err != nil {
 		return validationProblem(err, ed.Path)
 	}

@@ -232,19 +232,39 @@ func uncertainRange(u *scenario.UncertainInput) (float64, float64, bool) {
 			mu, sigma = get("mu"), get("sigma")
 		}
 		return math.Exp(mu - 2*sigma), math.Exp(mu + 2*sigma), true
+	case scenario.DistDiscrete:
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, t := range u.Values {
+			if v, err := decimal.NewFromString(strings.TrimSpace(t)); err == nil {
+				lo, hi = math.Min(lo, v.InexactFloat64()), math.Max(hi, v.InexactFloat64())
+			} else if v, err := scenario.ParseAmount(t); err == nil {
+				lo, hi = math.Min(lo, v.InexactFloat64()), math.Max(hi, v.InexactFloat64())
+			} else if v, err := scenario.ParseRate(t); err == nil {
+				lo, hi = math.Min(lo, v.InexactFloat64()), math.Max(hi, v.InexactFloat64())
+			}
+		}
+		return lo, hi, lo <= hi
 	}
 	return 0, 0, false
 }
 
 // describeUncertainty writes a distribution for people, in the field's unit.
 func describeUncertainty(k scenario.FieldKind, u *scenario.UncertainInput) string {
-	parts := make([]string, 0, len(u.Params))
+	parts := make([]string, 0, len(u.Params)+len(u.Values))
 	for _, p := range u.Params {
 		v := p.Value.String()
-		if p.Name != "mu" && p.Name != "sigma" {
+		switch {
+		case p.Name == "p":
+			v = scenario.FormatRate(p.Value)
+		case p.Name != "mu" && p.Name != "sigma":
 			v = formatField(k, p.Value)
 		}
 		parts = append(parts, p.Name+" "+v)
+	}
+	for i, t := range u.Values {
+		if i < len(u.Probs) {
+			parts = append(parts, t+" at "+scenario.FormatRate(u.Probs[i]))
+		}
 	}
 	return u.Dist + ": " + strings.Join(parts, ", ")
 }

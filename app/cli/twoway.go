@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
@@ -11,8 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"dealmodel/backend/engine"
-	"dealmodel/backend/money"
 	"dealmodel/backend/report"
 	"dealmodel/backend/sim"
 )
@@ -93,7 +90,7 @@ func tableCmd(e *env, args []string) error {
 	case "json":
 		writeTwoWayJSON(&buf, tw)
 	case "csv":
-		if err := writeTwoWayCSV(&buf, tw); err != nil {
+		if err := report.WriteTwoWayCSV(&buf, tw); err != nil {
 			return err
 		}
 	default:
@@ -148,48 +145,12 @@ func writeTwoWayJSON(b *bytes.Buffer, tw *sim.TwoWay) {
 	b.WriteByte('\n')
 }
 
-// writeTwoWayCSV writes a header of the x values (after a corner naming both
-// inputs), then one row per y value. Cells are plain: amounts with two decimals,
-// quarters, years, or empty. Text goes through SafeCell.
-func writeTwoWayCSV(w io.Writer, tw *sim.TwoWay) error {
-	cw := csv.NewWriter(w)
-	row := []string{report.SafeCell(tw.Y.Input + " \\ " + tw.X.Input)}
-	for _, t := range tw.X.Texts {
-		row = append(row, report.SafeCell(t))
-	}
-	if err := cw.Write(row); err != nil {
-		return err
-	}
-	for i, cells := range tw.Cells {
-		row = append(row[:0], report.SafeCell(tw.Y.Texts[i]))
-		for j := range cells {
-			row = append(row, report.MetricText(&cells[j]))
-		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// cellShort writes a cell for reading: $36.51B, 2029Q2, or "never".
-func cellShort(m *engine.Metric) string {
-	switch {
-	case m.Kind == engine.QuarterValue && m.Null:
-		return "never"
-	case m.Kind == engine.Amount:
-		return money.Short(m.Amount)
-	}
-	return report.MetricText(m)
-}
-
 // writeTwoWayTable prints the table for a terminal: y values down, x values
 // across, in blocks of as many columns as fit; the base case is starred.
 func writeTwoWayTable(w io.Writer, tw *sim.TwoWay, width int) {
 	fmt.Fprintln(w, fit(tw.Label, width))
 	fmt.Fprintf(w, "%s, by %s (down) and %s (across); * the scenario as it is (%s)\n",
-		tw.Metric, tw.Y.Input, tw.X.Input, cellShort(&tw.Base))
+		tw.Metric, tw.Y.Input, tw.X.Input, report.MetricShort(&tw.Base))
 	labelW := 10
 	for _, t := range tw.Y.Texts {
 		labelW = max(labelW, utf8.RuneCountInString(t)+3)
@@ -200,7 +161,7 @@ func writeTwoWayTable(w io.Writer, tw *sim.TwoWay, width int) {
 	}
 	for i := range tw.Cells {
 		for j := range tw.Cells[i] {
-			colW = max(colW, utf8.RuneCountInString(cellShort(&tw.Cells[i][j]))+3)
+			colW = max(colW, utf8.RuneCountInString(report.MetricShort(&tw.Cells[i][j]))+3)
 		}
 	}
 	perBlock := max(1, (width-labelW)/colW)
@@ -214,7 +175,7 @@ func writeTwoWayTable(w io.Writer, tw *sim.TwoWay, width int) {
 		for i, t := range tw.Y.Texts {
 			fmt.Fprint(w, pad(t, labelW))
 			for j := start; j < end; j++ {
-				c := cellShort(&tw.Cells[i][j])
+				c := report.MetricShort(&tw.Cells[i][j])
 				if i == tw.Y.BaseIndex && j == tw.X.BaseIndex {
 					c = "*" + c
 				}

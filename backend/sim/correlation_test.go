@@ -47,40 +47,7 @@ func simulateSamples(t *testing.T, yaml string, workers int) *Outcome {
 	return simulate(t, yaml, Options{Samples: true, Workers: workers})
 }
 
-// ranks returns the rank of each value (0-based; ties get their mean rank).
-func ranks(x []float64) []float64 {
-	idx := make([]int, len(x))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
-	r := make([]float64, len(x))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
-			j++
-		}
-		for k := i; k <= j; k++ {
-			r[idx[k]] = float64(i+j) / 2
-		}
-		i = j + 1
-	}
-	return r
-}
-
-func pearson(x, y []float64) float64 {
-	mx, _, _, _ := moments(x)
-	my, _, _, _ := moments(y)
-	var sxy, sxx, syy float64
-	for i := range x {
-		sxy += (x[i] - mx) * (y[i] - my)
-		sxx += (x[i] - mx) * (x[i] - mx)
-		syy += (y[i] - my) * (y[i] - my)
-	}
-	return sxy / math.Sqrt(sxx*syy)
-}
-
-func spearman(x, y []float64) float64 { return pearson(ranks(x), ranks(y)) }
+func spearman(x, y []float64) float64 { return RankCorrelation(x, y) }
 
 // At rho 1 two uniforms move at the same quantile: their sum is 2U, run by run and
 // in every percentile.

@@ -537,3 +537,6 @@ func (m *Model) streamYears(st *fStream, v []float64, w *work) {
 		prev = x
 	}
 }
+
+// Base returns the exact result of the scenario as written.
+func (m *Model) Base() *engine.Result { return m.base }

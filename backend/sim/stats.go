@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 )
@@ -182,4 +183,53 @@ func parallel(workers, n int, task func(worker, i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// RankCorrelation is the Spearman rank correlation of two samples (ties get
+// their mean rank; pairs with a NaN are left out), 0 when either is constant.
+func RankCorrelation(x, y []float64) float64 {
+	var a, b []float64
+	for i := range x {
+		if !math.IsNaN(x[i]) && !math.IsNaN(y[i]) {
+			a = append(a, x[i])
+			b = append(b, y[i])
+		}
+	}
+	ra, rb := ranks(a), ranks(b)
+	n := float64(len(ra))
+	if n < 2 {
+		return 0
+	}
+	ma, mb := (n-1)/2, (n-1)/2
+	var sab, saa, sbb float64
+	for i := range ra {
+		sab += (ra[i] - ma) * (rb[i] - mb)
+		saa += (ra[i] - ma) * (ra[i] - ma)
+		sbb += (rb[i] - mb) * (rb[i] - mb)
+	}
+	if saa == 0 || sbb == 0 {
+		return 0
+	}
+	return sab / math.Sqrt(saa*sbb)
+}
+
+// ranks returns the rank of each value (0-based; ties get their mean rank).
+func ranks(x []float64) []float64 {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	r := make([]float64, len(x))
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
+			j++
+		}
+		for k := i; k <= j; k++ {
+			r[idx[k]] = float64(i+j) / 2
+		}
+		i = j + 1
+	}
+	return r
 }

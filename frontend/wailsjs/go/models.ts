@@ -86,6 +86,11 @@ export namespace app {
 	    summary: Figure[];
 	    charts: charts.Chart[];
 	}
+	export interface CorrelationView {
+	    inputs: string[];
+	    labels: string[];
+	    rho: number;
+	}
 	export interface Edit {
 	    op: string;
 	    path: string;
@@ -190,6 +195,21 @@ export namespace app {
 	    conflict?: boolean;
 	    message?: string;
 	}
+	export interface ScatterRequest {
+	    document: string;
+	    x: string;
+	    y: string;
+	}
+	export interface ScatterView {
+	    chart: charts.Chart;
+	    xLabel: string;
+	    yLabel: string;
+	    xKind: string;
+	    yKind: string;
+	    runs: number;
+	    rank: number;
+	    columns: Choice[];
+	}
 	export interface ScenarioEntry {
 	    name: string;
 	    builtin: string;
@@ -240,6 +260,10 @@ export namespace app {
 	    p10: string;
 	    p50: string;
 	    p90: string;
+	    kind: string;
+	    p: string;
+	    values: string[];
+	    probs: string[];
 	}
 	export interface SimulationView {
 	    job: number;
@@ -258,6 +282,7 @@ export namespace app {
 	    stats: SimulatedFigure[];
 	    caps: CapOdds[];
 	    inputs: UncertainInput[];
+	    correlations: CorrelationView[];
 	    charts: charts.Chart[];
 	    metrics: Choice[];
 	}
@@ -286,6 +311,26 @@ export namespace app {
 	    low: string;
 	    high: string;
 	}
+	export interface TableRequest {
+	    document: string;
+	    x: string;
+	    xValues: string;
+	    y: string;
+	    yValues: string;
+	    metric: string;
+	}
+	export interface TableView {
+	    metric: string;
+	    label: string;
+	    x?: sim.TableAxis;
+	    y?: sim.TableAxis;
+	    cells: string[][];
+	    short: string[][];
+	    base: string;
+	    chart: charts.Chart;
+	    csv: string;
+	    millis: number;
+	}
 	export interface Template {
 	    id: string;
 	    kind: string;
@@ -308,6 +353,14 @@ export namespace charts {
 
 export namespace sim {
 	
+	export interface TableAxis {
+	    input: string;
+	    label: string;
+	    kind: string;
+	    values: string[];
+	    base: string;
+	    baseIndex: number;
+	}
 	export interface YearShare {
 	    year: number;
 	    p: number;

@@ -44,6 +44,8 @@ export function SaveScenario(arg1:string,arg2:string,arg3:string,arg4:number):Pr
 
 export function SaveSettings(arg1:app.Settings):Promise<void>;
 
+export function Scatter(arg1:app.ScatterRequest):Promise<app.ScatterView>;
+
 export function Settings():Promise<app.Settings>;
 
 export function Simulate(arg1:app.SimulationRequest):Promise<app.SimulationView>;
@@ -51,5 +53,7 @@ export function Simulate(arg1:app.SimulationRequest):Promise<app.SimulationView>
 export function Solve(arg1:app.SolveRequest):Promise<app.SolveResult>;
 
 export function Templates():Promise<Array<app.Template>>;
+
+export function TwoWayTable(arg1:app.TableRequest):Promise<app.TableView>;
 
 export function UndeleteScenario(arg1:string):Promise<void>;

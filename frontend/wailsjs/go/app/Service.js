@@ -86,6 +86,10 @@ export function SaveSettings(arg1) {
   return window['go']['app']['Service']['SaveSettings'](arg1);
 }
 
+export function Scatter(arg1) {
+  return window['go']['app']['Service']['Scatter'](arg1);
+}
+
 export function Settings() {
   return window['go']['app']['Service']['Settings']();
 }
@@ -100,6 +104,10 @@ export function Solve(arg1) {
 
 export function Templates() {
   return window['go']['app']['Service']['Templates']();
+}
+
+export function TwoWayTable(arg1) {
+  return window['go']['app']['Service']['TwoWayTable'](arg1);
 }
 
 export function UndeleteScenario(arg1) {
