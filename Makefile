@@ -13,6 +13,9 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 endif
 WAILS       := $(GOBIN)/wails
 WAILS_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/wailsapp/wails/v2)
+# staticcheck, pinned; installed through the Go module proxy
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(GOBIN)/staticcheck
 BIN         := build/bin/dealmodel
 ARTIFACTS   ?= artifacts
 
@@ -25,7 +28,7 @@ PACKAGES       := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 FRONTEND_STAMP := frontend/node_modules/.package-lock.json
 
-.PHONY: run build test test-go test-frontend smoke e2e bench bindings system-deps packages wails-cli frontend-deps frontend clean
+.PHONY: run build test test-go lint staticcheck test-frontend smoke e2e bench bindings system-deps packages wails-cli frontend-deps frontend clean
 
 ## run: build the app and open it; without a display, serve it to a browser
 run: build
@@ -41,14 +44,23 @@ run: build
 build: system-deps wails-cli frontend-deps
 	$(WAILS) build -m -nosyncgomod
 
-## test: go vet, Go tests with the race detector (fuzz seed corpora included),
+## test: go vet, staticcheck, Go tests with the race detector (fuzz seed corpora included),
 ## the frontend's type check and unit tests, the desktop smoke test, then the
 ## end-to-end tests in headless Chromium
 test: test-go test-frontend smoke e2e
 
-test-go: system-deps
-	$(GO) vet ./...
+test-go: system-deps lint
 	$(GO) test -race ./...
+
+## lint: go vet and staticcheck (at the pinned version), clean
+lint: staticcheck
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+staticcheck:
+	@if [[ -x "$(STATICCHECK)" ]] && "$(STATICCHECK)" -version 2>/dev/null | grep -qF "($(STATICCHECK_VERSION:v%=%))"; then exit 0; fi; \
+	echo "Installing staticcheck $(STATICCHECK_VERSION)"; \
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 test-frontend: frontend-deps bindings
 	cd frontend && $(NPM) run check

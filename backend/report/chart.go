@@ -457,10 +457,9 @@ func (d *doc) periodLabels(periods []string, px0, slot, py1 float64) {
 // returns its height.
 func (d *doc) drawLegend(c *chart, x, y, w float64) float64 {
 	type entry struct {
-		name   string
-		color  rgb
-		kind   int // 0 box, 1 line, 2 dashed line
-		dimmed bool
+		name  string
+		color rgb
+		kind  int // 0 box, 1 line, 2 dashed line
 	}
 	var es []entry
 	for j, s := range c.bars {

@@ -235,8 +235,7 @@ func (s *Scenario) failingGroups(paths []string, idx map[string]int, corr []floa
 	for i := range comp {
 		comp[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for comp[i] != i {
 			i = comp[i]
 		}
