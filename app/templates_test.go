@@ -20,7 +20,7 @@ func TestTemplates(t *testing.T) {
 		}
 		ids[tp.ID] = true
 	}
-	if kinds[TemplateScenario] < 4+8 || kinds[TemplateContract] != 4 || kinds[TemplateStream] != 1 {
+	if kinds[TemplateScenario] < 4+8 || kinds[TemplateContract] != 5 || kinds[TemplateStream] != 1 {
 		t.Errorf("template kinds %v", kinds)
 	}
 }

@@ -48,7 +48,7 @@ func TestRunV1Unchanged(t *testing.T) {
 }
 
 // v2Cases are the hand-computed cases of testdata/v2.
-var v2Cases = []string{"actuals"}
+var v2Cases = []string{"actuals", "revshare", "equity", "tranches", "capacity"}
 
 // runDoc is the `run --format json` document.
 type runDoc struct {
@@ -126,4 +126,42 @@ func show(s *string) string {
 		return "null"
 	}
 	return *s
+}
+
+// TestV2RefusalsStoreNothing: a file that breaks a rule of format v2 is refused by
+// run and by import with exit 2, the file:line:col and key path on stderr, nothing
+// on stdout, and nothing stored; the same file, corrected, is stored.
+func TestV2RefusalsStoreNothing(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "v2", "revshare.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string]struct{ from, to, where string }{
+		"change outside the term": {"      2025Q3:\n", "      2024Q3:\n", "bad.yaml:22:7: contracts.share.changes.2024Q3:"},
+		"cap_from without a cap":  {"    cap: 3B\n    cap_from: 2025Q4\n    changes:\n      2026Q2: {cap: 3.5B, note: \"Raised\"}\n", "    cap_from: 2025Q4\n", "bad.yaml:36:15: contracts.later.cap_from:"},
+		"v2 key in a v1 file":     {"version: 2", "version: 1", "bad.yaml:21:5: contracts.share.changes:"},
+	}
+	db := filepath.Join(t.TempDir(), "s.db")
+	for name, b := range bad {
+		t.Run(name, func(t *testing.T) {
+			src := strings.Replace(string(good), b.from, b.to, 1)
+			if src == string(good) {
+				t.Fatal("the edit changed nothing")
+			}
+			p := writeFile(t, "bad.yaml", src)
+			for _, args := range [][]string{{"run", p}, {"scenarios", "import", p, "--db", db}} {
+				code, out, errs := cli(t, args...)
+				if code != ExitInvalid || out != "" || !strings.Contains(errs, b.where) {
+					t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 2 and %q", args[0], code, out, errs, b.where)
+				}
+			}
+		})
+	}
+	_, out, _ := cli(t, "scenarios", "list", "--format", "json", "--db", db)
+	if strings.Contains(out, "v2 revenue share") {
+		t.Fatalf("a refused file was stored: %s", out)
+	}
+	if code, _, errs := cli(t, "scenarios", "import", filepath.Join("testdata", "v2", "revshare.yaml"), "--db", db); code != ExitOK {
+		t.Fatalf("the valid file: exit %d: %s", code, errs)
+	}
 }

@@ -149,6 +149,8 @@ type Ledger interface {
 	Start() scenario.Quarter
 	End() scenario.Quarter
 	N() int // quarters in the horizon
+	// Version is the scenario's format version (v2 adds series such as toward_cap).
+	Version() int
 	// Stream returns a stream's quarterly amounts.
 	Stream(id string) ([]decimal.Decimal, bool)
 	// Flow and Level add a series (a flow sums over a year, a level takes its
@@ -158,6 +160,11 @@ type Ledger interface {
 	// Amount and Quarter add a summary metric; a quarter metric without a value
 	// has ok false.
 	Amount(c *scenario.Contract, measure, label string, v decimal.Decimal)
+	// LevelIn and AmountIn add a level series and a summary figure counted in a
+	// unit other than money ("GW"); they aggregate and compare like Level and
+	// Amount.
+	LevelIn(c *scenario.Contract, measure, label, unit string, vals []decimal.Decimal)
+	AmountIn(c *scenario.Contract, measure, label, unit string, v decimal.Decimal)
 	Quarter(c *scenario.Contract, measure, label string, q scenario.Quarter, ok bool)
 	// NPV is the net present value of a quarterly series whose sum is total.
 	NPV(paid []decimal.Decimal, total decimal.Decimal) decimal.Decimal
@@ -175,6 +182,8 @@ type Ledger interface {
 type FloatLayout interface {
 	Start() scenario.Quarter
 	N() int
+	// Version is the scenario's format version.
+	Version() int
 	// Slot is the index in FloatWork.Vals of the contract's numeric field at key
 	// (its path below contracts.<id>.).
 	Slot(c *scenario.Contract, key string) int

@@ -12,7 +12,7 @@ import (
 )
 
 func TestRegistryListsTheFormatsTypesInOrder(t *testing.T) {
-	want := []string{"revenue_share", "commitment", "payment", "equity"}
+	want := []string{"revenue_share", "commitment", "payment", "equity", "capacity"}
 	if got := contract.Names(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Names() = %v, want %v", got, want)
 	}
@@ -38,7 +38,7 @@ func TestRegistryListsTheFormatsTypesInOrder(t *testing.T) {
 func TestTemplatesAreValidAndRoundTrip(t *testing.T) {
 	for _, n := range contract.Names() {
 		t.Run(n, func(t *testing.T) {
-			s := &scenario.Scenario{Version: 1, Name: "Template " + n, Start: scenario.NewQuarter(2025, 1), End: scenario.NewQuarter(2030, 4)}
+			s := &scenario.Scenario{Version: scenario.FormatVersion, Name: "Template " + n, Start: scenario.NewQuarter(2025, 1), End: scenario.NewQuarter(2030, 4)}
 			ty, _ := contract.Lookup(n)
 			c := scenario.Contract{ID: "c", Type: n, Enabled: true, From: s.Start, Until: s.End}
 			ty.Template(&c, contract.TemplateEnv{Scenario: s, Party: "Company", Stream: func() string {

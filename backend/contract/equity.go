@@ -2,6 +2,7 @@ package contract
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -13,12 +14,49 @@ import (
 // constant or moving with a revenue stream at a constant multiple. It moves no money.
 type equity struct{}
 
-var valuationKeys = []string{"amount", "at", "method", "stream"}
+var valuationKeys = []string{"amount", "at", "method", "stream", "interpolate", "marks"}
 
-func (equity) Name() string          { return scenario.TypeEquity }
-func (equity) MovesMoney() bool      { return false }
-func (equity) Keys() []string        { return []string{"holder", "stake", "valuation"} }
-func (equity) NumericKeys() []string { return []string{"stake", "valuation.amount"} }
+func (equity) Name() string     { return scenario.TypeEquity }
+func (equity) MovesMoney() bool { return false }
+func (equity) Keys() []string   { return []string{"holder", "stake", "changes", "valuation"} }
+func (equity) V2Keys() []string { return []string{"changes"} }
+func (equity) NumericKeys() []string {
+	return []string{"stake", "valuation.amount", "changes.<quarter>.stake", "valuation.marks.<quarter>"}
+}
+
+// EquityTerms are a stake's terms of format v2, in Contract.Ext: dated changes of
+// the stake, and valuation marks (Contract.Valuation.Method is marks).
+type EquityTerms struct {
+	Changes     []Change // in quarter order
+	Interpolate string   // step (default) or linear
+	Marks       []scenario.QuarterAmount
+}
+
+// Clone implements scenario.ContractExt.
+func (t *EquityTerms) Clone() scenario.ContractExt {
+	c := *t
+	c.Changes = cloneChanges(t.Changes)
+	c.Marks = append([]scenario.QuarterAmount(nil), t.Marks...)
+	return &c
+}
+
+// Equity returns a stake's v2 terms; the zero value when it has none.
+func Equity(c *scenario.Contract) *EquityTerms {
+	if t, ok := c.Ext.(*EquityTerms); ok {
+		return t
+	}
+	return &EquityTerms{}
+}
+
+var equityTerms = []changeTerm{termStake}
+
+// Valuation methods and interpolations of format v2.
+const (
+	MethodMarks       = "marks"
+	InterpolateStep   = "step"
+	InterpolateLinear = "linear"
+)
+
 func (equity) Describe() Description {
 	return Description{Title: "Equity stake", Template: "Stake", About: "A holder's stake valued at a constant valuation or a revenue multiple."}
 }
@@ -39,7 +77,13 @@ func (equity) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
 	if d.Need("valuation", "add valuation: with amount and at") {
 		c.Valuation = scenario.Valuation{Method: scenario.MethodConstant}
 		v := d.Mapping("valuation", valuationKeys)
+		if d.Has("changes") {
+			c.Ext = &EquityTerms{Changes: decodeChanges(d, equityTerms)}
+		}
 		if v == nil {
+			return
+		}
+		if decodeMarks(d, v, c) {
 			return
 		}
 		if v.Need("amount", "add amount: the company's valuation, such as 852B") {
@@ -50,9 +94,22 @@ func (equity) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
 		}
 		if m, ok := v.Str("method"); ok {
 			if m != scenario.MethodConstant && m != scenario.MethodRevenueMultiple {
-				v.Errorf("method", "unknown method %q: valid methods are constant, revenue_multiple", m)
+				methods := "constant, revenue_multiple, marks"
+				if d.Version() == scenario.FormatV1 {
+					methods = "constant, revenue_multiple"
+				}
+				v.Errorf("method", "unknown method %q: valid methods are %s", m, methods)
 			}
 			c.Valuation.Method = m
+		}
+		for _, k := range []string{"interpolate", "marks"} {
+			if v.Has(k) {
+				if d.Version() == scenario.FormatV1 {
+					v.Errorf(k, "%s is a key of format version 2: write version: 2 at the top of the file to use it (this file says version: 1)", k)
+				} else {
+					v.Errorf(k, "%s applies only with method: marks (this valuation's method is %s)", k, c.Valuation.Method)
+				}
+			}
 		}
 		if v.Has("stream") {
 			c.Valuation.Stream, _ = v.Str("stream")
@@ -60,11 +117,60 @@ func (equity) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
 	}
 }
 
+// decodeMarks reads a valuation of method marks; it reports whether the method is
+// marks (and so nothing else of the valuation is to be read).
+func decodeMarks(d, v *scenario.ContractDecoder, c *scenario.Contract) bool {
+	m, _ := v.Str("method")
+	if m != MethodMarks {
+		return false
+	}
+	c.Valuation.Method = m
+	if d.Version() == scenario.FormatV1 {
+		v.Errorf("method", "method marks is part of format version 2: write version: 2 at the top of the file to use it (this file says version: 1)")
+		return true
+	}
+	for _, k := range []string{"amount", "at", "stream"} {
+		if v.Has(k) {
+			v.Errorf(k, "%s does not apply to method marks: the marks give the valuation (remove %s)", k, k)
+		}
+	}
+	t, ok := c.Ext.(*EquityTerms)
+	if !ok {
+		t = &EquityTerms{}
+		c.Ext = t
+	}
+	t.Interpolate = InterpolateStep
+	if x, ok := v.Str("interpolate"); ok {
+		if x != InterpolateStep && x != InterpolateLinear {
+			v.Errorf("interpolate", "unknown interpolation %q: valid ones are step, linear", x)
+		}
+		t.Interpolate = x
+	}
+	if v.Need("marks", "method marks needs marks: quarters to valuations, such as {2025Q4: 500B, 2026Q1: 852B}") {
+		t.Marks = v.DatedAmounts("marks", "quarters to valuations")
+	}
+	return true
+}
+
 func (equity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 	s := k.Scenario()
 	k.Party("holder", c.Holder)
 	k.Rate("stake", c.Stake, zero, one)
+	t := Equity(c)
+	checkChanges(k, t.Changes, equityTerms, s.Start, s.End, "the horizon")
 	v := c.Valuation
+	if v.Method == MethodMarks {
+		for _, mk := range t.Marks {
+			k.Amount("valuation.marks."+mk.Quarter.String(), mk.Amount)
+		}
+		switch {
+		case len(t.Marks) == 0:
+			k.Errorf("valuation.marks", "no marks: list at least one quarter and valuation, such as 2026Q1: 852B")
+		case t.Marks[0].Quarter > s.Start:
+			k.Errorf("valuation.marks."+t.Marks[0].Quarter.String(), "the earliest mark (%s) is after start (%s): add a mark at or before %s, so that every quarter has a valuation", t.Marks[0].Quarter, s.Start, s.Start)
+		}
+		return
+	}
 	k.Amount("valuation.amount", v.Amount)
 	if v.At < s.Start || v.At > s.End {
 		k.Errorf("valuation.at", "%s is outside the horizon %s..%s: the valuation must be dated inside it", v.At, s.Start, s.End)
@@ -93,7 +199,18 @@ func (equity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 func (equity) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
 	w.Line("holder", scenario.Quote(c.Holder))
 	w.Line("stake", scenario.FormatRate(c.Stake))
+	t := Equity(c)
+	encodeChanges(w, t.Changes, equityTerms)
 	v := w.Mapping("valuation")
+	if c.Valuation.Method == MethodMarks {
+		v.Line("method", MethodMarks)
+		v.Line("interpolate", t.Interpolate)
+		m := v.Mapping("marks")
+		for _, mk := range t.Marks {
+			m.Line(mk.Quarter.String(), scenario.FormatAmount(mk.Amount))
+		}
+		return
+	}
 	v.Line("amount", scenario.FormatAmount(c.Valuation.Amount))
 	v.Line("at", c.Valuation.At.String())
 	v.Line("method", c.Valuation.Method)
@@ -104,17 +221,63 @@ func (equity) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
 
 func (equity) Fields(c *scenario.Contract, add scenario.FieldFunc) {
 	add("stake", scenario.KindRate, "stake", c.Stake, ptrZero, ptrOne)
+	t := Equity(c)
+	changeFields(t.Changes, equityTerms, add)
+	if c.Valuation.Method == MethodMarks {
+		for _, mk := range t.Marks {
+			add("valuation.marks."+mk.Quarter.String(), scenario.KindAmount, "valuation mark "+mk.Quarter.String(), mk.Amount, ptrZero, nil)
+		}
+		return
+	}
 	add("valuation.amount", scenario.KindAmount, "valuation", c.Valuation.Amount, ptrZero, nil)
 }
 
 func (equity) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, string) {
+	t := Equity(c)
+	if ref, why, ok := changeRef(c, t.Changes, equityTerms, parts); ok {
+		return ref, why
+	}
+	marks := c.Valuation.Method == MethodMarks
 	switch {
 	case len(parts) == 1 && parts[0] == "stake":
 		return scenario.FieldRef{Kind: scenario.KindRate, Ptr: &c.Stake}, ""
-	case len(parts) == 2 && parts[0] == "valuation" && parts[1] == "amount":
+	case len(parts) == 2 && parts[0] == "valuation" && parts[1] == "amount" && !marks:
 		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &c.Valuation.Amount}, ""
+	case len(parts) == 3 && parts[0] == "valuation" && parts[1] == "marks" && marks:
+		if ref, ok := datedRef(t.Marks, parts[2], scenario.KindAmount); ok {
+			return ref, ""
+		}
+		return scenario.FieldRef{}, fmt.Sprintf("contract %s has no valuation mark in %s", c.ID, parts[2])
 	}
 	return scenario.FieldRef{}, ""
+}
+
+// markValue values the company at its marks: the latest mark at or before q
+// (step), or on the straight line between the marks around q, counting quarters
+// (linear); after the last mark, the last mark.
+func markValue(t *EquityTerms, q scenario.Quarter, l Ledger) (decimal.Decimal, error) {
+	ms := t.Marks
+	k := -1
+	for i := range ms {
+		if ms[i].Quarter > q {
+			break
+		}
+		k = i
+	}
+	if k < 0 {
+		return decimal.Decimal{}, fmt.Errorf("no valuation mark at or before %s", q)
+	}
+	a := ms[k]
+	if t.Interpolate != InterpolateLinear || k == len(ms)-1 || a.Quarter == q {
+		return a.Amount, nil
+	}
+	b := ms[k+1]
+	if a.Amount.Equal(b.Amount) {
+		return a.Amount, nil
+	}
+	// m_a + (m_b − m_a) × (q − a) / (b − a)
+	num := b.Amount.Sub(a.Amount).Mul(decimal.NewFromInt(int64(q - a.Quarter)))
+	return a.Amount.Add(l.Div(num, decimal.NewFromInt(int64(b.Quarter-a.Quarter)))), nil
 }
 
 func (equity) Eval(c *scenario.Contract, l Ledger) error {
@@ -140,13 +303,22 @@ func (equity) Eval(c *scenario.Contract, l Ledger) error {
 		for i := range n {
 			valuation[i] = l.Div(v.Amount.Mul(rev[i]), atRev)
 		}
+	case MethodMarks:
+		for i := range n {
+			x, err := markValue(Equity(c), start+scenario.Quarter(i), l)
+			if err != nil {
+				return fmt.Errorf("contract %s: %w", c.ID, err)
+			}
+			valuation[i] = x
+		}
 	default:
 		for i := range n {
 			valuation[i] = v.Amount
 		}
 	}
+	stake := newTerm(&c.Stake, Equity(c).Changes, termStake)
 	for i := range n {
-		value[i] = c.Stake.Mul(valuation[i])
+		value[i] = stake.at(start + scenario.Quarter(i)).Mul(valuation[i])
 	}
 	l.Level(c, "valuation", "valuation", valuation)
 	l.Level(c, "value", "stake value", value)
@@ -155,9 +327,17 @@ func (equity) Eval(c *scenario.Contract, l Ledger) error {
 }
 
 func (equity) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error) {
-	p := &equityProgram{c: c, valStream: -1}
-	p.stake = l.Slot(c, "stake")
-	p.amount = l.Slot(c, "valuation.amount")
+	p := &equityProgram{c: c, valStream: -1, amount: -1}
+	t := Equity(c)
+	p.stake = compileTerm(c, l, "stake", t.Changes, termStake)
+	if c.Valuation.Method == MethodMarks {
+		for _, mk := range t.Marks {
+			p.marks = append(p.marks, schedEntry{q: int(mk.Quarter - l.Start()), slot: l.Slot(c, "valuation.marks."+mk.Quarter.String())})
+		}
+		p.linear = t.Interpolate == InterpolateLinear
+	} else {
+		p.amount = l.Slot(c, "valuation.amount")
+	}
 	p.at = int(c.Valuation.At - l.Start())
 	if c.Valuation.Method == scenario.MethodRevenueMultiple {
 		b, ok := l.StreamRow(c.Valuation.Stream)
@@ -175,7 +355,10 @@ func (equity) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error)
 
 type equityProgram struct {
 	c                *scenario.Contract
-	stake, amount    int // slots
+	stake            floatTerm
+	amount           int          // slot; -1 with marks
+	marks            []schedEntry // valuation marks by quarter offset
+	linear           bool
 	multiple         bool
 	valStream        int // stream row
 	at               int // quarter offset
@@ -187,8 +370,29 @@ func (p *equityProgram) Eval(w *FloatWork) error {
 	n := w.N
 	v := w.Vals
 	valuation, value := w.Row(p.valuation), w.Row(p.value)
-	amount, stake := v[p.amount], v[p.stake]
-	if p.multiple {
+	amount := 0.0
+	if p.amount >= 0 {
+		amount = v[p.amount]
+	}
+	switch {
+	case p.marks != nil:
+		k := -1
+		for i := range n {
+			for k+1 < len(p.marks) && p.marks[k+1].q <= i {
+				k++
+			}
+			if k < 0 {
+				return fmt.Errorf("contract %s: no valuation mark at or before quarter %d of the horizon", p.c.ID, i+1)
+			}
+			a := v[p.marks[k].slot]
+			if p.linear && k+1 < len(p.marks) && p.marks[k].q != i {
+				if b := v[p.marks[k+1].slot]; a != b {
+					a += (b - a) * float64(i-p.marks[k].q) / float64(p.marks[k+1].q-p.marks[k].q)
+				}
+			}
+			valuation[i] = a
+		}
+	case p.multiple:
 		rev := w.Row(p.valStream)
 		if p.at < 0 || p.at >= n {
 			return fmt.Errorf("contract %s: valuation date is outside the horizon", p.c.ID)
@@ -200,12 +404,13 @@ func (p *equityProgram) Eval(w *FloatWork) error {
 		for i := range n {
 			valuation[i] = amount * rev[i] / atRev
 		}
-	} else {
+	default:
 		for i := range n {
 			valuation[i] = amount
 		}
 	}
 	for i := range n {
+		stake, _ := p.stake.at(v, i)
 		value[i] = stake * valuation[i]
 	}
 	w.Metrics[p.metric] = value[n-1]
@@ -216,23 +421,52 @@ func (equity) Parties(c *scenario.Contract) string { return c.Holder }
 
 func (equity) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 	v := c.Valuation
-	t := fmt.Sprintf("%s of a valuation of %s set in %s", scenario.FormatRate(c.Stake), scenario.FormatAmount(v.Amount), v.At)
-	if v.Method == scenario.MethodRevenueMultiple {
-		return t + ", moving with " + streamLabel(s, v.Stream) + " (revenue multiple)"
+	t := Equity(c)
+	stake := scenario.FormatRate(c.Stake)
+	for _, ch := range t.Changes {
+		if ch.Stake != nil {
+			stake += ", " + scenario.FormatRate(*ch.Stake) + " from " + ch.Quarter.String()
+		}
 	}
-	return t + ", held constant"
+	if v.Method == MethodMarks {
+		parts := make([]string, len(t.Marks))
+		for i, mk := range t.Marks {
+			parts[i] = scenario.FormatAmount(mk.Amount) + " (" + mk.Quarter.String() + ")"
+		}
+		how := "each held until the next"
+		if t.Interpolate == InterpolateLinear {
+			how = "in straight lines between them"
+		}
+		return fmt.Sprintf("%s of a valuation at the marks %s, %s", stake, strings.Join(parts, ", "), how)
+	}
+	line := fmt.Sprintf("%s of a valuation of %s set in %s", stake, scenario.FormatAmount(v.Amount), v.At)
+	if v.Method == scenario.MethodRevenueMultiple {
+		return line + ", moving with " + streamLabel(s, v.Stream) + " (revenue multiple)"
+	}
+	return line + ", held constant"
 }
 
 func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
 	method := "held constant"
-	if c.Valuation.Method == scenario.MethodRevenueMultiple {
+	valuation := fmt.Sprintf("a valuation of %s in %s", money.Short(c.Valuation.Amount), c.Valuation.At)
+	switch c.Valuation.Method {
+	case scenario.MethodRevenueMultiple:
 		method = "moving with revenue at a constant multiple"
+	case MethodMarks:
+		t := Equity(c)
+		last := t.Marks[len(t.Marks)-1]
+		valuation = fmt.Sprintf("the valuation marks up to %s in %s", money.Short(last.Amount), last.Quarter)
+		method = "each held until the next"
+		if t.Interpolate == InterpolateLinear {
+			method = "in straight lines between them"
+		}
 	}
+	stake := newTerm(&c.Stake, Equity(c).Changes, termStake).at(s.End)
 	return Views{
 		Late: true,
-		Figures: []Figure{{Measure: "value_at_end", Label: c.Holder + "'s stake", Context: fmt.Sprintf("%s in %s", scenario.FormatRate(c.Stake), s.End),
-			Explain: fmt.Sprintf("%s's %s stake at a valuation of %s in %s, %s, in the last quarter of the horizon.",
-				c.Holder, scenario.FormatRate(c.Stake), money.Short(c.Valuation.Amount), c.Valuation.At, method)}},
+		Figures: []Figure{{Measure: "value_at_end", Label: c.Holder + "'s stake", Context: fmt.Sprintf("%s in %s", scenario.FormatRate(*stake), s.End),
+			Explain: fmt.Sprintf("%s's %s stake at %s, %s, in the last quarter of the horizon.",
+				c.Holder, scenario.FormatRate(*stake), valuation, method)}},
 		Overlays: []Overlay{{Measure: "value", Title: c.DisplayLabel() + ": value", Note: "The stake's value in each period."}},
 	}
 }

@@ -14,8 +14,65 @@ type payment struct{}
 
 func (payment) Name() string          { return scenario.TypePayment }
 func (payment) MovesMoney() bool      { return true }
-func (payment) Keys() []string        { return []string{"schedule"} }
-func (payment) NumericKeys() []string { return []string{"schedule.<quarter>"} }
+func (payment) Keys() []string        { return []string{"schedule", "tranches"} }
+func (payment) V2Keys() []string      { return []string{"tranches"} }
+func (payment) NumericKeys() []string { return []string{"schedule.<quarter>", "tranches.<id>.amount"} }
+
+// Tranche is one payment of a payment contract (format v2): paid in full in At,
+// unless it has an expiry (ExpiresSet) and At is after it, when it is never paid.
+type Tranche struct {
+	ID         string
+	At         scenario.Quarter
+	Amount     decimal.Decimal
+	Expires    scenario.Quarter // when ExpiresSet; a bare year is its last quarter
+	ExpiresSet bool
+	Condition  string
+	Sources    []string
+}
+
+// Lapsed reports whether the tranche is never paid: it falls after its expiry.
+func (t *Tranche) Lapsed() bool { return t.ExpiresSet && t.At > t.Expires }
+
+// PaymentTerms are a payment's tranches (format v2), in Contract.Ext, instead of
+// its schedule.
+type PaymentTerms struct {
+	Tranches []Tranche // in file order
+}
+
+// Clone implements scenario.ContractExt.
+func (t *PaymentTerms) Clone() scenario.ContractExt {
+	c := &PaymentTerms{Tranches: append([]Tranche(nil), t.Tranches...)}
+	for i := range c.Tranches {
+		c.Tranches[i].Sources = append([]string(nil), c.Tranches[i].Sources...)
+	}
+	return c
+}
+
+// Tranches returns a payment's tranches; none when it has a schedule.
+func Tranches(c *scenario.Contract) []Tranche {
+	if t, ok := c.Ext.(*PaymentTerms); ok {
+		return t.Tranches
+	}
+	return nil
+}
+
+var trancheKeys = []string{"at", "amount", "expires", "condition", "source", "sources"}
+
+// payable lists what the payment pays and when: its schedule, or its tranches
+// that have not lapsed.
+func payable(c *scenario.Contract) []scenario.QuarterAmount {
+	ts := Tranches(c)
+	if ts == nil {
+		return c.Schedule
+	}
+	out := make([]scenario.QuarterAmount, 0, len(ts))
+	for i := range ts {
+		if !ts[i].Lapsed() {
+			out = append(out, scenario.QuarterAmount{Quarter: ts[i].At, Amount: ts[i].Amount})
+		}
+	}
+	return out
+}
 func (payment) Describe() Description {
 	return Description{Title: "Payment", Template: "Payment", About: "One-off or scheduled transfers, such as investment tranches."}
 }
@@ -26,12 +83,54 @@ func (payment) Template(c *scenario.Contract, env TemplateEnv) {
 }
 
 func (payment) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
-	if d.Need("schedule", "add schedule: quarters to amounts, such as 2026Q1: 15B") {
+	if d.Has("tranches") {
+		if d.Has("schedule") {
+			d.KeyErrorf("tranches", "give either schedule or tranches, not both: a payment's money is listed once")
+		}
+		t := &PaymentTerms{Tranches: []Tranche{}}
+		for _, e := range d.Entries("tranches", "tranche", trancheKeys) {
+			tr := Tranche{ID: e.ID}
+			if e.Need("at", "add at: the quarter the tranche is paid, such as 2026Q1") {
+				tr.At, _ = e.Quarter("at", false)
+			}
+			if e.Need("amount", "add amount: what the tranche pays, such as 15B") {
+				tr.Amount, _ = e.Amount("amount")
+			}
+			tr.Expires, tr.ExpiresSet = e.Quarter("expires", true)
+			tr.Condition, _ = e.Str("condition")
+			tr.Sources = e.Sources()
+			t.Tranches = append(t.Tranches, tr)
+		}
+		c.Ext = t
+		return
+	}
+	if d.Need("schedule", "add schedule: quarters to amounts, such as 2026Q1: 15B (or, in format v2, tranches)") {
 		c.Schedule = d.QuarterAmounts("schedule")
 	}
 }
 
 func (payment) Check(k *scenario.ContractCheck, c *scenario.Contract) {
+	if ts := Tranches(c); ts != nil {
+		if len(c.Schedule) > 0 {
+			k.Errorf("tranches", "give either schedule or tranches, not both: a payment's money is listed once")
+		}
+		if len(ts) == 0 {
+			k.Errorf("tranches", "no tranches: list at least one, such as upfront: {at: 2026Q1, amount: 15B}")
+		}
+		seen := map[string]bool{}
+		for _, t := range ts {
+			key := "tranches." + t.ID
+			if seen[t.ID] {
+				k.Errorf(key, "tranche %s is listed twice: give each tranche once", t.ID)
+			}
+			seen[t.ID] = true
+			k.Amount(key+".amount", t.Amount)
+			if strings.ContainsAny(t.Condition, "\n\r\t") {
+				k.Errorf(key+".condition", "contains a line break or tab: write the condition on one line")
+			}
+		}
+		return
+	}
 	if len(c.Schedule) == 0 {
 		k.Errorf("schedule", "the schedule is empty: list at least one quarter and amount, such as 2026Q1: 15B")
 	}
@@ -41,6 +140,20 @@ func (payment) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 }
 
 func (payment) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
+	if ts := Tranches(c); ts != nil {
+		tw := w.Mapping("tranches")
+		for _, t := range ts {
+			e := tw.Mapping(t.ID)
+			e.Line("at", t.At.String())
+			e.Line("amount", scenario.FormatAmount(t.Amount))
+			if t.ExpiresSet {
+				e.Line("expires", t.Expires.String())
+			}
+			e.Text("condition", t.Condition)
+			e.Sources(t.Sources)
+		}
+		return
+	}
 	s := w.Mapping("schedule")
 	for _, e := range c.Schedule {
 		s.Line(e.Quarter.String(), scenario.FormatAmount(e.Amount))
@@ -51,9 +164,21 @@ func (payment) Fields(c *scenario.Contract, add scenario.FieldFunc) {
 	for _, e := range c.Schedule {
 		add("schedule."+e.Quarter.String(), scenario.KindAmount, e.Quarter.String(), e.Amount, ptrZero, nil)
 	}
+	for _, t := range Tranches(c) {
+		add("tranches."+t.ID+".amount", scenario.KindAmount, "tranche "+t.ID, t.Amount, ptrZero, nil)
+	}
 }
 
 func (payment) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, string) {
+	if len(parts) == 3 && parts[0] == "tranches" && parts[2] == "amount" {
+		ts := Tranches(c)
+		for i := range ts {
+			if ts[i].ID == parts[1] {
+				return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &ts[i].Amount}, ""
+			}
+		}
+		return scenario.FieldRef{}, fmt.Sprintf("contract %s has no tranche %q", c.ID, parts[1])
+	}
 	if len(parts) != 2 || parts[0] != "schedule" {
 		return scenario.FieldRef{}, ""
 	}
@@ -71,7 +196,7 @@ func (payment) Eval(c *scenario.Contract, l Ledger) error {
 	n, start, end := l.N(), l.Start(), l.End()
 	paid := zeros(n)
 	inside, outside := decimal.Zero, decimal.Zero
-	for _, e := range c.Schedule {
+	for _, e := range payable(c) {
 		if e.Quarter >= start && e.Quarter <= end {
 			i := e.Quarter - start
 			paid[i] = paid[i].Add(e.Amount)
@@ -88,6 +213,11 @@ func (payment) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error
 	p := &paymentProgram{}
 	for _, e := range c.Schedule {
 		p.sched = append(p.sched, schedEntry{q: int(e.Quarter - l.Start()), slot: l.Slot(c, "schedule."+e.Quarter.String())})
+	}
+	for _, t := range Tranches(c) {
+		if !t.Lapsed() {
+			p.sched = append(p.sched, schedEntry{q: int(t.At - l.Start()), slot: l.Slot(c, "tranches."+t.ID+".amount")})
+		}
 	}
 	p.paid, p.metric = compileFlow(c, l)
 	return p, nil
@@ -122,6 +252,22 @@ func (p *paymentProgram) Eval(w *FloatWork) error {
 func (payment) Parties(c *scenario.Contract) string { return payerToPayee(c) }
 
 func (payment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
+	if ts := Tranches(c); ts != nil {
+		parts := make([]string, len(ts))
+		for i, t := range ts {
+			parts[i] = scenario.FormatAmount(t.Amount) + " in " + t.At.String()
+			if t.ExpiresSet {
+				parts[i] += " (expires " + t.Expires.String() + ")"
+			}
+			if t.Condition != "" {
+				parts[i] += " if " + t.Condition
+			}
+			if t.Lapsed() {
+				parts[i] += ", lapsed"
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
 	parts := make([]string, len(c.Schedule))
 	for i, e := range c.Schedule {
 		parts[i] = scenario.FormatAmount(e.Amount) + " in " + e.Quarter.String()

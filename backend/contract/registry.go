@@ -7,4 +7,5 @@ func init() {
 	Register(commitment{})
 	Register(payment{})
 	Register(equity{})
+	Register(capacity{})
 }

@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -17,9 +18,78 @@ type revenueShare struct{}
 func (revenueShare) Name() string     { return scenario.TypeRevenueShare }
 func (revenueShare) MovesMoney() bool { return true }
 func (revenueShare) Keys() []string {
-	return []string{"base", "rate", "from", "until", "cap", "paid_before"}
+	return []string{"base", "rate", "from", "until", "cap", "cap_from", "paid_before", "changes"}
 }
-func (revenueShare) NumericKeys() []string { return []string{"rate", "cap", "paid_before"} }
+func (revenueShare) V2Keys() []string { return []string{"cap_from", "changes"} }
+func (revenueShare) NumericKeys() []string {
+	return []string{"rate", "cap", "paid_before", "changes.<quarter>.rate", "changes.<quarter>.cap"}
+}
+
+// ShareTerms are a revenue share's terms of format v2, in Contract.Ext: dated
+// changes of rate and cap, and where payments start to count toward the cap.
+type ShareTerms struct {
+	CapFrom    scenario.Quarter // when CapFromSet
+	CapFromSet bool
+	Changes    []Change // in quarter order
+}
+
+// Clone implements scenario.ContractExt.
+func (t *ShareTerms) Clone() scenario.ContractExt {
+	c := *t
+	c.Changes = cloneChanges(t.Changes)
+	return &c
+}
+
+// Share returns a revenue share's v2 terms; the zero value when it has none.
+func Share(c *scenario.Contract) *ShareTerms {
+	if t, ok := c.Ext.(*ShareTerms); ok {
+		return t
+	}
+	return &ShareTerms{}
+}
+
+var shareTerms = []changeTerm{termRate, termCap}
+
+// HasCap reports whether a revenue share has a cap at any time: at the top level or
+// from a change.
+func HasCap(c *scenario.Contract) bool {
+	_, ok := firstCap(c)
+	return ok
+}
+
+// firstCap is the first quarter a cap is in force: from, with a top-level cap,
+// else the quarter of the first change that sets one.
+func firstCap(c *scenario.Contract) (scenario.Quarter, bool) {
+	if c.Cap != nil {
+		return c.From, true
+	}
+	for _, ch := range Share(c).Changes {
+		if ch.Cap != nil {
+			return ch.Quarter, true
+		}
+	}
+	return 0, false
+}
+
+// CapAt is the cap in force in quarter q (the top-level cap, replaced by the latest
+// change at or before q that sets one), or nil.
+func CapAt(c *scenario.Contract, q scenario.Quarter) *decimal.Decimal {
+	return newTerm(c.Cap, Share(c).Changes, termCap).at(q)
+}
+
+// FinalCap is the cap in force at the end of the contract's term, or nil: the cap
+// a chart or a sentence names when it names one.
+func FinalCap(c *scenario.Contract) *decimal.Decimal { return CapAt(c, c.Until) }
+
+// CapFrom is the quarter from which payments count toward the cap: cap_from when
+// given, else the first quarter a cap is in force; ok is false without a cap.
+func CapFrom(c *scenario.Contract) (scenario.Quarter, bool) {
+	first, ok := firstCap(c)
+	if t := Share(c); t.CapFromSet {
+		return t.CapFrom, ok
+	}
+	return first, ok
+}
 func (revenueShare) Describe() Description {
 	return Description{Title: "Revenue share", Template: "Revenue share", About: "A share of a revenue stream, optionally up to a cumulative cap."}
 }
@@ -43,6 +113,13 @@ func (revenueShare) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
 	if d.Has("paid_before") {
 		c.PaidBefore, _ = d.Amount("paid_before")
 	}
+	if !d.Has("cap_from") && !d.Has("changes") {
+		return // a v1 contract: no terms of v2
+	}
+	t := &ShareTerms{}
+	t.CapFrom, t.CapFromSet = d.Quarter("cap_from", false)
+	t.Changes = decodeChanges(d, shareTerms)
+	c.Ext = t
 }
 
 func (revenueShare) Check(k *scenario.ContractCheck, c *scenario.Contract) {
@@ -54,10 +131,27 @@ func (revenueShare) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 	}
 	k.Rate("rate", c.Rate, zero, one)
 	k.Amount("paid_before", c.PaidBefore)
+	checkCap := func(key string, v decimal.Decimal) {
+		k.Amount(key, v)
+		if v.LessThan(c.PaidBefore) {
+			k.Errorf(key, "the cap (%s) is below paid_before (%s): what was paid before counts toward the cap, so the cap must be at least as large", scenario.FormatAmount(v), scenario.FormatAmount(c.PaidBefore))
+		}
+	}
 	if c.Cap != nil {
-		k.Amount("cap", *c.Cap)
-		if c.Cap.LessThan(c.PaidBefore) {
-			k.Errorf("cap", "the cap (%s) is below paid_before (%s): what was paid before counts toward the cap, so the cap must be at least as large", scenario.FormatAmount(*c.Cap), scenario.FormatAmount(c.PaidBefore))
+		checkCap("cap", *c.Cap)
+	}
+	t := Share(c)
+	checkChanges(k, t.Changes, shareTerms, c.From, c.Until, "the contract's term")
+	for _, ch := range t.Changes {
+		if ch.Cap != nil {
+			checkCap("changes."+ch.Quarter.String()+".cap", *ch.Cap)
+		}
+	}
+	if t.CapFromSet {
+		if !HasCap(c) {
+			k.Errorf("cap_from", "cap_from applies only to a contract with a cap: give cap (or a change that sets cap), or remove cap_from")
+		} else if t.CapFrom < c.From || t.CapFrom > c.Until {
+			k.Errorf("cap_from", "cap_from (%s) is outside the contract's term %s..%s: payments start to count toward the cap in a quarter from `from` to `until`", t.CapFrom, c.From, c.Until)
 		}
 	}
 }
@@ -69,9 +163,14 @@ func (revenueShare) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
 	if c.Cap != nil {
 		w.Line("cap", scenario.FormatAmount(*c.Cap))
 	}
+	t := Share(c)
+	if t.CapFromSet {
+		w.Line("cap_from", t.CapFrom.String())
+	}
 	if !c.PaidBefore.IsZero() {
 		w.Line("paid_before", scenario.FormatAmount(c.PaidBefore))
 	}
+	encodeChanges(w, t.Changes, shareTerms)
 }
 
 func (revenueShare) Fields(c *scenario.Contract, add scenario.FieldFunc) {
@@ -80,9 +179,13 @@ func (revenueShare) Fields(c *scenario.Contract, add scenario.FieldFunc) {
 		add("cap", scenario.KindAmount, "cap", *c.Cap, ptrZero, nil)
 	}
 	add("paid_before", scenario.KindAmount, "paid before", c.PaidBefore, ptrZero, nil)
+	changeFields(Share(c).Changes, shareTerms, add)
 }
 
 func (revenueShare) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, string) {
+	if ref, why, ok := changeRef(c, Share(c).Changes, shareTerms, parts); ok {
+		return ref, why
+	}
 	if len(parts) != 1 {
 		return scenario.FieldRef{}, ""
 	}
@@ -103,14 +206,21 @@ func (revenueShare) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef
 // Bounds narrows a field's range by the rules across the contract's fields: the
 // cap cannot be below what was paid before it.
 func (revenueShare) Bounds(c *scenario.Contract, key string) (lo, hi *decimal.Decimal) {
-	if c.Cap == nil {
+	if !HasCap(c) {
 		return nil, nil
 	}
-	switch key {
-	case "cap":
+	switch {
+	case key == "cap" || strings.HasPrefix(key, "changes.") && strings.HasSuffix(key, ".cap"):
 		return &c.PaidBefore, nil
-	case "paid_before":
-		return nil, c.Cap
+	case key == "paid_before":
+		// the smallest cap in force at any time
+		hi = c.Cap
+		for i, ch := range Share(c).Changes {
+			if ch.Cap != nil && (hi == nil || ch.Cap.LessThan(*hi)) {
+				hi = Share(c).Changes[i].Cap
+			}
+		}
+		return nil, hi
 	}
 	return nil, nil
 }
@@ -121,48 +231,63 @@ func (revenueShare) Eval(c *scenario.Contract, l Ledger) error {
 		return fmt.Errorf("contract %s: base stream %q is not defined", c.ID, c.Base)
 	}
 	n, start := l.N(), l.Start()
+	t := Share(c)
 	accrued, paid, cum := zeros(n), zeros(n), make([]decimal.Decimal, n)
 	sumPaid, sumAccrued := decimal.Zero, decimal.Zero
-	// room is what the cap still allows; nil without a cap.
-	var room *decimal.Decimal
-	if c.Cap != nil {
-		r := c.Cap.Sub(c.PaidBefore)
-		room = &r
+	rate := newTerm(&c.Rate, t.Changes, termRate)
+	capOf := newTerm(c.Cap, t.Changes, termCap)
+	capFrom, hasCap := CapFrom(c)
+	// toward is paid_before plus what was paid from cap_from on: what counts toward
+	// the cap. v1 has no cap_from (it is from), so there toward is cumulative.
+	var towardSeries []decimal.Decimal
+	if hasCap && l.Version() >= scenario.FormatV2 {
+		towardSeries = make([]decimal.Decimal, n)
 	}
+	toward := c.PaidBefore
 	capHit, hit := scenario.Quarter(0), false
-	if c.Cap != nil && c.PaidBefore.Cmp(*c.Cap) >= 0 {
-		capHit, hit = c.From, true // reached before the first quarter the contract counts
+	if cp := capOf.at(capFrom); hasCap && cp != nil && c.PaidBefore.Cmp(*cp) >= 0 {
+		capHit, hit = capFrom, true // reached before the first quarter that counts
 	}
 	for i := range n {
 		q := start + scenario.Quarter(i)
+		counts := hasCap && q >= capFrom
+		cp := capOf.at(q)
 		if q >= c.From && q <= c.Until {
-			a := c.Rate.Mul(base[i])
+			a := rate.at(q).Mul(base[i])
 			p := a
-			if room != nil {
+			if counts && cp != nil {
+				room := cp.Sub(toward)
 				if room.Sign() <= 0 {
 					p = decimal.Zero
-				} else if a.Cmp(*room) > 0 {
-					p = *room
+				} else if a.Cmp(room) > 0 {
+					p = room
 				}
-				r := room.Sub(p)
-				room = &r
 			}
 			accrued[i], paid[i] = a, p
 			sumAccrued = sumAccrued.Add(a)
 			sumPaid = sumPaid.Add(p)
+			if counts {
+				toward = toward.Add(p)
+			}
 		}
 		if c.PaidBefore.IsZero() {
 			cum[i] = sumPaid
 		} else {
 			cum[i] = c.PaidBefore.Add(sumPaid)
 		}
-		if !hit && c.Cap != nil && q >= c.From && cum[i].Cmp(*c.Cap) >= 0 {
+		if towardSeries != nil {
+			towardSeries[i] = toward
+		}
+		if !hit && counts && cp != nil && toward.Cmp(*cp) >= 0 {
 			capHit, hit = q, true
 		}
 	}
 	l.Flow(c, "accrued", "accrued", accrued)
 	l.Flow(c, "paid", "paid", paid)
 	l.Level(c, "cumulative", "cumulative paid", cum)
+	if towardSeries != nil {
+		l.Level(c, "toward_cap", "counted toward the cap", towardSeries)
+	}
 	l.Amount(c, "total_paid", "total paid", sumPaid)
 	l.Quarter(c, "cap_hit", "quarter the cap binds", capHit, hit)
 	l.Amount(c, "npv", "net present value", l.NPV(paid, sumPaid))
@@ -178,16 +303,26 @@ func (revenueShare) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, 
 		return nil, fmt.Errorf("contract %s: base stream %q is not defined", c.ID, c.Base)
 	}
 	start := l.Start()
-	p := &revenueShareProgram{c: c, base: b, start: start, cap: -1,
+	t := Share(c)
+	p := &revenueShareProgram{c: c, base: b, start: start,
 		from: int(c.From - start), until: int(c.Until - start)}
-	p.rate = l.Slot(c, "rate")
-	p.paidPrev = l.Slot(c, "paid_before")
+	p.rate = compileTerm(c, l, "rate", t.Changes, termRate)
+	capKey := ""
 	if c.Cap != nil {
-		p.cap = l.Slot(c, "cap")
+		capKey = "cap"
+	}
+	p.cap = compileTerm(c, l, capKey, t.Changes, termCap)
+	p.paidPrev = l.Slot(c, "paid_before")
+	if q, ok := CapFrom(c); ok {
+		p.hasCap, p.capFrom = true, int(q-start)
 	}
 	p.accrued = l.Flow(c, "accrued")
 	p.paid = l.Flow(c, "paid")
 	p.cum = l.Level(c, "cumulative")
+	p.toward = -1
+	if p.hasCap && l.Version() >= scenario.FormatV2 {
+		p.toward = l.Level(c, "toward_cap")
+	}
 	p.metric = l.Amount(c, "total_paid")
 	p.capHit = l.Quarter(c, "cap_hit")
 	l.Amount(c, "npv")
@@ -197,18 +332,22 @@ func (revenueShare) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, 
 	l.Band(p.paid)
 	l.Band(p.cum)
 	l.Headline(p.metric)
-	l.CapBinding(c, p.capHit, c.Cap != nil)
+	l.CapBinding(c, p.capHit, p.hasCap)
 	return p, nil
 }
 
 type revenueShareProgram struct {
-	c                   *scenario.Contract
-	start               scenario.Quarter
-	from, until         int
-	base                int // stream row
-	rate, cap, paidPrev int // slots; cap is -1 without a cap
-	accrued, paid, cum  int // rows
-	metric, capHit      int
+	c                  *scenario.Contract
+	start              scenario.Quarter
+	from, until        int
+	base               int // stream row
+	rate, cap          floatTerm
+	paidPrev           int  // slot
+	hasCap             bool // a cap at any time
+	capFrom            int  // quarter offset from which payments count
+	accrued, paid, cum int  // rows
+	toward             int  // row; -1 without it
+	metric, capHit     int
 }
 
 func (p *revenueShareProgram) Eval(w *FloatWork) error {
@@ -216,45 +355,53 @@ func (p *revenueShareProgram) Eval(w *FloatWork) error {
 	v := w.Vals
 	base := w.Row(p.base)
 	accrued, paid, cum := w.Row(p.accrued), w.Row(p.paid), w.Row(p.cum)
-	rate, prevPaid := v[p.rate], v[p.paidPrev]
-	hasCap := p.cap >= 0
-	capV, room, tie := 0.0, 0.0, 0.0
-	if hasCap {
-		capV = v[p.cap]
-		room = capV - prevPaid
-		tie = CapTie * math.Abs(capV)
+	var toward []float64
+	if p.toward >= 0 {
+		toward = w.Row(p.toward)
 	}
-	hit := hasCap && prevPaid >= capV
-	hitQ := math.NaN()
-	if hit {
-		hitQ = float64(p.c.From) // reached before the first quarter the contract counts
+	prevPaid := v[p.paidPrev]
+	// With one cap for the whole term that counts from from (every v1 contract),
+	// cumulative is the cap itself once the payments fill it, as in exact arithmetic.
+	single := len(p.cap.steps) == 0 && p.capFrom <= p.from
+	hit, hitQ := false, math.NaN()
+	if c0, ok := p.cap.at(v, p.capFrom); p.hasCap && ok && prevPaid >= c0 {
+		hit, hitQ = true, float64(p.start+scenario.Quarter(p.capFrom)) // reached before the first quarter that counts
 	}
-	sumPaid, sumAccrued := 0.0, 0.0
-	filled := false // the payments have filled the cap: cumulative is the cap itself
+	sumPaid, sumAccrued, counted := 0.0, 0.0, prevPaid
+	filled := false
 	for i := range n {
+		counts := p.hasCap && i >= p.capFrom
+		capV, inForce := p.cap.at(v, i)
 		bound := false
 		if i >= p.from && i <= p.until {
+			rate, _ := p.rate.at(v, i)
 			a := rate * base[i]
 			pay := a
-			if hasCap {
+			if counts && inForce {
+				room := capV - counted
 				switch {
 				case room <= 0:
 					pay = 0
-				case a >= room-tie:
+				case a >= room-CapTie*math.Abs(capV):
 					pay, bound = room, true
 				}
-				room -= pay
 			}
 			accrued[i], paid[i] = a, pay
 			sumAccrued += a
 			sumPaid += pay
+			if counts {
+				counted += pay
+			}
 		}
 		cum[i] = prevPaid + sumPaid
-		if bound {
+		if toward != nil {
+			toward[i] = counted
+		}
+		if counts && inForce && !hit && (bound || counted >= capV) {
+			hit, hitQ = true, float64(p.start+scenario.Quarter(i))
+		}
+		if single && bound {
 			filled = true
-			if !hit {
-				hit, hitQ = true, float64(p.start+scenario.Quarter(i))
-			}
 		}
 		if filled {
 			cum[i] = capV
@@ -274,8 +421,21 @@ func (revenueShare) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 	t := fmt.Sprintf("%s of %s, %s", scenario.FormatRate(c.Rate), streamLabel(s, c.Base), span(c.From, c.Until))
 	if c.Cap != nil {
 		t += ", cumulative cap " + scenario.FormatAmount(*c.Cap)
-	} else {
+	} else if !HasCap(c) {
 		t += ", no cap"
+	}
+	for _, ch := range Share(c).Changes {
+		var parts []string
+		if ch.Rate != nil {
+			parts = append(parts, "rate "+scenario.FormatRate(*ch.Rate))
+		}
+		if ch.Cap != nil {
+			parts = append(parts, "cap "+scenario.FormatAmount(*ch.Cap))
+		}
+		t += "; from " + ch.Quarter.String() + ": " + strings.Join(parts, ", ")
+	}
+	if q, ok := CapFrom(c); ok && q != c.From {
+		t += "; counted toward the cap from " + q.String()
 	}
 	if c.PaidBefore.Sign() > 0 {
 		t += ", " + scenario.FormatAmount(c.PaidBefore) + " paid before"
@@ -288,8 +448,9 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 	from, until := max(c.From, s.Start), min(c.Until, s.End)
 	explain := fmt.Sprintf("What %s pays %s under “%s”, %s of %s, from %s through %s",
 		c.Payer, c.Payee, c.DisplayLabel(), scenario.FormatRate(c.Rate), base, from, until)
-	if c.Cap != nil {
-		explain += fmt.Sprintf(", limited by the %s cap", money.Short(*c.Cap))
+	finalCap := FinalCap(c)
+	if finalCap != nil {
+		explain += fmt.Sprintf(", limited by the %s cap", money.Short(*finalCap))
 	}
 	if c.PaidBefore.IsPositive() {
 		explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
@@ -300,14 +461,14 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 		Overlays: []Overlay{{Measure: "cumulative", Title: c.DisplayLabel() + ": cumulative payments",
 			Note: "Each scenario's cumulative payments; dashed lines are the caps.", Cap: true}},
 	}
-	if c.Cap == nil {
+	if finalCap == nil {
 		v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments"})
 		return v
 	}
 	// Without a cap the PDF's revenue chart already carries the cumulative line.
 	v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments and the cap", Print: true})
 	uncapped, _, _ := m.Metric("total_accrued")
-	capShort := money.Short(*c.Cap)
+	capShort := money.Short(*finalCap)
 	v.Figures = append(v.Figures,
 		Figure{Measure: "cap_savings", Label: "Saved by the cap", Context: "of " + money.Short(uncapped) + " uncapped",
 			Explain: fmt.Sprintf("What %s does not pay %s because of the %s cap: %s of %s from %s through %s would come to %s without it.",

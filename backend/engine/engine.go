@@ -134,6 +134,7 @@ func (m *model) stream(st *scenario.Stream) {
 func (m *model) Start() scenario.Quarter { return m.s.Start }
 func (m *model) End() scenario.Quarter   { return m.s.End }
 func (m *model) N() int                  { return m.n }
+func (m *model) Version() int            { return m.s.Version }
 
 func (m *model) Stream(id string) ([]decimal.Decimal, bool) {
 	v, ok := m.streams[id]
@@ -152,6 +153,19 @@ func (m *model) Flow(c *scenario.Contract, measure, label string, vals []decimal
 
 func (m *model) Level(c *scenario.Contract, measure, label string, vals []decimal.Decimal) {
 	m.addSeries(contractSeries(c, measure, label, Level, vals))
+}
+
+// LevelIn adds a level series counted in a unit other than money (GW).
+func (m *model) LevelIn(c *scenario.Contract, measure, label, unit string, vals []decimal.Decimal) {
+	sr := contractSeries(c, measure, label, Level, vals)
+	sr.Unit = Unit(unit)
+	m.addSeries(sr)
+}
+
+// AmountIn adds a summary figure counted in a unit other than money (GW).
+func (m *model) AmountIn(c *scenario.Contract, measure, label, unit string, v decimal.Decimal) {
+	m.Amount(c, measure, label, v)
+	m.res.Summary[len(m.res.Summary)-1].Unit = Unit(unit)
 }
 
 func (m *model) Amount(c *scenario.Contract, measure, label string, v decimal.Decimal) {

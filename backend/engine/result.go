@@ -59,8 +59,18 @@ type Series struct {
 	Measure string // accrued, paid, cumulative, valuation, value, in, out, net; "" for streams
 	Type    string // the contract type, for contract series
 	Kind    Kind
+	Unit    Unit // "" for money
 	Values  []decimal.Decimal
 }
+
+// Unit is what a series or amount metric counts when it is not money.
+type Unit string
+
+// Units.
+const (
+	Money     Unit = ""
+	Gigawatts Unit = "GW"
+)
 
 // MetricKind is what a metric's value is.
 type MetricKind int
@@ -82,6 +92,7 @@ type Metric struct {
 	Owner   string
 	Kind    MetricKind
 	Amount  decimal.Decimal  // Kind == Amount
+	Unit    Unit             // Kind == Amount: "" for money, GW for gigawatts
 	Quarter scenario.Quarter // Kind == QuarterValue (and !Null) or YearValue
 	Null    bool             // a quarter metric with no value (the cap never binds)
 }

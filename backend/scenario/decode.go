@@ -563,6 +563,14 @@ func (d *decoder) contract(p pair, s *Scenario) Contract {
 	if n, ok := f["until"]; ok {
 		c.Until, c.UntilSet = d.quarter(n, join(path, "until"), true)
 	}
+	if vk, ok := typ.(V2Keyed); ok && d.version == FormatV1 {
+		for _, k := range vk.V2Keys() {
+			if _, has := f[k]; has {
+				d.errf(d.at(join(path, k)), join(path, k), "%s is a key of format version 2: write version: 2 at the top of the file to use it (this file says version: 1)", k)
+				delete(f, k)
+			}
+		}
+	}
 	typ.Decode(&ContractDecoder{d: d, n: p.value, f: f, path: path, s: s}, &c)
 	c.Sources = d.sources(f, path)
 	if !c.FromSet {
@@ -588,18 +596,40 @@ func (d *decoder) once(seen map[int]*node, key int, k *node, path, what string) 
 // quarterAmounts reads a mapping of quarters to amounts keyed as in format v2: a
 // bare year is the year's first quarter. The result is in quarter order.
 func (d *decoder) quarterAmounts(n *node, path, what string) []QuarterAmount {
+	return d.quarterValues(n, path, what, d.amount)
+}
+
+// quarterValues reads a mapping whose keys are quarters (a bare year is its first
+// quarter) and whose values read reads. Each key is recorded under its canonical
+// path too (…2026Q1 for a key written 2026), for errors found later.
+func (d *decoder) quarterValues(n *node, path, what string, read func(*node, string) (decimal.Decimal, bool)) []QuarterAmount {
 	var out []QuarterAmount
 	seen := map[int]*node{}
 	for _, e := range d.entries(n, path, what) {
 		qp := join(path, e.key.text)
 		q, ok1 := d.quarter(e.key, qp, false)
-		a, ok2 := d.amount(e.value, qp)
+		a, ok2 := read(e.value, qp)
+		if ok1 {
+			d.alias(join(path, q.String()), qp)
+		}
 		if ok1 && d.once(seen, int(q), e.key, qp, "quarter") && ok2 {
 			out = append(out, QuarterAmount{Quarter: q, Amount: a})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Quarter < out[j].Quarter })
 	return out
+}
+
+// alias records the position of path under canon as well, when they differ.
+func (d *decoder) alias(canon, path string) {
+	if canon == path {
+		return
+	}
+	if n, ok := d.pos[path]; ok {
+		if _, taken := d.pos[canon]; !taken {
+			d.pos[canon] = n
+		}
+	}
 }
 
 // scheduleQuarter reads a schedule key. Bare years are refused there: a payment's

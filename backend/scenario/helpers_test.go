@@ -31,7 +31,7 @@ func canon(v reflect.Value) {
 		for i := 0; i < v.Len(); i++ {
 			canon(v.Index(i))
 		}
-	case reflect.Pointer:
+	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
 			canon(v.Elem())
 		}

@@ -18,7 +18,7 @@ func TestMarshalRoundTripsBuiltins(t *testing.T) {
 }
 
 // v2Cases are the hand-computed cases of format v2 (app/cli/testdata/v2).
-var v2Cases = []string{"actuals"}
+var v2Cases = []string{"actuals", "revshare", "equity", "tranches", "capacity"}
 
 // Every v2 case round-trips in the same way.
 func TestMarshalRoundTripsV2(t *testing.T) {

@@ -168,6 +168,7 @@ func (m *Model) slotOf(path string) int {
 
 func (m *Model) Start() scenario.Quarter { return m.start }
 func (m *Model) N() int                  { return m.n }
+func (m *Model) Version() int            { return m.scen.Version }
 
 func (m *Model) Slot(c *scenario.Contract, key string) int {
 	return m.slotOf("contracts." + c.ID + "." + key)
