@@ -87,6 +87,7 @@ type Service struct {
 	lib    *library.Library
 	drafts draftStore
 	docs   docCache
+	states stateCache
 	descs  descCache
 	// savedSums is the summary of the saved revision key figures are compared with.
 	savedSums summaryCache

@@ -78,6 +78,8 @@ type Evaluation struct {
 	Computation *Computation `json:"computation"`
 	Problems    []Problem    `json:"problems"`
 	Dirty       bool         `json:"dirty"`
+	// State identifies the working copy and this evaluation of it, for Step.
+	State string `json:"state"`
 }
 
 // SaveResult is the revision a save wrote, or the latest one when nothing changed.
@@ -220,7 +222,10 @@ func (s *Service) Evaluate(doc string, period string) (ev *Evaluation, err error
 	if err != nil {
 		return nil, err
 	}
-	return s.evaluate(e, p, nil)
+	if ev, err = s.evaluate(e, p, nil); err != nil {
+		return nil, err
+	}
+	return s.stamp(ev, e, p)
 }
 
 // Apply applies edits to a working copy in order, then evaluates it. An edit that
@@ -236,30 +241,24 @@ func (s *Service) Apply(doc string, edits []Edit, period string) (ev *Evaluation
 	if err != nil {
 		return nil, err
 	}
-	sc := e.sc.Clone()
-	problems := []Problem{}
-	changed := false
-	for _, ed := range edits {
-		next := sc.Clone()
-		if perr := applyEdit(next, ed); perr != nil {
-			problems = append(problems, Problem{Path: ed.Path, Message: perr.Error()})
-			continue
-		}
-		sc, changed = next, true
+	e, problems := s.applyEdits(e, edits)
+	if ev, err = s.evaluate(e, p, problems); err != nil {
+		return nil, err
 	}
-	if changed {
-		// The edited scenario was validated edit by edit; its canonical form reads
-		// back to it (the tests check that against a fresh parse), so it is not
-		// parsed again: that would cost more than computing it.
-		body := string(scenario.Marshal(sc))
-		if cached, ok := s.docs.get(body); ok {
-			e = cached
-		} else {
-			e = &parsed{doc: body, sc: sc, hash: store.Hash([]byte(body))}
-			s.docs.put(body, e)
-		}
+	return s.stamp(ev, e, p)
+}
+
+// canonical is an edited scenario as a working copy. The scenario was validated
+// edit by edit; its canonical form reads back to it (the tests check that against a
+// fresh parse), so it is not parsed again: that would cost more than computing it.
+func (s *Service) canonical(sc *scenario.Scenario) *parsed {
+	body := string(scenario.Marshal(sc))
+	if cached, ok := s.docs.get(body); ok {
+		return cached
 	}
-	return s.evaluate(e, p, problems)
+	e := &parsed{doc: body, sc: sc, hash: store.Hash([]byte(body))}
+	s.docs.put(body, e)
+	return e
 }
 
 // evaluate computes a parsed working copy and lists its inputs. While it differs

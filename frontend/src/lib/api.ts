@@ -32,6 +32,7 @@ export type AnalysisChoices = app.AnalysisChoices;
 export type SolveRequest = app.SolveRequest;
 export type SolveResult = app.SolveResult;
 export type ImportResult = app.ImportResult;
+export type StepResult = app.StepResult;
 export type Period = 'quarter' | 'year';
 
 export const api = {
@@ -47,6 +48,9 @@ export const api = {
   evaluate: (doc: string, period: Period): Promise<Evaluation> => Service.Evaluate(doc, period),
   /** checkInput reads typed text by the field's kind without applying it (current: the field's value). */
   checkInput: (kind: string, text: string, current: string): Promise<InputCheck> => Service.CheckInput(kind, text, current),
+  /** step applies edits to the working copy the service knows as state: the answer carries what changed. */
+  step: (state: string, edits: Edit[], period: Period): Promise<StepResult> => Service.Step(state, edits, period),
+  resume: (state: string): Promise<Evaluation> => Service.Resume(state),
   saveDraft: (name: string, doc: string): Promise<void> => Service.SaveDraft(name, doc),
   discardDraft: (name: string): Promise<void> => Service.DiscardDraft(name),
   /** base is the revision the working copy was opened from: a later save elsewhere is a conflict. */

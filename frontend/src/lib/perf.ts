@@ -7,6 +7,8 @@ interface DmPerf {
   firstChart: number;
   /** From the service's answer to the charts drawn: the UI's own share of redraw. */
   render: number[];
+  /** Bytes of each edit step, request and answer (JSON), on the lean path. */
+  stepBytes: number[];
 }
 
 declare global {
@@ -15,7 +17,7 @@ declare global {
   }
 }
 
-const record: DmPerf = { redraw: [], firstChart: 0, render: [] };
+const record: DmPerf = { redraw: [], firstChart: 0, render: [], stepBytes: [] };
 let answeredAt = 0;
 if (typeof window !== 'undefined') window.__dmPerf = record;
 
@@ -66,4 +68,10 @@ export function firstChart(): boolean {
 
 export function firstChartMs(): number {
   return record.firstChart;
+}
+
+/** stepBytes records the size of one edit step, up and down. */
+export function stepBytes(n: number): void {
+  record.stepBytes.push(n);
+  if (record.stepBytes.length > 1000) record.stepBytes.shift();
 }

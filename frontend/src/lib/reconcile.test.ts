@@ -26,6 +26,7 @@ function evaluation(cap: string, chartValue: number): Evaluation {
     },
     problems: [],
     dirty: true,
+    state: '',
   };
 }
 

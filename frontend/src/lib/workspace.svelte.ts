@@ -5,7 +5,8 @@
 import { api, message, type Edit, type Evaluation, type Period, type Workspace } from './api';
 import { Coalescer, type Request } from './coalesce';
 import { EditStack } from './editStack';
-import { answered } from './perf';
+import { applyDocPatch, applyPatch, docSum, type Op } from './patch';
+import { answered, stepBytes } from './perf';
 import { reconcile } from './reconcile';
 
 /** How long after the last change a draft is autosaved, and at most how long it waits. */
@@ -44,6 +45,14 @@ export class WorkspaceStore {
   #coalescer: Coalescer;
   /** The document of the last accepted evaluation: requests start from it. */
   #doc = '';
+  /** The service's id of the shown evaluation: edits are sent as steps from it. */
+  #state = '';
+  /**
+   * The latest evaluations shown, by state, with their documents: an answer is a
+   * patch of the state its request started from, which may be older than the one
+   * shown when answers overtake each other.
+   */
+  #known = new Map<string, { ev: Evaluation; doc: string }>();
   #draftTimer: ReturnType<typeof setTimeout> | null = null;
   #draftFirst = 0;
   #draftSaved = '';
@@ -125,10 +134,33 @@ export class WorkspaceStore {
     this.#stack.seal();
   }
 
+  /**
+   * #step sends edits as a step from the shown state and rebuilds the evaluation
+   * from the answer; null when the service does not know that state (it then
+   * needs the whole document).
+   */
+  async #step(edits: Edit[]): Promise<Evaluation | null> {
+    const state = this.#state;
+    const known = this.#known.get(state);
+    if (!state || !known) return null;
+    const period = this.period;
+    const st = await api.step(state, edits, period);
+    stepBytes(JSON.stringify([state, edits, period]).length + JSON.stringify(st).length);
+    if (st.unknown) return null;
+    const doc = applyDocPatch(known.doc, st.doc);
+    if (doc.length !== st.doc.len || docSum(doc) !== st.doc.sum) {
+      // The copy no longer matches the service's: take the service's whole.
+      return api.resume(st.state);
+    }
+    const ev = applyPatch(known.ev, st.patch as Op[]);
+    return { ...ev, document: doc, problems: st.problems, dirty: st.dirty, state: st.state };
+  }
+
   async #send(r: Request): Promise<void> {
     const base = this.#doc;
     try {
-      const ev = await api.apply(base, r.edits, this.period);
+      const stepped = await this.#step(r.edits);
+      const ev = stepped ?? (await api.apply(base, r.edits, this.period));
       if (!this.#coalescer.accept(r.seq)) return;
       const problems: Record<string, string> = {};
       for (const p of ev.problems) problems[p.path] = p.message;
@@ -144,7 +176,8 @@ export class WorkspaceStore {
         this.#syncStack();
         this.#scheduleDraft();
       }
-      this.#set(ev, r.inputId);
+      // A step's answer shares what did not change already.
+      this.#set(ev, r.inputId, stepped !== null);
       this.error = null;
     } catch (err) {
       this.#coalescer.fail(r.seq);
@@ -152,10 +185,17 @@ export class WorkspaceStore {
     }
   }
 
-  #set(ev: Evaluation, inputId: number): void {
+  #set(ev: Evaluation, inputId: number, shared = false): void {
     answered();
     this.#doc = ev.document;
-    this.evaluation = reconcile(this.evaluation, ev);
+    this.evaluation = shared ? ev : reconcile(this.evaluation, ev);
+    this.#state = ev.state;
+    if (ev.state) {
+      this.#known.delete(ev.state);
+      this.#known.set(ev.state, { ev: this.evaluation, doc: ev.document });
+      // Answers overtake each other by a few steps at most.
+      while (this.#known.size > 8) this.#known.delete(this.#known.keys().next().value as string);
+    }
     this.inputId = inputId;
     this.generation++;
   }
@@ -288,6 +328,8 @@ export class WorkspaceStore {
     this.name = null;
     this.evaluation = null;
     this.#doc = '';
+    this.#state = '';
+    this.#known.clear();
     this.#stack.clear();
     this.#syncStack();
   }

@@ -91,6 +91,13 @@ export namespace app {
 	    labels: string[];
 	    rho: number;
 	}
+	export interface DocPatch {
+	    at: number;
+	    del: number;
+	    ins: string[];
+	    len: number;
+	    sum: number;
+	}
 	export interface Edit {
 	    op: string;
 	    path: string;
@@ -135,6 +142,7 @@ export namespace app {
 	    computation?: Computation;
 	    problems: Problem[];
 	    dirty: boolean;
+	    state: string;
 	}
 	export interface ExportRequest {
 	    document: string;
@@ -179,6 +187,11 @@ export namespace app {
 	    question?: string;
 	}
 	
+	export interface PatchOp {
+	    Path: any[];
+	    Value: number[];
+	    Delete: boolean;
+	}
 	
 	export interface RevisionInfo {
 	    number: number;
@@ -310,6 +323,14 @@ export namespace app {
 	    side?: string;
 	    low: string;
 	    high: string;
+	}
+	export interface StepResult {
+	    unknown?: boolean;
+	    state: string;
+	    doc: DocPatch;
+	    patch: Array<[Array<string | number>, unknown?]>;
+	    problems: Problem[];
+	    dirty: boolean;
 	}
 	export interface TableRequest {
 	    document: string;

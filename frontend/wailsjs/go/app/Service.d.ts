@@ -38,6 +38,8 @@ export function ReportFirstChart(arg1:number):Promise<void>;
 
 export function RestoreRevision(arg1:string,arg2:number):Promise<app.Workspace>;
 
+export function Resume(arg1:string):Promise<app.Evaluation>;
+
 export function SaveDraft(arg1:string,arg2:string):Promise<void>;
 
 export function SaveScenario(arg1:string,arg2:string,arg3:string,arg4:number):Promise<app.SaveResult>;
@@ -51,6 +53,8 @@ export function Settings():Promise<app.Settings>;
 export function Simulate(arg1:app.SimulationRequest):Promise<app.SimulationView>;
 
 export function Solve(arg1:app.SolveRequest):Promise<app.SolveResult>;
+
+export function Step(arg1:string,arg2:Array<app.Edit>,arg3:string):Promise<app.StepResult>;
 
 export function Templates():Promise<Array<app.Template>>;
 

@@ -74,6 +74,10 @@ export function RestoreRevision(arg1, arg2) {
   return window['go']['app']['Service']['RestoreRevision'](arg1, arg2);
 }
 
+export function Resume(arg1) {
+  return window['go']['app']['Service']['Resume'](arg1);
+}
+
 export function SaveDraft(arg1, arg2) {
   return window['go']['app']['Service']['SaveDraft'](arg1, arg2);
 }
@@ -100,6 +104,10 @@ export function Simulate(arg1) {
 
 export function Solve(arg1) {
   return window['go']['app']['Service']['Solve'](arg1);
+}
+
+export function Step(arg1, arg2, arg3) {
+  return window['go']['app']['Service']['Step'](arg1, arg2, arg3);
 }
 
 export function Templates() {

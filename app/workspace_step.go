@@ -1,0 +1,344 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"dealmodel/backend/engine"
+)
+
+// The lean edit path. The page holds the working copy and the evaluation it shows,
+// each known to the service by a state id. An edit sends the edits and the state
+// they apply to; the answer carries what changed: the lines of the document, and a
+// patch of the evaluation (the figures, the chart series and the inputs that
+// moved). A slider step of the briefing costs a few hundred bytes each way instead
+// of the whole document up and the whole evaluation down.
+
+// StepResult is the answer to Step: the new state and how to get there from the
+// state the edits were applied to.
+type StepResult struct {
+	// Unknown says the service does not know the base state (it restarted, or
+	// forgot it among older ones): nothing was applied. Send the edits with the
+	// whole document (Apply) instead.
+	Unknown bool `json:"unknown,omitempty"`
+	// State identifies the working copy after the edits, and its evaluation.
+	State string `json:"state"`
+	// Doc changes the base document into the new one.
+	Doc DocPatch `json:"doc"`
+	// Patch changes the base evaluation into the new one, but for its document,
+	// problems and dirty flag, which come whole below.
+	Patch    []PatchOp `json:"patch" ts_type:"Array<[Array<string | number>, unknown?]>"`
+	Problems []Problem `json:"problems"`
+	Dirty    bool      `json:"dirty"`
+}
+
+// DocPatch replaces lines [At, At+Del) of a document (split at "\n") with Ins.
+// Sum is the FNV-1a hash of the new document's UTF-16 code units and Len their
+// count, so that the page can check the copy it patched.
+type DocPatch struct {
+	At  int      `json:"at"`
+	Del int      `json:"del"`
+	Ins []string `json:"ins"`
+	Len int      `json:"len"`
+	Sum uint32   `json:"sum"`
+}
+
+// PatchOp sets the value at Path (object keys and array indexes from the root),
+// or deletes it when Delete. It is written as a JSON array: [path, value], or
+// [path] for a delete.
+type PatchOp struct {
+	Path   []any
+	Value  json.RawMessage
+	Delete bool
+}
+
+// MarshalJSON writes the op as [path, value] or [path].
+func (op PatchOp) MarshalJSON() ([]byte, error) {
+	path, err := json.Marshal(op.Path)
+	if err != nil {
+		return nil, err
+	}
+	if op.Delete {
+		return []byte("[" + string(path) + "]"), nil
+	}
+	return []byte("[" + string(path) + "," + string(op.Value) + "]"), nil
+}
+
+// Step applies edits to the working copy of state base, as Apply does, and answers
+// with what changed. When base is not known, nothing is applied and the answer says
+// so (Unknown).
+func (s *Service) Step(base string, edits []Edit, period string) (res *StepResult, err error) {
+	defer s.guard(&err)
+	p, err := checkPeriod(period)
+	if err != nil {
+		return nil, err
+	}
+	prev, ok := s.states.get(base)
+	if !ok || prev.period != p {
+		return &StepResult{Unknown: true, Patch: []PatchOp{}, Problems: []Problem{}}, nil
+	}
+	e, problems := s.applyEdits(prev.e, edits)
+	ev, err := s.evaluate(e, p, problems)
+	if err != nil {
+		return nil, err
+	}
+	next, err := s.remember(ev, e, p)
+	if err != nil {
+		return nil, err
+	}
+	patch, err := diffJSON(prev.json, next.json)
+	if err != nil {
+		return nil, err
+	}
+	return &StepResult{
+		State:    next.id,
+		Doc:      diffLines(prev.e.doc, e.doc),
+		Patch:    patch,
+		Problems: ev.Problems,
+		Dirty:    ev.Dirty,
+	}, nil
+}
+
+// Resume is the whole evaluation of a state the service knows: the page asks for
+// it when its copy of the document does not check against a step's sum.
+func (s *Service) Resume(state string) (ev *Evaluation, err error) {
+	defer s.guard(&err)
+	st, ok := s.states.get(state)
+	if !ok {
+		return nil, fmt.Errorf("the working copy is no longer known to the service: reopen the scenario to continue")
+	}
+	if ev, err = s.evaluate(st.e, st.period, nil); err != nil {
+		return nil, err
+	}
+	return s.stamp(ev, st.e, st.period)
+}
+
+// stamp remembers an evaluation for later steps and sets its state id.
+func (s *Service) stamp(ev *Evaluation, e *parsed, p engine.Period) (*Evaluation, error) {
+	st, err := s.remember(ev, e, p)
+	if err != nil {
+		return nil, err
+	}
+	ev.State = st.id
+	return ev, nil
+}
+
+// remember keeps the evaluation of a working copy, as the page will hold it, under
+// its state id.
+func (s *Service) remember(ev *Evaluation, e *parsed, p engine.Period) (*state, error) {
+	view := *ev
+	view.Document, view.Problems, view.Dirty, view.State = "", nil, false, ""
+	js, err := json.Marshal(&view)
+	if err != nil {
+		return nil, err
+	}
+	st := &state{id: e.hash[:min(16, len(e.hash))] + "." + string(p), e: e, period: p, json: js}
+	s.states.put(st)
+	return st, nil
+}
+
+// applyEdits applies edits to a working copy in order; an edit that does not apply
+// changes nothing and is reported.
+func (s *Service) applyEdits(e *parsed, edits []Edit) (*parsed, []Problem) {
+	sc := e.sc.Clone()
+	problems := []Problem{}
+	changed := false
+	for _, ed := range edits {
+		next := sc.Clone()
+		if perr := applyEdit(next, ed); perr != nil {
+			problems = append(problems, Problem{Path: ed.Path, Message: perr.Error()})
+			continue
+		}
+		sc, changed = next, true
+	}
+	if !changed {
+		return e, problems
+	}
+	return s.canonical(sc), problems
+}
+
+// state is an evaluation the page holds: its working copy, its period and its JSON
+// (without the fields a step sends whole).
+type state struct {
+	id     string
+	e      *parsed
+	period engine.Period
+	json   []byte
+}
+
+// stateCache holds the latest states: the one shown in each window, and those of
+// answers still on their way (a step applies to the state its request started from).
+type stateCache struct {
+	mu    sync.Mutex
+	m     map[string]*state
+	order []string
+}
+
+const stateCacheSize = 16
+
+func (c *stateCache) get(id string) (*state, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st, ok := c.m[id]
+	return st, ok
+}
+
+func (c *stateCache) put(st *state) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*state{}
+	}
+	if _, ok := c.m[st.id]; ok {
+		// Most recently used last: a state in use is not the next to go.
+		for i, id := range c.order {
+			if id == st.id {
+				c.order = append(c.order[:i], c.order[i+1:]...)
+				break
+			}
+		}
+	}
+	c.m[st.id] = st
+	c.order = append(c.order, st.id)
+	if len(c.order) > stateCacheSize {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+// diffLines is the one run of lines that changes a into b.
+func diffLines(a, b string) DocPatch {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	pre := 0
+	for pre < len(la) && pre < len(lb) && la[pre] == lb[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(la)-pre && suf < len(lb)-pre && la[len(la)-1-suf] == lb[len(lb)-1-suf] {
+		suf++
+	}
+	n, sum := utf16Sum(b)
+	return DocPatch{At: pre, Del: len(la) - pre - suf, Ins: append([]string{}, lb[pre:len(lb)-suf]...), Len: n, Sum: sum}
+}
+
+// utf16Sum counts s's UTF-16 code units and hashes them with FNV-1a (32 bits), as
+// the page does with its JavaScript string.
+func utf16Sum(s string) (int, uint32) {
+	const offset, prime = 2166136261, 16777619
+	h := uint32(offset)
+	n := 0
+	add := func(u uint16) {
+		h ^= uint32(u)
+		h *= prime
+		n++
+	}
+	for _, r := range s {
+		if r >= 0x10000 {
+			r -= 0x10000
+			add(uint16(0xD800 + (r >> 10)))
+			add(uint16(0xDC00 + (r & 0x3FF)))
+		} else {
+			add(uint16(r))
+		}
+	}
+	return n, h
+}
+
+// diffJSON lists the ops that turn JSON document a into b. Equal parts are
+// skipped by their bytes; objects are compared key by key and arrays of the same
+// length index by index, down to where the values differ, unless replacing the
+// whole part is shorter.
+func diffJSON(a, b []byte) ([]PatchOp, error) {
+	ops := []PatchOp{}
+	if err := diffValue(nil, a, b, &ops); err != nil {
+		return nil, err
+	}
+	return ops, nil
+}
+
+func diffValue(path []any, a, b json.RawMessage, ops *[]PatchOp) error {
+	if bytes.Equal(a, b) {
+		return nil
+	}
+	set := PatchOp{Path: path, Value: b}
+	var sub []PatchOp
+	switch {
+	case isObject(a) && isObject(b):
+		var ma, mb map[string]json.RawMessage
+		if err := json.Unmarshal(a, &ma); err != nil {
+			return err
+		}
+		if err := json.Unmarshal(b, &mb); err != nil {
+			return err
+		}
+		for k, vb := range mb {
+			if err := diffValue(extend(path, k), ma[k], vb, &sub); err != nil {
+				return err
+			}
+		}
+		for k := range ma {
+			if _, ok := mb[k]; !ok {
+				sub = append(sub, PatchOp{Path: extend(path, k), Delete: true})
+			}
+		}
+	case isArray(a) && isArray(b):
+		var la, lb []json.RawMessage
+		if err := json.Unmarshal(a, &la); err != nil {
+			return err
+		}
+		if err := json.Unmarshal(b, &lb); err != nil {
+			return err
+		}
+		if len(la) != len(lb) {
+			*ops = append(*ops, set)
+			return nil
+		}
+		for i := range lb {
+			if err := diffValue(extend(path, i), la[i], lb[i], &sub); err != nil {
+				return err
+			}
+		}
+	default:
+		*ops = append(*ops, set)
+		return nil
+	}
+	if len(path) > 0 && opsSize(sub) > len(b)+pathSize(path) {
+		*ops = append(*ops, set)
+		return nil
+	}
+	*ops = append(*ops, sub...)
+	return nil
+}
+
+func extend(path []any, k any) []any {
+	return append(append(make([]any, 0, len(path)+1), path...), k)
+}
+
+func isObject(v json.RawMessage) bool { return len(v) > 0 && v[0] == '{' }
+func isArray(v json.RawMessage) bool  { return len(v) > 0 && v[0] == '[' }
+
+// opsSize is about what ops weigh as JSON.
+func opsSize(ops []PatchOp) int {
+	n := 0
+	for _, op := range ops {
+		n += pathSize(op.Path) + len(op.Value) + 4
+	}
+	return n
+}
+
+func pathSize(path []any) int {
+	n := 2
+	for _, p := range path {
+		switch v := p.(type) {
+		case string:
+			n += len(v) + 3
+		case int:
+			n += len(strconv.Itoa(v)) + 1
+		}
+	}
+	return n
+}
