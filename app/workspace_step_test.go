@@ -219,4 +219,3 @@ func fnvUTF16(us []uint16) uint32 {
 	}
 	return h
 }
-
