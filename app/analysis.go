@@ -16,6 +16,7 @@ import (
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
+	"dealmodel/backend/view"
 )
 
 // SimulationRequest asks for a Monte Carlo simulation of a working copy.
@@ -483,18 +484,7 @@ func (s *Service) AnalysisChoices(doc string) (out *AnalysisChoices, err error) 
 	for _, f := range e.sc.Fields() {
 		out.Inputs = append(out.Inputs, Choice{ID: f.Path, Label: f.Label, Kind: string(f.Kind), Value: formatField(f.Kind, f.Value)})
 	}
-	for i := range e.sc.Contracts {
-		c := &e.sc.Contracts[i]
-		if c.Enabled && c.Type == scenario.TypeRevenueShare {
-			out.DefaultMetric = "contract." + c.ID + ".total_paid"
-			if c.Cap != nil {
-				out.DefaultInput = "contracts." + c.ID + ".cap"
-			} else {
-				out.DefaultInput = "contracts." + c.ID + ".rate"
-			}
-			break
-		}
-	}
+	out.DefaultMetric, out.DefaultInput, _ = view.DefaultSeek(e.sc, res)
 	if out.DefaultMetric == "" && len(out.Metrics) > 0 {
 		out.DefaultMetric = out.Metrics[0].ID
 	}

@@ -160,7 +160,7 @@ func scenarioTemplate(id string) (*scenario.Scenario, error) {
 	default:
 		return nil, fmt.Errorf("there is no scenario template %q: use one that Templates lists", id)
 	}
-	applyDefaults(sc)
+	sc.Tidy()
 	return sc, nil
 }
 
@@ -181,7 +181,7 @@ func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 		}
 		id = freeID(sc, base)
 	}
-	if !idPattern.MatchString(id) {
+	if !scenario.ValidID(id) {
 		return fmt.Errorf("%q is not a valid id: use a lower-case letter, then up to 39 lower-case letters, digits or _", id)
 	}
 	if sc.Stream(id) != nil || sc.Contract(id) != nil {

@@ -103,16 +103,7 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 	quarter("end", "End", sc.End)
 	num("discount_rate", "Discount rate")
 
-	used := map[string]string{}
-	for i := range sc.Contracts {
-		c := &sc.Contracts[i]
-		if c.Base != "" {
-			used[c.Base] = c.DisplayLabel()
-		}
-		if c.Valuation.Stream != "" {
-			used[c.Valuation.Stream] = c.DisplayLabel()
-		}
-	}
+	used := sc.StreamUsers()
 	for i := range sc.Streams {
 		st := &sc.Streams[i]
 		p := "streams." + st.ID
@@ -131,43 +122,43 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
 		p := "contracts." + c.ID
+		ed, editable := scenario.ContractEditorOf(c)
 		detail := c.Payer + " → " + c.Payee
-		if c.Type == scenario.TypeEquity {
-			detail = "Held by " + c.Holder
+		var canAdd, canRemove bool
+		if editable {
+			detail = ed.Detail(c)
+			for _, o := range ed.Optional(c) {
+				// The panel offers to add or remove a cap, the one optional part so far.
+				if o.Key == "cap" {
+					canAdd, canRemove = !o.Present, o.Present
+				}
+			}
 		}
 		group(InputGroup{
 			ID: p, Kind: c.Type, Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
 			Enabled: c.Enabled, Removable: true,
-			CanAddCap:    c.Type == scenario.TypeRevenueShare && c.Cap == nil,
-			CanRemoveCap: c.Type == scenario.TypeRevenueShare && c.Cap != nil,
+			CanAddCap:    canAdd,
+			CanRemoveCap: canRemove,
 		})
 		on := "false"
 		if c.Enabled {
 			on = "true"
 		}
 		inputs = append(inputs, Input{Path: p, Kind: KindToggle, Group: g.ID, GroupLabel: g.Label, Label: "Included in the model", Value: on, Sources: []string{}})
-		switch c.Type {
-		case scenario.TypeRevenueShare:
-			num(p+".rate", "Rate")
-			num(p+".cap", "Cap")
-			num(p+".paid_before", "Paid before")
-			quarter(p+".from", "From", c.From)
-			quarter(p+".until", "Until", c.Until)
-		case scenario.TypeCommitment:
-			num(p+".total", "Total")
-			quarter(p+".from", "From", c.From)
-			num(p+".years", "Years")
-			for k := range c.Weights {
-				num(fmt.Sprintf("%s.weights.%d", p, k+1), fmt.Sprintf("Weight of year %d", k+1))
+		if !editable {
+			for _, f := range sc.Fields() {
+				if rest, ok := strings.CutPrefix(f.Path, p+"."); ok {
+					num(f.Path, rest)
+				}
 			}
-		case scenario.TypePayment:
-			for _, e := range c.Schedule {
-				num(fmt.Sprintf("%s.schedule.%s", p, e.Quarter), e.Quarter.String())
+			continue
+		}
+		for _, in := range ed.Inputs(c) {
+			if in.Date {
+				quarter(p+"."+in.Key, in.Label, in.Quarter)
+			} else {
+				num(p+"."+in.Key, in.Label)
 			}
-		case scenario.TypeEquity:
-			num(p+".stake", "Stake")
-			num(p+".valuation.amount", "Valuation")
-			quarter(p+".valuation.at", "Valued at", c.Valuation.At)
 		}
 	}
 	return groups, inputs

@@ -301,3 +301,51 @@ func (commitment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 func (commitment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
 	return Views{ComputeSpend: true}
 }
+
+func (commitment) Inputs(c *scenario.Contract) []scenario.ContractInput {
+	out := []scenario.ContractInput{number("total", "Total"), date("from", "From", c.From), number("years", "Years")}
+	for k := range c.Weights {
+		out = append(out, number(fmt.Sprintf("weights.%d", k+1), fmt.Sprintf("Weight of year %d", k+1)))
+	}
+	return out
+}
+
+func (commitment) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	if key != "from" {
+		return false
+	}
+	c.From, c.FromSet = q, true
+	return true
+}
+
+// SetText sets the profile; a custom profile starts from the weights the previous
+// profile gave (1 each, or 1, 2, 3… for a ramp).
+func (commitment) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	if key != "profile" {
+		return false, nil
+	}
+	switch v {
+	case scenario.ProfileEven, scenario.ProfileRamp:
+		c.Weights = nil
+	case scenario.ProfileCustom:
+		if c.Profile != scenario.ProfileCustom {
+			c.Weights = make([]decimal.Decimal, c.Years)
+			for k := range c.Weights {
+				c.Weights[k] = decimal.NewFromInt(1)
+				if c.Profile == scenario.ProfileRamp {
+					c.Weights[k] = decimal.NewFromInt(int64(k + 1))
+				}
+			}
+		}
+	default:
+		return true, fmt.Errorf("profile %q: use even, ramp or custom", v)
+	}
+	c.Profile = v
+	return true, nil
+}
+
+func (commitment) Add(c *scenario.Contract, key, text string) (bool, error) { return false, nil }
+func (commitment) Remove(c *scenario.Contract, key string) bool             { return false }
+func (commitment) Optional(c *scenario.Contract) []scenario.OptionalPart    { return nil }
+func (commitment) Detail(c *scenario.Contract) string                       { return moneyDetail(c) }
+func (commitment) Uses(c *scenario.Contract) []string                       { return nil }

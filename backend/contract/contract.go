@@ -70,7 +70,13 @@ type Views struct {
 	Overlays []Overlay
 	// ComputeSpend: its paid series is compute spend, stacked by provider (payee).
 	ComputeSpend bool
+	// Seek is the goal seek the contract suggests (the first contract's wins):
+	// the metric (a measure) to reach by moving the input (a key of its fields).
+	Seek *Seek
 }
+
+// Seek is a goal seek: a contract's metric and one of its numeric fields.
+type Seek struct{ Metric, Input string }
 
 // Figure is one key figure of a contract: the metric (by measure), a caption, a
 // line of context and one sentence on what it means; NullExplain replaces Explain

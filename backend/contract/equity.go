@@ -470,3 +470,48 @@ func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views
 		Overlays: []Overlay{{Measure: "value", Title: c.DisplayLabel() + ": value", Note: "The stake's value in each period."}},
 	}
 }
+
+func (equity) Inputs(c *scenario.Contract) []scenario.ContractInput {
+	return []scenario.ContractInput{number("stake", "Stake"), number("valuation.amount", "Valuation"),
+		date("valuation.at", "Valued at", c.Valuation.At)}
+}
+
+func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	if key != "valuation.at" {
+		return false
+	}
+	c.Valuation.At = q
+	return true
+}
+
+// SetText sets the holder, the valuation's method (a revenue multiple takes the
+// first stream when none is named) or its stream.
+func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	switch key {
+	case "holder":
+		c.Holder = v
+	case "valuation.method":
+		switch v {
+		case scenario.MethodConstant:
+			c.Valuation.Stream = ""
+		case scenario.MethodRevenueMultiple:
+			if c.Valuation.Stream == "" && len(s.Streams) > 0 {
+				c.Valuation.Stream = s.Streams[0].ID
+			}
+		default:
+			return true, fmt.Errorf("method %q: use constant or revenue_multiple", v)
+		}
+		c.Valuation.Method = v
+	case "valuation.stream":
+		c.Valuation.Stream = v
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+func (equity) Add(c *scenario.Contract, key, text string) (bool, error) { return false, nil }
+func (equity) Remove(c *scenario.Contract, key string) bool             { return false }
+func (equity) Optional(c *scenario.Contract) []scenario.OptionalPart    { return nil }
+func (equity) Detail(c *scenario.Contract) string                       { return "Held by " + c.Holder }
+func (equity) Uses(c *scenario.Contract) []string                       { return []string{c.Valuation.Stream} }

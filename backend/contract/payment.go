@@ -276,3 +276,40 @@ func (payment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 }
 
 func (payment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views { return Views{} }
+
+func (payment) Inputs(c *scenario.Contract) []scenario.ContractInput {
+	var out []scenario.ContractInput
+	for _, e := range c.Schedule {
+		out = append(out, number("schedule."+e.Quarter.String(), e.Quarter.String()))
+	}
+	return out
+}
+
+func (payment) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool { return false }
+func (payment) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	return false, nil
+}
+func (payment) Add(c *scenario.Contract, key, text string) (bool, error) { return false, nil }
+
+// Remove removes one payment of the schedule (schedule.<quarter>).
+func (payment) Remove(c *scenario.Contract, key string) bool {
+	at, ok := strings.CutPrefix(key, "schedule.")
+	if !ok {
+		return false
+	}
+	q, err := scenario.ParseQuarter(at, false)
+	if err != nil {
+		return false
+	}
+	for i, e := range c.Schedule {
+		if e.Quarter == q {
+			c.Schedule = append(c.Schedule[:i:i], c.Schedule[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+func (payment) Optional(c *scenario.Contract) []scenario.OptionalPart { return nil }
+func (payment) Detail(c *scenario.Contract) string                    { return moneyDetail(c) }
+func (payment) Uses(c *scenario.Contract) []string                    { return nil }

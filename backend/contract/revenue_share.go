@@ -463,8 +463,10 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 	}
 	if finalCap == nil {
 		v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments"})
+		v.Seek = &Seek{Metric: "total_paid", Input: "rate"}
 		return v
 	}
+	v.Seek = &Seek{Metric: "total_paid", Input: "cap"}
 	// Without a cap the PDF's revenue chart already carries the cumulative line.
 	v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments and the cap", Print: true})
 	uncapped, _, _ := m.Metric("total_accrued")
@@ -478,3 +480,55 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 			NullExplain: fmt.Sprintf("Cumulative payments to %s stay below the %s cap through %s.", c.Payee, capShort, until)})
 	return v
 }
+
+func (revenueShare) Inputs(c *scenario.Contract) []scenario.ContractInput {
+	return []scenario.ContractInput{number("rate", "Rate"), number("cap", "Cap"), number("paid_before", "Paid before"),
+		date("from", "From", c.From), date("until", "Until", c.Until)}
+}
+
+func (revenueShare) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	switch key {
+	case "from":
+		c.From, c.FromSet = q, true
+	case "until":
+		c.Until, c.UntilSet = q, true
+	default:
+		return false
+	}
+	return true
+}
+
+func (revenueShare) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	if key != "base" {
+		return false, nil
+	}
+	c.Base = v
+	return true, nil
+}
+
+func (revenueShare) Add(c *scenario.Contract, key, text string) (bool, error) {
+	if key != "cap" || c.Cap != nil {
+		return false, nil
+	}
+	v, err := scenario.ParseInput(scenario.KindAmount, text)
+	if err != nil {
+		return true, err
+	}
+	c.Cap = &v
+	return true, nil
+}
+
+func (revenueShare) Remove(c *scenario.Contract, key string) bool {
+	if key != "cap" || c.Cap == nil {
+		return false
+	}
+	c.Cap = nil
+	return true
+}
+
+func (revenueShare) Optional(c *scenario.Contract) []scenario.OptionalPart {
+	return []scenario.OptionalPart{{Key: "cap", Present: c.Cap != nil}}
+}
+
+func (revenueShare) Detail(c *scenario.Contract) string { return moneyDetail(c) }
+func (revenueShare) Uses(c *scenario.Contract) []string { return []string{c.Base} }

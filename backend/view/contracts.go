@@ -44,3 +44,15 @@ func (m metrics) Metric(measure string) (decimal.Decimal, bool, bool) {
 	}
 	return decimal.Zero, false, false
 }
+
+// DefaultSeek is the goal seek to offer first: the first enabled contract's that
+// suggests one (a revenue share's total paid, by its cap or else its rate), as
+// a metric id and a field path; ok is false when none does.
+func DefaultSeek(s *scenario.Scenario, r *engine.Result) (metric, input string, ok bool) {
+	for _, cv := range contractViews(s, r) {
+		if cv.Seek != nil {
+			return "contract." + cv.c.ID + "." + cv.Seek.Metric, "contracts." + cv.c.ID + "." + cv.Seek.Input, true
+		}
+	}
+	return "", "", false
+}

@@ -1,0 +1,25 @@
+package contract
+
+import (
+	"dealmodel/backend/scenario"
+)
+
+// moneyDetail is the heading detail of a contract that moves money.
+func moneyDetail(c *scenario.Contract) string { return c.Payer + " → " + c.Payee }
+
+// number and date are the inputs panel's entries of a contract.
+func number(key, label string) scenario.ContractInput {
+	return scenario.ContractInput{Key: key, Label: label}
+}
+
+func date(key, label string, q scenario.Quarter) scenario.ContractInput {
+	return scenario.ContractInput{Key: key, Label: label, Date: true, Quarter: q}
+}
+
+// The types of the format edit by path beyond their numeric fields.
+var (
+	_ scenario.ContractEditor = revenueShare{}
+	_ scenario.ContractEditor = commitment{}
+	_ scenario.ContractEditor = payment{}
+	_ scenario.ContractEditor = equity{}
+)

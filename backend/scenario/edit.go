@@ -1,0 +1,323 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Editing by path: the app's inputs panel changes a scenario one value at a time,
+// each named by its key path. Every operation changes only what its path names (a
+// clone is the caller's undo); Tidy then restores what follows from the rest (dates
+// left to their defaults, uncertainty over fields that are gone) and ValidateEdit
+// says what rule the edit broke.
+
+// ContractEditor is implemented by a contract type whose contracts have values
+// beyond numeric fields that can be edited by path: dates, text and choices, parts
+// that can be added and removed. Without it a type's contracts edit only their
+// numeric fields, label, sources, parties and switch.
+type ContractEditor interface {
+	// Inputs lists the contract's editable values for the inputs panel in order:
+	// numeric fields (by key, as Fields lists them) and dates.
+	Inputs(c *Contract) []ContractInput
+	// SetDate sets the date at key (from, until, valuation.at); false when the
+	// contract has no such date.
+	SetDate(c *Contract, key string, q Quarter) bool
+	// SetText sets a text value or choice at key; handled is false when the
+	// contract has no such text.
+	SetText(s *Scenario, c *Contract, key, v string) (handled bool, err error)
+	// Add gives the contract an optional numeric part it lacks (a revenue share's
+	// cap), read as people type it; handled is false when key is no such part.
+	Add(c *Contract, key, text string) (handled bool, err error)
+	// Remove removes an optional part (a cap, one payment of a schedule); false
+	// when key is no such part.
+	Remove(c *Contract, key string) bool
+	// Optional lists the optional parts and whether the contract has them.
+	Optional(c *Contract) []OptionalPart
+	// Detail says who is party to the contract, for a heading: "OpenAI → Microsoft".
+	Detail(c *Contract) string
+	// Uses lists the ids of the streams the contract is computed from.
+	Uses(c *Contract) []string
+}
+
+// StreamUsers maps each stream id that a contract uses to the label of the last
+// such contract.
+func (s *Scenario) StreamUsers() map[string]string {
+	used := map[string]string{}
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		e, ok := ContractEditorOf(c)
+		if !ok {
+			continue
+		}
+		for _, id := range e.Uses(c) {
+			if id != "" {
+				used[id] = c.DisplayLabel()
+			}
+		}
+	}
+	return used
+}
+
+// ContractInput is one editable value of a contract: a numeric field at Key, or a
+// date (Date true, its value Quarter).
+type ContractInput struct {
+	Key, Label string
+	Date       bool
+	Quarter    Quarter
+}
+
+// OptionalPart is a part of a contract that can be added or removed (cap).
+type OptionalPart struct {
+	Key     string
+	Present bool
+}
+
+// ContractEditorOf returns the editing facet of c's type, if it has one.
+func ContractEditorOf(c *Contract) (ContractEditor, bool) {
+	e, ok := contractTypeOf(c).(ContractEditor)
+	return e, ok
+}
+
+// ValidID reports whether id is a valid stream or contract id.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// ContractAt splits contracts.<id>.<rest> and finds the contract (nil when there
+// is none); rest is "" for the contract itself.
+func (s *Scenario) ContractAt(path string) (*Contract, string) {
+	r, ok := strings.CutPrefix(path, "contracts.")
+	if !ok {
+		return nil, ""
+	}
+	id, field, _ := strings.Cut(r, ".")
+	return s.Contract(id), field
+}
+
+// StreamAt splits streams.<id>.<rest> and finds the stream (nil when there is none).
+func (s *Scenario) StreamAt(path string) (*Stream, string) {
+	r, ok := strings.CutPrefix(path, "streams.")
+	if !ok {
+		return nil, ""
+	}
+	id, field, _ := strings.Cut(r, ".")
+	return s.Stream(id), field
+}
+
+// SetInput sets the numeric field at path from text as people type it
+// (ParseInput). A contract's optional part it lacks (a revenue share's cap) is
+// added.
+func (s *Scenario) SetInput(path, text string) error {
+	f, ok := s.Field(path)
+	if !ok {
+		if c, rest := s.ContractAt(path); c != nil {
+			if e, ok := ContractEditorOf(c); ok {
+				if handled, err := e.Add(c, rest, text); handled {
+					return err
+				}
+			}
+		}
+		if err := s.Set(path, decimal.Zero); err != nil {
+			return err
+		}
+		return fmt.Errorf("%q is not a numeric field of this scenario", path)
+	}
+	v, err := ParseInput(f.Kind, text)
+	if err != nil {
+		return err
+	}
+	if err := s.Set(path, v); err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), path+": "))
+	}
+	return nil
+}
+
+// SetDate sets a date: start, end, or a contract's date (from, until,
+// valuation.at). A bare year is its first quarter, or its last for end and until.
+func (s *Scenario) SetDate(path, text string) error {
+	endOfYear := path == "end" || strings.HasSuffix(path, ".until")
+	q, err := ParseQuarter(text, endOfYear)
+	if err != nil {
+		return err
+	}
+	switch path {
+	case "start":
+		s.Start = q
+		return nil
+	case "end":
+		s.End = q
+		return nil
+	}
+	c, field := s.ContractAt(path)
+	if c == nil {
+		return fmt.Errorf("%q is not a date of this scenario: dates are start, end, contracts.<id>.from, .until and .valuation.at", path)
+	}
+	if e, ok := ContractEditorOf(c); ok && e.SetDate(c, field, q) {
+		return nil
+	}
+	return fmt.Errorf("a %s contract has no date %q", c.Type, field)
+}
+
+// SetEnabled switches the contract at path (contracts.<id>) on or off.
+func (s *Scenario) SetEnabled(path, text string) error {
+	c, field := s.ContractAt(path)
+	if c == nil || field != "" {
+		return fmt.Errorf("%q is not a contract: write contracts.<id>", path)
+	}
+	on, err := strconv.ParseBool(strings.TrimSpace(text))
+	if err != nil {
+		return fmt.Errorf("%q: write true or false", text)
+	}
+	c.Enabled = on
+	return nil
+}
+
+// SetText sets a text value: the name and description, a stream's or contract's
+// label and sources (one a line), a contract's parties, and its type's own text
+// and choices (a commitment's profile, a revenue share's base).
+func (s *Scenario) SetText(path, text string) error {
+	v := strings.TrimSpace(text)
+	switch path {
+	case "name":
+		s.Name = v
+		return nil
+	case "description":
+		s.Description = v
+		return nil
+	}
+	if st, field := s.StreamAt(path); st != nil {
+		switch field {
+		case "label":
+			st.Label = v
+		case "source", "sources":
+			st.Sources = splitLines(text)
+		default:
+			return fmt.Errorf("a stream's text fields are label and sources, not %q", field)
+		}
+		return nil
+	}
+	c, field := s.ContractAt(path)
+	if c == nil {
+		return fmt.Errorf("%q is not a text field of this scenario", path)
+	}
+	switch {
+	case field == "label":
+		c.Label = v
+		return nil
+	case field == "source" || field == "sources":
+		c.Sources = splitLines(text)
+		return nil
+	case field == "payer" && c.MovesMoney():
+		c.Payer = v
+		return nil
+	case field == "payee" && c.MovesMoney():
+		c.Payee = v
+		return nil
+	}
+	if e, ok := ContractEditorOf(c); ok {
+		if handled, err := e.SetText(s, c, field, v); handled {
+			return err
+		}
+	}
+	return fmt.Errorf("a %s contract has no text field %q", c.Type, field)
+}
+
+// splitLines is a list written one item a line.
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Remove removes a stream (unless a contract uses it), a contract, or a contract's
+// optional part (a revenue share's cap, one payment of a schedule).
+func (s *Scenario) Remove(path string) error {
+	if st, field := s.StreamAt(path); st != nil && field == "" {
+		for i := range s.Contracts {
+			c := &s.Contracts[i]
+			if e, ok := ContractEditorOf(c); ok && contains(e.Uses(c), st.ID) {
+				return fmt.Errorf("“%s” is the base of “%s”: remove that contract or give it another stream first", st.DisplayLabel(), c.DisplayLabel())
+			}
+		}
+		for i := range s.Streams {
+			if s.Streams[i].ID == st.ID {
+				s.Streams = append(s.Streams[:i:i], s.Streams[i+1:]...)
+				return nil
+			}
+		}
+	}
+	c, field := s.ContractAt(path)
+	switch {
+	case c != nil && field == "":
+		for i := range s.Contracts {
+			if s.Contracts[i].ID == c.ID {
+				s.Contracts = append(s.Contracts[:i:i], s.Contracts[i+1:]...)
+				return nil
+			}
+		}
+	case c != nil:
+		if e, ok := ContractEditorOf(c); ok && e.Remove(c, field) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%q cannot be removed: remove streams.<id>, contracts.<id>, a revenue share's cap or a payment's schedule.<quarter>", path)
+}
+
+// Tidy restores what follows from the rest of the scenario after edits: dates the
+// file leaves out get their defaults again (from is start, until is end), and
+// uncertain inputs whose field is gone (its contract removed, a commitment
+// shortened) are dropped, since a range over nothing would make it invalid.
+func (s *Scenario) Tidy() {
+	for i := range s.Contracts {
+		c := &s.Contracts[i]
+		if !c.FromSet {
+			c.From = s.Start
+		}
+		if !c.UntilSet {
+			c.Until = s.End
+		}
+	}
+	u := s.Uncertainty
+	if u == nil {
+		return
+	}
+	paths := map[string]bool{}
+	for _, f := range s.Fields() {
+		paths[f.Path] = true
+	}
+	keep := u.Inputs[:0]
+	for _, in := range u.Inputs {
+		if paths[in.Path] {
+			keep = append(keep, in)
+		}
+	}
+	u.Inputs = keep
+	if len(u.Inputs) == 0 && u.Runs == 0 && !u.SeedSet {
+		s.Uncertainty = nil
+	}
+}
+
+// ValidateEdit validates the scenario after an edit of path and says, in one line,
+// what rule it broke: the edited value's problems plainly, other fields' by path.
+func (s *Scenario) ValidateEdit(path string) error {
+	err := s.Validate()
+	var el *ErrorList
+	if !errors.As(err, &el) {
+		return err
+	}
+	msgs := make([]string, 0, len(el.Errors))
+	for _, e := range el.Errors {
+		if e.Path == "" || e.Path == path {
+			msgs = append(msgs, e.Msg)
+		} else {
+			msgs = append(msgs, e.Path+": "+e.Msg)
+		}
+	}
+	return errors.New(strings.Join(msgs, "; "))
+}
