@@ -618,6 +618,10 @@ func (s *Service) parse(doc string) (*parsed, error) {
 	// The canonical form is what the store keeps and hashes; a document sent in
 	// another form is evaluated as its canonical form.
 	canon := string(scenario.Marshal(sc))
+	if len(canon) > scenario.MaxSize {
+		// It would save, but its export would not import back.
+		return nil, fmt.Errorf("the working copy is larger than %d MiB once written out, the most a scenario file holds: shorten its texts", scenario.MaxSize>>20)
+	}
 	e := &parsed{doc: canon, sc: sc, hash: store.Hash([]byte(canon))}
 	s.docs.put(doc, e)
 	if canon != doc {
@@ -632,9 +636,15 @@ type docCache struct {
 	mu    sync.Mutex
 	m     map[string]*parsed
 	order []string
+	bytes int // of the documents held (each key, and a canonical form that differs)
 }
 
-const docCacheSize = 64
+// docCacheSize and docCacheBytes bound the cache: the undo stack of a scenario of
+// ordinary size, without letting a few large documents hold much memory.
+const (
+	docCacheSize  = 64
+	docCacheBytes = 32 << 20
+)
 
 func (c *docCache) get(doc string) (*parsed, bool) {
 	c.mu.Lock()
@@ -654,8 +664,10 @@ func (c *docCache) put(doc string, e *parsed) {
 	}
 	c.m[doc] = e
 	c.order = append(c.order, doc)
-	if len(c.order) > docCacheSize {
+	c.bytes += len(doc)
+	for len(c.order) > 1 && (len(c.order) > docCacheSize || c.bytes > docCacheBytes) {
 		delete(c.m, c.order[0])
+		c.bytes -= len(c.order[0])
 		c.order = c.order[1:]
 	}
 }

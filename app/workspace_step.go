@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
 )
 
 // The lean edit path. The page holds the working copy and the evaluation it shows,
@@ -158,7 +159,13 @@ func (s *Service) applyEdits(e *parsed, edits []Edit) (*parsed, []Problem) {
 	if !changed {
 		return e, problems
 	}
-	return s.canonical(sc), problems
+	next := s.canonical(sc)
+	if len(next.doc) > scenario.MaxSize {
+		problems = append(problems, Problem{Path: edits[len(edits)-1].Path,
+			Message: fmt.Sprintf("these edits would make the scenario larger than %d MiB, the most a scenario file holds: nothing was changed", scenario.MaxSize>>20)})
+		return e, problems
+	}
+	return next, problems
 }
 
 // state is an evaluation the page holds: its working copy, its period and its JSON

@@ -66,7 +66,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			err := c.run(e, args[1:])
+			err := runGuarded(c, e, args[1:])
 			var h *helpRequest
 			if errors.As(err, &h) {
 				fmt.Fprintf(stdout, "Usage: dealmodel %s %s\n  %s\n\nFlags:\n%s", c.name, c.args, c.help, h.flags)
@@ -78,6 +78,17 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "dealmodel: unknown command %q\n\n", args[0])
 	usage(stderr)
 	return ExitInvalid
+}
+
+// runGuarded runs a command, turning a panic (a bug) into an internal error with
+// its cause on one line, instead of a stack trace.
+func runGuarded(c command, e *env, args []string) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error (a bug; please report it with the command you ran): %v", v)
+		}
+	}()
+	return c.run(e, args)
 }
 
 func usage(w io.Writer) {

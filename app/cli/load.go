@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ import (
 
 // maxFileSize bounds a scenario file: far above any real one, low enough that a wrong
 // path to a large file fails at once.
-const maxFileSize = 8 << 20
+const maxFileSize = scenario.MaxSize
 
 // dbFlag adds --db to a command's flags. Empty means DEALMODEL_DB, then the default
 // location in the user's configuration folder.
@@ -101,13 +102,28 @@ func readScenarioFile(path string) ([]byte, error) {
 	case st.IsDir():
 		return nil, invalidf("%s is a folder: give a scenario file", path)
 	case st.Size() > maxFileSize:
-		return nil, invalidf("%s is %d bytes: a scenario file is at most %d", path, st.Size(), maxFileSize)
+		return nil, tooLarge(path)
 	}
-	data, err := os.ReadFile(path)
+	// The size a file reports is not what reading it gives: a device (/dev/zero)
+	// or a pipe (/dev/stdin) reports none, and a file may grow. Read at most one
+	// byte more than the limit.
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if len(data) > maxFileSize {
+		return nil, tooLarge(path)
+	}
 	return data, nil
+}
+
+func tooLarge(path string) error {
+	return invalidf("%s is larger than %d MiB: a scenario file is at most %d MiB", path, maxFileSize>>20, maxFileSize>>20)
 }
 
 func loadFile(path string) (*scenario.Scenario, error) {

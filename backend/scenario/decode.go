@@ -1,7 +1,10 @@
 package scenario
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -16,6 +19,11 @@ import (
 // found (up to MaxErrors), each with file, line, column and key path.
 func Parse(filename string, data []byte) (*Scenario, error) {
 	sink := &errorSink{file: filename, positioned: true}
+	if !checkDocSize(data, sink) {
+		return nil, sink.err()
+	}
+	// A byte order mark, which some Windows editors write, is not part of the text.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		sink.addAt(0, 0, "", "the file is not UTF-8 text: save it as UTF-8")
 		return nil, sink.err()
@@ -180,6 +188,9 @@ func contains(list []string, s string) bool {
 
 // suggest returns the allowed key closest to key, if it is a likely typo.
 func suggest(key string, allowed []string) string {
+	if len(key) > 64 { // no key is that long; and the distance costs len(key) × len(allowed key)
+		return ""
+	}
 	best, bestDist := "", 1<<30
 	for _, a := range allowed {
 		if dist := editDistance(strings.ToLower(key), a); dist < bestDist {
@@ -284,9 +295,15 @@ func (d *decoder) number(n *node, path string) (decimal.Decimal, bool) {
 }
 
 func (d *decoder) integer(n *node, path string) (int64, bool) {
-	if n.kind == scalarNode && n.scalar == numberScalar {
-		if v, err := strconv.ParseInt(strings.ReplaceAll(n.text, "_", ""), 10, 64); err == nil {
+	if n.kind == scalarNode && (n.scalar == numberScalar || n.scalar == stringScalar) {
+		v, err := strconv.ParseInt(strings.ReplaceAll(n.text, "_", ""), 10, 64)
+		switch {
+		case err == nil && n.scalar == numberScalar:
 			return v, true
+		case errors.Is(err, strconv.ErrRange):
+			// The YAML parser reads a whole number too large for 64 bits as text.
+			d.errf(n, path, "%s is out of range: a whole number here is from %d to %d", clip(n.text), int64(math.MinInt64), int64(math.MaxInt64))
+			return 0, false
 		}
 	}
 	d.errf(n, path, "expected a whole number, found %s", n.describe())

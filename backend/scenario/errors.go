@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxErrors is how many errors of one file are reported; the rest are counted.
@@ -77,7 +78,12 @@ func (s *errorSink) addAt(line, col int, path, format string, args ...any) {
 	if s.positioned && line == 0 {
 		line, col = 1, 1
 	}
-	e := &Error{File: s.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)}
+	for i, a := range args {
+		if t, ok := a.(string); ok && len(t) > maxArgLen {
+			args[i] = clip(t)
+		}
+	}
+	e := &Error{File: s.file, Line: line, Col: col, Path: clipPath(path), Msg: fmt.Sprintf(format, args...)}
 	key := e.Error()
 	if s.seen == nil {
 		s.seen = map[string]bool{}
@@ -99,4 +105,36 @@ func (s *errorSink) err() error {
 	}
 	l := s.list
 	return &l
+}
+
+// maxArgLen is the longest text an error message quotes whole: a message arising
+// from a megabyte-long key or value quotes its start.
+const maxArgLen = 200
+
+// clip shortens text a message quotes to its first 60 characters and an ellipsis
+// when it is longer than 100.
+func clip(s string) string {
+	if len(s) <= 100 || utf8.RuneCountInString(s) <= 100 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 60 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// clipPath clips each key of a key path.
+func clipPath(path string) string {
+	if len(path) <= maxArgLen {
+		return path
+	}
+	parts := strings.Split(path, ".")
+	for i, p := range parts {
+		parts[i] = clip(p)
+	}
+	return strings.Join(parts, ".")
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -56,13 +57,13 @@ func (n *node) describe() string {
 	}
 	switch n.scalar {
 	case numberScalar:
-		return "the number " + n.text
+		return "the number " + clip(n.text)
 	case boolScalar:
 		return "the boolean " + n.text
 	case nullScalar:
 		return "an empty value"
 	}
-	return fmt.Sprintf("the text %q", n.text)
+	return fmt.Sprintf("the text %q", clip(n.text))
 }
 
 // parseTree reads YAML, or JSON when the name ends in .json. It returns the root, or
@@ -75,7 +76,14 @@ func parseTree(name string, data []byte, sink *errorSink) *node {
 }
 
 func parseYAMLTree(data []byte, sink *errorSink) *node {
-	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if !checkMarks(data, sink) {
+		return nil
+	}
+	tokens := lexer.Tokenize(string(data))
+	if !checkTokens(tokens, sink) {
+		return nil
+	}
+	f, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		line, col := 0, 0
 		msg := err.Error()
@@ -88,6 +96,10 @@ func parseYAMLTree(data []byte, sink *errorSink) *node {
 			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 				line, col = tk.Position.Line, tk.Position.Column
 			}
+		}
+		if tk := unclosed(tokens); tk != nil {
+			l, c := yamlPos(tk)
+			msg += fmt.Sprintf(" (the %s opened at %d:%d is not closed)", tk.Value, l, c)
 		}
 		sink.addAt(line, col, "", "not valid YAML: %s", msg)
 		return nil
@@ -190,6 +202,9 @@ func yamlPair(mv *ast.MappingValueNode, sink *errorSink) pair {
 // parseJSONTree reads JSON with encoding/json's tokenizer, keeping numbers as text
 // and computing line and column from byte offsets.
 func parseJSONTree(data []byte, sink *errorSink) *node {
+	if !checkMarks(data, sink) {
+		return nil
+	}
 	lines := lineStarts(data)
 	pos := func(off int64) (int, int) {
 		// off is just past the token; step back over it to its first byte.
@@ -219,8 +234,8 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 		}
 		return off
 	}
-	var read func() (*node, error)
-	read = func() (*node, error) {
+	var read func(depth int) (*node, error)
+	read = func(depth int) (*node, error) {
 		off := start()
 		tok, err := dec.Token()
 		if err != nil {
@@ -230,15 +245,18 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 		n := &node{line: l, col: c}
 		switch t := tok.(type) {
 		case json.Delim:
+			if depth >= MaxDepth {
+				return nil, &tooDeep{line: l, col: c}
+			}
 			switch t {
 			case '{':
 				n.kind = mappingNode
 				for dec.More() {
-					k, err := read()
+					k, err := read(depth + 1)
 					if err != nil {
 						return nil, err
 					}
-					v, err := read()
+					v, err := read(depth + 1)
 					if err != nil {
 						return nil, err
 					}
@@ -250,7 +268,7 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 			case '[':
 				n.kind = sequenceNode
 				for dec.More() {
-					v, err := read()
+					v, err := read(depth + 1)
 					if err != nil {
 						return nil, err
 					}
@@ -273,11 +291,16 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 		}
 		return n, nil
 	}
-	root, err := read()
+	root, err := read(0)
 	if err == nil {
 		if _, extra := dec.Token(); extra != io.EOF {
 			err = errors.New("more than one value: a file holds one scenario")
 		}
+	}
+	var deep *tooDeep
+	if errors.As(err, &deep) {
+		sink.addAt(deep.line, deep.col, "", "lists and mappings nest more than %d deep here: a scenario needs a few levels", MaxDepth)
+		return nil
 	}
 	if err != nil {
 		off := dec.InputOffset()
@@ -305,3 +328,8 @@ func lineStarts(data []byte) []int {
 	}
 	return starts
 }
+
+// tooDeep stops reading JSON that nests past MaxDepth, at the bracket that does.
+type tooDeep struct{ line, col int }
+
+func (e *tooDeep) Error() string { return "nested too deeply" }

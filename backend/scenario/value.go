@@ -43,7 +43,7 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	}
 	if exp != 0 && strings.ContainsAny(t, "eE") || strings.HasPrefix(t, "+") {
 		// 1.5e3B or +5B: most likely a typo, and the format has no such form.
-		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", s)
+		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", clip(s))
 	}
 	d, err := parseNumber(t)
 	if err == nil {
@@ -51,10 +51,10 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 		err = checkSize(d)
 	}
 	if errors.Is(err, errSize) {
-		return decimal.Decimal{}, fmt.Errorf("%q is out of range: amounts have at most %d digits before the decimal point and %d after it", s, MaxDigits, MaxPlaces)
+		return decimal.Decimal{}, fmt.Errorf("%q is out of range: amounts have at most %d digits before the decimal point and %d after it", clip(s), MaxDigits, MaxPlaces)
 	}
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", s)
+		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", clip(s))
 	}
 	if neg {
 		d = d.Neg()
@@ -75,10 +75,10 @@ func ParseRate(s string) (decimal.Decimal, error) {
 		err = checkSize(d)
 	}
 	if errors.Is(err, errSize) {
-		return decimal.Decimal{}, fmt.Errorf("%q is out of range: rates have at most %d decimal places", s, MaxPlaces-2)
+		return decimal.Decimal{}, fmt.Errorf("%q is out of range: rates have at most %d decimal places", clip(s), MaxPlaces-2)
 	}
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a rate: write a percentage such as 20%% or a fraction such as 0.2", s)
+		return decimal.Decimal{}, fmt.Errorf("%q is not a rate: write a percentage such as 20%% or a fraction such as 0.2", clip(s))
 	}
 	return d, nil
 }
@@ -88,6 +88,9 @@ func ParseRate(s string) (decimal.Decimal, error) {
 func parseNumber(s string) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Decimal{}, errors.New("empty")
+	}
+	if len(s) > 200 { // reading a long number costs the square of its length
+		return decimal.Decimal{}, errSize
 	}
 	digits := 0
 	for i := 0; i < len(s); i++ {

@@ -11,8 +11,10 @@ import (
 // MaxNameLen is the longest scenario name, in characters.
 const MaxNameLen = 120
 
-// MaxBodySize is the largest body the store accepts, in bytes.
-const MaxBodySize = 16 << 20
+// MaxBodySize is the largest body the store accepts, in bytes: the largest
+// scenario file (scenario.MaxSize), so that every stored revision exports to a
+// file that imports back.
+const MaxBodySize = 8 << 20
 
 // validName checks a scenario name: 1 to MaxNameLen characters of valid
 // UTF-8, no control characters, no spaces at either end.
@@ -55,7 +57,7 @@ func validBody(body []byte) error {
 	case len(body) == 0:
 		return Errorf(EINVALID, "The scenario body is empty")
 	case len(body) > MaxBodySize:
-		return Errorf(EINVALID, "The scenario body is larger than %d MiB", MaxBodySize>>20)
+		return Errorf(EINVALID, "The scenario is larger than %d MiB once written out, the most a scenario file holds: shorten its texts", MaxBodySize>>20)
 	}
 	return nil
 }

@@ -1,0 +1,59 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"dealmodel/backend/scenario"
+	"dealmodel/backend/store"
+)
+
+// The API holds documents to the same 8 MiB as files, so that everything saved
+// exports to a file that imports back.
+func TestAPIRefusesDocumentsOverTheFileLimit(t *testing.T) {
+	if store.MaxBodySize != scenario.MaxSize {
+		t.Fatalf("the store keeps bodies up to %d bytes, files are at most %d", store.MaxBodySize, scenario.MaxSize)
+	}
+	s := newTestService(t)
+	w, _ := open(t, s, "microsoft-cap")
+	name := w.Name
+	huge := w.Document + "description: \"" + strings.Repeat("x", 12<<20) + "\"\n"
+	if _, err := s.Apply(huge, nil, "quarter"); err == nil || !strings.Contains(err.Error(), "at most 8 MiB") {
+		t.Errorf("Apply of 12 MiB: %v", err)
+	}
+	if _, err := s.SaveScenario(name, huge, "", 0); err == nil || !strings.Contains(err.Error(), "at most 8 MiB") {
+		t.Errorf("SaveScenario of 12 MiB: %v", err)
+	}
+	if _, err := s.ImportScenario("huge.yaml", huge); err == nil || !strings.Contains(err.Error(), "larger than 8 MiB") {
+		t.Errorf("ImportScenario of 12 MiB: %v", err)
+	}
+	// Under the limit as sent, over it once written out: an edit that grows it.
+	long := strings.Repeat("y", scenario.MaxSize)
+	ev, err := s.Apply(w.Document, []Edit{{Op: OpText, Path: "description", Value: long}}, "quarter")
+	if err != nil || len(ev.Problems) != 1 || !strings.Contains(ev.Problems[0].Message, "larger than 8 MiB") || len(ev.Document) > 100_000 {
+		t.Errorf("Apply growing it past 8 MiB: %v", err)
+	}
+	hist, err := s.History(name)
+	if err != nil || len(hist) != 1 {
+		t.Errorf("history after refused saves: %d revisions, %v", len(hist), err)
+	}
+}
+
+// A nesting bomb through the API is refused at once and leaves the service
+// working.
+func TestAPIRefusesNestingBomb(t *testing.T) {
+	s := newTestService(t)
+	bomb := "version: 1\nname: x\ndescription: " + strings.Repeat("[", 60_000) + "\n"
+	start := time.Now()
+	if _, err := s.ImportScenario("bomb.yaml", bomb); err == nil || !strings.Contains(err.Error(), "nest more than 64 deep") {
+		t.Errorf("ImportScenario: %v", err)
+	}
+	if _, err := s.Evaluate(bomb, "quarter"); err == nil || !strings.Contains(err.Error(), "nest more than 64 deep") {
+		t.Errorf("Evaluate: %v", err)
+	}
+	if took := time.Since(start); took > 20*time.Second {
+		t.Errorf("took %v", took)
+	}
+	open(t, s, "briefing")
+}

@@ -1,0 +1,209 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// hostile documents of at most MaxSize bytes, each shaped to hit one of the
+// parser's weak spots: flow nesting (quadratic in goccy/go-yaml), documents
+// (quadratic), width, keys, long text, long keys (quadratic typo suggestions),
+// block nesting.
+func hostileDocuments() map[string]string {
+	rep := strings.Repeat
+	deepBlock := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(rep(" ", i))
+			b.WriteString("a:\n")
+		}
+		return b.String()
+	}
+	manyKeys := func(n int) string {
+		var b strings.Builder
+		b.WriteString("version: 1\nname: x\nstart: 2025Q1\nend: 2025Q4\nstreams:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "  s%d: {annual: {2025: %d}}\n", i, i)
+		}
+		return b.String()
+	}
+	return map[string]string{
+		"flow-list-bomb.yaml":      "description: " + rep("[", 100_000),
+		"flow-list-bomb-max.yaml":  "description: " + rep("[", MaxMarks-1),
+		"flow-map-bomb.yaml":       "description: " + rep("{a: ", MaxMarks/2-1),
+		"closed-flow-bomb.yaml":    "description: " + rep("[", MaxMarks/2-1) + rep("]", MaxMarks/2-1),
+		"size-bomb.yaml":           "description: " + rep("[", MaxSize-13),
+		"documents.yaml":           rep("---\na\n", MaxMarks/3-1),
+		"width.yaml":               "description: [" + rep("1,", MaxMarks-2) + "]",
+		"width-8mb.yaml":           "description: [" + rep("1234567890123456789,", MaxMarks-2) + "]",
+		"keys.yaml":                manyKeys(MaxMarks / 8),
+		"long-text.yaml":           "description: " + rep("lorem ipsum ", MaxSize/12-2),
+		"long-unknown-key.yaml":    rep("k", MaxSize/2-10) + ": 1\n" + rep("x", MaxSize/2-10) + ": 2\n",
+		"long-lines.yaml":          rep("word\n", MaxSize/5-1),
+		"block-nesting.yaml":       deepBlock(4000),
+		"compact-lists.yaml":       "description: " + rep("- ", MaxMarks-1) + "x",
+		"anchors.yaml":             "a: &a [" + rep("*a, ", MaxMarks/3) + "]",
+		"flow-list-bomb.json":      rep("[", MaxMarks-1),
+		"width.json":               "[" + rep("1,", MaxMarks-2) + "1]",
+		"nested-objects.json":      rep(`{"a":`, MaxMarks/2-1),
+		"long-string.json":         `{"description": "` + rep("x", MaxSize-40) + `"}`,
+		"long-unknown-key.json":    `{"` + rep("k", MaxSize-20) + `": 1}`,
+		"strings-with-marks.yaml":  "description: \"" + rep("a, b: [c] ", MaxSize/10-3) + "\"",
+		"many-scalars-in-doc.yaml": rep("a: b\n", MaxMarks-1),
+		"wide-mapping.yaml":        manyKeys(MaxKeys + 1),
+		"wide-mappings.yaml":       rep("m:\n"+rep("  a: 1\n", MaxKeys-1), 2),
+		"long-number.yaml":         "version: 1\nname: x\nstart: 2025Q1\nend: 2025Q4\nstreams:\n  s: {annual: {2025: " + rep("9", MaxSize-100) + "}}\n",
+		"long-seed.yaml":           "version: 1\nuncertainty: {seed: -" + rep("9", MaxSize-100) + "}\n",
+	}
+}
+
+// TestParseIsBounded: parsing any document of at most MaxSize bytes finishes
+// within 2 s of processor time and a heap of at most 300 MB, whatever its shape,
+// and a refusal says where and why in a message of reasonable length.
+func TestParseIsBounded(t *testing.T) {
+	const maxHeap = 300 << 20
+	maxCPU := 2 * time.Second
+	if raceEnabled {
+		maxCPU *= 10 // the race detector slows this code about tenfold
+	}
+	for name, doc := range hostileDocuments() {
+		t.Run(name, func(t *testing.T) {
+			if len(doc) > MaxSize {
+				t.Fatalf("test document is %d bytes, over MaxSize", len(doc))
+			}
+			data := []byte(doc)
+			var err error
+			cpu, heap := measure(func() { _, err = Parse(name, data) })
+			t.Logf("%s: %d bytes, %v processor time, %d MB peak heap", name, len(data), cpu, heap>>20)
+			if cpu > maxCPU {
+				t.Errorf("took %v of processor time, over %v", cpu, maxCPU)
+			}
+			if heap > maxHeap {
+				t.Errorf("the heap reached %d MB, over %d MB", heap>>20, maxHeap>>20)
+			}
+			if err == nil {
+				t.Fatal("accepted a document that is not a scenario")
+			}
+			var el *ErrorList
+			if !errors.As(err, &el) {
+				t.Fatalf("not an ErrorList: %v", err)
+			}
+			if len(err.Error()) > 20_000 {
+				t.Errorf("the message is %d bytes long: it must quote long text shortened", len(err.Error()))
+			}
+		})
+	}
+}
+
+// measure runs f and returns the processor time the process spent meanwhile
+// (which a busy machine does not inflate as it does the wall clock) and the
+// largest heap seen, sampled every millisecond.
+func measure(f func()) (time.Duration, uint64) {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	heap := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64() + sample[1].Value.Uint64()
+	}
+	base := heap()
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			if h := heap(); h > peak.Load() {
+				peak.Store(h)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	before := cpuTime()
+	f()
+	cpu := cpuTime() - before
+	close(stop)
+	<-done
+	if h := heap(); h > peak.Load() {
+		peak.Store(h)
+	}
+	p := peak.Load()
+	if p < base {
+		return cpu, 0
+	}
+	return cpu, p - base
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func TestParseRefusesOverMaxSize(t *testing.T) {
+	doc := minimal + "description: \"" + strings.Repeat("x", MaxSize) + "\"\n"
+	_, err := Parse("big.yaml", []byte(doc))
+	if err == nil || !strings.Contains(err.Error(), "big.yaml:1:1: the document is 8 MiB: a scenario is at most 8 MiB") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestParseRefusesDeepNesting(t *testing.T) {
+	for name, doc := range map[string]string{
+		"flow.yaml":  "version: 1\ndescription: " + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "\n",
+		"block.yaml": "version: 1\ndescription:\n" + strings.Repeat("- ", 70) + "x\n",
+		"deep.json":  `{"version": 1, "description": ` + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "}",
+	} {
+		_, err := Parse(name, []byte(doc))
+		if err == nil || !strings.Contains(err.Error(), "nest more than 64 deep here") {
+			t.Errorf("%s: got %v", name, err)
+		}
+	}
+	// 60 levels is deep for a scenario but allowed: the refusal is about depth,
+	// not about lists in a description.
+	_, err := Parse("ok.yaml", []byte(minimal+"description: "+strings.Repeat("[", 60)+strings.Repeat("]", 60)+"\n"))
+	if err == nil || strings.Contains(err.Error(), "nest") {
+		t.Errorf("60 levels: got %v, want only a type error", err)
+	}
+}
+
+func TestParseAcceptsByteOrderMark(t *testing.T) {
+	for name, doc := range map[string]string{
+		"bom.yaml": "\ufeff" + minimal,
+		"bom.json": "\ufeff" + `{"version": 1, "name": "J", "start": "2025Q1", "end": 2025, "streams": {"r": {"annual": {"2025": "1B"}}}}`,
+	} {
+		if _, err := Parse(name, []byte(doc)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// Positions stay those an editor shows (it does not show the mark).
+	_, err := Parse("bom.yaml", []byte("\ufeffversion: 2\n"))
+	if err == nil || !strings.Contains(err.Error(), "bom.yaml:1:10: version:") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestUnclosedFlowListNamesWhereItOpened(t *testing.T) {
+	_, err := Parse("u.yaml", []byte("version: 1\nname: [unclosed\n"))
+	if err == nil || !strings.Contains(err.Error(), "the [ opened at 2:7 is not closed") {
+		t.Fatalf("got %v", err)
+	}
+	_, err = Parse("u.yaml", []byte("version: 1\nname: {a: 1\nstart: 2025Q1\n"))
+	if err == nil || !strings.Contains(err.Error(), "the { opened at 2:7 is not closed") {
+		t.Fatalf("got %v", err)
+	}
+}
