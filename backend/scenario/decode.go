@@ -28,7 +28,8 @@ func Parse(filename string, data []byte) (*Scenario, error) {
 		sink.addAt(0, 0, "", "the file is not UTF-8 text: save it as UTF-8")
 		return nil, sink.err()
 	}
-	root := parseTree(filename, data, sink)
+	var root *node
+	boundedParse(len(data), func() { root = parseTree(filename, data, sink) })
 	if root == nil {
 		return nil, sink.err()
 	}

@@ -3,6 +3,10 @@ package scenario
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
 
 	"github.com/goccy/go-yaml/token"
 )
@@ -219,4 +223,41 @@ func (b *blockLevels) see(tk *token.Token) bool {
 		b.work++
 	}
 	return true
+}
+
+// bigDocument is the size from which a document is parsed under bigParse.
+const bigDocument = 1 << 20
+
+// bigParse lets one large document be parsed at a time, with the garbage
+// collector holding the process to what it used before plus parseHeadroom. The
+// YAML parser keeps about 30 bytes per byte of a long text while it reads it;
+// without the limit the collector lets the heap grow to twice what is live, and
+// two large documents at once (the browser mode serves calls concurrently) would
+// need twice that again.
+var bigParse sync.Mutex
+
+const parseHeadroom = 200 << 20
+
+// boundedParse runs parse, under bigParse for a large document.
+func boundedParse(size int, parse func()) {
+	if size < bigDocument {
+		parse()
+		return
+	}
+	bigParse.Lock()
+	defer bigParse.Unlock()
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(sample)
+	used := sample[0].Value.Uint64() - sample[1].Value.Uint64()
+	prev := debug.SetMemoryLimit(-1)
+	limit := int64(math.MaxInt64)
+	if used < math.MaxInt64-parseHeadroom {
+		limit = int64(used) + parseHeadroom
+	}
+	if prev < limit {
+		limit = prev
+	}
+	debug.SetMemoryLimit(limit)
+	defer debug.SetMemoryLimit(prev)
+	parse()
 }
