@@ -48,6 +48,8 @@ type ExportRequest struct {
 	// Compare names up to three stored scenarios to compare with in the PDF, each
 	// as it would open (its draft when it has one).
 	Compare []string `json:"compare"`
+	// SummaryOnly makes the PDF the one-page executive summary alone.
+	SummaryOnly bool `json:"summaryOnly"`
 	// IncludeUncertainty adds the simulation to the PDF, when the scenario
 	// declares ranges: its own runs and seed, so the briefing is reproducible.
 	IncludeUncertainty bool `json:"includeUncertainty"`
@@ -177,6 +179,16 @@ func (s *Service) exportBytes(e *parsed, p engine.Period, req ExportRequest) ([]
 	return b.Bytes(), nil
 }
 
+// unsaved says a working copy differs from the latest saved revision of the
+// scenario it names (false when none is saved under its name).
+func (s *Service) unsaved(e *parsed) bool {
+	if s.lib == nil || s.lib.DB == nil {
+		return false
+	}
+	r, err := s.lib.DB.Get(s.ctx(), e.sc.Name, 0)
+	return err == nil && r.Hash != e.hash
+}
+
 // briefing gathers what the PDF shows: the working copy, the scenarios to
 // compare it with, and its simulation when asked for and it has ranges.
 func (s *Service) briefing(e *parsed, q *engine.Result, p engine.Period, req ExportRequest) (*report.Briefing, error) {
@@ -193,7 +205,11 @@ func (s *Service) briefing(e *parsed, q *engine.Result, p engine.Period, req Exp
 	}
 	brief := &report.Briefing{
 		Scenario: e.sc, Result: q, Revision: req.Revision, Now: s.now(),
-		Period: p, Paper: paper, Landscape: req.Landscape,
+		Period: p, Paper: paper, Landscape: req.Landscape, SummaryOnly: req.SummaryOnly,
+		Unsaved: s.unsaved(e),
+	}
+	if req.SummaryOnly {
+		return brief, nil
 	}
 	seen := map[string]bool{}
 	for _, name := range req.Compare {

@@ -25,7 +25,7 @@ import (
 func init() {
 	register(command{
 		name: "export", order: 20, run: exportCmd,
-		args: "FILE|NAME [--csv OUT] [--summary-csv OUT] [--pdf OUT] [--period quarter|year] [--compare NAME...] [--paper a4|letter] [--landscape] [--labels] [--bom] [--no-uncertainty] [--db PATH]",
+		args: "FILE|NAME [--csv OUT] [--summary-csv OUT] [--pdf OUT] [--period quarter|year] [--compare NAME...] [--paper a4|letter] [--landscape] [--summary-only] [--labels] [--bom] [--no-uncertainty] [--db PATH]",
 		help: "write the schedule and summary as CSV (OUT - is stdout) and the PDF briefing",
 	})
 }
@@ -57,6 +57,7 @@ func exportCmd(e *env, args []string) error {
 	period := fs.String("period", "quarter", "quarter or year")
 	paper := fs.String("paper", "a4", "a4 or letter")
 	landscape := fs.Bool("landscape", false, "landscape pages")
+	summaryOnly := fs.Bool("summary-only", false, "write the PDF's one-page executive summary alone, without the full report")
 	labels := fs.Bool("labels", false, "add a second CSV header row with labels for people")
 	bom := fs.Bool("bom", false, "start CSV files with a UTF-8 byte order mark, for Excel")
 	noUncertainty := fs.Bool("no-uncertainty", false, "leave the simulation out of the PDF")
@@ -113,18 +114,19 @@ func exportCmd(e *env, args []string) error {
 			err = report.WriteSummaryCSV(&b, r, opt)
 		case "pdf":
 			brief := &report.Briefing{
-				Scenario:  s,
-				Result:    q,
-				Revision:  rev,
-				Now:       generationTime(),
-				Period:    engine.Period(*period),
-				Paper:     report.Paper(*paper),
-				Landscape: *landscape,
+				Scenario:    s,
+				Result:      q,
+				Revision:    rev,
+				Now:         generationTime(),
+				Period:      engine.Period(*period),
+				Paper:       report.Paper(*paper),
+				Landscape:   *landscape,
+				SummaryOnly: *summaryOnly,
 			}
 			for _, o := range others {
 				brief.Compare = append(brief.Compare, report.Alternative{Scenario: o.s, Revision: o.rev})
 			}
-			if !*noUncertainty {
+			if !*noUncertainty && !*summaryOnly {
 				brief.Uncertainty, err = briefingUncertainty(s, *period)
 			}
 			if err == nil {

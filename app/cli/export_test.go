@@ -263,3 +263,23 @@ func TestExportInUsage(t *testing.T) {
 		t.Errorf("usage does not describe export:\n%s", out)
 	}
 }
+
+// --summary-only writes the one-page executive summary alone.
+func TestExportSummaryOnly(t *testing.T) {
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatal("pdftotext not found: install poppler-utils (apt-get install poppler-utils) to run the PDF tests")
+	}
+	pdfPath := filepath.Join(t.TempDir(), "s.pdf")
+	if code, _, stderr := cli(t, "export", "briefing", "--pdf", pdfPath, "--summary-only"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text, err := exec.Command(tool, pdfPath, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimRight(string(text), "\f\n"), "\f")
+	if all := strings.Join(strings.Fields(string(text)), " "); len(pages) != 1 || !strings.Contains(all, "EXECUTIVE SUMMARY") || !strings.Contains(all, "Page 1 of 1") {
+		t.Errorf("%d pages: %.300s", len(pages), all)
+	}
+}

@@ -49,6 +49,12 @@ type Briefing struct {
 	// Compare lists other scenarios to set against this one. With at least one, the
 	// briefing has a comparison section: summary deltas and overlaid key series.
 	Compare []Alternative
+	// Unsaved says Scenario differs from its saved version: the first page says
+	// so, and the scenario's notes are marked as describing the saved inputs.
+	Unsaved bool
+	// SummaryOnly writes the one-page executive summary alone, without the full
+	// report that otherwise follows it.
+	SummaryOnly bool
 	// Uncertainty holds simulation results. Nil omits the uncertainty section (the
 	// ranges the scenario declares are listed with the assumptions either way).
 	Uncertainty *Uncertainty

@@ -81,7 +81,7 @@ func TestBriefingPDFText(t *testing.T) {
 
 	want := []string{
 		s.Name,
-		"Revision r7",
+		"Saved version 7",
 		"12 May 2026, 14:03 UTC",
 		"2025Q1–2032Q4", // a non-Latin-1 character survives the embedded font
 		"In brief", "Key figures", "Charts", "Deal terms", "Schedule by year", "Assumptions", "Sources",

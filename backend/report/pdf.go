@@ -294,10 +294,7 @@ func (d *doc) finish(w io.Writer) error {
 	f := d.f
 	n := f.PageCount()
 	stamp := d.in.now.Format("2 Jan 2006 15:04 MST")
-	rev := d.in.main.revision
-	if rev == "" {
-		rev = "unsaved"
-	}
+	rev, _ := versionText(d.in.main.revision)
 	for p := 1; p <= n; p++ {
 		f.SetPage(p)
 		// A page's content stream keeps the state its own drawing left, which need
@@ -311,7 +308,11 @@ func (d *doc) finish(w io.Writer) error {
 		d.hline(d.left, d.right, y-4, 0.2, rule)
 		page := fmt.Sprintf("Page %d of %d", p, n)
 		d.textRight(d.right, y, page)
-		left := fmt.Sprintf("Revision %s · generated %s", rev, stamp)
+		left := fmt.Sprintf("%s · generated %s", rev, stamp)
+		if p == 1 {
+			// The summary page goes out on its own: no content hash on it.
+			left = "generated " + stamp
+		}
 		avail := d.width() - d.strWidth(page) - 8 - d.strWidth(left) - 4
 		name := d.fit(d.in.main.s.Name, max(avail, 20))
 		d.text(d.left, y, name+" · "+left)

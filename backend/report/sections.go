@@ -18,6 +18,11 @@ import (
 // first, the material an analyst checks comes last.
 func (d *doc) render() {
 	d.newPage()
+	d.executiveSummary()
+	if d.in.b.SummaryOnly {
+		return
+	}
+	d.newPage()
 	d.titleBlock()
 	d.summary()
 	d.keyFigures()
@@ -37,25 +42,27 @@ func (d *doc) render() {
 
 func (d *doc) titleBlock() {
 	s := d.in.main.s
+	version, _ := versionText(d.in.main.revision)
+	d.masthead("DEALMODEL BRIEFING", []string{
+		d.in.now.Format("2 January 2006, 15:04 MST"),
+		version,
+		"Horizon " + span(s.Start, s.End),
+		"Amounts in US dollars",
+	})
+}
+
+// masthead draws a caption, the scenario's name as the title, a line of facts
+// about the document and a rule under them.
+func (d *doc) masthead(caption string, meta []string) {
 	d.font(true, sizeSmall, accent)
-	d.text(d.left, baseline(d.y, sizeSmall), "DEALMODEL BRIEFING")
+	d.text(d.left, baseline(d.y, sizeSmall), caption)
 	d.y += lineHeight(sizeSmall) + 1.5
 	d.font(true, sizeTitle, ink)
-	for _, line := range d.wrap(s.Name, d.width()) {
+	for _, line := range d.wrap(d.in.main.s.Name, d.width()) {
 		d.text(d.left, baseline(d.y, sizeTitle), line)
 		d.y += lineHeight(sizeTitle) * 0.92
 	}
 	d.y += 2
-	rev := d.in.main.revision
-	if rev == "" {
-		rev = "unsaved"
-	}
-	meta := []string{
-		d.in.now.Format("2 January 2006, 15:04 MST"),
-		"Revision " + rev,
-		"Horizon " + span(s.Start, s.End),
-		"Amounts in US dollars",
-	}
 	d.font(false, sizeSmall, muted)
 	for _, line := range d.wrap(strings.Join(meta, "   ·   "), d.width()) {
 		d.text(d.left, baseline(d.y, sizeSmall), line)
@@ -95,6 +102,12 @@ func (d *doc) keyFigures() {
 	d.font(true, sizeH2, ink)
 	d.text(d.left, baseline(d.y, sizeH2), "Key figures")
 	d.y += lineHeight(sizeH2) + 2
+	d.tiles(tiles, perRow)
+}
+
+// tiles draws figures as tiles, perRow to a row, from the cursor down.
+func (d *doc) tiles(tiles []tile, perRow int) {
+	const gap, th = 4.0, 21.0
 	tw := (d.width() - gap*float64(perRow-1)) / float64(perRow)
 	for i, t := range tiles {
 		col := i % perRow
@@ -118,48 +131,54 @@ func (d *doc) keyFigures() {
 
 // chartsSection draws the app's charts for the main scenario.
 func (d *doc) chartsSection() {
-	main := d.in.main
-	s, r := main.s, main.r
 	h := d.chartHeight()
 	// The first chart may shrink to share the first page with the summary.
 	first := math.Min(60, h)
 	d.heading("Charts", first+20)
-	fig := func(title, note string, c *chart) {
-		d.figure(title, note, c, h, first)
-		first = h
+	for _, spec := range view.Charts(d.in.main.s, d.in.main.r) {
+		if !spec.Print {
+			continue
+		}
+		if title, note, c := d.chartOf(spec); c != nil {
+			d.figure(title, note, c, h, first)
+			first = h
+		}
 	}
+}
+
+// chartOf is the PDF's drawing of one chart of the main scenario, with its title
+// and note; a nil chart when there is nothing to draw.
+func (d *doc) chartOf(spec view.Chart) (title, note string, ch *chart) {
+	main := d.in.main
+	s, r := main.s, main.r
 	by := "quarter"
 	if d.in.yearly {
 		by = "year"
 	}
-	for _, spec := range view.Charts(s, r) {
-		if !spec.Print {
-			continue
+	c := spec.Contract
+	switch spec.Kind {
+	case view.ChartRevenueShare:
+		return fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), by), revenueShareNote(s, main.q, c), revenueShareChart(s, r, c)
+	case view.ChartCumulative:
+		return fmt.Sprintf("%s: cumulative payments and the cap", c.DisplayLabel()), cumulativeNote(s, main.q, c), cumulativeChart(s, r, c)
+	case view.ChartStreams:
+		return "Revenue by " + by, "", streamsChart(r)
+	case view.ChartComputeSpend:
+		return "Compute spend by provider, by " + by, "Payments under compute commitments, stacked by provider. Several commitments to one provider add up.", computeChart(r, spec.Providers)
+	case view.ChartPartyNet:
+		if c, note := partyChart(r, d.width()); c != nil {
+			unit := by
+			if len(c.periods) != len(r.Periods) {
+				unit = "year"
+			}
+			return "Net flows by party, by " + unit, note, c
 		}
-		c := spec.Contract
-		switch spec.Kind {
-		case view.ChartRevenueShare:
-			fig(fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), by), revenueShareNote(s, main.q, c), revenueShareChart(s, r, c))
-		case view.ChartCumulative:
-			fig(fmt.Sprintf("%s: cumulative payments and the cap", c.DisplayLabel()), cumulativeNote(s, main.q, c), cumulativeChart(s, r, c))
-		case view.ChartStreams:
-			fig("Revenue by "+by, "", streamsChart(r))
-		case view.ChartComputeSpend:
-			fig("Compute spend by provider, by "+by, "Payments under compute commitments, stacked by provider. Several commitments to one provider add up.", computeChart(r, spec.Providers))
-		case view.ChartPartyNet:
-			if c, note := partyChart(r, d.width()); c != nil {
-				unit := by
-				if len(c.periods) != len(r.Periods) {
-					unit = "year"
-				}
-				fig("Net flows by party, by "+unit, note, c)
-			}
-		case view.ChartStakeValue:
-			if c := stakeChart(s, r); c != nil {
-				fig("Stake value by "+by, "The holder's share of the valuation in each period.", c)
-			}
+	case view.ChartStakeValue:
+		if c := stakeChart(s, r); c != nil {
+			return "Stake value by " + by, "The holder's share of the valuation in each period.", c
 		}
 	}
+	return "", "", nil
 }
 
 func revenueShareNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contract) string {
@@ -470,6 +489,10 @@ func (d *doc) notes() {
 		return
 	}
 	d.heading("Scenario notes", 20)
+	if d.in.b.Unsaved {
+		d.paragraph("These notes were written for the saved inputs. This briefing includes changes not yet saved, so figures the notes state may differ from those in it.", sizeSmall, capColor, 0)
+		d.y += 2
+	}
 	for _, para := range strings.Split(desc, "\n\n") {
 		para = strings.TrimSpace(para)
 		if para == "" {

@@ -100,8 +100,9 @@ test('Export CSV from the menu: the dialog on the schedule, with labels and a by
   const dialog = page.getByRole('dialog', { name: /^Export/ });
   await dialog.waitFor();
   await expect.poll(() => dialog.getByLabel('Schedule (CSV)').isChecked()).toBe(true);
-  await dialog.getByLabel(/A row of labels/).check();
-  await dialog.getByLabel(/byte order mark/).check();
+  // For Excel by default: labels and a byte order mark.
+  await expect.poll(() => dialog.getByLabel(/A row of labels/).isChecked()).toBe(true);
+  await expect.poll(() => dialog.getByLabel(/byte order mark/).isChecked()).toBe(true);
   const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   const bytes = readFileSync(await csv.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -2,6 +2,7 @@
 // is $280B instead of $200B, when does the Microsoft cap bind, and how much does
 // OpenAI save?" The answer is on the first screen, in the key figures, with how
 // far each moved from the saved revision.
+import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { describe, expect, firstChartMs, test } from './harness';
 
@@ -79,5 +80,28 @@ describe('the question of the day', () => {
     await revenue2030.press('Enter');
     await ask.getByRole('button', { name: 'Keep 280' }).click();
     await expect.poll(() => revenue2030.inputValue()).toBe('280');
+  });
+
+  test('the briefing goes out as a one-page summary, saying it holds unsaved changes', async ({ page }) => {
+    await firstChartMs(page);
+    await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /^Briefing: OpenAI's deals/ }).first().click();
+    // The first test left 2030 revenue at 280B and the cap at 45B, unsaved (a draft).
+    await expect.poll(() => shown(page, 'Saved by the cap', 'change')).not.toBe('');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Export/ });
+    await expect.poll(() => dialog.getByText('This scenario has unsaved changes.').count()).toBe(1);
+    await dialog.getByLabel(/executive summary only/).check();
+    const [pdf] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', await pdf.path(), '-'], { encoding: 'utf8' });
+    expect(raw.split('\f').filter((p) => p.trim()).length).toBe(1);
+    const text = raw.replace(/\s+/g, ' ');
+    for (const want of ['EXECUTIVE SUMMARY', 'THE QUESTION', 'The cap binds in 2029Q3', 'Facts as of 11 May 2026', 'Includes changes not yet saved', 'Page 1 of 1', 'not financial']) {
+      expect(text).toContain(want);
+    }
+    // Saving first clears the warning, and the cards no longer show a move.
+    await dialog.getByRole('button', { name: 'Save first' }).click();
+    await expect.poll(() => dialog.getByText('This scenario has unsaved changes.').count()).toBe(0);
+    await dialog.getByRole('button', { name: /Close|Cancel/ }).click();
+    await expect.poll(() => shown(page, 'Saved by the cap', 'change')).toBe('');
   });
 });

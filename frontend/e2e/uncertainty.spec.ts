@@ -74,6 +74,9 @@ test('exports a PDF and a CSV as downloads', async ({ page }) => {
   await expect.poll(() => page.getByText(/^Downloaded .*\.pdf$/).count()).toBe(1);
 
   await page.getByLabel('Schedule (CSV)').check();
+  // For a program: ids only, no byte order mark (the app's default is for Excel).
+  await page.getByLabel(/A row of labels/).uncheck();
+  await page.getByLabel(/byte order mark/).uncheck();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   const text = readFileSync(await csv.path(), 'utf8');

@@ -303,7 +303,11 @@ export class WorkspaceStore {
       this.revision = res.revision;
       this.restoredDraft = null;
       this.#draftSaved = doc;
-      if (this.#doc === doc && this.evaluation) this.evaluation = { ...this.evaluation, dirty: false };
+      if (this.#doc === doc && this.evaluation) {
+        this.evaluation = { ...this.evaluation, dirty: false };
+        // The key figures compare with the saved revision, which this now is.
+        void this.#evaluate(doc, false);
+      }
       this.onstored?.();
       return null;
     } catch (err) {

@@ -153,6 +153,7 @@ export namespace app {
 	    paper: string;
 	    landscape: boolean;
 	    compare: string[];
+	    summaryOnly: boolean;
 	    includeUncertainty: boolean;
 	    labels: boolean;
 	    bom: boolean;

@@ -1,0 +1,134 @@
+package view
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"dealmodel/backend/scenario"
+)
+
+// SourceStatus says how firm the fact behind a source line is.
+type SourceStatus string
+
+// Source statuses: reported by a named source, reported but not confirmed by the
+// parties (or not public), or assumed by the scenario's author.
+const (
+	Reported    SourceStatus = "reported"
+	Unconfirmed SourceStatus = "unconfirmed"
+	Assumed     SourceStatus = "assumed"
+)
+
+var (
+	assumedWords     = regexp.MustCompile(`(?i)\bassum`)
+	unconfirmedWords = regexp.MustCompile(`(?i)not (been )?confirmed|unconfirmed|disputed|undisclosed|not public|not reported|not disclosed`)
+)
+
+// Classify says how firm the fact behind one source line is, from its words: an
+// assumption says so ("assumption", "assumed"); a report the parties have not
+// confirmed, or a figure that is not public, says that.
+func Classify(line string) SourceStatus {
+	switch {
+	case assumedWords.MatchString(line):
+		return Assumed
+	case unconfirmedWords.MatchString(line):
+		return Unconfirmed
+	}
+	return Reported
+}
+
+// Fact is one source line of a stream or contract, with what it is about.
+type Fact struct {
+	// Owner is the label of the stream or contract the line supports.
+	Owner  string
+	Path   string // streams.<id> or contracts.<id>
+	Text   string
+	Status SourceStatus
+}
+
+// Facts lists the source lines of every enabled contract, then every stream, in
+// the scenario's order, each classified. A contract comes first because what is
+// unconfirmed about a deal matters more to a reader than a revenue estimate.
+func Facts(sc *scenario.Scenario) []Fact {
+	var out []Fact
+	for i := range sc.Contracts {
+		c := &sc.Contracts[i]
+		if !c.Enabled {
+			continue
+		}
+		for _, s := range c.Sources {
+			out = append(out, Fact{Owner: c.DisplayLabel(), Path: "contracts." + c.ID, Text: s, Status: Classify(s)})
+		}
+	}
+	for i := range sc.Streams {
+		st := &sc.Streams[i]
+		for _, s := range st.Sources {
+			out = append(out, Fact{Owner: st.DisplayLabel(), Path: "streams." + st.ID, Text: s, Status: Classify(s)})
+		}
+	}
+	return out
+}
+
+// datePattern finds dates in source lines: 2026-05-11, or a month, 2025-09.
+var datePattern = regexp.MustCompile(`\b(20[0-9]{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?\b`)
+
+// FactsAsOf is the date of the latest source the scenario cites, for people
+// ("11 May 2026", or "September 2025" when the latest is a month), or "" when no
+// source carries a date. It reads every source: streams, contracts and ranges.
+func FactsAsOf(sc *scenario.Scenario) string {
+	var lines []string
+	for _, f := range Facts(sc) {
+		lines = append(lines, f.Text)
+	}
+	if sc.Uncertainty != nil {
+		for _, in := range sc.Uncertainty.Inputs {
+			lines = append(lines, in.Sources...)
+		}
+	}
+	var best time.Time
+	day := false
+	for _, l := range lines {
+		for _, m := range datePattern.FindAllStringSubmatch(l, -1) {
+			layout, text := "2006-01", m[1]+"-"+m[2]
+			if m[3] != "" {
+				layout, text = "2006-01-02", text+"-"+m[3]
+			}
+			t, err := time.Parse(layout, text)
+			if err != nil {
+				continue
+			}
+			// A month counts as its first day: a dated report in it is later.
+			if t.After(best) || (t.Equal(best) && m[3] != "") {
+				best, day = t, m[3] != ""
+			}
+		}
+	}
+	switch {
+	case best.IsZero():
+		return ""
+	case day:
+		return best.Format("2 January 2006")
+	}
+	return best.Format("January 2006")
+}
+
+// Caveats are the facts a reader must know are not firm, for the first page: the
+// unconfirmed source lines, at most max of them, and how many lines in all are
+// unconfirmed and assumed.
+func Caveats(sc *scenario.Scenario, max int) (lines []Fact, unconfirmed, assumed int) {
+	seen := map[string]bool{}
+	for _, f := range Facts(sc) {
+		switch f.Status {
+		case Unconfirmed:
+			unconfirmed++
+			key := strings.ToLower(f.Owner + "\x00" + f.Text)
+			if len(lines) < max && !seen[key] {
+				seen[key] = true
+				lines = append(lines, f)
+			}
+		case Assumed:
+			assumed++
+		}
+	}
+	return lines, unconfirmed, assumed
+}
