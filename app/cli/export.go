@@ -132,6 +132,9 @@ func exportCmd(e *env, args []string) error {
 			if err == nil {
 				err = report.WritePDF(&b, brief)
 			}
+			if err == nil && brief.Unprintable() {
+				fmt.Fprintln(e.stderr, "dealmodel: note:", report.UnprintableNote)
+			}
 		}
 		if err != nil {
 			return fmt.Errorf("--%s: %w", o.flag, err)

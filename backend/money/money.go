@@ -3,6 +3,7 @@
 package money
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,16 @@ func Float(d decimal.Decimal) float64 {
 	}
 	f, err := strconv.ParseFloat(d.String(), 64)
 	if err != nil {
-		return d.InexactFloat64()
+		f = d.InexactFloat64()
+	}
+	// An exact amount beyond float64's range (a growth of 10^10 a year over 40
+	// years) is drawn at the largest float64, not as an infinity that JSON and
+	// charts cannot hold.
+	switch {
+	case math.IsInf(f, 1):
+		return math.MaxFloat64
+	case math.IsInf(f, -1):
+		return -math.MaxFloat64
 	}
 	return f
 }

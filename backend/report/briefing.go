@@ -128,6 +128,10 @@ type Swing struct {
 	Low, High decimal.Decimal
 }
 
+// UnprintableNote is what the briefing says under its title when it replaced
+// characters its font cannot hold; the command line and the app say it too.
+const UnprintableNote = "Characters this PDF's font cannot show (emoji and other symbols beyond the Basic Multilingual Plane, control characters) are printed as \uFFFD."
+
 // WritePDF writes the briefing as a PDF. The document is built in memory first, so
 // that an error leaves w untouched.
 func WritePDF(w io.Writer, b *Briefing) error {

@@ -94,8 +94,15 @@ func scaleUnit(maxAbs float64) (float64, string) {
 
 // niceTicks returns round tick values covering [lo, hi], about n of them.
 func niceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
+	lo, hi = bounded(lo), bounded(hi)
+	if math.IsNaN(lo) {
+		lo = 0
+	}
+	if math.IsNaN(hi) {
+		hi = lo
+	}
 	if hi <= lo {
-		hi = lo + 1
+		hi = lo + max(1, math.Abs(lo)*1e-6)
 	}
 	raw := (hi - lo) / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
@@ -112,8 +119,15 @@ func niceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
 		step = 10 * mag
 	}
 	start := math.Floor(lo/step+1e-9) * step
-	for v := start; v <= hi+step*1e-6; v += step {
+	for k := 0; k <= 4*n+2; k++ { // counted: a step below a value's precision would not move it
+		v := start + float64(k)*step
+		if v > hi+step*1e-6 {
+			break
+		}
 		ticks = append(ticks, v)
+	}
+	if len(ticks) == 0 {
+		ticks = append(ticks, lo)
 	}
 	if ticks[len(ticks)-1] < hi-step*1e-6 {
 		ticks = append(ticks, ticks[len(ticks)-1]+step)
@@ -121,10 +135,32 @@ func niceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
 	return ticks, step
 }
 
+// chartLimit bounds what a chart draws: a value beyond it (an exact amount of
+// hundreds of digits, or one past float64's range) is drawn at the limit.
+const chartLimit = 1e300
+
+// bounded clamps v to ±chartLimit; NaN (no value) stays NaN.
+func bounded(v float64) float64 {
+	switch {
+	case v > chartLimit:
+		return chartLimit
+	case v < -chartLimit:
+		return -chartLimit
+	}
+	return v
+}
+
 // tickLabel writes an axis value in the unit: $40B, -$2.5B, $0.
 func tickLabel(v, unit float64, suffix string, step float64) string {
 	if math.Abs(v) < step*1e-6 {
 		return "$0"
+	}
+	if math.Abs(v/unit) >= 1e5 { // beyond trillions: $1.2e+20, not 21 digits
+		sign := ""
+		if v < 0 {
+			sign, v = "-", -v
+		}
+		return sign + "$" + strconv.FormatFloat(v, 'e', 1, 64)
 	}
 	// As many decimals as the step needs: 0.25 takes two, 0.5 one.
 	dec := 0
@@ -150,7 +186,7 @@ func (d *doc) drawChart(c *chart, x, y, w, h float64) {
 	// Value range, always including zero.
 	lo, hi := 0.0, 0.0
 	see := func(v float64) {
-		if !math.IsNaN(v) {
+		if v = bounded(v); !math.IsNaN(v) {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
@@ -205,7 +241,7 @@ func (d *doc) drawChart(c *chart, x, y, w, h float64) {
 	py0, py1 := y+legendH+3, y+h-5.5
 	slot := (px1 - px0) / float64(n)
 	xAt := func(i int) float64 { return px0 + (float64(i)+0.5)*slot }
-	yAt := func(v float64) float64 { return py1 - (v-lo)/(hi-lo)*(py1-py0) }
+	yAt := func(v float64) float64 { return py1 - (bounded(v)-lo)/(hi-lo)*(py1-py0) }
 
 	// Grid and y labels.
 	for _, t := range ticks {

@@ -4,6 +4,7 @@ import (
 	_ "embed" // the fonts below
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -116,7 +117,7 @@ func newDoc(in *input) (*doc, error) {
 	f.SetCatalogSort(true) // deterministic object order
 	f.SetCreationDate(in.now)
 	f.SetModificationDate(in.now)
-	f.SetTitle(in.main.s.Name, true)
+	f.SetTitle(printable(in.main.s.Name), true)
 	f.SetSubject("Dealmodel scenario briefing", true)
 	f.SetCreator("Dealmodel", true)
 	f.SetProducer("Dealmodel", true)
@@ -192,13 +193,108 @@ func baseline(top, size float64) float64 {
 	return top + (lineHeight(size)-em)/2 + 0.8*em
 }
 
-func (d *doc) text(x, y float64, s string) { d.f.Text(x, y, s) }
+func (d *doc) text(x, y float64, s string) { d.f.Text(x, y, printable(s)) }
 
-func (d *doc) textRight(x, y float64, s string) { d.f.Text(x-d.f.GetStringWidth(s), y, s) }
+func (d *doc) textRight(x, y float64, s string) {
+	s = printable(s)
+	d.f.Text(x-d.f.GetStringWidth(s), y, s)
+}
 
-func (d *doc) textCenter(x, y float64, s string) { d.f.Text(x-d.f.GetStringWidth(s)/2, y, s) }
+func (d *doc) textCenter(x, y float64, s string) {
+	s = printable(s)
+	d.f.Text(x-d.f.GetStringWidth(s)/2, y, s)
+}
 
-func (d *doc) strWidth(s string) float64 { return d.f.GetStringWidth(s) }
+func (d *doc) strWidth(s string) float64 { return d.f.GetStringWidth(printable(s)) }
+
+// replacement is what the briefing prints for a character its font cannot hold.
+const replacement = '\uFFFD'
+
+// printable replaces what fpdf cannot write with a visible replacement: its
+// Unicode fonts hold only the Basic Multilingual Plane (a character beyond it,
+// such as an emoji, makes it fail), and control characters have no glyph.
+// WritePDF says in the document when it did.
+func printable(s string) string {
+	if !needsReplacing(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case unprintable(r):
+			return replacement
+		}
+		return r
+	}, s)
+}
+
+func unprintable(r rune) bool {
+	return r > 0xFFFF || (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7F && r < 0xA0) || (r >= 0xD800 && r <= 0xDFFF)
+}
+
+func needsReplacing(s string) bool {
+	for _, r := range s {
+		if unprintable(r) || r == '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+// Unprintable says whether the briefing has text that its PDF prints with the
+// replacement character (the PDF says so under its title).
+func (b *Briefing) Unprintable() bool {
+	if b == nil {
+		return false
+	}
+	found := false
+	visit := func(s string) {
+		if !found {
+			for _, r := range s {
+				if unprintable(r) {
+					found = true
+					return
+				}
+			}
+		}
+	}
+	walkStrings(reflect.ValueOf(b.Scenario), visit)
+	for _, a := range b.Compare {
+		walkStrings(reflect.ValueOf(a.Scenario), visit)
+	}
+	walkStrings(reflect.ValueOf(b.Uncertainty), visit)
+	visit(b.Revision)
+	return found
+}
+
+// walkStrings calls visit with every string reachable from v.
+func walkStrings(v reflect.Value, visit func(string)) {
+	switch v.Kind() {
+	case reflect.String:
+		visit(v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), visit)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				walkStrings(v.Field(i), visit)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), visit)
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			walkStrings(it.Key(), visit)
+			walkStrings(it.Value(), visit)
+		}
+	}
+}
 
 // wrap breaks s into lines no wider than w in the current font; "\n" breaks a line.
 func (d *doc) wrap(s string, w float64) []string {
@@ -211,7 +307,7 @@ func (d *doc) wrap(s string, w float64) []string {
 			out = append(out, "")
 			continue
 		}
-		out = append(out, d.f.SplitText(para, w)...)
+		out = append(out, d.f.SplitText(printable(para), w)...)
 	}
 	return out
 }

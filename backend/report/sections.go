@@ -68,6 +68,12 @@ func (d *doc) masthead(caption string, meta []string) {
 		d.text(d.left, baseline(d.y, sizeSmall), line)
 		d.y += lineHeight(sizeSmall)
 	}
+	if d.in.b.Unprintable() {
+		for _, line := range d.wrap(UnprintableNote, d.width()) {
+			d.text(d.left, baseline(d.y, sizeSmall), line)
+			d.y += lineHeight(sizeSmall)
+		}
+	}
 	d.y += 2
 	d.hline(d.left, d.right, d.y, 0.6, accent)
 	d.y += 5
