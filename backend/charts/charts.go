@@ -128,24 +128,40 @@ func CumulativeCap(r *engine.Result, s *scenario.Scenario, contractID string) (j
 	line := charts.NewLine()
 	line.SetGlobalOptions(common(r)...)
 	line.SetXAxis(r.Periods)
+	cc, hasCap := view.CapCountOf(r, s, c)
+	if !hasCap {
+		line.AddSeries("Cumulative paid", lineData(sr.cumulative.Values),
+			charts.WithSeriesId(sr.cumulative.ID),
+			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
+			charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.10)}))
+		return render(line)
+	}
+	// What counts toward the cap: from cap_from on (a v1 file counts from from,
+	// where this is the cumulative payments).
+	name, id := "Cumulative paid", sr.cumulative.ID
+	if tc := r.SeriesByID(seriesID(c.ID, "toward_cap")); tc != nil {
+		name, id = "Counted toward the cap from "+cc.CapFrom.String(), tc.ID
+	}
+	counted := lineDataFrom(cc.Counted, cc.From)
+	capValue := money.Float(cc.Final)
 	cumOpts := []charts.SeriesOpts{
-		charts.WithSeriesId(sr.cumulative.ID),
+		charts.WithSeriesId(id),
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
 		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.10)}),
-	}
-	if c.Cap != nil {
-		capValue := c.Cap.InexactFloat64()
-		cumOpts = append(cumOpts, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+		charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 			ss.MarkLines = &opts.MarkLines{
 				MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
 			}
-			ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
-				Name:      MarkCap,
-				YAxis:     capValue,
-				Label:     &markLabel{Position: "insideStartTop"},
-				LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: capColor},
-			})
+			if !cc.Changes {
+				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
+					Name:      MarkCap,
+					YAxis:     capValue,
+					Label:     &markLabel{Position: "insideStartTop"},
+					LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: capColor},
+				})
+			}
 			if i, q, ok := capHitPeriod(r, c.ID); ok {
 				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
 					Name:      MarkCapReached,
@@ -156,8 +172,8 @@ func CumulativeCap(r *engine.Result, s *scenario.Scenario, contractID string) (j
 				})
 				ss.MarkPoints = &opts.MarkPoints{Data: []interface{}{markPointItem{
 					Name:       MarkCapReached,
-					Coord:      []interface{}{r.Periods[i], money.Float(sr.cumulative.Values[i])},
-					Value:      money.Float(sr.cumulative.Values[i]),
+					Coord:      []interface{}{r.Periods[i], money.Float(cc.Counted[i])},
+					Value:      money.Float(cc.Counted[i]),
 					Quarter:    q.String(),
 					Symbol:     "circle",
 					SymbolSize: 10,
@@ -165,25 +181,41 @@ func CumulativeCap(r *engine.Result, s *scenario.Scenario, contractID string) (j
 					Label:      &markLabel{Position: "top"},
 				}}}
 			}
-		}))
+		}),
 	}
-	line.AddSeries("Cumulative paid", lineData(sr.cumulative.Values), cumOpts...)
-	if c.Cap != nil {
-		// What cumulative payments would be without the cap: paid_before plus the
-		// running sum of the accrued share (0 outside from..until).
-		uncapped := make([]decimal.Decimal, len(sr.accrued.Values))
-		run := c.PaidBefore
-		for i, v := range sr.accrued.Values {
-			run = run.Add(v)
-			uncapped[i] = run
+	line.AddSeries(name, counted, cumOpts...)
+	// What would count without the cap.
+	line.AddSeries("Without the cap", lineDataFrom(cc.Uncapped, cc.From),
+		charts.WithSeriesId(sr.accrued.ID+".cumulative"),
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}),
+	)
+	if cc.Changes {
+		// A cap changed by dated changes: drawn as a step line of the cap in force.
+		capLine := make([]opts.LineData, len(cc.Cap))
+		for i, v := range cc.Cap {
+			capLine[i] = opts.LineData{Value: "-"}
+			if v != nil && i >= cc.From {
+				capLine[i] = opts.LineData{Value: money.Float(*v)}
+			}
 		}
-		line.AddSeries("Without the cap", lineData(uncapped),
-			charts.WithSeriesId(sr.accrued.ID+".cumulative"),
-			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}),
+		line.AddSeries("Cap in force", capLine,
+			charts.WithSeriesId(seriesID(c.ID, "cap")),
+			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), Step: "end"}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: capColor}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: capColor}),
 		)
 	}
 	return render(line)
+}
+
+// lineDataFrom is lineData with the periods before from left empty.
+func lineDataFrom(vs []decimal.Decimal, from int) []opts.LineData {
+	out := lineData(vs)
+	for i := 0; i < from && i < len(out); i++ {
+		out[i] = opts.LineData{Value: "-"}
+	}
+	return out
 }
 
 // capColor marks caps, in the charts and in the PDF briefing.

@@ -8,6 +8,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -103,9 +104,9 @@ func compareChart(subjects []Subject, k overlay) (json.RawMessage, error) {
 			charts.WithLineStyleOpts(opts.LineStyle{Width: width}),
 		}
 		if k.capOf != "" {
-			if c := sub.Scenario.Contract(k.capOf); c != nil && c.Enabled && c.Cap != nil {
+			if c := sub.Scenario.Contract(k.capOf); c != nil && c.Enabled && contract.FinalCap(c) != nil {
 				col := Palette[i%len(Palette)]
-				capValue := c.Cap.InexactFloat64()
+				capValue := contract.FinalCap(c).InexactFloat64()
 				so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 					ss.MarkLines = &opts.MarkLines{
 						MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},

@@ -341,3 +341,20 @@ func BenchmarkBriefingPDF(b *testing.B) {
 		}
 	}
 }
+
+// A v2 revenue share whose cap arrives and changes by dated changes: the briefing
+// draws what counts toward the cap from cap_from and says from when it counts.
+func TestBriefingPDFV2Caps(t *testing.T) {
+	path := filepath.Join("..", "..", "app", "cli", "testdata", "v2", "revshare.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := mustParse(t, path, data)
+	all := flat(strings.Join(pdfText(t, mustPDF(t, &Briefing{Scenario: s, Result: mustRun(t, s), Revision: "r1", Now: fixedNow})), " "))
+	for _, w := range []string{"Counted toward the cap from 2025Q3", "Cap in force", "Payments count toward the cap from 2025Q4", "Cap binds 2026Q3"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("the briefing lacks %q", w)
+		}
+	}
+}

@@ -257,11 +257,21 @@ func (d *doc) drawChart(c *chart, x, y, w, h float64) {
 
 	// Bands, then bars, then lines: lines stay readable on top of bars.
 	for _, b := range c.bands {
-		pts := make([]fpdf.PointType, 0, 2*n)
+		// A band covers the periods where both its ends are known (NaN: not drawn).
+		first, last := n, -1
 		for i := range n {
+			if !math.IsNaN(b.lo[i]) && !math.IsNaN(b.hi[i]) {
+				first, last = min(first, i), i
+			}
+		}
+		if last < first {
+			continue
+		}
+		pts := make([]fpdf.PointType, 0, 2*n)
+		for i := first; i <= last; i++ {
 			pts = append(pts, fpdf.PointType{X: xAt(i), Y: yAt(b.hi[i])})
 		}
-		for i := n - 1; i >= 0; i-- {
+		for i := last; i >= first; i-- {
 			pts = append(pts, fpdf.PointType{X: xAt(i), Y: yAt(b.lo[i])})
 		}
 		d.fill(b.color.tint(0.22))

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/view"
@@ -190,8 +191,9 @@ func overlayChart(all []subject, k keyOverlay) *chart {
 		}
 		ch.lines = append(ch.lines, chartSeries{name: "Scenario " + letter(i), values: vals, color: col, width: width})
 		if k.capOf != "" {
-			if c := sub.s.Contract(k.capOf); c != nil && c.Enabled && c.Cap != nil {
-				ch.refs = append(ch.refs, refLine{value: c.Cap.InexactFloat64(), label: "Cap of " + letter(i) + ", " + money.Short(*c.Cap), color: col})
+			if c := sub.s.Contract(k.capOf); c != nil && c.Enabled && contract.FinalCap(c) != nil {
+				capV := contract.FinalCap(c)
+				ch.refs = append(ch.refs, refLine{value: capV.InexactFloat64(), label: "Cap of " + letter(i) + ", " + money.Short(*capV), color: col})
 			}
 		}
 	}

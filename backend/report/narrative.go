@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -111,21 +112,31 @@ func revenueShareSentence(s *scenario.Scenario, r *engine.Result, c *scenario.Co
 	} else {
 		fmt.Fprintf(&b, ", %s in total.", money.Short(paid))
 	}
-	if c.Cap == nil {
+	capV := contract.FinalCap(c)
+	if capV == nil {
 		b.WriteString(" There is no cap.")
 		return b.String()
 	}
+	capFrom, _ := contract.CapFrom(c)
 	before := ""
 	if c.PaidBefore.Sign() > 0 {
-		before = fmt.Sprintf(" (counting %s paid before %s)", money.Short(c.PaidBefore), c.From)
+		before = fmt.Sprintf(" (counting %s paid before %s)", money.Short(c.PaidBefore), capFrom)
+	}
+	if capFrom != c.From {
+		fmt.Fprintf(&b, " Payments count toward the cap from %s.", capFrom)
 	}
 	m := r.MetricByID(p + ".cap_hit")
 	if m != nil && !m.Null {
 		fmt.Fprintf(&b, " Payments reach the %s cap%s in %s; without it they would be %s, so the cap saves %s %s.",
-			money.Short(*c.Cap), before, m.Quarter, money.Short(accrued), c.Payer, money.Short(accrued.Sub(paid)))
+			money.Short(*capV), before, m.Quarter, money.Short(accrued), c.Payer, money.Short(accrued.Sub(paid)))
 	} else {
-		room := c.Cap.Sub(c.PaidBefore).Sub(paid)
-		fmt.Fprintf(&b, " The %s cap%s is not reached: %s of room is left.", money.Short(*c.Cap), before, money.Short(room))
+		counted := c.PaidBefore
+		if tc := r.SeriesByID(p + ".toward_cap"); tc != nil && len(tc.Values) > 0 {
+			counted = tc.Values[len(tc.Values)-1]
+		} else {
+			counted = counted.Add(paid)
+		}
+		fmt.Fprintf(&b, " The %s cap%s is not reached: %s of room is left.", money.Short(*capV), before, money.Short(capV.Sub(counted)))
 	}
 	return b.String()
 }

@@ -189,7 +189,7 @@ func (d *doc) chartOf(spec view.Chart) (title, note string, ch *chart) {
 
 func revenueShareNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contract) string {
 	note := fmt.Sprintf("%s (light bars) and what %s pays %s (bars), against what the %s rate alone would give (dashed).", streamLabel(s, c.Base), c.Payer, c.Payee, scenario.FormatRate(c.Rate))
-	if m := q.MetricByID("contract." + c.ID + ".cap_hit"); c.Cap != nil && m != nil && !m.Null {
+	if m := q.MetricByID("contract." + c.ID + ".cap_hit"); contract.HasCap(c) && m != nil && !m.Null {
 		note += fmt.Sprintf(" The dotted line marks %s, the quarter the cap binds.", m.Quarter)
 	}
 	return note
@@ -198,6 +198,9 @@ func revenueShareNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contra
 func cumulativeNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contract) string {
 	saved, _ := amount(q, "contract."+c.ID+".cap_savings")
 	note := "Payments added up since the start (including any paid before the contract's first quarter), against the cap."
+	if cc, ok := view.CapCountOf(q, s, c); ok && q.SeriesByID("contract."+c.ID+".toward_cap") != nil {
+		note = fmt.Sprintf("Payments that count toward the cap, added up from %s (with any paid before that counts), against the cap in force.", cc.CapFrom)
+	}
 	if saved.Sign() > 0 {
 		note += fmt.Sprintf(" The shaded area is what the cap saves: %s over the term.", money.Short(saved))
 	}
@@ -239,8 +242,8 @@ func revenueShareChart(s *scenario.Scenario, r *engine.Result, c *scenario.Contr
 		{name: "Accrued before cap", values: seriesValues(r, "contract."+c.ID+".accrued"), color: paletteColor(2), dashed: true},
 		{name: "Cumulative paid", values: cum, color: paletteColor(3), width: 0.8},
 	}
-	if c.Cap != nil {
-		ch.refs = []refLine{{value: c.Cap.InexactFloat64(), label: "Cap " + money.Short(*c.Cap), color: capColor}}
+	if capV := contract.FinalCap(c); capV != nil {
+		ch.refs = []refLine{{value: capV.InexactFloat64(), label: "Cap " + money.Short(*capV), color: capColor}}
 		if i, q, ok := capMark(r, c); ok {
 			ch.marks = []periodMark{{index: i, label: "Cap binds " + q.String(), color: capColor}}
 			ch.points = []pointMark{{index: i, value: cum[i], color: capColor}}
@@ -249,27 +252,42 @@ func revenueShareChart(s *scenario.Scenario, r *engine.Result, c *scenario.Contr
 	return ch
 }
 
-// cumulativeChart sets cumulative payments against what would have been paid without
-// the cap; the band between them is what the cap saves.
+// cumulativeChart sets what counts toward the cap (from cap_from) against what it
+// would be without the cap; the band between them is what the cap saves.
 func cumulativeChart(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) *chart {
-	cum := seriesValues(r, "contract."+c.ID+".cumulative")
-	accrued := seriesValues(r, "contract."+c.ID+".accrued")
-	uncapped := make([]float64, len(accrued))
-	run := c.PaidBefore.InexactFloat64()
-	for i, v := range accrued {
-		run += v
-		uncapped[i] = run
+	cc, ok := view.CapCountOf(r, s, c)
+	if !ok {
+		return nil
+	}
+	counted, uncapped := dollars(cc.Counted), dollars(cc.Uncapped)
+	for i := range cc.From {
+		counted[i], uncapped[i] = math.NaN(), math.NaN()
 	}
 	ch := &chart{periods: r.Periods}
-	ch.bands = []band{{name: "Saved by the cap", lo: cum, hi: uncapped, color: paletteColor(2)}}
+	ch.bands = []band{{name: "Saved by the cap", lo: counted, hi: uncapped, color: paletteColor(2)}}
+	name, col := "Cumulative paid", paletteColor(3)
+	if r.SeriesByID("contract."+c.ID+".toward_cap") != nil {
+		name, col = "Counted toward the cap from "+cc.CapFrom.String(), paletteColor(0)
+	}
 	ch.lines = []chartSeries{
 		{name: "Without the cap", values: uncapped, color: paletteColor(2), dashed: true},
-		{name: "Cumulative paid", values: cum, color: paletteColor(3), width: 0.8},
+		{name: name, values: counted, color: col, width: 0.8},
 	}
-	ch.refs = []refLine{{value: c.Cap.InexactFloat64(), label: "Cap " + money.Short(*c.Cap), color: capColor}}
+	if cc.Changes {
+		capLine := make([]float64, len(cc.Cap))
+		for i, v := range cc.Cap {
+			capLine[i] = math.NaN()
+			if v != nil {
+				capLine[i] = v.InexactFloat64()
+			}
+		}
+		ch.lines = append(ch.lines, chartSeries{name: "Cap in force", values: capLine, color: capColor, dashed: true})
+	} else {
+		ch.refs = []refLine{{value: cc.Final.InexactFloat64(), label: "Cap " + money.Short(cc.Final), color: capColor}}
+	}
 	if i, q, ok := capMark(r, c); ok {
 		ch.marks = []periodMark{{index: i, label: "Cap binds " + q.String(), color: capColor}}
-		ch.points = []pointMark{{index: i, value: cum[i], color: capColor}}
+		ch.points = []pointMark{{index: i, value: counted[i], color: capColor}}
 	}
 	return ch
 }

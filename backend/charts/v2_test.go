@@ -1,0 +1,77 @@
+package charts
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
+)
+
+func v2Case(t *testing.T, stem string) (*scenario.Scenario, *engine.Result) {
+	t.Helper()
+	path := filepath.Join("..", "..", "app", "cli", "testdata", "v2", stem+".yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scenario.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := engine.Run(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, r
+}
+
+// A cap that arrives and changes by dated changes: the chart draws what counts
+// toward it from cap_from (nothing before), what would count without the cap, and
+// the cap in force as a step line instead of one level.
+func TestCumulativeCapCountsFromCapFrom(t *testing.T) {
+	s, r := v2Case(t, "revshare")
+	raw := mustJSON(t)(CumulativeCap(r, s, "share"))
+	var o struct {
+		Series []struct {
+			ID, Name string
+			Data     []struct{ Value any } `json:"data"`
+			MarkLine *struct {
+				Data []struct{ Name string } `json:"data"`
+			} `json:"markLine"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(raw, &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Series) != 3 {
+		t.Fatalf("%d series, want counted, without the cap and the cap in force", len(o.Series))
+	}
+	counted, uncapped, capLine := o.Series[0], o.Series[1], o.Series[2]
+	if counted.ID != "contract.share.toward_cap" || counted.Name != "Counted toward the cap from 2025Q3" {
+		t.Errorf("first series %s %q", counted.ID, counted.Name)
+	}
+	want := []any{"-", "-", 3e9, 5e9, 6e9, 7e9, 7.5e9, 7.5e9}
+	for i, w := range want {
+		if counted.Data[i].Value != w {
+			t.Errorf("counted[%d] = %v, want %v", i, counted.Data[i].Value, w)
+		}
+	}
+	// Without the cap: what counts plus what the cap held back (0.5B in 2026Q3).
+	if uncapped.Data[7].Value != 8e9 || uncapped.Data[1].Value != "-" {
+		t.Errorf("without the cap = %v", uncapped.Data)
+	}
+	capWant := []any{"-", "-", 6e9, 6e9, 7.5e9, 7.5e9, 7.5e9, 7.5e9}
+	for i, w := range capWant {
+		if capLine.Data[i].Value != w {
+			t.Errorf("cap in force[%d] = %v, want %v", i, capLine.Data[i].Value, w)
+		}
+	}
+	for _, m := range counted.MarkLine.Data {
+		if m.Name == MarkCap {
+			t.Errorf("a cap that changes is drawn as one level")
+		}
+	}
+}
