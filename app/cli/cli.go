@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"dealmodel/backend/files"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
 )
@@ -109,9 +110,13 @@ func exitStatus(stderr io.Writer, err error) int {
 	var ue *usageError
 	var el *scenario.ErrorList
 	var se *store.Error
+	var fr *files.Refused
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK
+	case errors.As(err, &fr):
+		fmt.Fprintln(stderr, "dealmodel:", err)
+		return ExitInvalid
 	case errors.As(err, &el):
 		fmt.Fprintln(stderr, el.Error())
 		return ExitInvalid

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -52,5 +54,47 @@ func TestRunRefusesNestingBomb(t *testing.T) {
 	}
 	if took := time.Since(start); took > 10*time.Second {
 		t.Errorf("took %v", took)
+	}
+}
+
+// Exports write regular files only: a pipe, a device or a link to one is
+// refused with exit 2 and left as it was; a link to a file is written through.
+func TestExportReplacesOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "out.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := cli(t, "export", "microsoft-cap", "--csv", fifo)
+	if code != ExitInvalid || out != "" || !strings.Contains(errs, fifo+" is a pipe, not a regular file") {
+		t.Fatalf("fifo: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the pipe was replaced: %v", st.Mode())
+	}
+	real := filepath.Join(dir, "real.csv")
+	if err := os.WriteFile(real, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := cli(t, "export", "microsoft-cap", "--csv", link); code != ExitOK {
+		t.Fatalf("link: exit %d, %s", code, errs)
+	}
+	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
+		t.Fatal("the link was replaced by a file")
+	}
+	if data, _ := os.ReadFile(real); !strings.HasPrefix(string(data), "period,") {
+		t.Fatalf("the link's target holds %.40q", data)
+	}
+}
+
+func TestScenarioExportToAnEmptyName(t *testing.T) {
+	t.Setenv("DEALMODEL_DB", filepath.Join(t.TempDir(), "d.db"))
+	code, out, errs := cli(t, "scenarios", "export", "briefing", "")
+	if code != ExitInvalid || out != "" || !strings.Contains(errs, "the file name is empty") || strings.Contains(errs, ".tmp") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }

@@ -261,6 +261,9 @@ func scnExport(e *env, l *library.Library, o opts) error {
 	if len(args) != 1 && len(args) != 2 {
 		return invalidf("expected NAME [FILE] (found %d arguments)", len(args))
 	}
+	if len(args) == 2 && strings.TrimSpace(args[1]) == "" {
+		return invalidf("the file name is empty: give the file to write, or - (or nothing) for stdout")
+	}
 	body, err := l.Export(context.Background(), args[0], o.rev)
 	if err != nil {
 		return err
@@ -269,10 +272,7 @@ func scnExport(e *env, l *library.Library, o opts) error {
 		_, err = e.stdout.Write(body)
 		return err
 	}
-	if err := files.WriteAtomic(args[1], body); err != nil {
-		return fmt.Errorf("writing %s: %w", args[1], err)
-	}
-	return nil
+	return files.WriteAtomic(args[1], body)
 }
 
 func scnHistory(e *env, l *library.Library, o opts) error {
