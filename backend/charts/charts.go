@@ -459,3 +459,6 @@ func hasChart(s *scenario.Scenario, c *scenario.Contract, kind string) bool {
 type noMetrics struct{}
 
 func (noMetrics) Metric(string) (decimal.Decimal, bool, bool) { return decimal.Zero, false, false }
+
+func (noMetrics) Quarter(string) (scenario.Quarter, bool) { return 0, false }
+func (noMetrics) Series(string) ([]decimal.Decimal, bool) { return nil, false }

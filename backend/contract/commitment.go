@@ -299,7 +299,7 @@ func (commitment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 }
 
 func (commitment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
-	return Views{ComputeSpend: true}
+	return Views{ComputeSpend: true, Committed: c.Total}
 }
 
 func (commitment) Inputs(c *scenario.Contract) []scenario.ContractInput {

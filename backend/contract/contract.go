@@ -11,6 +11,7 @@ package contract
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -55,6 +56,10 @@ type Metrics interface {
 	// Metric returns an amount metric's value, or whether a quarter metric has none;
 	// ok is false when the result has no such metric.
 	Metric(measure string) (amount decimal.Decimal, null, ok bool)
+	// Quarter returns a quarter metric's value; ok is false when it has none.
+	Quarter(measure string) (q scenario.Quarter, ok bool)
+	// Series returns one of the contract's series (toward_cap), period by period.
+	Series(measure string) ([]decimal.Decimal, bool)
 }
 
 // Views is what to show of one computed contract.
@@ -70,10 +75,25 @@ type Views struct {
 	Overlays []Overlay
 	// ComputeSpend: its paid series is compute spend, stacked by provider (payee).
 	ComputeSpend bool
+	// Facts are the sentences the briefing's summary states of the contract. They
+	// come in ranks: FactsEarly before the sentences on compute commitments, the
+	// others after them, FactsLast last (a stake's value).
+	Facts    []string
+	FactRank int
+	// Committed is what a compute commitment commits, for the summary's totals
+	// by payer and provider (ComputeSpend only).
+	Committed decimal.Decimal
 	// Seek is the goal seek the contract suggests (the first contract's wins):
 	// the metric (a measure) to reach by moving the input (a key of its fields).
 	Seek *Seek
 }
+
+// Ranks of a contract's facts in the briefing's summary.
+const (
+	FactsEarly = iota // before the compute commitments (revenue shares)
+	FactsAfter        // after them (payments)
+	FactsLast         // last (stakes)
+)
 
 // Seek is a goal seek: a contract's metric and one of its numeric fields.
 type Seek struct{ Metric, Input string }
@@ -322,3 +342,14 @@ func span(a, b scenario.Quarter) string {
 
 // payerToPayee names the parties of a contract that moves money.
 func payerToPayee(c *scenario.Contract) string { return c.Payer + " → " + c.Payee }
+
+// listAnd joins items as people do: "a", "a and b", "a, b and c".
+func listAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

@@ -463,7 +463,9 @@ func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views
 	}
 	stake := newTerm(&c.Stake, Equity(c).Changes, termStake).at(s.End)
 	return Views{
-		Late: true,
+		Facts:    []string{equityFact(s, c, m)},
+		FactRank: FactsLast,
+		Late:     true,
 		Figures: []Figure{{Measure: "value_at_end", Label: c.Holder + "'s stake", Context: fmt.Sprintf("%s in %s", scenario.FormatRate(*stake), s.End),
 			Explain: fmt.Sprintf("%s's %s stake at %s, %s, in the last quarter of the horizon.",
 				c.Holder, scenario.FormatRate(*stake), valuation, method)}},
@@ -515,3 +517,21 @@ func (equity) Remove(c *scenario.Contract, key string) bool             { return
 func (equity) Optional(c *scenario.Contract) []scenario.OptionalPart    { return nil }
 func (equity) Detail(c *scenario.Contract) string                       { return "Held by " + c.Holder }
 func (equity) Uses(c *scenario.Contract) []string                       { return []string{c.Valuation.Stream} }
+
+// equityFact says what the stake is worth at the end, and on what valuation.
+func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
+	value, _, _ := m.Metric("value_at_end")
+	how := fmt.Sprintf("on a valuation of %s held constant", money.Short(c.Valuation.Amount))
+	if c.Valuation.Method == scenario.MethodRevenueMultiple {
+		how = fmt.Sprintf("on a valuation that moves with %s, %s in %s", streamLabel(s, c.Valuation.Stream), money.Short(c.Valuation.Amount), c.Valuation.At)
+	}
+	// The label tells stakes of one holder apart; alone, it would repeat the holder.
+	which := ""
+	for i := range s.Contracts {
+		o := &s.Contracts[i]
+		if o != c && o.Enabled && o.Type == c.Type && o.Holder == c.Holder {
+			which = " (" + c.DisplayLabel() + ")"
+		}
+	}
+	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", c.Holder, scenario.FormatRate(c.Stake), which, money.Short(value), s.End, how)
+}

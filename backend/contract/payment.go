@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -275,7 +276,31 @@ func (payment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 	return strings.Join(parts, "; ")
 }
 
-func (payment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views { return Views{} }
+func (payment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
+	return Views{Facts: []string{paymentFact(s, c, m)}, FactRank: FactsAfter}
+}
+
+// paymentFact says what is paid when, and what falls outside the horizon.
+func paymentFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
+	total := decimal.Zero
+	var parts []string
+	for _, e := range c.Schedule {
+		total = total.Add(e.Amount)
+		parts = append(parts, fmt.Sprintf("%s in %s", money.Short(e.Amount), e.Quarter))
+	}
+	what := listAnd(parts)
+	if len(parts) > 3 {
+		what = fmt.Sprintf("in %d payments from %s to %s", len(parts), c.Schedule[0].Quarter, c.Schedule[len(c.Schedule)-1].Quarter)
+	}
+	out := fmt.Sprintf("%s pays %s %s, %s.", c.Payer, c.Payee, money.Short(total), what)
+	if c.Label != "" {
+		out = c.Label + ": " + out
+	}
+	if v, _, ok := m.Metric("outside_horizon"); ok && v.Sign() > 0 {
+		out += fmt.Sprintf(" %s of it falls outside %s.", money.Short(v), span(s.Start, s.End))
+	}
+	return out
+}
 
 func (payment) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	var out []scenario.ContractInput

@@ -456,6 +456,7 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 		explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
 	}
 	v := Views{
+		Facts:   []string{revenueShareFact(s, c, m)},
 		Figures: []Figure{{Measure: "total_paid", Label: "Paid to " + c.Payee, Context: fmt.Sprintf("%s–%s", from, until), Explain: explain + "."}},
 		Charts:  []Chart{{Kind: ChartRevenueShare, Title: c.DisplayLabel() + ": revenue and payments", Print: true}},
 		Overlays: []Overlay{{Measure: "cumulative", Title: c.DisplayLabel() + ": cumulative payments",
@@ -532,3 +533,43 @@ func (revenueShare) Optional(c *scenario.Contract) []scenario.OptionalPart {
 
 func (revenueShare) Detail(c *scenario.Contract) string { return moneyDetail(c) }
 func (revenueShare) Uses(c *scenario.Contract) []string { return []string{c.Base} }
+
+// revenueShareFact says what is paid, and whether and when the cap binds.
+func revenueShareFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
+	paid, _, _ := m.Metric("total_paid")
+	accrued, _, _ := m.Metric("total_accrued")
+	from, until := max(c.From, s.Start), min(c.Until, s.End)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s pays %s %s of %s from %s through %s", c.Payer, c.Payee, scenario.FormatRate(c.Rate), streamLabel(s, c.Base), c.From, c.Until)
+	if from != c.From || until != c.Until {
+		fmt.Fprintf(&b, ", %s of it in %s, the part inside the horizon.", money.Short(paid), span(from, until))
+	} else {
+		fmt.Fprintf(&b, ", %s in total.", money.Short(paid))
+	}
+	capV := FinalCap(c)
+	if capV == nil {
+		b.WriteString(" There is no cap.")
+		return b.String()
+	}
+	capFrom, _ := CapFrom(c)
+	before := ""
+	if c.PaidBefore.Sign() > 0 {
+		before = fmt.Sprintf(" (counting %s paid before %s)", money.Short(c.PaidBefore), capFrom)
+	}
+	if capFrom != c.From {
+		fmt.Fprintf(&b, " Payments count toward the cap from %s.", capFrom)
+	}
+	if q, ok := m.Quarter("cap_hit"); ok {
+		fmt.Fprintf(&b, " Payments reach the %s cap%s in %s; without it they would be %s, so the cap saves %s %s.",
+			money.Short(*capV), before, q, money.Short(accrued), c.Payer, money.Short(accrued.Sub(paid)))
+	} else {
+		counted := c.PaidBefore
+		if tc, ok := m.Series("toward_cap"); ok && len(tc) > 0 {
+			counted = tc[len(tc)-1]
+		} else {
+			counted = counted.Add(paid)
+		}
+		fmt.Fprintf(&b, " The %s cap%s is not reached: %s of room is left.", money.Short(*capV), before, money.Short(capV.Sub(counted)))
+	}
+	return b.String()
+}

@@ -53,33 +53,13 @@ func streamLabel(s *scenario.Scenario, id string) string {
 	return id
 }
 
-// overlap is the part of [from, until] inside the horizon.
-func overlap(s *scenario.Scenario, from, until scenario.Quarter) (scenario.Quarter, scenario.Quarter) {
-	return max(from, s.Start), min(until, s.End)
-}
-
 // summaryBullets writes the plain-language summary of the first page.
 func summaryBullets(s *scenario.Scenario, r *engine.Result) []string {
-	var out []string
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Enabled && c.Type == scenario.TypeRevenueShare {
-			out = append(out, revenueShareSentence(s, r, c))
-		}
-	}
+	facts := view.ContractFacts(s, r)
+	out := append([]string(nil), facts[contract.FactsEarly]...)
 	out = append(out, commitmentSentences(s, r)...)
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Enabled && c.Type == scenario.TypePayment {
-			out = append(out, paymentSentence(s, r, c))
-		}
-	}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Enabled && c.Type == scenario.TypeEquity {
-			out = append(out, equitySentence(s, r, c))
-		}
-	}
+	out = append(out, facts[contract.FactsAfter]...)
+	out = append(out, facts[contract.FactsLast]...)
 	if p := partySentence(s, r); p != "" {
 		out = append(out, p)
 	}
@@ -98,47 +78,6 @@ func summaryBullets(s *scenario.Scenario, r *engine.Result) []string {
 		}
 	}
 	return out
-}
-
-func revenueShareSentence(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) string {
-	p := "contract." + c.ID
-	paid, _ := amount(r, p+".total_paid")
-	accrued, _ := amount(r, p+".total_accrued")
-	from, until := overlap(s, c.From, c.Until)
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s pays %s %s of %s from %s through %s", c.Payer, c.Payee, scenario.FormatRate(c.Rate), streamLabel(s, c.Base), c.From, c.Until)
-	if from != c.From || until != c.Until {
-		fmt.Fprintf(&b, ", %s of it in %s, the part inside the horizon.", money.Short(paid), span(from, until))
-	} else {
-		fmt.Fprintf(&b, ", %s in total.", money.Short(paid))
-	}
-	capV := contract.FinalCap(c)
-	if capV == nil {
-		b.WriteString(" There is no cap.")
-		return b.String()
-	}
-	capFrom, _ := contract.CapFrom(c)
-	before := ""
-	if c.PaidBefore.Sign() > 0 {
-		before = fmt.Sprintf(" (counting %s paid before %s)", money.Short(c.PaidBefore), capFrom)
-	}
-	if capFrom != c.From {
-		fmt.Fprintf(&b, " Payments count toward the cap from %s.", capFrom)
-	}
-	m := r.MetricByID(p + ".cap_hit")
-	if m != nil && !m.Null {
-		fmt.Fprintf(&b, " Payments reach the %s cap%s in %s; without it they would be %s, so the cap saves %s %s.",
-			money.Short(*capV), before, m.Quarter, money.Short(accrued), c.Payer, money.Short(accrued.Sub(paid)))
-	} else {
-		counted := c.PaidBefore
-		if tc := r.SeriesByID(p + ".toward_cap"); tc != nil && len(tc.Values) > 0 {
-			counted = tc.Values[len(tc.Values)-1]
-		} else {
-			counted = counted.Add(paid)
-		}
-		fmt.Fprintf(&b, " The %s cap%s is not reached: %s of room is left.", money.Short(*capV), before, money.Short(capV.Sub(counted)))
-	}
-	return b.String()
 }
 
 // commitmentSentences says, for each payer of compute commitments, what it has
@@ -164,24 +103,20 @@ func commitmentSentences(s *scenario.Scenario, r *engine.Result) []string {
 		payers = append(payers, p)
 		return p
 	}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if !c.Enabled || c.Type != scenario.TypeCommitment {
-			continue
-		}
+	for _, c := range view.Commitments(s, r) {
 		p := find(c.Payer)
-		p.total = p.total.Add(c.Total)
+		p.total = p.total.Add(c.Committed)
 		k := -1
 		for j := range p.providers {
-			if p.providers[j].name == c.Payee {
+			if p.providers[j].name == c.Provider {
 				k = j
 			}
 		}
 		if k < 0 {
-			p.providers = append(p.providers, provider{name: c.Payee})
+			p.providers = append(p.providers, provider{name: c.Provider})
 			k = len(p.providers) - 1
 		}
-		p.providers[k].total = p.providers[k].total.Add(c.Total)
+		p.providers[k].total = p.providers[k].total.Add(c.Committed)
 	}
 	if len(payers) == 0 {
 		return nil
@@ -216,44 +151,6 @@ func commitmentSentences(s *scenario.Scenario, r *engine.Result) []string {
 	}
 	out[0] += " " + tail.String()
 	return out
-}
-
-func paymentSentence(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) string {
-	total := decimal.Zero
-	var parts []string
-	for _, e := range c.Schedule {
-		total = total.Add(e.Amount)
-		parts = append(parts, fmt.Sprintf("%s in %s", money.Short(e.Amount), e.Quarter))
-	}
-	what := listAnd(parts)
-	if len(parts) > 3 {
-		what = fmt.Sprintf("in %d payments from %s to %s", len(parts), c.Schedule[0].Quarter, c.Schedule[len(c.Schedule)-1].Quarter)
-	}
-	out := fmt.Sprintf("%s pays %s %s, %s.", c.Payer, c.Payee, money.Short(total), what)
-	if c.Label != "" {
-		out = c.Label + ": " + out
-	}
-	if v, ok := amount(r, "contract."+c.ID+".outside_horizon"); ok && v.Sign() > 0 {
-		out += fmt.Sprintf(" %s of it falls outside %s.", money.Short(v), span(s.Start, s.End))
-	}
-	return out
-}
-
-func equitySentence(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) string {
-	value, _ := amount(r, "contract."+c.ID+".value_at_end")
-	how := fmt.Sprintf("on a valuation of %s held constant", money.Short(c.Valuation.Amount))
-	if c.Valuation.Method == scenario.MethodRevenueMultiple {
-		how = fmt.Sprintf("on a valuation that moves with %s, %s in %s", streamLabel(s, c.Valuation.Stream), money.Short(c.Valuation.Amount), c.Valuation.At)
-	}
-	// The label tells stakes of one holder apart; alone, it would repeat the holder.
-	which := ""
-	for i := range s.Contracts {
-		o := &s.Contracts[i]
-		if o != c && o.Enabled && o.Type == scenario.TypeEquity && o.Holder == c.Holder {
-			which = " (" + c.DisplayLabel() + ")"
-		}
-	}
-	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", c.Holder, scenario.FormatRate(c.Stake), which, money.Short(value), s.End, how)
 }
 
 // partySentence sums up the net flows: who receives and who pays on balance.

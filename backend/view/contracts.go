@@ -56,3 +56,46 @@ func DefaultSeek(s *scenario.Scenario, r *engine.Result) (metric, input string, 
 	}
 	return "", "", false
 }
+
+func (m metrics) Series(measure string) ([]decimal.Decimal, bool) {
+	if sr := m.r.SeriesByID(m.prefix + measure); sr != nil {
+		return sr.Values, true
+	}
+	return nil, false
+}
+
+func (m metrics) Quarter(measure string) (scenario.Quarter, bool) {
+	if x := m.r.MetricByID(m.prefix + measure); x != nil && x.Kind == engine.QuarterValue && !x.Null {
+		return x.Quarter, true
+	}
+	return 0, false
+}
+
+// ContractFacts are the sentences the briefing's summary states of each enabled contract,
+// as its type words them, by rank: [contract.FactsEarly] before the compute
+// commitments, [contract.FactsAfter] after them, [contract.FactsLast] last.
+func ContractFacts(s *scenario.Scenario, r *engine.Result) [3][]string {
+	var out [3][]string
+	for _, cv := range contractViews(s, r) {
+		k := min(max(cv.FactRank, 0), 2)
+		out[k] = append(out[k], cv.Facts...)
+	}
+	return out
+}
+
+// Commitment is one enabled compute commitment: who pays which provider how much.
+type Commitment struct {
+	Payer, Provider string
+	Committed       decimal.Decimal
+}
+
+// Commitments lists the enabled compute commitments in the scenario's order.
+func Commitments(s *scenario.Scenario, r *engine.Result) []Commitment {
+	var out []Commitment
+	for _, cv := range contractViews(s, r) {
+		if cv.ComputeSpend {
+			out = append(out, Commitment{Payer: cv.c.Payer, Provider: cv.c.Payee, Committed: cv.Committed})
+		}
+	}
+	return out
+}
