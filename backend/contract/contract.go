@@ -83,6 +83,9 @@ type Views struct {
 	// Committed is what a compute commitment commits, for the summary's totals
 	// by payer and provider (ComputeSpend only).
 	Committed decimal.Decimal
+	// Question is the question a briefing that leads with the contract answers,
+	// and its answer; among contracts the lowest Rank wins, then the first.
+	Question *Question
 	// Seek is the goal seek the contract suggests (the first contract's wins):
 	// the metric (a measure) to reach by moving the input (a key of its fields).
 	Seek *Seek
@@ -94,6 +97,13 @@ const (
 	FactsAfter        // after them (payments)
 	FactsLast         // last (stakes)
 )
+
+// Question is what a briefing's executive summary asks and answers of a contract:
+// the question, the answer's first sentence (Lead, may be empty) and the answer.
+type Question struct {
+	Rank                   int
+	Question, Lead, Answer string
+}
 
 // Seek is a goal seek: a contract's metric and one of its numeric fields.
 type Seek struct{ Metric, Input string }

@@ -462,8 +462,12 @@ func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views
 		}
 	}
 	stake := newTerm(&c.Stake, Equity(c).Changes, termStake).at(s.End)
+	fact := equityFact(s, c, m)
+	value, _, _ := m.Metric("value_at_end")
 	return Views{
-		Facts:    []string{equityFact(s, c, m)},
+		Question: &Question{Rank: 1, Question: fmt.Sprintf("What is %s's stake worth?", c.Holder),
+			Lead: fmt.Sprintf("%s's stake is worth %s at the end of %s.", c.Holder, money.Short(value), s.End), Answer: fact},
+		Facts:    []string{fact},
 		FactRank: FactsLast,
 		Late:     true,
 		Figures: []Figure{{Measure: "value_at_end", Label: c.Holder + "'s stake", Context: fmt.Sprintf("%s in %s", scenario.FormatRate(*stake), s.End),

@@ -455,8 +455,12 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 	if c.PaidBefore.IsPositive() {
 		explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
 	}
+	fact := revenueShareFact(s, c, m)
+	paid, _, _ := m.Metric("total_paid")
 	v := Views{
-		Facts:   []string{revenueShareFact(s, c, m)},
+		Facts: []string{fact},
+		Question: &Question{Question: fmt.Sprintf("What does %s pay %s under the revenue share?", c.Payer, c.Payee),
+			Lead: fmt.Sprintf("%s pays %s %s.", c.Payer, c.Payee, money.Short(paid)), Answer: fact},
 		Figures: []Figure{{Measure: "total_paid", Label: "Paid to " + c.Payee, Context: fmt.Sprintf("%s–%s", from, until), Explain: explain + "."}},
 		Charts:  []Chart{{Kind: ChartRevenueShare, Title: c.DisplayLabel() + ": revenue and payments", Print: true}},
 		Overlays: []Overlay{{Measure: "cumulative", Title: c.DisplayLabel() + ": cumulative payments",
@@ -468,6 +472,14 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 		return v
 	}
 	v.Seek = &Seek{Metric: "total_paid", Input: "cap"}
+	v.Question.Question = fmt.Sprintf("When does the %s cap on %s's payments to %s bind, and how much does it save %s?",
+		money.Short(*c.Cap), c.Payer, c.Payee, c.Payer)
+	saved, _, _ := m.Metric("cap_savings")
+	if q, ok := m.Quarter("cap_hit"); ok {
+		v.Question.Lead = fmt.Sprintf("The cap binds in %s and saves %s %s.", q, c.Payer, money.Short(saved))
+	} else {
+		v.Question.Lead = fmt.Sprintf("The cap is not reached by %s, so it saves %s nothing.", until, c.Payer)
+	}
 	// Without a cap the PDF's revenue chart already carries the cumulative line.
 	v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments and the cap", Print: true})
 	uncapped, _, _ := m.Metric("total_accrued")

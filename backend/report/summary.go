@@ -24,37 +24,8 @@ const disclaimer = "This briefing models deal terms from press reports, company 
 // question and answer say what the scenario is for and what it finds, in words
 // made from the scenario and its result. lead is the answer's first sentence.
 func questionAnswer(s *scenario.Scenario, r *engine.Result) (question, lead, answer string) {
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if !c.Enabled || c.Type != scenario.TypeRevenueShare {
-			continue
-		}
-		answer = revenueShareSentence(s, r, c)
-		if c.Cap == nil {
-			paid, _ := amount(r, "contract."+c.ID+".total_paid")
-			return fmt.Sprintf("What does %s pay %s under the revenue share?", c.Payer, c.Payee),
-				fmt.Sprintf("%s pays %s %s.", c.Payer, c.Payee, money.Short(paid)), answer
-		}
-		question = fmt.Sprintf("When does the %s cap on %s's payments to %s bind, and how much does it save %s?",
-			money.Short(*c.Cap), c.Payer, c.Payee, c.Payer)
-		p := "contract." + c.ID
-		saved, _ := amount(r, p+".cap_savings")
-		if m := r.MetricByID(p + ".cap_hit"); m != nil && !m.Null {
-			lead = fmt.Sprintf("The cap binds in %s and saves %s %s.", m.Quarter, c.Payer, money.Short(saved))
-		} else {
-			_, until := overlap(s, c.From, c.Until)
-			lead = fmt.Sprintf("The cap is not reached by %s, so it saves %s nothing.", until, c.Payer)
-		}
-		return question, lead, answer
-	}
-	for i := range s.Contracts {
-		c := &s.Contracts[i]
-		if c.Enabled && c.Type == scenario.TypeEquity {
-			v, _ := amount(r, "contract."+c.ID+".value_at_end")
-			return fmt.Sprintf("What is %s's stake worth?", c.Holder),
-				fmt.Sprintf("%s's stake is worth %s at the end of %s.", c.Holder, money.Short(v), s.End),
-				equitySentence(s, r, c)
-		}
+	if q := view.Question(s, r); q != nil {
+		return q.Question, q.Lead, q.Answer
 	}
 	if sentences := commitmentSentences(s, r); len(sentences) > 0 {
 		committed, _ := amount(r, "total.commitments.committed")

@@ -99,3 +99,16 @@ func Commitments(s *scenario.Scenario, r *engine.Result) []Commitment {
 	}
 	return out
 }
+
+// Question is what the briefing's executive summary asks and answers: that of the
+// enabled contract whose type ranks its question first (a revenue share's before
+// a stake's); nil when no contract has one.
+func Question(s *scenario.Scenario, r *engine.Result) *contract.Question {
+	var best *contract.Question
+	for _, cv := range contractViews(s, r) {
+		if q := cv.Question; q != nil && (best == nil || q.Rank < best.Rank) {
+			best = q
+		}
+	}
+	return best
+}
