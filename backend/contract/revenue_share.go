@@ -472,8 +472,11 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 		return v
 	}
 	v.Seek = &Seek{Metric: "total_paid", Input: "cap"}
+	if c.Cap == nil { // the cap arrives by a dated change: no field to move
+		v.Seek.Input = "rate"
+	}
 	v.Question.Question = fmt.Sprintf("When does the %s cap on %s's payments to %s bind, and how much does it save %s?",
-		money.Short(*c.Cap), c.Payer, c.Payee, c.Payer)
+		money.Short(*finalCap), c.Payer, c.Payee, c.Payer)
 	saved, _, _ := m.Metric("cap_savings")
 	if q, ok := m.Quarter("cap_hit"); ok {
 		v.Question.Lead = fmt.Sprintf("The cap binds in %s and saves %s %s.", q, c.Payer, money.Short(saved))
