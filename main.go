@@ -1,22 +1,23 @@
-// Command dealmodel models large technology deals. Without arguments it opens the
-// desktop window; with arguments it runs a command line subcommand (run, export,
-// simulate, scenarios, serve).
+// Command dealmodel-desktop is Dealmodel's desktop app: the Wails window on the
+// app's services (make build and wails build compile this package). Without
+// arguments, or with "open", it opens the window; with any other arguments it runs
+// the command line, so that on Windows, where this program is the only one
+// installed, dealmodel.exe run briefing works from a console.
+//
+// The command line on its own, without the window system and cgo, is
+// cmd/dealmodel; on Linux and macOS it opens this program for `dealmodel` and
+// `dealmodel open`.
 package main
 
 import (
-	"embed"
+	_ "embed"
 	"fmt"
-	"io/fs"
 	"os"
 
-	"dealmodel/app"
 	"dealmodel/app/cli"
+	"dealmodel/app/desktop"
+	"dealmodel/frontend"
 )
-
-// assets is the built frontend (npm run build in frontend/).
-//
-//go:embed all:frontend/dist
-var assets embed.FS
 
 // icon is the window icon (and the source of the packaged icons).
 //
@@ -24,30 +25,18 @@ var assets embed.FS
 var icon []byte
 
 func main() {
-	dist := frontend()
-	if len(os.Args) > 1 {
+	dist := frontend.Dist()
+	if args := os.Args[1:]; len(args) > 0 && !(len(args) == 1 && args[0] == "open") {
+		attachConsole()
 		cli.Frontend = dist
-		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(cli.Main(args, os.Stdout, os.Stderr))
 	}
 	if dist == nil && !generatingBindings {
 		fmt.Fprintln(os.Stderr, "dealmodel: this build has no frontend: build it with make build")
 		os.Exit(1)
 	}
-	if err := app.RunDesktop(dist, icon); err != nil {
+	if err := desktop.Run(dist, icon); err != nil {
 		fmt.Fprintln(os.Stderr, "dealmodel:", err)
 		os.Exit(1)
 	}
-}
-
-// frontend returns the built frontend's root, or nil when the binary was built
-// without it (go build before npm run build embeds only frontend/dist/.gitkeep).
-func frontend() fs.FS {
-	dist, err := fs.Sub(assets, "frontend/dist")
-	if err != nil {
-		return nil
-	}
-	if _, err := fs.Stat(dist, "index.html"); err != nil {
-		return nil
-	}
-	return dist
 }

@@ -6,7 +6,9 @@
 #   tools/desktop-smoke.sh [BINARY]      (default build/bin/dealmodel)
 #
 # ARTIFACTS names the folder for the screenshot and the app's log (default
-# artifacts); SMOKE_TIMEOUT the seconds to wait for the first chart (default 60).
+# artifacts), SMOKE_SHOT and SMOKE_LOG their file names (default desktop-smoke.png,
+# desktop-app.log);
+# SMOKE_TIMEOUT the seconds to wait for the first chart (default 60).
 set -euo pipefail
 
 bin=${1:-build/bin/dealmodel}
@@ -21,8 +23,8 @@ for tool in Xvfb import identify; do
 done
 [[ -x $bin ]] || { echo "desktop smoke: no app at $bin (make build)" >&2; exit 1; }
 mkdir -p "$out"
-shot="$out/desktop-smoke.png"
-log="$out/desktop-app.log"
+shot="$out/${SMOKE_SHOT:-desktop-smoke.png}"
+log="$out/${SMOKE_LOG:-desktop-app.log}"
 rm -f "$shot"
 
 # A display nobody uses.

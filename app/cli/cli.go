@@ -1,5 +1,6 @@
-// Package cli is Dealmodel's command line: run, export, simulate, scenarios and
-// serve. Commands never touch the window system, so they work without a display.
+// Package cli is Dealmodel's command line: run, export, simulate, scenarios, serve,
+// version and the rest. Commands never touch the window system, so they work
+// without a display; open starts the desktop app, a program of its own.
 package cli
 
 import (
@@ -65,6 +66,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		usage(stdout)
 		return ExitOK
 	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	for _, c := range commands() {
 		if c.name == args[0] {
 			err := runGuarded(c, e, args[1:])
@@ -94,7 +98,7 @@ func runGuarded(c command, e *env, args []string) (err error) {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Dealmodel models large technology deals: revenue shares with caps, compute commitments, stakes.")
-	fmt.Fprintln(w, "\nUsage:\n  dealmodel                 open the desktop app")
+	fmt.Fprintln(w, "\nUsage:\n  dealmodel\n      open the desktop app when there is a display; otherwise print this help")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  dealmodel %s %s\n      %s\n", c.name, c.args, c.help)
 	}

@@ -4,7 +4,7 @@
 // while it has the focus.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { expect, firstChartMs, test } from './harness';
+import { artifacts, expect, firstChartMs, test } from './harness';
 
 /** menu sends a menu action as the desktop's native menu does. */
 async function menu(page: Page, action: string): Promise<void> {
@@ -113,4 +113,29 @@ test('Export CSV from the menu: the dialog on the schedule, with labels and a by
   await expect.poll(() => dialog.getByText(/^Downloaded .*\.csv$/).count()).toBe(1);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => dialog.isVisible()).toBe(false);
+});
+
+test('Help → About: the build, and every bundled library and font with its licence', async ({ page, server }) => {
+  await firstChartMs(page);
+  await menu(page, 'about');
+  const dialog = page.getByRole('dialog', { name: 'About Dealmodel' });
+  await dialog.waitFor();
+  const about = await server.call<{ build: { version: string; commit: string; goVersion: string } }>('About');
+  await expect.poll(() => dialog.getByTestId('about-version').textContent()).toBe(about.build.version);
+  await expect.poll(() => dialog.getByText(about.build.goVersion, { exact: false }).count()).toBeGreaterThan(0);
+  // The Go side (modules, fonts) and the interface's npm packages, each with its text.
+  for (const name of ['github.com/wailsapp/wails/v2', 'modernc.org/sqlite', 'DejaVu Sans Condensed (fonts in the PDF briefing)', 'echarts', 'svelte']) {
+    await expect.poll(() => dialog.getByText(name, { exact: true }).count(), { message: name }).toBe(1);
+  }
+  await dialog.getByText('echarts', { exact: true }).click();
+  const text = dialog.locator('li', { has: page.getByText('echarts', { exact: true }) }).locator('pre');
+  await expect.poll(() => text.isVisible()).toBe(true);
+  await expect.poll(() => text.textContent()).toMatch(/Apache License\s+Version 2\.0, January 2004/);
+  await page.screenshot({ path: `${artifacts}/about-dialog.png` });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+
+  // The browser has no native menu: the sidebar opens the same dialog.
+  await page.getByRole('button', { name: 'About', exact: true }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(true);
 });

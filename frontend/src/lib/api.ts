@@ -1,7 +1,7 @@
 // The bound Go service. In the desktop window Wails supplies window.go; in the
 // browser mode the server supplies the same functions. The UI does not know which.
 import * as Service from '../../wailsjs/go/app/Service';
-import type { app, charts } from '../../wailsjs/go/models';
+import type { app, charts, version } from '../../wailsjs/go/models';
 
 export type ScenarioEntry = app.ScenarioEntry;
 export type Workspace = app.Workspace;
@@ -33,9 +33,12 @@ export type SolveRequest = app.SolveRequest;
 export type SolveResult = app.SolveResult;
 export type ImportResult = app.ImportResult;
 export type StepResult = app.StepResult;
+export type About = app.About;
+export type Licence = version.Licence;
 export type Period = 'quarter' | 'year';
 
 export const api = {
+  about: (): Promise<About> => Service.About(),
   listScenarios: (): Promise<ScenarioEntry[]> => Service.ListScenarios(),
   templates: (): Promise<Template[]> => Service.Templates(),
   newScenario: (templateID: string, name: string): Promise<Workspace> => Service.NewScenario(templateID, name),

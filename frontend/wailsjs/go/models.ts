@@ -1,5 +1,9 @@
 export namespace app {
 	
+	export interface About {
+	    build: version.Info;
+	    licences: version.Licence[];
+	}
 	export interface Choice {
 	    id: string;
 	    label: string;
@@ -386,6 +390,24 @@ export namespace sim {
 	export interface YearShare {
 	    year: number;
 	    p: number;
+	}
+
+}
+
+export namespace version {
+	
+	export interface Info {
+	    version: string;
+	    commit: string;
+	    date: string;
+	    goVersion: string;
+	    platform: string;
+	}
+	export interface Licence {
+	    name: string;
+	    version?: string;
+	    license: string;
+	    text: string;
 	}
 
 }

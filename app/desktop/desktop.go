@@ -1,10 +1,15 @@
-package app
+// Package desktop is the desktop window: Wails' webview on the app's services, with
+// the native menu and dialogs. Only the desktop program (the main package at the
+// repository's root, built by wails build) imports it, so that the command line is
+// built without cgo and without the window system.
+package desktop
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
@@ -17,6 +22,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"dealmodel/app"
 	"dealmodel/backend/library"
 )
 
@@ -52,9 +58,10 @@ const (
 	MenuExportCSV = "export-csv"
 	MenuUndo      = "undo"
 	MenuRedo      = "redo"
+	MenuAbout     = "about"
 )
 
-// RunDesktop opens the scenario library (DEALMODEL_DB, else the default path) and
+// Run opens the scenario library (DEALMODEL_DB, else the default path) and
 // the desktop window on the frontend's assets (the root of the built frontend,
 // holding index.html), with the PNG icon, and returns when the window is closed.
 // Only a binary built with Wails' build tags (make build) can open it.
@@ -62,7 +69,7 @@ const (
 // With no assets it is the run that `wails generate module` makes to list the
 // bound methods: it then opens no database, so generating bindings never touches
 // the user's scenarios.
-func RunDesktop(assets fs.FS, icon []byte) error {
+func Run(assets fs.FS, icon []byte) error {
 	d := &desktop{}
 	var lib *library.Library
 	if assets != nil {
@@ -81,7 +88,7 @@ func RunDesktop(assets fs.FS, icon []byte) error {
 			}
 		}
 	}
-	svc := NewService(lib)
+	svc := app.NewService(lib)
 	svc.Platform = d
 	svc.ReadyFile = os.Getenv(EnvReadyFile)
 	d.svc = svc
@@ -140,12 +147,14 @@ func appMenu(emit func(name string, data any), quit func()) *menu.Menu {
 	edit := m.AddSubmenu("Edit")
 	edit.AddText("Undo", keys.CmdOrCtrl("z"), send(MenuUndo))
 	edit.AddText("Redo", keys.Combo("z", keys.CmdOrCtrlKey, keys.ShiftKey), send(MenuRedo))
+	help := m.AddSubmenu("Help")
+	help.AddText("About Dealmodel", nil, send(MenuAbout))
 	return m
 }
 
 // desktop is the Platform of the Wails window.
 type desktop struct {
-	svc *Service
+	svc *app.Service
 	// notice is shown once the page has loaded: what the user must know, such as
 	// a damaged database moved aside.
 	notice string
@@ -194,8 +203,8 @@ func (d *desktop) beforeClose(ctx context.Context) bool {
 	}
 	w, h := runtime.WindowGetSize(ctx)
 	if w > 0 && h > 0 {
-		if err := d.svc.SaveSettings(Settings{WindowWidth: w, WindowHeight: h}); err != nil {
-			d.svc.logf("remembering the window size: %v", err)
+		if err := d.svc.SaveSettings(app.Settings{WindowWidth: w, WindowHeight: h}); err != nil {
+			logf("remembering the window size: %v", err)
 		}
 	}
 	return false
@@ -227,7 +236,7 @@ func (d *desktop) OpenURL(url string) error {
 }
 
 // OpenFileDialog shows the system's open dialog.
-func (d *desktop) OpenFileDialog(title string, filters []FileFilter) (string, error) {
+func (d *desktop) OpenFileDialog(title string, filters []app.FileFilter) (string, error) {
 	ctx := d.context()
 	if ctx == nil {
 		return "", errNotOpen
@@ -237,7 +246,7 @@ func (d *desktop) OpenFileDialog(title string, filters []FileFilter) (string, er
 
 // SaveFileDialog shows the system's save dialog in the folder of the last export,
 // and remembers the folder chosen for the next one.
-func (d *desktop) SaveFileDialog(title, defaultName string, filters []FileFilter) (string, error) {
+func (d *desktop) SaveFileDialog(title, defaultName string, filters []app.FileFilter) (string, error) {
 	ctx := d.context()
 	if ctx == nil {
 		return "", errNotOpen
@@ -250,14 +259,14 @@ func (d *desktop) SaveFileDialog(title, defaultName string, filters []FileFilter
 	}
 	path, err := runtime.SaveFileDialog(ctx, opts)
 	if err == nil && path != "" {
-		if err := d.svc.SaveSettings(Settings{ExportFolder: filepath.Dir(path)}); err != nil {
-			d.svc.logf("remembering the export folder: %v", err)
+		if err := d.svc.SaveSettings(app.Settings{ExportFolder: filepath.Dir(path)}); err != nil {
+			logf("remembering the export folder: %v", err)
 		}
 	}
 	return path, err
 }
 
-func wailsFilters(fs []FileFilter) []runtime.FileFilter {
+func wailsFilters(fs []app.FileFilter) []runtime.FileFilter {
 	out := make([]runtime.FileFilter, len(fs))
 	for i, f := range fs {
 		out[i] = runtime.FileFilter{DisplayName: f.DisplayName, Pattern: f.Pattern}
@@ -265,4 +274,8 @@ func wailsFilters(fs []FileFilter) []runtime.FileFilter {
 	return out
 }
 
-var _ Platform = (*desktop)(nil)
+// logf reports what went wrong behind the user's back (a launcher shows no
+// terminal, but a user who starts the app from one sees it).
+func logf(format string, args ...any) { log.Printf(format, args...) }
+
+var _ app.Platform = (*desktop)(nil)

@@ -1,7 +1,9 @@
-package app
+package desktop
 
 import (
 	"testing"
+
+	"dealmodel/app"
 
 	"github.com/wailsapp/wails/v2/pkg/menu"
 	"github.com/wailsapp/wails/v2/pkg/menu/keys"
@@ -43,7 +45,7 @@ func TestAppMenu(t *testing.T) {
 			}
 		}
 	}
-	if len(top) != 2 || top[0] != "File" || top[1] != "Edit" {
+	if len(top) != 3 || top[0] != "File" || top[1] != "Edit" || top[2] != "Help" {
 		t.Fatalf("menus %v", top)
 	}
 	for _, c := range []struct{ item, action, accel string }{
@@ -56,13 +58,18 @@ func TestAppMenu(t *testing.T) {
 		{"Edit/Undo", MenuUndo, "Ctrl+Z"},
 		{"Edit/Redo", MenuRedo, "Ctrl+Shift+Z"},
 		{"File/Quit", "", "Ctrl+Q"},
+		{"Help/About Dealmodel", MenuAbout, ""},
 	} {
 		it := items[c.item]
 		if it == nil {
 			t.Errorf("no %s", c.item)
 			continue
 		}
-		if got := keys.Stringify(it.Accelerator, "linux"); got != c.accel {
+		if c.accel == "" {
+			if it.Accelerator != nil {
+				t.Errorf("%s: accelerator %q, want none", c.item, keys.Stringify(it.Accelerator, "linux"))
+			}
+		} else if got := keys.Stringify(it.Accelerator, "linux"); got != c.accel {
 			t.Errorf("%s: accelerator %q, want %q", c.item, got, c.accel)
 		}
 		sent, quits = nil, 0
@@ -74,17 +81,17 @@ func TestAppMenu(t *testing.T) {
 			t.Errorf("%s: sent %v, want %q", c.item, sent, c.action)
 		}
 	}
-	if len(items) != 9 {
+	if len(items) != 10 {
 		t.Errorf("%d items: %v", len(items), items)
 	}
 }
 
 func TestBrowserlessPlatforms(t *testing.T) {
-	var p Platform = NopPlatform{}
-	if _, err := p.OpenFileDialog("Open", nil); err != ErrNoDialogs {
+	var p app.Platform = app.NopPlatform{}
+	if _, err := p.OpenFileDialog("Open", nil); err != app.ErrNoDialogs {
 		t.Fatal(err)
 	}
-	if _, err := p.SaveFileDialog("Save", "x.pdf", nil); err != ErrNoDialogs {
+	if _, err := p.SaveFileDialog("Save", "x.pdf", nil); err != app.ErrNoDialogs {
 		t.Fatal(err)
 	}
 	// The desktop before its window is open says so instead of hanging.
