@@ -275,31 +275,26 @@ func diffValue(path []any, a, b json.RawMessage, ops *[]PatchOp) error {
 	var sub []PatchOp
 	switch {
 	case isObject(a) && isObject(b):
-		var ma, mb map[string]json.RawMessage
-		if err := json.Unmarshal(a, &ma); err != nil {
-			return err
+		ka, va := members(a)
+		kb, vb := members(b)
+		old := make(map[string]json.RawMessage, len(ka))
+		for i, k := range ka {
+			old[k] = va[i]
 		}
-		if err := json.Unmarshal(b, &mb); err != nil {
-			return err
-		}
-		for k, vb := range mb {
-			if err := diffValue(extend(path, k), ma[k], vb, &sub); err != nil {
+		for i, k := range kb {
+			if err := diffValue(extend(path, k), old[k], vb[i], &sub); err != nil {
 				return err
 			}
+			delete(old, k)
 		}
-		for k := range ma {
-			if _, ok := mb[k]; !ok {
+		for _, k := range ka {
+			if _, gone := old[k]; gone {
 				sub = append(sub, PatchOp{Path: extend(path, k), Delete: true})
 			}
 		}
 	case isArray(a) && isArray(b):
-		var la, lb []json.RawMessage
-		if err := json.Unmarshal(a, &la); err != nil {
-			return err
-		}
-		if err := json.Unmarshal(b, &lb); err != nil {
-			return err
-		}
+		_, la := members(a)
+		_, lb := members(b)
 		if len(la) != len(lb) {
 			*ops = append(*ops, set)
 			return nil
@@ -348,4 +343,73 @@ func pathSize(path []any) int {
 		}
 	}
 	return n
+}
+
+// members splits a JSON object or array, as json.Marshal writes them (no space
+// between tokens), into its keys (objects only) and raw values, without decoding
+// or checking the values: a diff descends only into the parts that differ, and
+// decoding a whole evaluation at every level would cost its size times its depth.
+func members(v json.RawMessage) (keys []string, vals []json.RawMessage) {
+	obj := v[0] == '{'
+	i, n := 1, len(v)-1 // inside the brackets
+	for i < n {
+		if obj {
+			end := skipString(v, i)
+			var k string
+			if err := json.Unmarshal(v[i:end], &k); err != nil {
+				k = string(v[i+1 : end-1])
+			}
+			keys = append(keys, k)
+			i = end + 1 // the colon
+		}
+		start := i
+		i = skipValue(v, i)
+		vals = append(vals, v[start:i])
+		i++ // the comma, or the closing bracket
+	}
+	return keys, vals
+}
+
+// skipString returns the index after the string that starts at i.
+func skipString(v []byte, i int) int {
+	for i++; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(v)
+}
+
+// skipValue returns the index after the value that starts at i.
+func skipValue(v []byte, i int) int {
+	depth := 0
+	for i < len(v) {
+		switch v[i] {
+		case '"':
+			i = skipString(v, i)
+			if depth == 0 {
+				return i
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i
+			}
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
 }

@@ -219,3 +219,30 @@ func fnvUTF16(us []uint16) uint32 {
 	}
 	return h
 }
+
+// diffJSON handles what json.Marshal writes: escapes, brackets and commas inside
+// strings, empty and nested containers, keys added, removed and reordered.
+func TestDiffJSON(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{`{}`, `{}`},
+		{`{"a":1}`, `{"a":2}`},
+		{`{"a":"x\"],{"}`, `{"a":"x\"],{y","b":[]}`},
+		{`{"a":[1,2,{"b":"\\"}],"c":{}}`, `{"a":[1,3,{"b":"\\\""}],"c":{"d":null}}`},
+		{`{"a":[1,2]}`, `{"a":[1,2,3]}`},
+		{`{"k,\"":true,"x":{"y":[[],[{}]]}}`, `{"x":{"y":[[],[{"z":"]"}]]}}`},
+		{`[{"a":1},{"a":2}]`, `[{"a":1},{"a":5,"b":"\u2028"}]`},
+		{`{"a":1,"b":2}`, `{"b":2,"a":1}`},
+	} {
+		ops, err := diffJSON([]byte(tc.a), []byte(tc.b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want any
+		if err := json.Unmarshal([]byte(tc.b), &want); err != nil {
+			t.Fatal(err)
+		}
+		if got := patchJSON(t, []byte(tc.a), ops); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s → %s: patched to %v with %s", tc.a, tc.b, got, mustJSON(t, ops))
+		}
+	}
+}

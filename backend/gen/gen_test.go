@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"testing"
 
 	"dealmodel/backend/engine"
@@ -63,5 +64,17 @@ func TestGeneratedScenariosAreDeterministicAndGrowLinearly(t *testing.T) {
 	big := YAML(Size{Contracts: 1000, Years: 40})
 	if r := float64(len(big)) / float64(len(a)); r < 8 || r > 12 {
 		t.Errorf("1000 contracts take %d bytes, %.1f× the %d of 100", len(big), r, len(a))
+	}
+}
+
+// The end-to-end tests' large scenario is this generator's, unchanged (write it
+// again with go run ./tools/genscenario -contracts 100 -years 40 -o FILE).
+func TestEndToEndFixtureIsGenerated(t *testing.T) {
+	got, err := os.ReadFile("../../frontend/e2e/fixtures/generated-100.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, YAML(Size{Contracts: 100, Years: 40})) {
+		t.Error("frontend/e2e/fixtures/generated-100.yaml is not what the generator writes: write it again")
 	}
 }

@@ -117,4 +117,39 @@ describe('Coalescer', () => {
     expect(sent).toHaveLength(1);
     expect(c.accept(1)).toBe(false);
   });
+
+  it('keeps at most maxInFlight requests under way; edits made meanwhile go when one settles', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r), 1);
+    c.push('cap', set('cap', '40B'), 1);
+    expect(sent).toHaveLength(1);
+    c.push('cap', set('cap', '41B'), 2);
+    f.tick();
+    c.push('cap', set('cap', '42B'), 3);
+    f.tick();
+    f.tick();
+    // Frames pass, but nothing goes while the first request is under way.
+    expect(sent).toHaveLength(1);
+    expect(c.accept(1)).toBe(true);
+    c.settled(1);
+    expect(sent).toHaveLength(2);
+    expect(sent[1].edits).toEqual([set('cap', '42B')]);
+    expect(sent[1].inputId).toBe(3);
+    // An answer that settles with nothing pending sends nothing.
+    expect(c.accept(sent[1].seq)).toBe(true);
+    c.settled(sent[1].seq);
+    expect(sent).toHaveLength(2);
+    // A failed request frees its place too.
+    c.push('cap', set('cap', '43B'), 4);
+    f.tick();
+    expect(sent).toHaveLength(3);
+    c.push('rate', set('rate', '18%'), 5);
+    f.tick();
+    expect(sent).toHaveLength(3);
+    c.fail(sent[2].seq);
+    c.settled(sent[2].seq);
+    expect(sent).toHaveLength(4);
+    expect(sent[3].edits).toEqual([set('rate', '18%')]);
+  });
 });

@@ -40,10 +40,25 @@ export class Coalescer {
   #scheduled = false;
   readonly #schedule: Schedule;
   readonly #send: (r: Request) => void;
+  /** Requests sent and not yet settled; at most #maxInFlight at a time. */
+  #inFlight = new Set<number>();
+  readonly #maxInFlight: number;
 
-  constructor(schedule: Schedule, send: (r: Request) => void) {
+  /**
+   * maxInFlight bounds the requests under way: edits made meanwhile wait, the
+   * latest of each field kept, and go when an answer comes back. A service that
+   * takes longer than a frame then works on one state at a time instead of on
+   * every frame's at once (which would make each answer later).
+   */
+  constructor(schedule: Schedule, send: (r: Request) => void, maxInFlight = Infinity) {
     this.#schedule = schedule;
     this.#send = send;
+    this.#maxInFlight = maxInFlight;
+  }
+
+  /** settled says the answer to request seq came back (shown or not, or failed). */
+  settled(seq: number): void {
+    if (this.#inFlight.delete(seq) && this.#pending.size > 0 && this.#inFlight.size < this.#maxInFlight) this.flush();
   }
 
   /** push queues an edit; a later edit with the same key replaces it. */
@@ -65,8 +80,9 @@ export class Coalescer {
 
   /** flush sends what is pending now. */
   flush(): void {
-    if (this.#pending.size === 0) return;
+    if (this.#pending.size === 0 || this.#inFlight.size >= this.#maxInFlight) return;
     const seq = ++this.#seq;
+    this.#inFlight.add(seq);
     for (const [k, e] of this.#pending) {
       this.#unconfirmed.delete(k);
       this.#unconfirmed.set(k, { edit: e, seq });
@@ -89,6 +105,7 @@ export class Coalescer {
   next(): number {
     this.#unconfirmed.clear();
     this.#pending.clear();
+    this.#inFlight.clear();
     this.#barrier = ++this.#seq;
     return this.#seq;
   }
@@ -118,6 +135,7 @@ export class Coalescer {
   reset(): void {
     this.#pending.clear();
     this.#unconfirmed.clear();
+    this.#inFlight.clear();
     this.#barrier = ++this.#seq;
   }
 

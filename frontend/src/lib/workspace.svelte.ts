@@ -61,7 +61,8 @@ export class WorkspaceStore {
   onstored: (() => void) | null = null;
 
   constructor() {
-    this.#coalescer = new Coalescer(nextFrame, (r) => void this.#send(r));
+    // One edit step under way at a time: see Coalescer.
+    this.#coalescer = new Coalescer(nextFrame, (r) => void this.#send(r), 1);
   }
 
   get document(): string {
@@ -125,7 +126,9 @@ export class WorkspaceStore {
    * same frame (a slider), recorded for undo as one step per field per gesture.
    */
   edit(edit: Edit, inputId = 0): void {
-    if (!this.evaluation) return;
+    // While another scenario opens, the inputs shown are those of the one being
+    // left: an edit of them would overtake the opening and be applied to it.
+    if (!this.evaluation || this.loading) return;
     this.#coalescer.push(`${edit.op}:${edit.path}`, edit, inputId);
   }
 
@@ -182,6 +185,8 @@ export class WorkspaceStore {
     } catch (err) {
       this.#coalescer.fail(r.seq);
       if (r.seq === this.#coalescer.latest) this.error = `The change was not applied: ${message(err)}`;
+    } finally {
+      this.#coalescer.settled(r.seq);
     }
   }
 
