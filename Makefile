@@ -33,9 +33,9 @@ LDFLAGS     := -X dealmodel/internal/version.version=$(VERSION) -X dealmodel/int
 
 # System packages: to build the desktop app (cgo, GTK 3, WebKitGTK 4.1) and to test
 # it (a virtual display, screenshots, fonts; chromium and poppler for the end-to-end
-# and PDF tests).
+# and PDF tests; LibreOffice to open the CSV exports as a spreadsheet does).
 BUILD_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
-TEST_PACKAGES  := xvfb xauth imagemagick fonts-dejavu-core chromium poppler-utils
+TEST_PACKAGES  := xvfb xauth imagemagick fonts-dejavu-core chromium poppler-utils libreoffice-calc-nogui
 # To package it and check the packages: the .deb (dpkg-deb, dpkg-shlibdeps, lintian,
 # desktop-file-validate), the Windows installer (makensis) and its listing (7z).
 DIST_PACKAGES  := dpkg-dev lintian desktop-file-utils nsis p7zip-full
@@ -73,6 +73,7 @@ test: test-go test-frontend smoke e2e package-check
 test-go: system-deps lint
 	$(GO) run ./tools/licences -check
 	$(GO) test -race ./...
+	$(GO) test -tags libreoffice -run TestCSVInLibreOffice ./backend/report/
 
 ## lint: go vet and staticcheck (at the pinned version), clean
 lint: staticcheck

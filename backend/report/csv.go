@@ -1,10 +1,8 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
@@ -25,7 +23,7 @@ func WriteScheduleCSV(w io.Writer, r *engine.Result, opt CSVOptions) error {
 			return err
 		}
 	}
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	row := make([]string, len(r.Series)+1)
 	row[0] = "period"
 	for i, s := range r.Series {
@@ -63,7 +61,7 @@ func WriteSummaryCSV(w io.Writer, r *engine.Result, opt CSVOptions) error {
 			return err
 		}
 	}
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	if err := cw.Write([]string{"id", "label", "value"}); err != nil {
 		return err
 	}
@@ -80,17 +78,34 @@ func WriteSummaryCSV(w io.Writer, r *engine.Result, opt CSVOptions) error {
 // SafeCell keeps a text cell from being read as a formula by a spreadsheet (CSV
 // injection): text starting with = + - @, a tab or a carriage return gets a leading
 // apostrophe, as OWASP recommends, and so does text starting with the full-width
-// forms of = + - @, which some spreadsheets in East Asian locales also accept. Every
-// name, label and source goes through it: they are typed by people, or come in a
-// scenario file someone sent. Amounts are written by the callers directly and stay
-// numbers, negative ones included.
+// forms of = + - @, which some spreadsheets in East Asian locales also accept. The
+// same goes for what follows each separator a spreadsheet may split on (',' ';'
+// TAB) or a line break inside the text: the writer quotes such cells, and a
+// program that ignores the quotes still finds no formula. Every name, label and
+// source goes through it: they are typed by people, or come in a scenario file
+// someone sent. Amounts are written by the callers directly and stay numbers,
+// negative ones included.
 func SafeCell(s string) string {
 	if s == "" {
 		return s
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune("=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20", r) {
-		return "'" + s
+	var b strings.Builder
+	start := true // at the start of the text or just after a separator
+	for _, r := range s {
+		if start && startsFormula(r) {
+			b.WriteByte('\'')
+		}
+		b.WriteRune(r)
+		switch {
+		case r == ',' || r == ';' || r == '\t' || r == '\n' || r == '\r':
+			start = true
+		case r != ' ': // spaces after a separator keep what follows a cell's start
+			start = false
+		}
 	}
-	return s
+	return b.String()
+}
+
+func startsFormula(r rune) bool {
+	return strings.ContainsRune("=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20", r)
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"math"
 	"strconv"
@@ -16,7 +15,7 @@ import (
 // for years, quarters as 2026Q3 and an empty cell for a quarter that has none.
 // Headers go through SafeCell: a party's name is part of its metrics' ids.
 func WriteSamplesCSV(w io.Writer, sm *sim.Samples) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	row := make([]string, 0, 1+len(sm.Inputs)+len(sm.Metrics))
 	row = append(row, "run")
 	for _, c := range sm.Inputs {

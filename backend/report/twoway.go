@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 
 	"dealmodel/backend/engine"
@@ -14,7 +13,7 @@ import (
 // two decimals, quarters, years, or empty when there is none. Text goes through
 // SafeCell.
 func WriteTwoWayCSV(w io.Writer, tw *sim.TwoWay) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	row := []string{SafeCell(tw.Y.Input + " \\ " + tw.X.Input)}
 	for _, t := range tw.X.Texts {
 		row = append(row, SafeCell(t))
