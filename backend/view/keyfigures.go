@@ -1,5 +1,8 @@
 // Package view decides what to show of a computed scenario, in a form neither the
-// window nor the PDF owns: the key figures lead both, in the same order.
+// window nor the PDF owns: the key figures that lead both, in the same order; the
+// charts as neutral specs (backend/charts and backend/report draw them); what a
+// comparison overlays and how figures differ; the facts the briefing states. What
+// is particular to a contract type it asks the type (backend/contract).
 package view
 
 import (
