@@ -57,6 +57,10 @@ const (
 	OpText    = "text"
 	OpAdd     = "add"
 	OpRemove  = "remove"
+	// OpFollow moves the uncertainty range of the field at Path to its value,
+	// keeping the range's shape relative to the value; Value is the value it was
+	// written around (the value before an edit), or "" for the range's centre.
+	OpFollow = "follow"
 )
 
 // Problem is why an edit was not applied, at the path it was meant for.

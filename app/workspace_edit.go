@@ -23,12 +23,14 @@ func applyEdit(sc *scenario.Scenario, ed Edit) error {
 		err = addFromTemplate(sc, ed.Path, ed.Value)
 	case OpRemove:
 		err = sc.Remove(ed.Path)
+	case OpFollow:
+		err = sc.FollowRange(ed.Path, ed.Value)
 	case OpCorrelations:
 		err = editCorrelations(sc, ed.Value)
 	case OpDistribution:
 		err = editDistribution(sc, ed.Path, ed.Value)
 	default:
-		err = fmt.Errorf("unknown edit %q: the edits are set, quarter, enable, text, add, remove, correlations and distribution", ed.Op)
+		err = fmt.Errorf("unknown edit %q: the edits are set, quarter, enable, text, add, remove, follow, correlations and distribution", ed.Op)
 	}
 	if err != nil {
 		return err

@@ -49,6 +49,10 @@ type Input struct {
 	Uncertain bool     `json:"uncertain"`
 	// Range describes the uncertainty ("triangular: low 26B, mode 38B, high 60B").
 	Range string `json:"range,omitempty"`
+	// Outside says, for people, that the value lies outside its uncertainty range,
+	// so that the simulation draws from a range that does not hold it; "" when it
+	// lies inside or there is no range.
+	Outside string `json:"outside,omitempty"`
 }
 
 // Input kinds beyond the field kinds of the scenario package.
@@ -179,6 +183,18 @@ func numberInput(f scenario.Field, u *scenario.UncertainInput) Input {
 		in.Uncertain = true
 		in.Range = describeUncertainty(f.Kind, u)
 		in.Sources = append(in.Sources, u.Sources...)
+		if v := in.Number; v < lo || v > hi {
+			side := "above"
+			if v < lo {
+				side = "below"
+			}
+			places := int32(6)
+			if f.Kind == scenario.KindAmount {
+				places = 0
+			}
+			in.Outside = fmt.Sprintf("%s is %s its range (%s to %s): the uncertainty analysis draws from the range, not around this value.",
+				in.Value, side, formatField(f.Kind, decimal.NewFromFloat(lo).Round(places)), formatField(f.Kind, decimal.NewFromFloat(hi).Round(places)))
+		}
 	} else {
 		lo, hi = defaultRange(f)
 	}

@@ -125,6 +125,7 @@ export namespace app {
 	    sources: string[];
 	    uncertain: boolean;
 	    range?: string;
+	    outside?: string;
 	}
 	export interface InputGroup {
 	    id: string;
