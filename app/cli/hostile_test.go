@@ -98,3 +98,18 @@ func TestScenarioExportToAnEmptyName(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
+
+// --db on a file that is not a database refuses it and leaves it alone.
+func TestDBFlagRefusesAFileThatIsNotADatabase(t *testing.T) {
+	notes := writeFile(t, "notes.txt", "my notes\n")
+	code, out, errs := cli(t, "scenarios", "list", "--db", notes)
+	if code != ExitInvalid || out != "" || !strings.Contains(errs, notes+" is not a database") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if data, _ := os.ReadFile(notes); string(data) != "my notes\n" {
+		t.Fatalf("notes.txt changed: %q", data)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(notes)); len(entries) != 1 {
+		t.Fatalf("files created beside it: %v", entries)
+	}
+}

@@ -194,7 +194,7 @@ func TestScenariosErrors(t *testing.T) {
 func TestDamagedDatabaseIsKeptAside(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
-	junk := []byte(strings.Repeat("not a database ", 400))
+	junk := []byte("SQLite format 3\x00" + strings.Repeat("not a database ", 400))
 	if err := os.WriteFile(db, junk, 0o600); err != nil {
 		t.Fatal(err)
 	}

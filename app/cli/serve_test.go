@@ -85,7 +85,7 @@ func TestServeDatabase(t *testing.T) {
 	Frontend = fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body>app</body></html>")}}
 	t.Cleanup(func() { Frontend = nil })
 	path := filepath.Join(t.TempDir(), "mine.db")
-	if err := os.WriteFile(path, []byte(strings.Repeat("not a database ", 500)), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("SQLite format 3\x00"+strings.Repeat("not a database ", 500)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	outR, outW := io.Pipe()

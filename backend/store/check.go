@@ -57,7 +57,9 @@ func (db *DB) inspect(ctx context.Context) (st fileState, version int, reason st
 	_, err = io.ReadFull(f, hdr)
 	f.Close()
 	if err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")) {
-		return stateDamaged, 0, "the file is not a SQLite database", nil
+		// Not a database at all (notes.txt, report.pdf, a scenario file): the
+		// user's file, given by mistake. It is not ours to move aside.
+		return 0, 0, "", Errorf(EINVALID, "%s is not a database (it does not begin as a SQLite file does): it was left as it was. Give the path of a Dealmodel database, or of a file to create", db.Path)
 	}
 
 	// A hot rollback journal (left by a crash before the file was in WAL
