@@ -59,7 +59,7 @@ run: build
 ## build/bin/dealmodel, the command line (pure Go, no cgo), which opens the app
 build: system-deps wails-cli frontend-deps
 	GOFLAGS=-buildmode=pie $(WAILS) build -m -nosyncgomod -ldflags "$(LDFLAGS)"
-	$(MAKE) --no-print-directory cli
+	$(MAKE) --no-print-directory cli COMMIT=$(COMMIT) BUILD_DATE=$(BUILD_DATE)
 
 ## cli: build/bin/dealmodel alone (needs frontend/dist for serve: make frontend)
 cli:

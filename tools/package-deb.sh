@@ -22,7 +22,10 @@ epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 for f in build/bin/dealmodel build/bin/dealmodel-desktop frontend/dist/licences.json; do
   [[ -e $f ]] || { echo "package-deb: $f is missing: run make build first" >&2; exit 1; }
 done
-for tool in dpkg-deb dpkg-shlibdeps convert gzip; do
+# ImageMagick's own binary, not whatever else is called convert on PATH.
+convert=$(command -v convert-im6.q16 || command -v magick || command -v convert || true)
+[[ -n $convert ]] || { echo "package-deb: ImageMagick is missing (make dist installs it)" >&2; exit 1; }
+for tool in dpkg-deb dpkg-shlibdeps gzip; do
   command -v "$tool" >/dev/null || { echo "package-deb: $tool is missing (make dist installs it)" >&2; exit 1; }
 done
 
@@ -37,7 +40,7 @@ install -D -m 0644 build/linux/dealmodel.desktop "$root/usr/share/applications/d
 for size in 16 22 24 32 48 64 128 256 512; do
   dir=$root/usr/share/icons/hicolor/${size}x${size}/apps
   mkdir -p "$dir"
-  convert build/appicon.png -resize "${size}x${size}" -strip -define png:exclude-chunks=date,time "PNG32:$dir/dealmodel.png"
+  "$convert" build/appicon.png -resize "${size}x${size}" -strip -define png:exclude-chunks=date,time "PNG32:$dir/dealmodel.png"
 done
 for page in dealmodel.1 dealmodel-desktop.1; do
   install -D -m 0644 "build/linux/$page" "$root/usr/share/man/man1/$page"
