@@ -1,10 +1,14 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
 )
@@ -56,4 +60,49 @@ func TestAPIRefusesNestingBomb(t *testing.T) {
 		t.Errorf("took %v", took)
 	}
 	open(t, s, "briefing")
+}
+
+// Two services on one database file (two windows, or two `serve` processes) save
+// from the same base revision at once, round after round: never both succeed.
+func TestSaveRaceFromOneBaseNeverBothSucceed(t *testing.T) {
+	a := newTestService(t)
+	lb, err := library.Open(context.Background(), a.lib.DB.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lb.Close() })
+	b := NewService(lb)
+	w, _ := open(t, a, "microsoft-cap")
+	base := w.Revision
+	for round := 1; round <= 30; round++ {
+		var wg sync.WaitGroup
+		res := make([]*SaveResult, 2)
+		errs := make([]error, 2)
+		for i, s := range []*Service{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ev, err := s.Apply(w.Document, []Edit{{Op: OpText, Path: "description", Value: fmt.Sprintf("round %d by %d", round, i)}}, "quarter")
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				res[i], errs[i] = s.SaveScenario(w.Name, ev.Document, "", base)
+			}()
+		}
+		wg.Wait()
+		wins := 0
+		for i := range res {
+			if errs[i] != nil {
+				t.Fatalf("round %d: %v", round, errs[i])
+			}
+			if !res[i].Conflict {
+				wins++
+				base = res[i].Revision
+			}
+		}
+		if wins != 1 {
+			t.Fatalf("round %d: %d saves from one base succeeded", round, wins)
+		}
+	}
 }

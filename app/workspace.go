@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -381,25 +380,30 @@ func (s *Service) SaveScenario(name, doc, message string, base int) (res *SaveRe
 		return nil, err
 	}
 	ctx := s.ctx()
-	if base > 0 {
-		latest, err := lib.DB.Get(ctx, name, 0)
-		if err != nil {
-			return nil, s.userError(err)
-		}
-		if latest.Number > base && !bytes.Equal(latest.Body, []byte(doc)) {
+	sc := e.sc.Clone()
+	newName := ""
+	if sc.Name != name {
+		newName = sc.Name
+	}
+	var rev *store.Revision
+	if base > 0 || newName != "" {
+		// The check against base, the rename and the revision in one
+		// transaction: of two windows saving from one base, one wins and the
+		// other is told.
+		rev, err = lib.DB.SaveOnto(ctx, name, newName, base, scenario.Marshal(sc), strings.TrimSpace(message), "")
+		var stale *store.Stale
+		if errors.As(err, &stale) {
+			latest := stale.Latest
 			return &SaveResult{Name: latest.Scenario, Revision: latest.Number, Conflict: true,
 				Message: fmt.Sprintf("Revision %d of %s was saved by %s at %s, after you opened revision %d. Nothing was saved; your edits are kept. Save again to make yours the latest (revision %d stays in the history).",
 					latest.Number, latest.Scenario, latest.Author, latest.Created.Local().Format("15:04"), base, latest.Number)}, nil
 		}
-	}
-	sc := e.sc.Clone()
-	var rev *store.Revision
-	if sc.Name != name {
-		// The rename and the revision in one transaction: never one without the other.
-		if rev, err = lib.DB.SaveAs(ctx, name, sc.Name, scenario.Marshal(sc), strings.TrimSpace(message), ""); err != nil {
+		if err != nil {
 			return nil, s.userError(err)
 		}
-		s.logErr(s.drafts.RenameDraft(ctx, name, sc.Name))
+		if newName != "" {
+			s.logErr(s.drafts.RenameDraft(ctx, name, sc.Name))
+		}
 	} else if rev, err = lib.Save(ctx, sc, strings.TrimSpace(message)); err != nil {
 		return nil, s.userError(err)
 	}

@@ -275,7 +275,30 @@ func (db *DB) Create(ctx context.Context, name string, body []byte, message, aut
 // transaction: what the user saved supersedes it. The scenario must exist
 // (see Create) and not be in the trash (ENOTFOUND).
 func (db *DB) Save(ctx context.Context, name string, body []byte, message, author string) (*Revision, error) {
-	return db.saveAs(ctx, name, "", body, message, author)
+	return db.saveAs(ctx, name, "", 0, body, message, author)
+}
+
+// Stale is the error of SaveOnto when another revision was saved after base.
+type Stale struct {
+	Base   int
+	Latest *Revision // without its body
+}
+
+func (e *Stale) Error() string {
+	return fmt.Sprintf("revision %d of %s was saved after revision %d", e.Latest.Number, e.Latest.Scenario, e.Base)
+}
+
+// SaveOnto is SaveAs (Save when newName is empty) for an edit of revision base:
+// when a later revision holds another body, nothing is written and the error is
+// a *Stale. The check and the write are one transaction, so of two saves from
+// the same base exactly one succeeds.
+func (db *DB) SaveOnto(ctx context.Context, name, newName string, base int, body []byte, message, author string) (*Revision, error) {
+	if newName != "" {
+		if err := validName(newName); err != nil {
+			return nil, err
+		}
+	}
+	return db.saveAs(ctx, name, newName, base, body, message, author)
 }
 
 // Get returns revision rev of the scenario name, with its body; rev 0 is
@@ -392,11 +415,11 @@ func (db *DB) SaveAs(ctx context.Context, name, newName string, body []byte, mes
 	if err := validName(newName); err != nil {
 		return nil, err
 	}
-	return db.saveAs(ctx, name, newName, body, message, author)
+	return db.saveAs(ctx, name, newName, 0, body, message, author)
 }
 
-// saveAs is Save, and SaveAs when newName is not empty.
-func (db *DB) saveAs(ctx context.Context, name, newName string, body []byte, message, author string) (*Revision, error) {
+// saveAs is Save, and SaveAs when newName is not empty; base > 0 makes it SaveOnto.
+func (db *DB) saveAs(ctx context.Context, name, newName string, base int, body []byte, message, author string) (*Revision, error) {
 	if err := validBody(body); err != nil {
 		return nil, err
 	}
@@ -405,6 +428,19 @@ func (db *DB) saveAs(ctx context.Context, name, newName string, body []byte, mes
 		s, err := findScenario(ctx, tx, name, true)
 		if err != nil {
 			return err
+		}
+		if base > 0 {
+			n, last, err := latest(ctx, tx, s.id)
+			if err != nil {
+				return err
+			}
+			if n > base && last != Hash(body) {
+				r, err := revision(ctx, tx, s, n, false)
+				if err != nil {
+					return err
+				}
+				return &Stale{Base: base, Latest: r}
+			}
 		}
 		if newName != "" {
 			if err := rename(ctx, tx, s, newName); err != nil {

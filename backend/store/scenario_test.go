@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -401,5 +403,57 @@ func TestSaveAsRenamesAndSavesTogether(t *testing.T) {
 	}
 	if _, err := db.Get(ctx, "Deal", 0); ErrorCode(err) != ENOTFOUND {
 		t.Fatalf("the old name still answers: %v", err)
+	}
+}
+
+// Two handles on one file (as two processes have) save from the same base revision
+// at once, round after round: exactly one save wins each time, the other is told
+// it is stale, and nothing is superseded silently.
+func TestSaveOntoRaceFromOneBase(t *testing.T) {
+	ctx := context.Background()
+	a := MustOpenDB(t)
+	b := New(a.Path)
+	MustOpen(t, b)
+	rev, err := a.Create(ctx, "Race", []byte("round: 0\n"), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := rev.Number
+	for round := 1; round <= 40; round++ {
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		revs := make([]*Revision, 2)
+		for i, db := range []*DB{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				revs[i], errs[i] = db.SaveOnto(ctx, "Race", "", base, []byte(fmt.Sprintf("round: %d\nwriter: %d\n", round, i)), "", "")
+			}()
+		}
+		wg.Wait()
+		won := -1
+		for i, err := range errs {
+			var stale *Stale
+			switch {
+			case err == nil:
+				if won >= 0 {
+					t.Fatalf("round %d: both saves from revision %d succeeded", round, base)
+				}
+				won = i
+			case errors.As(err, &stale):
+				if stale.Latest.Number != base+1 {
+					t.Errorf("round %d: stale against %d, want %d", round, stale.Latest.Number, base+1)
+				}
+			default:
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if won < 0 {
+			t.Fatalf("round %d: neither save succeeded: %v", round, errs)
+		}
+		base = revs[won].Number
+	}
+	if h, _ := a.History(ctx, "Race"); len(h) != 41 {
+		t.Fatalf("%d revisions, want 41", len(h))
 	}
 }
