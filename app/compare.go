@@ -106,8 +106,8 @@ func (s *Service) Compare(names []string, period string) (cmp *Comparison, err e
 			Letter: letter, Name: w.Name, Revision: w.Revision, Draft: w.Draft,
 			Horizon: e.sc.Start.String() + "–" + e.sc.End.String(),
 		})
-		// The legend names scenarios by letter; the comparison lists the letters.
-		subjects = append(subjects, charts.Subject{Label: letter, Scenario: e.sc, Result: res})
+		// The legends name the scenarios, so a chart copied onto a slide reads alone.
+		subjects = append(subjects, charts.Subject{Label: w.Name, Scenario: e.sc, Result: res})
 		for _, f := range keyFigures(e.sc, res, nil) {
 			key[f.ID] = true
 		}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -108,6 +109,45 @@ func TestLabelPath(t *testing.T) {
 	} {
 		if got := labelPath(path, e.sc); got != want {
 			t.Errorf("labelPath(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+// The comparison's legends name the scenarios, not letters, so a chart copied
+// onto a slide reads on its own. The test reads the chart options as echarts does.
+func TestCompareLegendsCarryScenarioNames(t *testing.T) {
+	s := newTestService(t)
+	names := []string{builtinName(t, "microsoft-cap"), builtinName(t, "microsoft-cap-high"), builtinName(t, "microsoft-cap-low")}
+	cmp, err := s.Compare(names, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cmp.Charts) == 0 {
+		t.Fatal("no charts")
+	}
+	for _, ch := range cmp.Charts {
+		var opt struct {
+			Legend struct {
+				Data []string `json:"data"`
+			} `json:"legend"`
+			Series []struct {
+				Name string `json:"name"`
+			} `json:"series"`
+		}
+		if err := json.Unmarshal(ch.Option, &opt); err != nil {
+			t.Fatalf("%s: %v", ch.ID, err)
+		}
+		var got []string
+		for _, se := range opt.Series {
+			got = append(got, se.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(names, "|") {
+			t.Errorf("%s: series %q, want the scenario names %q", ch.ID, got, names)
+		}
+		for _, d := range opt.Legend.Data {
+			if len(d) == 1 {
+				t.Errorf("%s: legend entry %q is a letter", ch.ID, d)
+			}
 		}
 	}
 }
