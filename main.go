@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 
+	"dealmodel/app"
 	"dealmodel/app/cli"
 	"dealmodel/app/desktop"
 	"dealmodel/frontend"
@@ -35,6 +36,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dealmodel: this build has no frontend: build it with make build")
 		os.Exit(1)
 	}
+	app.LimitMemory()
 	if err := desktop.Run(dist, icon); err != nil {
 		fmt.Fprintln(os.Stderr, "dealmodel:", err)
 		os.Exit(1)

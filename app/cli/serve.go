@@ -42,6 +42,7 @@ func serveCmd(e *env, args []string) error {
 	if Frontend == nil {
 		return errors.New("this build has no frontend to serve: build it with make build")
 	}
+	app.LimitMemory()
 	if host, _, err := net.SplitHostPort(*addr); err == nil {
 		if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
 			// Requests must name the bound address in Host (against DNS rebinding),
