@@ -482,7 +482,7 @@ func (s *Service) AnalysisChoices(doc string) (out *AnalysisChoices, err error) 
 		}
 	}
 	for _, f := range e.sc.Fields() {
-		out.Inputs = append(out.Inputs, Choice{ID: f.Path, Label: f.Label, Kind: string(f.Kind), Value: formatField(f.Kind, f.Value)})
+		out.Inputs = append(out.Inputs, Choice{ID: f.Path, Label: f.Label, Kind: string(f.Kind), Value: scenario.FormatValue(f.Kind, f.Value)})
 	}
 	out.DefaultMetric, out.DefaultInput, _ = view.DefaultSeek(e.sc, res)
 	if out.DefaultMetric == "" && len(out.Metrics) > 0 {
@@ -525,7 +525,7 @@ func (s *Service) Solve(req SolveRequest) (out *SolveResult, err error) {
 	return &SolveResult{
 		Input: sol.Input, Label: sol.Label, Kind: sol.Kind, Value: sol.Text, Exact: sol.Value.String(),
 		Metric: sol.Metric, MetricLabel: sol.MetricLabel, Target: sol.Target, Reached: sol.Reached,
-		Hit: sol.Exact, Side: sol.Side, Low: formatField(k, sol.Low), High: formatField(k, sol.High),
+		Hit: sol.Exact, Side: sol.Side, Low: scenario.FormatValue(k, sol.Low), High: scenario.FormatValue(k, sol.High),
 	}, nil
 }
 

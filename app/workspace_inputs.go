@@ -174,7 +174,7 @@ func numberInput(f scenario.Field, u *scenario.UncertainInput) Input {
 	in := Input{
 		Path:    f.Path,
 		Kind:    string(f.Kind),
-		Value:   formatField(f.Kind, f.Value),
+		Value:   scenario.FormatValue(f.Kind, f.Value),
 		Number:  f.Value.InexactFloat64(),
 		Sources: []string{},
 	}
@@ -200,17 +200,6 @@ func numberInput(f scenario.Field, u *scenario.UncertainInput) Input {
 	}
 	in.Min, in.Max, in.Step = sliderRange(f, lo, hi)
 	return in
-}
-
-// formatField writes a value in the format's syntax.
-func formatField(k scenario.FieldKind, v decimal.Decimal) string {
-	switch k {
-	case scenario.KindAmount:
-		return scenario.FormatAmount(v)
-	case scenario.KindRate:
-		return scenario.FormatRate(v)
-	}
-	return v.String()
 }
 
 // uncertainRange is where an uncertain input's distribution puts nearly all its
@@ -264,7 +253,7 @@ func describeUncertainty(k scenario.FieldKind, u *scenario.UncertainInput) strin
 		case p.Name == "p":
 			v = scenario.FormatRate(p.Value)
 		case p.Name != "mu" && p.Name != "sigma":
-			v = formatField(k, p.Value)
+			v = scenario.FormatValue(k, p.Value)
 		}
 		parts = append(parts, p.Name+" "+v)
 	}

@@ -263,9 +263,9 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 		w.open('{')
 		w.field("input", bar.Path)
 		w.field("label", bar.Label)
-		w.field("p10", fieldSyntax(kind, bar.Low))
-		w.field("base", fieldSyntax(kind, bar.Base))
-		w.field("p90", fieldSyntax(kind, bar.High))
+		w.field("p10", scenario.FormatValue(kind, bar.Low))
+		w.field("base", scenario.FormatValue(kind, bar.Base))
+		w.field("p90", scenario.FormatValue(kind, bar.High))
 		w.field("metric_at_p10", money.Cents(bar.MetricLow))
 		w.field("metric_at_p90", money.Cents(bar.MetricHigh))
 		w.field("swing", money.Cents(bar.Swing))
@@ -331,7 +331,7 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 		w.open('{')
 		w.field("input", in.Path)
 		w.field("dist", in.Dist)
-		w.field("base", fieldSyntax(kind, decimal.NewFromFloat(in.Base)))
+		w.field("base", scenario.FormatValue(kind, decimal.NewFromFloat(in.Base)))
 		w.field("p10", fieldFloat(kind, in.P10))
 		w.field("p50", fieldFloat(kind, in.P50))
 		w.field("p90", fieldFloat(kind, in.P90))
@@ -342,17 +342,6 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	w.close(']')
 	w.close('}')
 	b.WriteByte('\n')
-}
-
-// fieldSyntax writes a field's value as a scenario file would: 38B, 20%, 7.
-func fieldSyntax(k scenario.FieldKind, d decimal.Decimal) string {
-	switch k {
-	case scenario.KindAmount:
-		return scenario.FormatAmount(d)
-	case scenario.KindRate:
-		return scenario.FormatRate(d)
-	}
-	return d.String()
 }
 
 // fieldFloat writes an estimated value of a field in its syntax, rounded as the
@@ -367,7 +356,7 @@ func fieldFloat(k scenario.FieldKind, x float64) string {
 	default:
 		d = d.Round(12)
 	}
-	return fieldSyntax(k, d)
+	return scenario.FormatValue(k, d)
 }
 
 // fieldShort writes a field's value for reading at a glance: $30.32B, 15.5%.

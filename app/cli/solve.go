@@ -75,8 +75,8 @@ func solveCmd(e *env, args []string) error {
 		if sol.Side != "" {
 			w.field("side", sol.Side)
 		}
-		w.field("low", fieldSyntax(scenario.FieldKind(sol.Kind), sol.Low))
-		w.field("high", fieldSyntax(scenario.FieldKind(sol.Kind), sol.High))
+		w.field("low", scenario.FormatValue(scenario.FieldKind(sol.Kind), sol.Low))
+		w.field("high", scenario.FormatValue(scenario.FieldKind(sol.Kind), sol.High))
 		w.close('}')
 		b.WriteByte('\n')
 	} else {

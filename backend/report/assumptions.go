@@ -85,7 +85,7 @@ func (d *doc) assumptions() {
 		if refs == "" {
 			refs = "—"
 		}
-		rows = append(rows, tableRow{cells: []string{rowLabel(f.Label, owner), fieldValue(f), refs}})
+		rows = append(rows, tableRow{cells: []string{rowLabel(f.Label, owner), scenario.FormatValue(f.Kind, f.Value), refs}})
 	}
 	d.table(cols, rows)
 
@@ -120,7 +120,7 @@ func (d *doc) assumptions() {
 		for _, p := range in.Params {
 			v := p.Value.String()
 			if p.Name != "mu" && p.Name != "sigma" {
-				v = formatKind(kind, p)
+				v = scenario.FormatValue(kind, p.Value)
 			}
 			params = append(params, p.Name+" "+v)
 		}
@@ -131,16 +131,6 @@ func (d *doc) assumptions() {
 		rows = append(rows, tableRow{cells: []string{label, in.Dist, strings.Join(params, " · "), refs}})
 	}
 	d.table(cols, rows)
-}
-
-func formatKind(k scenario.FieldKind, p scenario.Param) string {
-	switch k {
-	case scenario.KindAmount:
-		return scenario.FormatAmount(p.Value)
-	case scenario.KindRate:
-		return scenario.FormatRate(p.Value)
-	}
-	return p.Value.String()
 }
 
 // rowLabel drops the owner's name from a field's label under the owner's group row:
@@ -165,17 +155,6 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// fieldValue writes a field's value in the format's syntax: 38B, 20%, 7.
-func fieldValue(f scenario.Field) string {
-	switch f.Kind {
-	case scenario.KindAmount:
-		return scenario.FormatAmount(f.Value)
-	case scenario.KindRate:
-		return scenario.FormatRate(f.Value)
-	}
-	return f.Value.String()
 }
 
 // fieldOwner names what a field belongs to, for the group rows of the table.

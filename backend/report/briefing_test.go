@@ -110,7 +110,7 @@ func TestBriefingPDFText(t *testing.T) {
 	}
 	// Every input's value, as the format writes it.
 	for _, f := range s.Fields() {
-		want = append(want, fieldValue(f))
+		want = append(want, scenario.FormatValue(f.Kind, f.Value))
 	}
 	for _, w := range want {
 		if !strings.Contains(all, flat(w)) {

@@ -180,7 +180,7 @@ func (s *Scenario) checkUncertainty(report reportFunc) {
 			for _, n := range names {
 				v, _ := get(n)
 				if f.Min != nil && v.LessThan(*f.Min) || f.Max != nil && v.GreaterThan(*f.Max) {
-					report(p+"."+n, "%s is outside the field's range: %s", formatKind(f.Kind, v), describeRange(f.Kind, f.Min, f.Max))
+					report(p+"."+n, "%s is outside the field's range: %s", FormatValue(f.Kind, v), describeRange(f.Kind, f.Min, f.Max))
 				}
 			}
 		}
@@ -191,7 +191,7 @@ func (s *Scenario) checkUncertainty(report reportFunc) {
 				mo, _ := get("mode")
 				hi, _ := get("high")
 				if lo.GreaterThan(mo) || mo.GreaterThan(hi) || !lo.LessThan(hi) {
-					report(p, "needs low <= mode <= high with low < high, found %s, %s, %s", formatKind(f.Kind, lo), formatKind(f.Kind, mo), formatKind(f.Kind, hi))
+					report(p, "needs low <= mode <= high with low < high, found %s, %s, %s", FormatValue(f.Kind, lo), FormatValue(f.Kind, mo), FormatValue(f.Kind, hi))
 				}
 				inRange("low", "mode", "high")
 			}
@@ -200,7 +200,7 @@ func (s *Scenario) checkUncertainty(report reportFunc) {
 				lo, _ := get("low")
 				hi, _ := get("high")
 				if !lo.LessThan(hi) {
-					report(p, "needs low < high, found %s and %s", formatKind(f.Kind, lo), formatKind(f.Kind, hi))
+					report(p, "needs low < high, found %s and %s", FormatValue(f.Kind, lo), FormatValue(f.Kind, hi))
 				}
 				inRange("low", "high")
 			}
@@ -225,7 +225,7 @@ func (s *Scenario) checkUncertainty(report reportFunc) {
 					a, _ := get("p10")
 					b, _ := get("p90")
 					if !a.IsPositive() || !a.LessThan(b) {
-						report(p, "needs 0 < p10 < p90, found %s and %s", formatKind(f.Kind, a), formatKind(f.Kind, b))
+						report(p, "needs 0 < p10 < p90, found %s and %s", FormatValue(f.Kind, a), FormatValue(f.Kind, b))
 					}
 				}
 			default:

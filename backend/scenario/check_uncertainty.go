@@ -77,7 +77,7 @@ func checkDiscrete(report reportFunc, path string, in *UncertainInput, f Field) 
 			continue
 		}
 		if f.Min != nil && v.LessThan(*f.Min) || f.Max != nil && v.GreaterThan(*f.Max) {
-			report(vp, "%s is outside the field's range: %s", formatKind(f.Kind, v), describeRange(f.Kind, f.Min, f.Max))
+			report(vp, "%s is outside the field's range: %s", FormatValue(f.Kind, v), describeRange(f.Kind, f.Min, f.Max))
 		}
 	}
 	sum := decimal.Zero

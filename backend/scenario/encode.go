@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"github.com/shopspring/decimal"
 )
 
 // Marshal writes the scenario as canonical YAML: keys in the format's order, amounts
@@ -203,7 +201,7 @@ func (w *yamlWriter) input(s *Scenario, in UncertainInput) {
 		case p.Name == "p":
 			v = FormatRate(p.Value)
 		case p.Name != "mu" && p.Name != "sigma":
-			v = formatParam(kind, p.Value)
+			v = FormatValue(kind, p.Value)
 		}
 		parts = append(parts, p.Name+": "+v)
 	}
@@ -228,16 +226,6 @@ func (w *yamlWriter) input(s *Scenario, in UncertainInput) {
 		w.line(3, k, v)
 	}
 	w.sources(3, in.Sources)
-}
-
-func formatParam(k FieldKind, v decimal.Decimal) string {
-	switch k {
-	case KindAmount:
-		return FormatAmount(v)
-	case KindRate:
-		return FormatRate(v)
-	}
-	return v.String()
 }
 
 func (w *yamlWriter) correlation(g Correlation) {

@@ -97,7 +97,7 @@ func (s *Scenario) Set(path string, v decimal.Decimal) error {
 	ptr, kind, set := ref.Ptr, ref.Kind, ref.Set
 	f, _ := s.Field(path)
 	if f.Min != nil && v.Cmp(*f.Min) < 0 || f.Max != nil && v.Cmp(*f.Max) > 0 {
-		return fmt.Errorf("%s: %s is out of range: %s", path, formatKind(kind, v), describeRange(kind, f.Min, f.Max))
+		return fmt.Errorf("%s: %s is out of range: %s", path, FormatValue(kind, v), describeRange(kind, f.Min, f.Max))
 	}
 	if kind == KindInteger && !v.IsInteger() {
 		return fmt.Errorf("%s: %s is not a whole number", path, v)
@@ -184,7 +184,9 @@ func (s *Scenario) fieldRef(path string) (FieldRef, error) {
 	return bad("numeric fields are discount_rate, streams.<id>.… and contracts.<id>.…")
 }
 
-func formatKind(k FieldKind, v decimal.Decimal) string {
+// FormatValue writes a value of a field's kind in the format's syntax: 38B, 20%,
+// 7, 1.5. It is the one place a value is written by its kind.
+func FormatValue(k FieldKind, v decimal.Decimal) string {
 	switch k {
 	case KindAmount:
 		return FormatAmount(v)
@@ -197,11 +199,11 @@ func formatKind(k FieldKind, v decimal.Decimal) string {
 func describeRange(k FieldKind, lo, hi *decimal.Decimal) string {
 	switch {
 	case lo != nil && hi != nil:
-		return fmt.Sprintf("valid values run from %s to %s", formatKind(k, *lo), formatKind(k, *hi))
+		return fmt.Sprintf("valid values run from %s to %s", FormatValue(k, *lo), FormatValue(k, *hi))
 	case lo != nil:
-		return fmt.Sprintf("valid values are %s or more", formatKind(k, *lo))
+		return fmt.Sprintf("valid values are %s or more", FormatValue(k, *lo))
 	case hi != nil:
-		return fmt.Sprintf("valid values are %s or less", formatKind(k, *hi))
+		return fmt.Sprintf("valid values are %s or less", FormatValue(k, *hi))
 	}
 	return "any value is valid"
 }

@@ -44,7 +44,7 @@ func ParseInput(kind FieldKind, text string) (decimal.Decimal, error) {
 }
 
 // FormatInput writes a value of a field's kind in the format's syntax: 38B, 20%, 7.
-func FormatInput(kind FieldKind, v decimal.Decimal) string { return formatKind(kind, v) }
+func FormatInput(kind FieldKind, v decimal.Decimal) string { return FormatValue(kind, v) }
 
 // scaleWords are the words and abbreviations people write after an amount, and the
 // format's suffix each stands for.

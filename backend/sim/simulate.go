@@ -546,14 +546,7 @@ func (m *Model) runError(st *state, w *work, r int, err error) error {
 
 // formatField writes a value in the field's syntax, rounded for reading.
 func formatField(kind scenario.FieldKind, x float64) string {
-	d := rounded(kind, x)
-	switch kind {
-	case scenario.KindAmount:
-		return scenario.FormatAmount(d)
-	case scenario.KindRate:
-		return scenario.FormatRate(d)
-	}
-	return d.String()
+	return scenario.FormatValue(kind, rounded(kind, x))
 }
 
 var (

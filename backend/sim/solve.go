@@ -147,7 +147,7 @@ func (m *Model) searchRange(f scenario.Field, g Goal) (lo, hi float64, open bool
 		lo = -1e15 // no field is open below today; a wide floor keeps the search finite
 	}
 	parse := func(text, name string) (float64, error) {
-		d, err := parseField(f.Kind, text)
+		d, err := scenario.ParseFieldValue(f.Kind, text)
 		if err != nil {
 			return 0, errorf(EINVALID, "the search's %s end %q: %v", name, text, err)
 		}
@@ -190,11 +190,11 @@ func (m *Model) searchRange(f scenario.Field, g Goal) (lo, hi float64, open bool
 func rangeText(f scenario.Field) string {
 	switch {
 	case f.Min != nil && f.Max != nil:
-		return fmt.Sprintf("valid values run from %s to %s", fieldText(f.Kind, *f.Min), fieldText(f.Kind, *f.Max))
+		return fmt.Sprintf("valid values run from %s to %s", scenario.FormatValue(f.Kind, *f.Min), scenario.FormatValue(f.Kind, *f.Max))
 	case f.Min != nil:
-		return fmt.Sprintf("valid values are %s or more", fieldText(f.Kind, *f.Min))
+		return fmt.Sprintf("valid values are %s or more", scenario.FormatValue(f.Kind, *f.Min))
 	case f.Max != nil:
-		return fmt.Sprintf("valid values are %s or less", fieldText(f.Kind, *f.Max))
+		return fmt.Sprintf("valid values are %s or less", scenario.FormatValue(f.Kind, *f.Max))
 	}
 	return "any value is valid"
 }
@@ -230,16 +230,6 @@ func contractField(s *scenario.Scenario, path string) (*scenario.Contract, strin
 	}
 	c := s.Contract(parts[1])
 	return c, parts[2], c != nil
-}
-
-func parseField(k scenario.FieldKind, text string) (decimal.Decimal, error) {
-	switch k {
-	case scenario.KindAmount:
-		return scenario.ParseAmount(text)
-	case scenario.KindRate:
-		return scenario.ParseRate(text)
-	}
-	return decimal.NewFromString(strings.TrimSpace(text))
 }
 
 type solver struct {
@@ -467,7 +457,7 @@ func (sv *solver) solution(x float64, side string, lo, hi float64) (*Solution, e
 	}
 	f := sv.field
 	sol := &Solution{
-		Input: f.Path, Label: f.Label, Kind: string(f.Kind), Value: d, Text: fieldText(f.Kind, d),
+		Input: f.Path, Label: f.Label, Kind: string(f.Kind), Value: d, Text: scenario.FormatValue(f.Kind, d),
 		Metric: sv.fig.id, MetricLabel: sv.fig.label, Side: side, // "" for amounts
 		Low: rounded(f.Kind, lo), High: rounded(f.Kind, hi), Runs: sv.runs,
 	}
@@ -483,16 +473,6 @@ func (sv *solver) solution(x float64, side string, lo, hi float64) (*Solution, e
 		sol.Exact = sol.Reached == sol.Target
 	}
 	return sol, nil
-}
-
-func fieldText(k scenario.FieldKind, d decimal.Decimal) string {
-	switch k {
-	case scenario.KindAmount:
-		return scenario.FormatAmount(d)
-	case scenario.KindRate:
-		return scenario.FormatRate(d)
-	}
-	return d.String()
 }
 
 func (sv *solver) unreachable(lo, hi float64) error {

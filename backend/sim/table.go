@@ -159,9 +159,9 @@ func (m *Model) Table(ctx context.Context, xPath string, xs []decimal.Decimal, y
 		if len(vals) == 0 || len(vals) > MaxTableValues {
 			return TableAxis{}, errorf(EINVALID, "%s: give 1 to %d values, found %d", flag, MaxTableValues, len(vals))
 		}
-		a := TableAxis{Input: path, Label: fl.Label, Kind: string(fl.Kind), Vals: vals, Base: fieldText(fl.Kind, fl.Value), BaseIndex: -1}
+		a := TableAxis{Input: path, Label: fl.Label, Kind: string(fl.Kind), Vals: vals, Base: scenario.FormatValue(fl.Kind, fl.Value), BaseIndex: -1}
 		for i, v := range vals {
-			a.Texts = append(a.Texts, fieldText(fl.Kind, v))
+			a.Texts = append(a.Texts, scenario.FormatValue(fl.Kind, v))
 			if a.BaseIndex < 0 && v.Equal(fl.Value) {
 				a.BaseIndex = i
 			}
