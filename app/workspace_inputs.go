@@ -193,7 +193,7 @@ func numberInput(f scenario.Field, u *scenario.UncertainInput) Input {
 				places = 0
 			}
 			in.Outside = fmt.Sprintf("%s is %s its range (%s to %s): the uncertainty analysis draws from the range, not around this value.",
-				in.Value, side, formatField(f.Kind, decimal.NewFromFloat(lo).Round(places)), formatField(f.Kind, decimal.NewFromFloat(hi).Round(places)))
+				in.Value, side, scenario.FormatValue(f.Kind, decimal.NewFromFloat(lo).Round(places)), scenario.FormatValue(f.Kind, decimal.NewFromFloat(hi).Round(places)))
 		}
 	} else {
 		lo, hi = defaultRange(f)
