@@ -212,6 +212,14 @@ type analysis struct {
 	job    uint64
 	cancel context.CancelFunc
 	model  *compiledModel
+	// runs are the samples of the last full simulation, which the scatter draws
+	// without simulating again.
+	runs *simulatedRuns
+}
+
+type simulatedRuns struct {
+	hash string
+	out  *sim.Outcome
 }
 
 type compiledModel struct {
@@ -269,7 +277,7 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 			Periods: []string{}, Stats: []SimulatedFigure{}, Caps: []CapOdds{}, Inputs: []UncertainInput{}, Correlations: []CorrelationView{},
 			Charts: []charts.Chart{}, Metrics: []Choice{}}, nil
 	}
-	opt := sim.Options{Metric: strings.TrimSpace(req.Metric), Period: req.Period}
+	opt := sim.Options{Metric: strings.TrimSpace(req.Metric), Period: req.Period, Samples: !req.Quick}
 	if req.Period == "" {
 		opt.Period = sim.PeriodQuarter
 	}
@@ -299,6 +307,11 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 	out, err := m.Simulate(ctx, opt)
 	if err != nil {
 		return nil, s.simError(err, ctx)
+	}
+	if !req.Quick {
+		a.mu.Lock()
+		a.runs = &simulatedRuns{hash: e.hash, out: out}
+		a.mu.Unlock()
 	}
 	var tor *sim.Sensitivity
 	if !req.Quick {

@@ -53,12 +53,23 @@ func (s *Service) Scatter(req ScatterRequest) (out *ScatterView, err error) {
 	if len(m.Inputs()) == 0 {
 		return nil, fmt.Errorf("“%s” has no uncertain inputs: there are no runs to draw", e.sc.Name)
 	}
-	o, err := m.Simulate(s.ctx(), sim.Options{Runs: min(scatterRuns, fullRuns(e.sc, 0)), Samples: true})
-	if err != nil {
-		return nil, s.simError(err, s.ctx())
+	// The runs of the uncertainty view's last full simulation of this copy, when
+	// there is one; else a simulation of their own.
+	a := &s.analysis
+	a.mu.Lock()
+	var o *sim.Outcome
+	if r := a.runs; r != nil && r.hash == e.hash {
+		o = r.out
+	}
+	a.mu.Unlock()
+	if o == nil {
+		if o, err = m.Simulate(s.ctx(), sim.Options{Runs: min(scatterRuns, fullRuns(e.sc, 0)), Samples: true}); err != nil {
+			return nil, s.simError(err, s.ctx())
+		}
 	}
 	sm := o.Samples
-	out = &ScatterView{Runs: o.Runs}
+	n := min(scatterRuns, o.Runs) // a prefix of the runs is a simulation of fewer runs
+	out = &ScatterView{Runs: n}
 	labels := map[string]string{}
 	for _, in := range o.Inputs {
 		labels[in.Path] = in.Label
@@ -84,12 +95,12 @@ func (s *Service) Scatter(req ScatterRequest) (out *ScatterView, err error) {
 	col := func(id string) ([]float64, string, error) {
 		for i, c := range sm.Inputs {
 			if c.ID == id {
-				return sm.InputValues[i], c.Kind, nil
+				return sm.InputValues[i][:n], c.Kind, nil
 			}
 		}
 		for j, c := range sm.Metrics {
 			if c.ID == id {
-				return sm.MetricValues[j], c.Kind, nil
+				return sm.MetricValues[j][:n], c.Kind, nil
 			}
 		}
 		return nil, "", fmt.Errorf("%q is neither an uncertain input nor a figure of this scenario", id)

@@ -56,9 +56,10 @@ func TwoWay(tw *sim.TwoWay, short func(*engine.Metric) string, exact func(*engin
 	}
 	hm.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "16", Bottom: "48", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "32", Right: "16", Top: "8", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: tw.X.Texts, Name: tw.X.Label, NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: tw.Y.Texts, Name: tw.Y.Label, NameLocation: "end", SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: tw.Y.Texts, Name: tw.Y.Label, NameLocation: "middle", NameGap: 52, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{
 			Type: "continuous", Min: float32(lo), Max: float32(hi), Show: opts.Bool(false), Dimension: "2",
 			InRange: &opts.VisualMapInRange{Color: []string{"#e8f0f8", "#9fbfdc", "#4e79a7"}},
@@ -112,16 +113,16 @@ func heatValue(m *engine.Metric) (float64, bool) {
 }
 
 // Scatter draws the samples of two columns against each other: each run a point.
-// xKind and yKind ("amount", "rate", "integer", "number", "quarter", "year")
-// tell the frontend how to format the axes.
+// The x axis is named; the y axis's name is the chart's title.
 func Scatter(xLabel, yLabel string, xs, ys []float64) (json.RawMessage, error) {
 	sc := charts.NewScatter()
 	sc.SetGlobalOptions(
 		charts.WithColorsOpts(Palette),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "24", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "12", Bottom: "36", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: xLabel, NameLocation: "middle", NameGap: 26, Scale: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: yLabel, NameLocation: "end", Scale: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Scale: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	data := make([]opts.ScatterData, 0, len(xs))
 	for i := range xs {

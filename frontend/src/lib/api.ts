@@ -35,6 +35,12 @@ export type ImportResult = app.ImportResult;
 export type StepResult = app.StepResult;
 export type About = app.About;
 export type Licence = version.Licence;
+export type CorrelationView = app.CorrelationView;
+export type UncertainInput = app.UncertainInput;
+export type ScatterRequest = app.ScatterRequest;
+export type ScatterView = app.ScatterView;
+export type TableRequest = app.TableRequest;
+export type TableView = app.TableView;
 export type Period = 'quarter' | 'year';
 
 export const api = {
@@ -71,6 +77,8 @@ export const api = {
   analysisChoices: (doc: string): Promise<AnalysisChoices> => Service.AnalysisChoices(doc),
   solve: (req: SolveRequest): Promise<SolveResult> => Service.Solve(req),
   importScenario: (filename: string, text: string): Promise<ImportResult> => Service.ImportScenario(filename, text),
+  scatter: (req: ScatterRequest): Promise<ScatterView> => Service.Scatter(req),
+  twoWayTable: (req: TableRequest): Promise<TableView> => Service.TwoWayTable(req),
 };
 
 /** message turns whatever a failed call rejected with into text for people. */
