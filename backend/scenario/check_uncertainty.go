@@ -149,7 +149,8 @@ func (s *Scenario) checkCorrelations(report reportFunc) {
 	if err != nil {
 		var ce *CorrelationError
 		if errors.As(err, &ce) {
-			report(fmt.Sprintf("uncertainty.correlations.%d", ce.Groups[0]+1), "%s", ce.Msg)
+			// The message as the format: quoted arguments are clipped, and it names every group.
+			report(fmt.Sprintf("uncertainty.correlations.%d", ce.Groups[0]+1), strings.ReplaceAll(ce.Msg, "%", "%%"))
 		}
 	}
 }
