@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/library"
@@ -546,20 +545,8 @@ func truncateName(n string) string {
 	return strings.TrimSpace(string(r))
 }
 
-// foldName folds case as the store compares names.
-func foldName(name string) string {
-	var b strings.Builder
-	for _, r := range name {
-		m := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			if f < m {
-				m = f
-			}
-		}
-		b.WriteRune(m)
-	}
-	return b.String()
-}
+// foldName folds case as the store compares names (store.FoldName).
+func foldName(name string) string { return store.FoldName(name) }
 
 // RenameScenario renames a scenario; the new name is also recorded inside it as a
 // new revision, so that an export carries it. Its draft follows it.

@@ -34,6 +34,10 @@ func validName(name string) error {
 	return nil
 }
 
+// FoldName is the key the store compares scenario names by: names that differ
+// only by case have the same key. It is the one place names are folded.
+func FoldName(name string) string { return nameKey(name) }
+
 // nameKey folds a name so that two names that differ only by case have the
 // same key: each character is replaced by the smallest character of its
 // Unicode simple case folding orbit (the equivalence strings.EqualFold uses).
