@@ -3,6 +3,8 @@ import { expect, firstChartMs, test } from './harness';
 
 test('a scenario is found, opened and edited without a mouse', async ({ page }) => {
   await firstChartMs(page);
+  await page.keyboard.press('Tab'); // the skip link comes first
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the figures and charts');
   await page.keyboard.press('Tab'); // + New
   await page.keyboard.press('Tab'); // search
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('id'))).toBe('scenario-search');
@@ -49,4 +51,15 @@ test('every control has a name', async ({ page }) => {
     return out;
   });
   expect(unnamed).toEqual([]);
+});
+
+test('/ and Ctrl+K reach the input filter', async ({ page }) => {
+  await firstChartMs(page);
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('input-filter');
+  await page.keyboard.type('2030');
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+k');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('input-filter');
 });

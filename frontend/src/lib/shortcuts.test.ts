@@ -30,4 +30,12 @@ describe('actionOf', () => {
     expect(actionOf(key('y', { ctrl: true }), true)).toBeNull();
     expect(actionOf(key('s', { ctrl: true }), true)).toBe('save');
   });
+
+  it('reaches the input filter with / or Ctrl+K, leaving / to a text field', () => {
+    expect(actionOf(key('/'))).toBe('filter');
+    expect(actionOf(key('k', { ctrl: true }))).toBe('filter');
+    expect(actionOf(key('K', { meta: true }), true)).toBe('filter');
+    expect(actionOf(key('/'), true)).toBeNull();
+    expect(actionOf(key('/', { alt: true }))).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the workspace, as one table so the menu, the buttons' hints
 // and the handler agree.
 
-export type Action = 'save' | 'undo' | 'redo' | 'new';
+export type Action = 'save' | 'undo' | 'redo' | 'new' | 'filter';
 
 /** The shortcut of each action, for people ("Ctrl+S"). */
 export const shortcutText: Record<Action, string> = {
@@ -9,6 +9,7 @@ export const shortcutText: Record<Action, string> = {
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Shift+Z',
   new: 'Ctrl+N',
+  filter: 'Ctrl+K or /',
 };
 
 interface Keys {
@@ -21,12 +22,15 @@ interface Keys {
 
 /**
  * actionOf maps a key press to an action: Ctrl+S save, Ctrl+Z undo, Ctrl+Shift+Z
- * and Ctrl+Y redo, Ctrl+N new (Cmd instead of Ctrl on a Mac). inText says the focus
- * is in a text field, where Ctrl+Z and Ctrl+Y belong to the field.
+ * and Ctrl+Y redo, Ctrl+N new, Ctrl+K or / the input filter (Cmd instead of Ctrl on
+ * a Mac). inText says the focus is in a text field, where Ctrl+Z, Ctrl+Y and /
+ * belong to the field.
  */
 export function actionOf(e: Keys, inText = false): Action | null {
+  if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey) return inText ? null : 'filter';
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
   const k = e.key.toLowerCase();
+  if (k === 'k' && !e.shiftKey) return 'filter';
   if (k === 's' && !e.shiftKey) return 'save';
   if (k === 'n' && !e.shiftKey) return 'new';
   if (inText) return null;
