@@ -113,3 +113,17 @@ func TestDBFlagRefusesAFileThatIsNotADatabase(t *testing.T) {
 		t.Fatalf("files created beside it: %v", entries)
 	}
 }
+
+// A rejected import creates no database file and no backup.
+func TestRejectedImportLeavesNoDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new", "d.db")
+	bad := writeFile(t, "bad.yaml", "version: 1\nname: [unclosed\n")
+	code, _, errs := cli(t, "scenarios", "import", bad, "--db", db)
+	if code != ExitInvalid || !strings.Contains(errs, "bad.yaml:2:7") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a rejected import created %v", entries)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 
 	"dealmodel/backend/files"
 	"dealmodel/backend/library"
+	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
 )
 
@@ -100,6 +102,12 @@ func runSubcommand(e *env, sc subcommand, args []string) error {
 	}
 	if sc.name == "upgrade" {
 		return sc.run(e, nil, o) // a file command: no database
+	}
+	if sc.name == "import" {
+		// A rejected import leaves no trace: not even a new database or backup.
+		if err := checkImport(o.pos); err != nil {
+			return err
+		}
 	}
 	l, err := openLibrary(e, o.db)
 	if err != nil {
@@ -218,6 +226,34 @@ func scnShow(e *env, l *library.Library, o opts) error {
 			Document string    `json:"document"`
 		}{s.Name, r.Number, r.Hash, r.Created, r.Author, r.Host, r.Message, string(body)})
 	})
+}
+
+// checkImport reads and parses the files of an import, reporting every file's
+// problems together, before any database is opened.
+func checkImport(paths []string) error {
+	var errs scenario.ErrorList
+	for _, a := range paths {
+		data, err := readScenarioFile(a)
+		if err != nil {
+			return err
+		}
+		if _, err := scenario.Parse(a, data); err != nil {
+			var el *scenario.ErrorList
+			if !errors.As(err, &el) {
+				return err
+			}
+			errs.Errors = append(errs.Errors, el.Errors...)
+			errs.Omitted += el.Omitted
+		}
+	}
+	if len(errs.Errors) > 0 {
+		if n := len(errs.Errors); n > scenario.MaxErrors {
+			errs.Omitted += n - scenario.MaxErrors
+			errs.Errors = errs.Errors[:scenario.MaxErrors]
+		}
+		return &errs
+	}
+	return nil
 }
 
 func scnImport(e *env, l *library.Library, o opts) error {
