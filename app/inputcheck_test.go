@@ -44,22 +44,22 @@ func TestApplyReadsWhatPeopleType(t *testing.T) {
 	}
 }
 
-// After 2030 revenue goes to 280B, its range (120B–220B) no longer holds it: the
+// After 2030 revenue goes to 400B, its range (168B–308B) no longer holds it: the
 // input says so, and a follow edit moves the range with the value.
 func TestRangeFollowsAnEdit(t *testing.T) {
 	s := newTestService(t)
 	w, _ := open(t, s, "briefing")
 	const p = "streams.openai_revenue.annual.2030"
-	ev := apply(t, s, w.Document, Edit{OpSet, p, "280B"})
-	if in := input(t, ev, p); !strings.HasPrefix(in.Outside, "280B is above its range (120B to 220B)") {
-		t.Errorf("outside %q, want it to say 280B is above 120B to 220B", in.Outside)
+	ev := apply(t, s, w.Document, Edit{OpSet, p, "400B"})
+	if in := input(t, ev, p); !strings.HasPrefix(in.Outside, "400B is above its range (168B to 308B)") {
+		t.Errorf("outside %q, want it to say 400B is above 168B to 308B", in.Outside)
 	}
-	ev = apply(t, s, w.Document, Edit{OpSet, p, "280B"}, Edit{OpFollow, p, "200B"})
+	ev = apply(t, s, w.Document, Edit{OpSet, p, "400B"}, Edit{OpFollow, p, "280B"})
 	in := input(t, ev, p)
-	if len(ev.Problems) != 0 || in.Outside != "" || in.Range != "triangular: low 168B, mode 280B, high 308B" {
+	if len(ev.Problems) != 0 || in.Outside != "" || in.Range != "triangular: low 240B, mode 400B, high 440B" {
 		t.Errorf("followed: problems %+v, outside %q, range %q", ev.Problems, in.Outside, in.Range)
 	}
-	if in := input(t, ev, "streams.openai_revenue.annual.2029"); in.Range == "" || strings.Contains(in.Range, "168B") {
+	if in := input(t, ev, "streams.openai_revenue.annual.2029"); in.Range == "" || strings.Contains(in.Range, "240B") {
 		t.Errorf("another input's range moved: %q", in.Range)
 	}
 }

@@ -134,15 +134,16 @@ func TestKeyFiguresOfTheBriefing(t *testing.T) {
 		labels = append(labels, f.Label)
 		byLabel[f.Label] = f
 	}
-	want := []string{"Paid to Microsoft", "Saved by the cap", "Cap reached", "Compute committed", "Beyond the horizon", "Peak annual compute", "Microsoft's stake"}
+	want := []string{"Paid to Microsoft", "Saved by the cap", "Cap reached", "Paid to OpenAI", "Compute committed", "Beyond the horizon", "Peak annual compute", "Microsoft's stake"}
 	if strings.Join(labels, "|") != strings.Join(want, "|") {
 		t.Fatalf("key figures %q, want %q", labels, want)
 	}
 	if f := byLabel["Cap reached"]; f.Kind != FigureQuarter || f.Value != "2029Q2" || !strings.Contains(f.Context, "$38.00B") {
 		t.Errorf("cap figure %+v, want 2029Q2 for the $38B cap", f)
 	}
-	if f := byLabel["Paid to Microsoft"]; f.Value != "38000000000.00" || !strings.Contains(f.Explain, "20%") {
-		t.Errorf("paid figure %+v, want the whole cap", f)
+	// The whole cap, and the $3.76B paid before it counted (2025Q1–2026Q1).
+	if f := byLabel["Paid to Microsoft"]; f.Value != "41760000000.00" || !strings.Contains(f.Explain, "20%") {
+		t.Errorf("paid figure %+v, want the whole cap and what was paid before it", f)
 	}
 	if f := byLabel["Beyond the horizon"]; f.Value == "0.00" || !strings.Contains(f.Context, "2032Q4") {
 		t.Errorf("outside figure %+v", f)
@@ -150,8 +151,8 @@ func TestKeyFiguresOfTheBriefing(t *testing.T) {
 	if f := byLabel["Peak annual compute"]; !strings.HasPrefix(f.Context, "in 20") {
 		t.Errorf("peak figure %+v, want the year", f)
 	}
-	if f := byLabel["Saved by the cap"]; f.Value != "54640000000.00" || f.Context != "of $92.64B uncapped" {
-		t.Errorf("saving figure %+v, want $54.64B of $92.64B uncapped", f)
+	if f := byLabel["Saved by the cap"]; f.Value != "70640000000.00" || f.Context != "of $112.40B uncapped" {
+		t.Errorf("saving figure %+v, want $70.64B of $112.40B uncapped", f)
 	}
 	for _, f := range ev.Computation.KeyFigures {
 		if f.Moved || f.Was != "" || f.Change != "" {
@@ -166,13 +167,13 @@ func TestKeyFiguresOfTheBriefing(t *testing.T) {
 func TestKeyFiguresFollowAnEdit(t *testing.T) {
 	s := newTestService(t)
 	w, _ := open(t, s, "briefing")
-	ev := apply(t, s, w.Document, Edit{OpSet, "streams.openai_revenue.annual.2030", "280B"})
+	ev := apply(t, s, w.Document, Edit{OpSet, "streams.openai_revenue.annual.2030", "200B"})
 	byLabel := map[string]Figure{}
 	for _, f := range ev.Computation.KeyFigures {
 		byLabel[f.Label] = f
 	}
-	if f := byLabel["Saved by the cap"]; f.Value != "70640000000.00" || !f.Moved || f.Was != "54640000000.00" || f.Change != "16000000000.00" {
-		t.Errorf("saving %+v, want $70.64B, up $16B from $54.64B", f)
+	if f := byLabel["Saved by the cap"]; f.Value != "54640000000.00" || !f.Moved || f.Was != "70640000000.00" || f.Change != "-16000000000.00" {
+		t.Errorf("saving %+v, want $54.64B, down $16B from $70.64B", f)
 	}
 	if f := byLabel["Cap reached"]; f.Value != "2029Q2" || f.Moved || f.Change != "" {
 		t.Errorf("cap %+v: the cap binds in 2029Q2 either way, so it did not move", f)

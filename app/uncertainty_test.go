@@ -12,7 +12,7 @@ func TestEditCorrelationsAndEvents(t *testing.T) {
 	w, _ := open(t, s, "briefing")
 	group := `[{"inputs": ["streams.openai_revenue.annual.2027", "contracts.msft_revshare.cap"], "rho": "0.5"}]`
 	ev := apply(t, s, w.Document, Edit{OpCorrelations, "uncertainty.correlations", group},
-		Edit{OpDistribution, "contracts.amazon_investment.schedule.2027Q4", `{"dist": "bernoulli", "p": ["60%"]}`},
+		Edit{OpDistribution, "contracts.amazon_investment.tranches.contingent.amount", `{"dist": "bernoulli", "p": ["60%"]}`},
 		Edit{OpDistribution, "contracts.msft_revshare.rate", `{"dist": "discrete", "values": ["15%", "20%"], "p": ["30%", "70%"]}`})
 	if len(ev.Problems) != 0 {
 		t.Fatalf("problems: %+v", ev.Problems)
@@ -73,7 +73,7 @@ func TestScatterAndTable(t *testing.T) {
 		t.Errorf("unknown column: %v", err)
 	}
 	tv, err := s.TwoWayTable(TableRequest{Document: w.Document, X: "contracts.msft_revshare.cap", XValues: "25B,38B,60B",
-		Y: "streams.openai_revenue.annual.2030", YValues: "150B..250B:3", Metric: "contract.msft_revshare.cap_hit"})
+		Y: "streams.openai_revenue.annual.2030", YValues: "230B..330B:3", Metric: "contract.msft_revshare.cap_hit"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -142,7 +142,7 @@ func TestExportPDFContents(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := strings.Join(strings.Fields(string(text)), " ")
-	for _, w := range []string{"Microsoft revenue share: reported $38B cap (base case)", "Comparison", "high cap ($60B)", "low cap ($26B stress case)", "Briefing: OpenAI's deals", "Revision sha256:"} {
+	for _, w := range []string{"Microsoft revenue share: reported $38B cap (base case)", "Comparison", "high cap ($68B)", "low cap ($26B stress case)", "Briefing: OpenAI's deals", "Revision sha256:"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("the PDF lacks %q", w)
 		}

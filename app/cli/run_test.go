@@ -68,10 +68,12 @@ func TestRunMatchesIndependentFigures(t *testing.T) {
 	cases := []struct {
 		stem, totalPaid, capHit, npv string
 	}{
-		{"microsoft-cap", "38000000000.00", `"2029Q2"`, "28183012252.78"},
-		{"microsoft-cap-low", "26000000000.00", `"2028Q3"`, "20034153220.28"},
-		{"microsoft-cap-high", "60000000000.00", `"2030Q1"`, "41951162466.66"},
-		{"microsoft-no-cap", "92640000000.00", "null", "60897644156.52"},
+		// 20% from 2025Q1, uncapped through 2026Q1 ($3.76B on 13.1B and the 5.7B
+		// actual), then counted toward the cap from 2026Q2; 2030 at $280B.
+		{"microsoft-cap", "41760000000.00", `"2029Q2"`, "31664336885.28"},
+		{"microsoft-cap-low", "29760000000.00", `"2028Q3"`, "23515477852.78"},
+		{"microsoft-cap-high", "71760000000.00", `"2030Q2"`, "50263481179.80"},
+		{"microsoft-no-cap", "112400000000.00", "null", "73742512095.51"},
 	}
 	for _, c := range cases {
 		_, out, _ := cli(t, "run", c.stem, "--format", "json")
@@ -102,16 +104,20 @@ func TestRunBriefingMatchesIndependentFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"total.commitments.total_paid":      "701169230769.23",
-		"total.commitments.outside_horizon": "19230769230.77",
-		"party.OpenAI.net_total":            "-689169230769.23",
-		"party.Microsoft.net_total":         "288000000000.00",
-		"party.AWS.net_total":               "118769230769.23",
-		"party.Oracle.net_total":            "300000000000.00",
-		"party.CoreWeave.net_total":         "22400000000.00",
-		"party.Cerebras.net_total":          "10000000000.00",
-		"party.Amazon.net_total":            "-50000000000.00",
-		"total.commitments.peak_year":       "2028",
+		// AWS 38B + expansion 80B of 100B (20B after 2032: 5 quarters × 2 GW × 8B / 4),
+		// Azure 250B, Oracle 300B, CoreWeave 22.4B, Cerebras 20B.
+		"total.commitments.total_paid":      "710400000000.00",
+		"total.commitments.outside_horizon": "20000000000.00",
+		// Compute, 41.76B to Microsoft, less Amazon's 50B and the reverse share
+		// (20% of 7.33B / 4 over 5 quarters = 1.8325B).
+		"party.OpenAI.net_total":      "-700327500000.00",
+		"party.Microsoft.net_total":   "289927500000.00",
+		"party.AWS.net_total":         "118000000000.00",
+		"party.Oracle.net_total":      "300000000000.00",
+		"party.CoreWeave.net_total":   "22400000000.00",
+		"party.Cerebras.net_total":    "20000000000.00",
+		"party.Amazon.net_total":      "-50000000000.00",
+		"total.commitments.peak_year": "2028",
 	}
 	for k, v := range want {
 		if doc.Summary[k] != v {
@@ -119,7 +125,7 @@ func TestRunBriefingMatchesIndependentFigures(t *testing.T) {
 		}
 	}
 	spend := strings.Join(doc.Series["total.commitments.paid"], " ")
-	if spend != "3240769230.77 26574017094.02 108168034188.03 127569743589.74 126415897435.90 124867435897.44 122897435897.44 61435897435.90" {
+	if spend != "3240769230.77 28522735042.74 80603931623.93 137492820512.82 134492820512.82 132982820512.82 131012820512.82 62051282051.28" {
 		t.Errorf("compute spend by year: %s", spend)
 	}
 }

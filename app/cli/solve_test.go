@@ -12,12 +12,13 @@ func TestSolveCommand(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	want := "contracts.msft_revshare.cap = 41.2B\ncontract.msft_revshare.total_paid = 41200000000.00 ($41.20B; target $41.20B)\n"
+	// Total paid holds the $3.76B paid before the cap counts (2025Q1-2026Q1).
+	want := "contracts.msft_revshare.cap = 37.44B\ncontract.msft_revshare.total_paid = 41200000000.00 ($41.20B; target $41.20B)\n"
 	if out != want {
 		t.Errorf("output\n%s\nwant\n%s", out, want)
 	}
 
-	out, errOut, code = simCLI(t, "solve", "microsoft-cap", "--input", "contracts.msft_revshare.rate",
+	out, errOut, code = simCLI(t, "solve", "microsoft-cap", "--input", "contracts.msft_revshare.changes.2026Q2.rate",
 		"--metric", "contract.msft_revshare.cap_hit", "--target", "2028Q4", "--format", "json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)

@@ -77,7 +77,7 @@ func TestTableCellsAreExactRuns(t *testing.T) {
 
 func TestTableFormats(t *testing.T) {
 	out, errOut, code := simCLI(t, "table", "briefing", "--x", "contracts.msft_revshare.cap=25B..60B:3",
-		"--y", "contracts.msft_revshare.rate=10%,20%", "--metric", "contract.msft_revshare.cap_hit", "--format", "csv")
+		"--y", "contracts.msft_revshare.changes.2026Q2.rate=10%,20%", "--metric", "contract.msft_revshare.cap_hit", "--format", "csv")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -92,7 +92,7 @@ func TestTableFormats(t *testing.T) {
 		t.Errorf("a cell %q is neither a quarter nor empty", rows[2][2])
 	}
 	out, errOut, code = simCLI(t, "table", "briefing", "--x", "contracts.msft_revshare.cap=25B,38B,60B",
-		"--y", "contracts.msft_revshare.rate=10%,20%", "--metric", "contract.msft_revshare.cap_hit")
+		"--y", "contracts.msft_revshare.changes.2026Q2.rate=10%,20%", "--metric", "contract.msft_revshare.cap_hit")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -104,7 +104,7 @@ func TestTableFormats(t *testing.T) {
 
 func TestTableInvalid(t *testing.T) {
 	x := "contracts.msft_revshare.cap=25B,38B"
-	y := "contracts.msft_revshare.rate=10%,20%"
+	y := "contracts.msft_revshare.changes.2026Q2.rate=10%,20%"
 	m := "contract.msft_revshare.total_paid"
 	for _, c := range []struct {
 		args []string

@@ -249,5 +249,7 @@ func (capacity) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 }
 
 func (capacity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
-	return Views{ComputeSpend: true}
+	in, _, _ := m.Metric("total_paid")
+	out, _, _ := m.Metric("outside_horizon")
+	return Views{ComputeSpend: true, Committed: in.Add(out)}
 }

@@ -277,3 +277,18 @@ func datedRef(list []scenario.QuarterAmount, q string, kind scenario.FieldKind) 
 	}
 	return scenario.FieldRef{}, false
 }
+
+// changeInputs lists the changes' terms for the inputs panel: "Cap from 2026Q2".
+func changeInputs(changes []Change, terms []changeTerm) []scenario.ContractInput {
+	var out []scenario.ContractInput
+	for i := range changes {
+		ch := &changes[i]
+		for _, t := range terms {
+			if *t.get(ch) != nil {
+				label := strings.ToUpper(t.label[:1]) + t.label[1:] + " from " + ch.Quarter.String()
+				out = append(out, number(fmt.Sprintf("changes.%s.%s", ch.Quarter, t.key), label))
+			}
+		}
+	}
+	return out
+}

@@ -252,6 +252,12 @@ func (equity) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, stri
 	return scenario.FieldRef{}, ""
 }
 
+// StakeAt is the stake in force in quarter q: the stake, replaced by the latest
+// change at or before q.
+func StakeAt(c *scenario.Contract, q scenario.Quarter) decimal.Decimal {
+	return *newTerm(&c.Stake, Equity(c).Changes, termStake).at(q)
+}
+
 // markValue values the company at its marks: the latest mark at or before q
 // (step), or on the straight line between the marks around q, counting quarters
 // (linear); after the last mark, the last mark.
@@ -478,12 +484,21 @@ func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views
 }
 
 func (equity) Inputs(c *scenario.Contract) []scenario.ContractInput {
+	t := Equity(c)
+	if c.Valuation.Method == MethodMarks {
+		// The marks are the valuation: each is a numeric field of its own.
+		out := append([]scenario.ContractInput{number("stake", "Stake")}, changeInputs(t.Changes, equityTerms)...)
+		for _, mk := range t.Marks {
+			out = append(out, number("valuation.marks."+mk.Quarter.String(), "Valuation mark "+mk.Quarter.String()))
+		}
+		return out
+	}
 	return []scenario.ContractInput{number("stake", "Stake"), number("valuation.amount", "Valuation"),
 		date("valuation.at", "Valued at", c.Valuation.At)}
 }
 
 func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
-	if key != "valuation.at" {
+	if key != "valuation.at" || c.Valuation.Method == MethodMarks {
 		return false
 	}
 	c.Valuation.At = q
@@ -526,8 +541,19 @@ func (equity) Uses(c *scenario.Contract) []string                       { return
 func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 	value, _, _ := m.Metric("value_at_end")
 	how := fmt.Sprintf("on a valuation of %s held constant", money.Short(c.Valuation.Amount))
-	if c.Valuation.Method == scenario.MethodRevenueMultiple {
+	switch c.Valuation.Method {
+	case scenario.MethodRevenueMultiple:
 		how = fmt.Sprintf("on a valuation that moves with %s, %s in %s", streamLabel(s, c.Valuation.Stream), money.Short(c.Valuation.Amount), c.Valuation.At)
+	case MethodMarks:
+		t := Equity(c)
+		var marks []string
+		for _, mk := range t.Marks {
+			marks = append(marks, fmt.Sprintf("%s (%s)", money.Short(mk.Amount), mk.Quarter))
+		}
+		how = "on the valuation marks " + listAnd(marks) + ", each held until the next"
+		if t.Interpolate == InterpolateLinear {
+			how = "on the valuation marks " + listAnd(marks) + ", in straight lines between them"
+		}
 	}
 	// The label tells stakes of one holder apart; alone, it would repeat the holder.
 	which := ""
@@ -537,5 +563,5 @@ func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 			which = " (" + c.DisplayLabel() + ")"
 		}
 	}
-	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", c.Holder, scenario.FormatRate(c.Stake), which, money.Short(value), s.End, how)
+	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", c.Holder, scenario.FormatRate(StakeAt(c, s.End)), which, money.Short(value), s.End, how)
 }

@@ -283,16 +283,43 @@ func (payment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) View
 // paymentFact says what is paid when, and what falls outside the horizon.
 func paymentFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 	total := decimal.Zero
-	var parts []string
-	for _, e := range c.Schedule {
+	var parts, lapsed []string
+	sched := payable(c)
+	for _, e := range sched {
 		total = total.Add(e.Amount)
-		parts = append(parts, fmt.Sprintf("%s in %s", money.Short(e.Amount), e.Quarter))
+	}
+	if ts := Tranches(c); ts != nil {
+		for _, t := range ts {
+			if t.Lapsed() {
+				lapsed = append(lapsed, fmt.Sprintf("%s in %s lapses (it expires %s)", money.Short(t.Amount), t.At, t.Expires))
+				continue
+			}
+			part := fmt.Sprintf("%s in %s", money.Short(t.Amount), t.At)
+			if t.Condition != "" {
+				part += " if " + strings.ToLower(t.Condition[:1]) + strings.TrimSuffix(t.Condition[1:], ".")
+			}
+			if t.ExpiresSet {
+				part += fmt.Sprintf(" (by %s)", t.Expires)
+			}
+			parts = append(parts, part)
+		}
+	} else {
+		for _, e := range sched {
+			parts = append(parts, fmt.Sprintf("%s in %s", money.Short(e.Amount), e.Quarter))
+		}
 	}
 	what := listAnd(parts)
 	if len(parts) > 3 {
-		what = fmt.Sprintf("in %d payments from %s to %s", len(parts), c.Schedule[0].Quarter, c.Schedule[len(c.Schedule)-1].Quarter)
+		what = fmt.Sprintf("in %d payments from %s to %s", len(parts), sched[0].Quarter, sched[len(sched)-1].Quarter)
+	}
+	if len(parts) == 0 {
+		what = "nothing that has not lapsed"
 	}
 	out := fmt.Sprintf("%s pays %s %s, %s.", c.Payer, c.Payee, money.Short(total), what)
+	if len(lapsed) > 0 {
+		l := listAnd(lapsed)
+		out += " " + strings.ToUpper(l[:1]) + l[1:] + "."
+	}
 	if c.Label != "" {
 		out = c.Label + ": " + out
 	}
@@ -306,6 +333,13 @@ func (payment) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	var out []scenario.ContractInput
 	for _, e := range c.Schedule {
 		out = append(out, number("schedule."+e.Quarter.String(), e.Quarter.String()))
+	}
+	for _, t := range Tranches(c) {
+		label := "Tranche " + t.ID + ", " + t.At.String()
+		if t.ExpiresSet {
+			label += " (expires " + t.Expires.String() + ")"
+		}
+		out = append(out, number("tranches."+t.ID+".amount", label))
 	}
 	return out
 }

@@ -498,8 +498,9 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 }
 
 func (revenueShare) Inputs(c *scenario.Contract) []scenario.ContractInput {
-	return []scenario.ContractInput{number("rate", "Rate"), number("cap", "Cap"), number("paid_before", "Paid before"),
+	out := []scenario.ContractInput{number("rate", "Rate"), number("cap", "Cap"), number("paid_before", "Paid before"),
 		date("from", "From", c.From), date("until", "Until", c.Until)}
+	return append(out, changeInputs(Share(c).Changes, shareTerms)...)
 }
 
 func (revenueShare) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
@@ -539,6 +540,9 @@ func (revenueShare) Remove(c *scenario.Contract, key string) bool {
 		return false
 	}
 	c.Cap = nil
+	if t, ok := c.Ext.(*ShareTerms); ok && !HasCap(c) {
+		t.CapFromSet = false // cap_from counts toward a cap: with none left, it goes too
+	}
 	return true
 }
 

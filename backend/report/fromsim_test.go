@@ -49,7 +49,7 @@ func TestUncertaintyFromSimulation(t *testing.T) {
 	for _, f := range u.Fans {
 		fans = append(fans, f.Title)
 	}
-	if len(fans) != 3 || !strings.Contains(fans[0], "cumulative") {
+	if len(fans) != 4 || !strings.Contains(fans[0], "cumulative") {
 		t.Fatalf("fans: %v", fans)
 	}
 	if u.Tornado == nil || len(u.Tornado.Bars) == 0 || len(u.Tornado.Bars) >= len(tor.Bars) {

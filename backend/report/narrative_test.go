@@ -14,11 +14,11 @@ func TestSummaryFollowsResult(t *testing.T) {
 	s := builtin(t, "briefing")
 	base := strings.Join(summaryBullets(s, mustRun(t, s)), "\n")
 	for _, w := range []string{
-		"OpenAI pays Microsoft 20% of OpenAI revenue from 2026Q2 through 2030Q4, $38.00B in total.",
+		"OpenAI pays Microsoft 20% of OpenAI revenue from 2025Q1 through 2030Q4, $41.76B in total. Payments count toward the cap from 2026Q2.",
 		"reach the $38.00B cap in 2029Q2",
-		"OpenAI has committed $720.40B to compute: Oracle $300.00B, Microsoft $250.00B, AWS $138.00B, CoreWeave $22.40B and Cerebras $10.00B.",
-		"Amazon pays OpenAI $50.00B, $15.00B in 2026Q1 and $35.00B in 2027Q4.",
-		"Microsoft's 27% stake is worth $230.04B at the end of 2032Q4",
+		"OpenAI has committed $730.40B to compute: Oracle $300.00B, Microsoft $250.00B, AWS $138.00B, CoreWeave $22.40B and Cerebras $20.00B.",
+		"Amazon pays OpenAI $50.00B, $15.00B in 2026Q1 and $35.00B in 2027Q4 if an IPO filing or a (redacted) mandatory funding event; due on 5 business days' notice (by 2028Q4).",
+		"Microsoft's 26.79% stake is worth $228.25B at the end of 2032Q4, on the valuation marks $157.00B (2024Q4), $300.00B (2025Q1), $500.00B (2025Q4) and $852.00B (2026Q1), each held until the next.",
 		"OpenAI pays out",
 	} {
 		if !strings.Contains(base, w) {
@@ -66,11 +66,11 @@ func TestKeyFigures(t *testing.T) {
 		got[tl.label] = tl.value
 	}
 	for label, want := range map[string]string{
-		"Paid to Microsoft": "$38.00B",
-		"Saved by the cap":  "$54.64B",
+		"Paid to Microsoft": "$41.76B",
+		"Saved by the cap":  "$70.64B",
 		"Cap reached":       "2029Q2",
-		"Compute committed": "$720.40B",
-		"Microsoft's stake": "$230.04B",
+		"Compute committed": "$730.40B",
+		"Microsoft's stake": "$228.25B",
 	} {
 		if got[label] != want {
 			t.Errorf("%s: %q, want %q", label, got[label], want)

@@ -18,15 +18,15 @@ func TestFirstPageIsAnExecutiveSummary(t *testing.T) {
 	for _, want := range []string{
 		"EXECUTIVE SUMMARY",
 		b.Scenario.Name,
-		"Facts as of 11 May 2026", // the latest source: The Information via Reuters, about 2026-05-11
+		"Facts as of 26 June 2026", // the latest source: the listing report of 2026-06-26
 		"Prepared 12 May 2026",
 		"Saved version 7",
 		"THE QUESTION",
 		"When does the $38.00B cap on OpenAI's payments to Microsoft bind, and how much does it save OpenAI?",
 		"THE ANSWER",
-		"The cap binds in 2029Q2 and saves OpenAI $54.64B.",
+		"The cap binds in 2029Q2 and saves OpenAI $70.64B.",
 		// Three key figures, the same as the window's first three.
-		"Paid to Microsoft", "$38.00B", "Saved by the cap", "$54.64B", "of $92.64B uncapped", "Cap reached", "2029Q2",
+		"Paid to Microsoft", "$41.76B", "Saved by the cap", "$70.64B", "of $112.40B uncapped", "Cap reached", "2029Q2",
 		"cumulative payments and the cap",
 		"CAVEATS",
 		"Unconfirmed — Revenue share to Microsoft: Cap $38B cumulative through 2030: The Information via Reuters, about 2026-05-11 (not confirmed by the companies)",

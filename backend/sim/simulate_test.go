@@ -508,7 +508,7 @@ func TestOutcomeJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, err := json.Marshal(tor)
-	if err != nil || !strings.Contains(string(b), `"swing":"18963812906.75"`) {
+	if err != nil || !strings.Contains(string(b), `"swing":"23675732099.96"`) {
 		t.Errorf("tornado JSON: %v %.200s", err, b)
 	}
 }

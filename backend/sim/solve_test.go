@@ -174,10 +174,11 @@ func TestSolveInvalid(t *testing.T) {
 func TestSolveBriefing(t *testing.T) {
 	m := mustCompile(t, mustBuiltin(t, "briefing"))
 	ctx := context.Background()
-	// Which cap makes total paid 41.2B: the cap itself, as paid_before is 0 and
-	// accruals reach 92.64B.
+	// Which cap makes total paid 41.2B: total paid holds the 3.76B paid before
+	// the cap counts (20% of 2025's 13.1B and of 2026Q1's actual 5.7B), so the
+	// cap is 41.2B − 3.76B; paid_before is 0 and accruals reach 108.64B after.
 	sol, err := m.Solve(ctx, Goal{Input: "contracts.msft_revshare.cap", Metric: "contract.msft_revshare.total_paid", Target: "41.2B"})
-	if err != nil || sol.Text != "41.2B" || !sol.Exact {
+	if err != nil || sol.Text != "37.44B" || !sol.Exact {
 		t.Errorf("cap for 41.2B: %+v, %v", sol, err)
 	}
 	// Which 2028 revenue makes the cap bind in 2028Q4: by then 20% of

@@ -143,3 +143,21 @@ contracts:
 	// contracts.aws: removed {total: 38B}
 	// contracts.oracle: added {total: 300B}
 }
+
+// A dated change of format v2 is named by its quarter.
+func TestDiffNamesAChangeByItsQuarter(t *testing.T) {
+	a := "contracts:\n  msft_revshare:\n    changes:\n      2026Q2:\n        cap: 38B\n        note: \"Amended\"\n"
+	b := "contracts:\n  msft_revshare:\n    changes:\n      2026Q2:\n        cap: 45B\n        note: \"Amended\"\n      2029Q1:\n        rate: 15%\n"
+	changes, err := DiffYAML([]byte(a), []byte(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range changes {
+		got = append(got, c.String())
+	}
+	want := []string{"contracts.msft_revshare.changes.2026Q2.cap: 38B → 45B", "contracts.msft_revshare.changes.2029Q1: added {rate: 15%}"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("diff:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

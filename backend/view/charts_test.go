@@ -28,8 +28,8 @@ func run(t *testing.T, stem string) (*scenario.Scenario, *engine.Result) {
 
 func TestChartsOfTheBuiltins(t *testing.T) {
 	for stem, want := range map[string][]string{
-		"briefing":         {"revenue_share.msft_revshare", "cumulative_cap.msft_revshare", "compute_spend", "party_net", "stake_value"},
-		"microsoft-no-cap": {"revenue_share.msft_revshare", "cumulative_cap.msft_revshare", "party_net"},
+		"briefing":         {"revenue_share.msft_revshare", "cumulative_cap.msft_revshare", "revenue_share.msft_reverse_share", "cumulative_cap.msft_reverse_share", "compute_spend", "party_net", "stake_value"},
+		"microsoft-no-cap": {"revenue_share.msft_revshare", "cumulative_cap.msft_revshare", "revenue_share.msft_reverse_share", "cumulative_cap.msft_reverse_share", "party_net"},
 		"valuation":        {"streams", "stake_value"},
 	} {
 		sc, r := run(t, stem)
@@ -78,7 +78,9 @@ func TestOverlaysNeedTheFirstAndAnother(t *testing.T) {
 	a, ra := run(t, "microsoft-cap")
 	b, rb := run(t, "microsoft-cap-high")
 	got := Overlays([]Subject{{a, ra}, {b, rb}})
-	if len(got) != 1 || got[0].SeriesID != "contract.msft_revshare.cumulative" || got[0].CapOf != "msft_revshare" {
+	// The share to Microsoft, then the reverse share (ended in 2026Q1) both have.
+	if len(got) != 2 || got[0].SeriesID != "contract.msft_revshare.cumulative" || got[0].CapOf != "msft_revshare" ||
+		got[1].SeriesID != "contract.msft_reverse_share.cumulative" {
 		t.Fatalf("overlays %+v", got)
 	}
 	v, rv := run(t, "valuation")

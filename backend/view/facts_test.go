@@ -27,8 +27,8 @@ func TestFactsAsOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := FactsAsOf(sc); got != "11 May 2026" {
-		t.Errorf("facts as of %q, want 11 May 2026 (the cap's report)", got)
+	if got := FactsAsOf(sc); got != "26 June 2026" {
+		t.Errorf("facts as of %q, want 26 June 2026 (the latest report: the listing, press 2026-06-26)", got)
 	}
 	lines, unconfirmed, assumed := Caveats(sc, 2)
 	if len(lines) != 2 || unconfirmed < 3 || assumed == 0 || lines[0].Owner != "Revenue share to Microsoft" {

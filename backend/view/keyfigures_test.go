@@ -53,7 +53,9 @@ func TestKeyFiguresLeadWithTheAnswer(t *testing.T) {
 			t.Errorf("figure %d is %q, want %q", i, figs[i].Label, w)
 		}
 	}
-	if got := figs[1].Short(); got != "$54.64B" {
-		t.Errorf("saving %s, want $54.64B", got)
+	// 20% of revenue from 2025Q1 through 2030 ($112.40B uncapped) less what is paid:
+	// $3.76B before the amendment and the $38B cap from 2026Q2.
+	if got := figs[1].Short(); got != "$70.64B" {
+		t.Errorf("saving %s, want $70.64B", got)
 	}
 }

@@ -14,7 +14,7 @@ test('compares three scenarios against the first', async ({ page }) => {
   await expect.poll(() => table.getByRole('columnheader', { name: 'C − A' }).count()).toBe(1);
   const row = table.getByRole('row', { name: /Revenue share to Microsoft: total paid/ });
   await expect.poll(() => row.count()).toBe(1);
-  await expect.poll(() => row.getByRole('cell').allTextContents()).toEqual(['$38B', '$60B', '+$22B', '$26B', '−$12B']);
+  await expect.poll(() => row.getByRole('cell').allTextContents()).toEqual(['$41.76B', '$71.76B', '+$30B', '$29.76B', '−$12B']);
   await expect.poll(() => page.locator('.compare canvas').count()).toBeGreaterThan(0);
   // By year too.
   await page.getByText('Years').click();

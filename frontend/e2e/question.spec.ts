@@ -1,7 +1,7 @@
 // The question of the day, asked as an analyst asks it: "if OpenAI's 2030 revenue
-// is $280B instead of $200B, when does the Microsoft cap bind, and how much does
-// OpenAI save?" The answer is on the first screen, in the key figures, with how
-// far each moved from the saved revision.
+// is only the earlier target of $200B instead of the $280B it now states, when does
+// the Microsoft cap bind, and how much does OpenAI save?" The answer is on the
+// first screen, in the key figures, with how far each moved from the saved revision.
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { describe, expect, firstChartMs, test } from './harness';
@@ -17,24 +17,25 @@ async function shown(page: Page, label: string, part: 'value' | 'change' | 'cont
 }
 
 describe('the question of the day', () => {
-  test('typing 280B into 2030 revenue answers it in the key figures', async ({ page }) => {
+  test('typing 200B into 2030 revenue answers it in the key figures', async ({ page }) => {
     await firstChartMs(page);
     await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /^Briefing: OpenAI's deals/ }).first().click();
-    await expect.poll(() => shown(page, 'Saved by the cap', 'value')).toBe('$54.64B');
-    expect(await shown(page, 'Saved by the cap', 'context')).toBe('of $92.64B uncapped');
+    await expect.poll(() => shown(page, 'Saved by the cap', 'value')).toBe('$70.64B');
+    expect(await shown(page, 'Saved by the cap', 'context')).toBe('of $112.40B uncapped');
     expect(await shown(page, 'Saved by the cap', 'change')).toBe('');
 
     const revenue2030 = page.getByRole('textbox', { name: 'OpenAI revenue: 2030, exact value' });
-    await revenue2030.fill('280B');
+    await revenue2030.fill('200B');
     await revenue2030.press('Enter');
 
-    await expect.poll(() => shown(page, 'Saved by the cap', 'value')).toBe('$70.64B');
-    expect(await shown(page, 'Saved by the cap', 'change')).toBe('+$16B from $54.64B');
-    expect(await shown(page, 'Saved by the cap', 'context')).toBe('of $108.64B uncapped');
-    // The cap still binds in 2029Q2, so that card did not move; payments stay at the cap.
+    await expect.poll(() => shown(page, 'Saved by the cap', 'value')).toBe('$54.64B');
+    expect(await shown(page, 'Saved by the cap', 'change')).toBe('−$16B from $70.64B');
+    expect(await shown(page, 'Saved by the cap', 'context')).toBe('of $96.40B uncapped');
+    // The cap still binds in 2029Q2, so that card did not move; payments stay at the
+    // cap, plus the $3.76B paid before it counted.
     expect(await shown(page, 'Cap reached', 'value')).toBe('2029Q2');
     expect(await shown(page, 'Cap reached', 'change')).toBe('');
-    expect(await shown(page, 'Paid to Microsoft', 'value')).toBe('$38B');
+    expect(await shown(page, 'Paid to Microsoft', 'value')).toBe('$41.76B');
 
     // A higher cap moves the quarter, and the card says from what.
     const cap = page.getByRole('textbox', { name: 'Revenue share to Microsoft: Cap, exact value' });
@@ -42,14 +43,14 @@ describe('the question of the day', () => {
     await cap.press('Enter');
     await expect.poll(() => shown(page, 'Cap reached', 'value')).toBe('2029Q3');
     expect(await shown(page, 'Cap reached', 'change')).toBe('1 quarter later than 2029Q2');
-    expect(await shown(page, 'Paid to Microsoft', 'change')).toBe('+$7B from $38B');
+    expect(await shown(page, 'Paid to Microsoft', 'change')).toBe('+$7B from $41.76B');
   });
 
   test('a bare 280 asks "did you mean 280B?" before applying; words and separators are read', async ({ page }) => {
     await firstChartMs(page);
     await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /^Microsoft revenue share: reported/ }).first().click();
     const revenue2030 = page.getByRole('textbox', { name: 'OpenAI revenue: 2030, exact value' });
-    await expect.poll(() => revenue2030.inputValue()).toBe('200B');
+    await expect.poll(() => revenue2030.inputValue()).toBe('280B');
     const saving = () => shown(page, 'Saved by the cap', 'value');
     const before = await saving();
 
@@ -85,7 +86,7 @@ describe('the question of the day', () => {
   test('the briefing goes out as a one-page summary, saying it holds unsaved changes', async ({ page }) => {
     await firstChartMs(page);
     await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /^Briefing: OpenAI's deals/ }).first().click();
-    // The first test left 2030 revenue at 280B and the cap at 45B, unsaved (a draft).
+    // The first test left 2030 revenue at 200B and the cap at 45B, unsaved (a draft).
     await expect.poll(() => shown(page, 'Saved by the cap', 'change')).not.toBe('');
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: /^Export/ });
@@ -95,7 +96,7 @@ describe('the question of the day', () => {
     const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', await pdf.path(), '-'], { encoding: 'utf8' });
     expect(raw.split('\f').filter((p) => p.trim()).length).toBe(1);
     const text = raw.replace(/\s+/g, ' ');
-    for (const want of ['EXECUTIVE SUMMARY', 'THE QUESTION', 'The cap binds in 2029Q3', 'Facts as of 11 May 2026', 'Includes changes not yet saved', 'Page 1 of 1', 'not financial']) {
+    for (const want of ['EXECUTIVE SUMMARY', 'THE QUESTION', 'The cap binds in 2029Q3', 'Facts as of 26 June 2026', 'Includes changes not yet saved', 'Page 1 of 1', 'not financial']) {
       expect(text).toContain(want);
     }
     // Saving first clears the warning, and the cards no longer show a move.

@@ -24,7 +24,7 @@ const capSlider = (page: Page) => page.getByRole('slider', { name: 'Revenue shar
 describe('editing', () => {
   test('opens a scenario with its key figures, charts and inputs', async ({ page }) => {
     await openScenario(page, briefing);
-    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$38B');
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$41.76B');
     await expect.poll(() => figure(page, 'Cap reached')).toBe('2029Q2');
     await expect.poll(() => page.locator('.charts canvas').count()).toBeGreaterThanOrEqual(5);
     // Every numeric input has a labelled slider and an exact field; dates have pickers.
@@ -39,12 +39,12 @@ describe('editing', () => {
     await openScenario(page, briefing);
     await capText(page).fill('$41.5B');
     await capText(page).press('Enter');
-    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$41.5B');
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$45.26B');
     await expect.poll(() => capText(page).inputValue()).toBe('41.5B');
     await expect.poll(() => page.getByText('Unsaved changes', { exact: true }).count()).toBeGreaterThan(0);
     // The cap line of the chart moved with it (the option the chart drew).
     const exact = await page.locator('.figure', { hasText: 'Paid to Microsoft' }).locator('.exact').first().textContent();
-    expect(exact).toBe('Exactly $41,500,000,000.00.');
+    expect(exact).toBe('Exactly $45,260,000,000.00.');
   });
 
   test('invalid text gets a message in place and changes nothing', async ({ page }) => {
@@ -110,7 +110,7 @@ describe('saving and history', () => {
     await openScenario(page, briefing);
     await capText(page).fill('45B');
     await capText(page).press('Enter');
-    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$45B');
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$48.76B');
     await page.keyboard.press('Control+s');
     const message = page.getByRole('textbox', { name: /Message/ });
     await message.fill('Cap at $45B');
@@ -129,7 +129,7 @@ describe('saving and history', () => {
 
     await page.getByRole('button', { name: /#1\s/ }).click();
     await page.getByRole('button', { name: 'Restore revision 1' }).click();
-    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$38B');
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$41.76B');
     await expect.poll(() => page.getByText(`Saved · revision ${saved + 1}`).count()).toBe(1);
   });
 
