@@ -21,7 +21,7 @@ test('compares three scenarios against the first', async ({ page }) => {
   await expect.poll(() => page.getByRole('row', { name: /quarter the cap binds/ }).count()).toBe(1);
   // A fifth is not allowed: the boxes are disabled at four.
   await page.getByRole('checkbox', { name: /no cap/ }).check();
-  await expect.poll(() => page.getByRole('checkbox', { name: /valuation \(constant\)/ }).isDisabled()).toBe(true);
+  await expect.poll(() => page.getByRole('checkbox', { name: /stake at the reported valuations/ }).isDisabled()).toBe(true);
   await page.getByRole('button', { name: 'Done comparing' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Briefing/);
 });

@@ -106,30 +106,30 @@ describe('the question of the day', () => {
     await expect.poll(() => shown(page, 'Saved by the cap', 'change')).toBe('');
   });
 
-  test('after 280B, the 2030 range says it does not hold the value, and moves with it when asked', async ({ page }) => {
+  test('after 400B, the 2030 range says it does not hold the value, and moves with it when asked', async ({ page }) => {
     await firstChartMs(page);
     await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /high cap/ }).first().click();
     const revenue2030 = page.getByRole('textbox', { name: 'OpenAI revenue: 2030, exact value' });
-    await expect.poll(() => revenue2030.inputValue()).toBe('200B');
-    await revenue2030.fill('280B');
+    await expect.poll(() => revenue2030.inputValue()).toBe('280B');
+    await revenue2030.fill('400B');
     await revenue2030.press('Enter');
-    // The Uncertainty view says the value lies outside its range (120B to 220B).
+    // The Uncertainty view says the value lies outside its range (168B to 308B).
     await page.getByRole('tab', { name: 'Uncertainty' }).click();
-    await expect.poll(() => page.getByTestId('outside-ranges').textContent()).toContain('280B is above its range (120B to 220B)');
+    await expect.poll(() => page.getByTestId('outside-ranges').textContent()).toContain('400B is above its range (168B to 308B)');
     await page.getByRole('tab', { name: 'Charts' }).click();
-    // Asked once for this scenario: moving ranges with edits keeps the shape around 280B.
+    // Asked once for this scenario: moving ranges with edits keeps the shape around 400B: 240B to 440B.
     const ask = page.getByRole('group', { name: /move its range with it\?/ });
     await expect.poll(() => ask.count()).toBe(1);
     await ask.getByRole('button', { name: 'Move ranges with my edits' }).click();
-    await expect.poll(() => page.getByRole('slider', { name: 'OpenAI revenue: 2030' }).getAttribute('max')).toBe('308000000000');
+    await expect.poll(() => page.getByRole('slider', { name: 'OpenAI revenue: 2030' }).getAttribute('max')).toBe('440000000000');
     expect(await page.getByRole('note').filter({ hasText: 'above its range' }).count()).toBe(0);
     await page.getByRole('tab', { name: 'Uncertainty' }).click();
     await expect.poll(() => page.getByTestId('outside-ranges').count()).toBe(0);
     await page.getByRole('tab', { name: 'Charts' }).click();
     // The next edit follows without asking.
-    await revenue2030.fill('400B');
+    await revenue2030.fill('500B');
     await revenue2030.press('Enter');
-    await expect.poll(() => revenue2030.inputValue()).toBe('400B');
+    await expect.poll(() => revenue2030.inputValue()).toBe('500B');
     expect(await ask.count()).toBe(0);
     await expect.poll(() => page.getByRole('note').filter({ hasText: 'its range' }).count()).toBe(0);
   });
