@@ -46,7 +46,6 @@ test('follows a slider: the fan settles after every step', async ({ page }) => {
   // The 1 s budget is reported, not asserted: a timed assertion fails on a busy
   // machine without telling anything about the code (the README quotes the figure).
   reportPerf('uncertainty_settle_max', Math.round(worst), 'ms');
-  expect(times).toHaveLength(5);
 });
 
 test('goal seek finds the cap that makes the total paid 30B: 26.24B', async ({ page }) => {
