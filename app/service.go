@@ -49,6 +49,9 @@ type Figure struct {
 	// quarters and years the number of quarters later ("2", "-1"), empty when the
 	// figure appeared or vanished.
 	Change string `json:"change,omitempty"`
+	// Unconfirmed lists the unconfirmed facts a key figure rests on ("Revenue share
+	// to Microsoft: Cap $38B …"), the same classification as the PDF's caveats.
+	Unconfirmed []string `json:"unconfirmed,omitempty"`
 }
 
 // Figure kinds.
@@ -264,6 +267,9 @@ func keyFigures(sc *scenario.Scenario, r *engine.Result, saved map[string]engine
 		k := &list[i]
 		f := figure(&k.Metric)
 		f.Label, f.Context, f.Explain = k.Label, k.Context, k.Explain
+		for _, c := range view.FigureCaveats(sc, k.Metric.ID) {
+			f.Unconfirmed = append(f.Unconfirmed, c.Owner+": "+c.Text)
+		}
 		if was, ok := saved[k.Metric.ID]; ok {
 			if d := view.Compare(&k.Metric, &was); d.Changed {
 				w := figure(&was)

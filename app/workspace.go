@@ -11,6 +11,7 @@ import (
 	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
+	"dealmodel/backend/view"
 )
 
 // ScenarioEntry is one scenario of the library, as the list shows it.
@@ -80,8 +81,23 @@ type Evaluation struct {
 	Computation *Computation `json:"computation"`
 	Problems    []Problem    `json:"problems"`
 	Dirty       bool         `json:"dirty"`
+	// Facts are the source lines of the contracts and streams, each said to be
+	// reported, unconfirmed or assumed (view.Facts), for the assumptions panel;
+	// FactsAsOf is the latest date they cite, for people ("26 June 2026"), or "".
+	Facts     []Fact `json:"facts"`
+	FactsAsOf string `json:"factsAsOf"`
 	// State identifies the working copy and this evaluation of it, for Step.
 	State string `json:"state"`
+}
+
+// Fact is one source line of a stream or contract: what it supports (Owner, the
+// label; Path, streams.<id> or contracts.<id>), the line, and whether it is
+// "reported", "unconfirmed" or "assumed".
+type Fact struct {
+	Owner  string `json:"owner"`
+	Path   string `json:"path"`
+	Text   string `json:"text"`
+	Status string `json:"status"`
 }
 
 // SaveResult is the revision a save wrote, or the latest one when nothing changed.
@@ -275,7 +291,13 @@ func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem) (*Eva
 		problems = []Problem{}
 	}
 	groups, inputs := inputsOf(e.sc)
+	facts := []Fact{}
+	for _, f := range view.Facts(e.sc) {
+		facts = append(facts, Fact{Owner: f.Owner, Path: f.Path, Text: f.Text, Status: string(f.Status)})
+	}
 	return &Evaluation{
+		Facts:       facts,
+		FactsAsOf:   view.FactsAsOf(e.sc),
 		Document:    e.doc,
 		Name:        e.sc.Name,
 		Description: e.sc.Description,

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -131,4 +132,36 @@ func Caveats(sc *scenario.Scenario, max int) (lines []Fact, unconfirmed, assumed
 		}
 	}
 	return lines, unconfirmed, assumed
+}
+
+// FigureCaveats are the unconfirmed facts a key figure rests on, by its metric id:
+// for a contract's figure the contract's own sources and those of the stream it is
+// a share of; for the compute totals every enabled commitment's. A figure with any
+// is shown as unconfirmed, with these as the reason.
+func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
+	owners := map[string]bool{}
+	switch {
+	case strings.HasPrefix(metricID, "contract."):
+		id, _, _ := strings.Cut(strings.TrimPrefix(metricID, "contract."), ".")
+		if c := sc.Contract(id); c != nil {
+			owners["contracts."+c.ID] = true
+			if c.Base != "" {
+				owners["streams."+c.Base] = true
+			}
+		}
+	case strings.HasPrefix(metricID, "total.commitments."):
+		for i := range sc.Contracts {
+			c := &sc.Contracts[i]
+			if c.Enabled && (c.Type == scenario.TypeCommitment || c.Type == contract.TypeCapacity) {
+				owners["contracts."+c.ID] = true
+			}
+		}
+	}
+	var out []Fact
+	for _, f := range Facts(sc) {
+		if f.Status == Unconfirmed && owners[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strings"
 	"testing"
 
 	"dealmodel/backend/scenario"
@@ -37,5 +38,35 @@ func TestFactsAsOf(t *testing.T) {
 	sc.Streams, sc.Contracts, sc.Uncertainty = nil, nil, nil
 	if got := FactsAsOf(sc); got != "" {
 		t.Errorf("no sources: facts as of %q", got)
+	}
+}
+
+func TestFigureCaveats(t *testing.T) {
+	b, _ := scenarios.ByStem("briefing")
+	sc, err := scenario.Parse(b.File, b.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capped := FigureCaveats(sc, "contract.msft_revshare.total_paid")
+	found := false
+	for _, f := range capped {
+		if f.Status != Unconfirmed {
+			t.Errorf("%q is %s, not unconfirmed", f.Text, f.Status)
+		}
+		if strings.Contains(f.Text, "Cap $38B") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the revenue share's figures rest on the unconfirmed cap: %+v", capped)
+	}
+	if got := FigureCaveats(sc, "contract.msft_reverse_share.total_paid"); len(got) != 0 {
+		t.Errorf("the reverse share rests on reported terms and an assumed revenue, nothing unconfirmed: %+v", got)
+	}
+	if got := FigureCaveats(sc, "total.commitments.committed"); len(got) != 0 {
+		t.Errorf("no compute commitment's source says it is unconfirmed: %+v", got)
+	}
+	if got := FigureCaveats(sc, "contract.nosuch.total_paid"); len(got) != 0 {
+		t.Errorf("an unknown contract rests on nothing: %+v", got)
 	}
 }

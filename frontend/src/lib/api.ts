@@ -8,6 +8,7 @@ export type Workspace = app.Workspace;
 export type Evaluation = app.Evaluation;
 export type Computation = app.Computation;
 export type Figure = app.Figure;
+export type Fact = app.Fact;
 export type Input = app.Input;
 export type InputGroup = app.InputGroup;
 export type Edit = app.Edit;

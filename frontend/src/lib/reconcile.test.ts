@@ -26,6 +26,8 @@ function evaluation(cap: string, chartValue: number): Evaluation {
     },
     problems: [],
     dirty: true,
+    facts: [],
+    factsAsOf: '',
     state: '',
   };
 }

@@ -81,6 +81,7 @@ export namespace app {
 	    was?: string;
 	    wasNull?: boolean;
 	    change?: string;
+	    unconfirmed?: string[];
 	}
 	export interface Computation {
 	    scenario: string;
@@ -106,6 +107,12 @@ export namespace app {
 	    op: string;
 	    path: string;
 	    value: string;
+	}
+	export interface Fact {
+	    owner: string;
+	    path: string;
+	    text: string;
+	    status: string;
 	}
 	export interface Problem {
 	    path: string;
@@ -147,6 +154,8 @@ export namespace app {
 	    computation?: Computation;
 	    problems: Problem[];
 	    dirty: boolean;
+	    facts: Fact[];
+	    factsAsOf: string;
 	    state: string;
 	}
 	export interface ExportRequest {
@@ -171,6 +180,7 @@ export namespace app {
 	    data?: string;
 	    bytes: number;
 	}
+	
 	
 	export interface Workspace {
 	    name: string;
