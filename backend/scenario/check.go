@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxQuarters bounds the horizon: at most 40 years.
@@ -22,6 +23,12 @@ func (s *Scenario) Validate() error {
 	})
 	return sink.err()
 }
+
+// NormalName is a scenario name as Dealmodel keeps it: in Unicode normalization
+// form C, so that a name typed with é as one character and as e and a combining
+// accent (as macOS writes file names) is one name. Names are normalised wherever
+// they enter: Parse, SetText, the store.
+func NormalName(name string) string { return norm.NFC.String(name) }
 
 type reportFunc func(path, format string, args ...any)
 

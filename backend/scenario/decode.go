@@ -403,6 +403,7 @@ func (d *decoder) scenario(root *node) *Scenario {
 	}
 	if n, ok := required("name", `add name: "…" (1 to 120 characters)`); ok {
 		s.Name, _ = d.str(n, "name")
+		s.Name = NormalName(s.Name)
 		d.pos["name"] = n
 	}
 	if n, ok := f["description"]; ok {

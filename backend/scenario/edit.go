@@ -181,7 +181,7 @@ func (s *Scenario) SetText(path, text string) error {
 	v := strings.TrimSpace(text)
 	switch path {
 	case "name":
-		s.Name = v
+		s.Name = NormalName(v)
 		return nil
 	case "description":
 		s.Description = v

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxNameLen is the longest scenario name, in characters.
@@ -24,7 +26,7 @@ func validName(name string) error {
 		return Errorf(EINVALID, "A scenario needs a name")
 	case !utf8.ValidString(name):
 		return Errorf(EINVALID, "The scenario name %q is not valid UTF-8", name)
-	case utf8.RuneCountInString(name) > MaxNameLen:
+	case utf8.RuneCountInString(normalName(name)) > MaxNameLen:
 		return Errorf(EINVALID, "The scenario name %q is longer than %d characters", name, MaxNameLen)
 	case strings.TrimSpace(name) != name:
 		return Errorf(EINVALID, "The scenario name %q begins or ends with spaces", name)
@@ -35,13 +37,21 @@ func validName(name string) error {
 }
 
 // FoldName is the key the store compares scenario names by: names that differ
-// only by case have the same key. It is the one place names are folded.
+// only by case, or by Unicode form, have the same key. It is the one place names
+// are folded.
 func FoldName(name string) string { return nameKey(name) }
 
-// nameKey folds a name so that two names that differ only by case have the
-// same key: each character is replaced by the smallest character of its
-// Unicode simple case folding orbit (the equivalence strings.EqualFold uses).
+// normalName is a name as the store keeps it: in Unicode normalization form C, so
+// that "Café" typed as e + combining accent (as macOS writes file names) and as é
+// is one name, shown the same and compared the same.
+func normalName(name string) string { return norm.NFC.String(name) }
+
+// nameKey folds a name so that two names that differ only by case or by Unicode
+// form have the same key: the name in form C, each character replaced by the
+// smallest character of its Unicode simple case folding orbit (the equivalence
+// strings.EqualFold uses).
 func nameKey(name string) string {
+	name = normalName(name)
 	var b strings.Builder
 	b.Grow(len(name))
 	for _, r := range name {

@@ -211,6 +211,7 @@ func (db *DB) insertRevision(ctx context.Context, tx *sql.Tx, id int64, name str
 
 // create inserts a new scenario and its first revision.
 func (db *DB) create(ctx context.Context, tx *sql.Tx, name, builtin string, body []byte, message, author string) (*Revision, error) {
+	name = normalName(name)
 	if err := nameFree(ctx, tx, name, 0); err != nil {
 		return nil, err
 	}
@@ -394,6 +395,7 @@ func (db *DB) Rename(ctx context.Context, oldName, newName string) error {
 
 // rename gives s a new name inside a write transaction.
 func rename(ctx context.Context, tx *sql.Tx, s *scenarioRow, newName string) error {
+	newName = normalName(newName)
 	if s.name == newName {
 		return nil
 	}

@@ -457,3 +457,39 @@ func TestSaveOntoRaceFromOneBase(t *testing.T) {
 		t.Fatalf("%d revisions, want 41", len(h))
 	}
 }
+
+// "Café" with é as one character (form C) and as e and a combining accent (form
+// D, as macOS writes file names) is one name: stored in form C, found by either,
+// and a second scenario under the other form is refused.
+func TestNamesInEitherUnicodeFormAreOne(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	nfc, nfd := "Caf\u00e9", "Cafe\u0301"
+	r := MustCreate(t, db, nfd, bodyV1)
+	if r.Scenario != nfc {
+		t.Fatalf("stored as %q, want %q", r.Scenario, nfc)
+	}
+	_, err := db.Create(ctx, nfc, []byte(bodyV1), "", "")
+	wantCode(t, err, ECONFLICT)
+	_, err = db.Create(ctx, "CAFE\u0301", []byte(bodyV1), "", "")
+	wantCode(t, err, ECONFLICT)
+	for _, name := range []string{nfc, nfd, "caf\u00c9"} {
+		if got, err := db.Get(ctx, name, 0); err != nil || got.Scenario != nfc {
+			t.Errorf("Get(%q) = %v, %v", name, got, err)
+		}
+	}
+	if err := db.Rename(ctx, nfc, "Re\u0301sume\u0301"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := db.List(ctx, Active)
+	if err != nil || len(list) != 1 || list[0].Name != "R\u00e9sum\u00e9" {
+		t.Fatalf("after the rename: %+v, %v", list, err)
+	}
+	revs, err := db.Import(ctx, []Doc{{Name: "R\u00e9sum\u00e9", Body: []byte(bodyV2)}}, "", "")
+	if err != nil || revs[0].Number != 2 {
+		t.Fatalf("an import under the other form: %v, %v", revs, err)
+	}
+	if FoldName(nfc) != FoldName(nfd) {
+		t.Errorf("FoldName differs by form")
+	}
+}
