@@ -29,6 +29,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
+
+	"dealmodel/backend/scenario"
 )
 
 // TokenHeader carries the per-launch token on API calls.
@@ -194,6 +197,12 @@ func (s *Server) index(w http.ResponseWriter) {
 	_, _ = w.Write(page)
 }
 
+// position is the 1-based line and column (in characters) of a byte offset.
+func position(data []byte, off int) (line, col int) {
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return bytes.Count(data[:off], []byte("\n")) + 1, utf8.RuneCount(data[start:off]) + 1
+}
+
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
 func (s *Server) api(w http.ResponseWriter, r *http.Request) {
@@ -212,8 +221,18 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var raw []json.RawMessage
-	body := http.MaxBytesReader(w, r.Body, maxBody)
-	dec := json.NewDecoder(body)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the arguments could not be read: " + err.Error()})
+		return
+	}
+	// encoding/json would quietly turn half a surrogate pair into U+FFFD.
+	if off, esc, found := scenario.LoneSurrogate(body); found {
+		line, col := position(body, off)
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("the arguments of %s, line %d, column %d: %s", name, line, col, scenario.SurrogateMessage(esc))})
+		return
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(&raw); err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the arguments must be a JSON array: " + err.Error()})
 		return

@@ -122,6 +122,26 @@ func TestCallBoundMethod(t *testing.T) {
 	}
 }
 
+// Half a UTF-16 surrogate pair in a call's arguments is refused with where it is,
+// instead of reaching the method as U+FFFD; a whole pair is a character.
+func TestCallRefusesLoneSurrogates(t *testing.T) {
+	s, base := start(t)
+	tok := map[string]string{TokenHeader: s.Token()}
+	url := base + "/api/call/web.Greeter.Hello"
+	code, body := do(t, "POST", url, "[\"Ada \\ud800\", 1]", tok)
+	if code != http.StatusBadRequest || !strings.Contains(body, `the arguments of web.Greeter.Hello, line 1, column 7: \\ud800 is half of a UTF-16 surrogate pair without its other half`) {
+		t.Fatalf("%d %s", code, body)
+	}
+	code, body = do(t, "POST", url, "[\n  \"é \\udc00\",\n  1]", tok)
+	if code != http.StatusBadRequest || !strings.Contains(body, `line 2, column 6: \\udc00 is half`) {
+		t.Fatalf("%d %s", code, body)
+	}
+	code, body = do(t, "POST", url, "[\"Ada \\ud83d\\ude80 \\\\ud800\", 1]", tok)
+	if code != 200 || !strings.Contains(body, `"hello Ada 🚀 \\ud800"`) {
+		t.Fatalf("%d %s", code, body)
+	}
+}
+
 // Replaying an API call without the token, with a foreign Host or a foreign Origin
 // is refused.
 func TestAPIRefusesForeignRequests(t *testing.T) {

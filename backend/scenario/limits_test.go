@@ -61,6 +61,9 @@ func hostileDocuments() map[string]string {
 		"wide-mappings.yaml":       rep("m:\n"+rep("  a: 1\n", MaxKeys-1), 2),
 		"long-number.yaml":         "version: 1\nname: x\nstart: 2025Q1\nend: 2025Q4\nstreams:\n  s: {annual: {2025: " + rep("9", MaxSize-100) + "}}\n",
 		"long-seed.yaml":           "version: 1\nuncertainty: {seed: -" + rep("9", MaxSize-100) + "}\n",
+		"escapes.yaml":             "description: \"" + rep(`\u00e9\ud83d\ude80`, MaxSize/18-2) + "\"\nname: [",
+		"quoted-on-one-line.yaml":  "description: [" + rep(`"\u00e9",`, MaxMarks/2) + "\"\\ud800\"]\nname: [",
+		"escapes.json":             `{"description": "` + rep(`\u00e9\ud83d\ude80`, MaxSize/18-4) + `\ud800"}`,
 	}
 }
 

@@ -80,7 +80,7 @@ func parseYAMLTree(data []byte, sink *errorSink) *node {
 		return nil
 	}
 	tokens := lexer.Tokenize(string(data))
-	if !checkTokens(tokens, sink) {
+	if !checkTokens(tokens, sink) || !checkEscapes(data, tokens, sink) {
 		return nil
 	}
 	f, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
@@ -218,6 +218,11 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 			}
 		}
 		return lo + 1, int(off) - lines[lo] + 1
+	}
+	if off, esc, found := LoneSurrogate(data); found {
+		l, c := pos(int64(off))
+		sink.addAt(l, c, "", "%s", SurrogateMessage(esc))
+		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
