@@ -71,6 +71,9 @@ type ExportResult struct {
 	Data      string `json:"data,omitempty"`
 	// Bytes is the file's size.
 	Bytes int `json:"bytes"`
+	// Note is what the user should know about the file, shown after the export:
+	// that the PDF printed some characters as U+FFFD. "" when there is nothing.
+	Note string `json:"note,omitempty"`
 }
 
 // ExportProgress is the payload of the "export:progress" event: the stage an
@@ -108,7 +111,7 @@ func (s *Service) Export(req ExportRequest) (out *ExportResult, err error) {
 	default:
 		return nil, fmt.Errorf("format %q: use %q, %q or %q", req.Format, FormatPDF, FormatCSV, FormatSummaryCSV)
 	}
-	data, err := s.exportBytes(e, p, req)
+	data, note, err := s.exportBytes(e, p, req)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +120,7 @@ func (s *Service) Export(req ExportRequest) (out *ExportResult, err error) {
 		name = e.sc.Name
 	}
 	filename := fileName(name) + ext
-	out = &ExportResult{Filename: filename, Bytes: len(data)}
+	out = &ExportResult{Filename: filename, Bytes: len(data), Note: note}
 
 	filter := FileFilter{DisplayName: "PDF documents (*.pdf)", Pattern: "*.pdf"}
 	if req.Format != FormatPDF {
@@ -146,13 +149,15 @@ func (s *Service) Export(req ExportRequest) (out *ExportResult, err error) {
 	return out, nil
 }
 
-// exportBytes builds the file of an export in memory.
-func (s *Service) exportBytes(e *parsed, p engine.Period, req ExportRequest) ([]byte, error) {
+// exportBytes builds the file of an export in memory, with a note for the user
+// when the PDF could not print every character.
+func (s *Service) exportBytes(e *parsed, p engine.Period, req ExportRequest) ([]byte, string, error) {
 	q, err := engine.Run(e.sc)
 	if err != nil {
 		s.logf("run %s: %v", e.sc.Name, err)
-		return nil, errInternal
+		return nil, "", errInternal
 	}
+	note := ""
 	var b bytes.Buffer
 	opt := report.CSVOptions{Labels: req.Labels, BOM: req.BOM}
 	r := q
@@ -167,16 +172,19 @@ func (s *Service) exportBytes(e *parsed, p engine.Period, req ExportRequest) ([]
 	case FormatPDF:
 		var brief *report.Briefing
 		if brief, err = s.briefing(e, q, p, req); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		s.exportProgress("render", "Laying out the briefing…")
 		err = report.WritePDF(&b, brief)
+		if brief.Unprintable() {
+			note = "Some characters (emoji and other symbols beyond the PDF font's reach) are printed as \uFFFD in this briefing; it says so under its title."
+		}
 	}
 	if err != nil {
 		s.logf("export %s of %s: %v", req.Format, e.sc.Name, err)
-		return nil, errInternal
+		return nil, "", errInternal
 	}
-	return b.Bytes(), nil
+	return b.Bytes(), note, nil
 }
 
 // unsaved says a working copy differs from the latest saved revision of the
@@ -268,13 +276,17 @@ func (s *Service) rememberExportFolder(dir string) {
 }
 
 // fileName turns a scenario name into a file name that every system accepts:
-// no path separators, reserved or control characters, no leading dots.
+// no path separators, reserved or control characters, no leading dots. It drops
+// the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+// U+061C), with which a name such as "Deal \u202egnp.exe" would be shown as
+// "Deal exe.png" and hide what the file is.
 func fileName(name string) string {
 	// "Briefing: OpenAI's deals" reads best as "Briefing - OpenAI's deals".
 	name = strings.ReplaceAll(name, ": ", " - ")
 	var b strings.Builder
 	for _, r := range name {
 		switch {
+		case unicode.Is(unicode.Bidi_Control, r):
 		case strings.ContainsRune(`/\:*?"<>|`, r), unicode.IsControl(r):
 			b.WriteRune('-')
 		default:

@@ -212,9 +212,40 @@ func TestFileName(t *testing.T) {
 		"..hidden":            "hidden",
 		"   ":                 "scenario",
 		"tab\there":           "tab-here",
+		"Deal \u202egnp.exe":  "Deal gnp.exe",
+		"\u202b\u202a\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061cx": "x",
+		"\u202e":               "scenario",
+		"Caf\u00e9 \U0001F680": "Caf\u00e9 \U0001F680",
 	} {
 		if got := fileName(in); got != want {
 			t.Errorf("fileName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A name with an emoji and a right-to-left override: the suggested file name
+// drops the override, and a PDF that printed the emoji as U+FFFD says so in the
+// result, for the page to tell the user.
+func TestExportOfHostileName(t *testing.T) {
+	s, p := analysisService(t)
+	p.noDialogs = true
+	doc := builtinDoc(t, "microsoft-cap", func(sc *scenario.Scenario) { sc.Name = "Deal 🚀 \u202egnp.exe" })
+	out, err := s.Export(ExportRequest{Document: doc, Format: FormatPDF, SummaryOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Filename != "Deal 🚀 gnp.exe.pdf" || !strings.Contains(out.Note, "printed as \uFFFD") {
+		t.Errorf("PDF: file name %q, note %q", out.Filename, out.Note)
+	}
+	out, err = s.Export(ExportRequest{Document: doc, Format: FormatCSV})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Filename != "Deal 🚀 gnp.exe.csv" || out.Note != "" {
+		t.Errorf("CSV: file name %q, note %q", out.Filename, out.Note)
+	}
+	doc = builtinDoc(t, "microsoft-cap", nil)
+	if out, err = s.Export(ExportRequest{Document: doc, Format: FormatPDF, SummaryOnly: true}); err != nil || out.Note != "" {
+		t.Errorf("a briefing that prints every character: note %q, %v", out.Note, err)
 	}
 }

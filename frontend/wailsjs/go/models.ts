@@ -179,6 +179,7 @@ export namespace app {
 	    mime?: string;
 	    data?: string;
 	    bytes: number;
+	    note?: string;
 	}
 	
 	
