@@ -409,6 +409,8 @@ func fieldFloat(k scenario.FieldKind, x float64) string {
 		return scenario.FormatRate(d.Round(4))
 	case scenario.KindInteger:
 		return d.Round(0).String()
+	case scenario.KindQuarter:
+		return scenario.FormatValue(k, d.Round(0))
 	}
 	return d.Round(4).String()
 }

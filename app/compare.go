@@ -203,7 +203,7 @@ func signed(n int) string {
 // it may belong to (the newer first): "Revenue share to Microsoft: cap".
 func labelPath(path string, scs ...*scenario.Scenario) string {
 	for _, sc := range scs {
-		if f, ok := sc.Field(path); ok {
+		if f, ok := sc.AnyField(path); ok {
 			return f.Label
 		}
 	}

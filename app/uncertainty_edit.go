@@ -75,8 +75,8 @@ func editDistribution(sc *scenario.Scenario, path, value string) error {
 	if err := json.Unmarshal([]byte(value), &d); err != nil {
 		return fmt.Errorf("distribution: expected {dist, p, values}: %v", err)
 	}
-	if _, ok := sc.Field(path); !ok {
-		return fmt.Errorf("%s is not a numeric field of this scenario", path)
+	if _, ok := sc.AnyField(path); !ok {
+		return fmt.Errorf("%s is not a numeric or quarter field of this scenario", path)
 	}
 	in := scenario.UncertainInput{Path: path, Dist: d.Dist}
 	probs := make([]decimal.Decimal, len(d.P))
@@ -163,7 +163,7 @@ func describeDistributions(sc *scenario.Scenario, v *SimulationView) {
 		in := &v.Inputs[i]
 		label[in.Path] = in.Label
 		in.Values, in.Probs = []string{}, []string{}
-		if f, ok := sc.Field(in.Path); ok {
+		if f, ok := sc.AnyField(in.Path); ok {
 			in.Kind = string(f.Kind)
 		}
 		for _, src := range u.Inputs {

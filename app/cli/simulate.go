@@ -368,6 +368,8 @@ func fieldShort(k scenario.FieldKind, d decimal.Decimal) string {
 		return strings.TrimSuffix(strings.TrimRight(d.Shift(2).StringFixed(2), "0"), ".") + "%"
 	case scenario.KindInteger:
 		return d.Round(0).String()
+	case scenario.KindQuarter:
+		return scenario.FormatValue(k, d)
 	}
 	return strconv.FormatFloat(d.InexactFloat64(), 'g', 3, 64)
 }

@@ -90,7 +90,7 @@ func TestSimulateJSON(t *testing.T) {
 		}
 		prev = p
 	}
-	if len(doc.Tornado) != 18 || doc.Tornado[0]["input"] != "contracts.msft_revshare.cap" || !twoDecimals.MatchString(doc.Tornado[0]["swing"]) {
+	if len(doc.Tornado) != 19 || doc.Tornado[0]["input"] != "contracts.msft_revshare.cap" || !twoDecimals.MatchString(doc.Tornado[0]["swing"]) {
 		t.Errorf("tornado: %v", doc.Tornado)
 	}
 	if doc.Metric != "contract.msft_revshare.total_paid" || len(doc.Histogram.Edges) != 41 || len(doc.Histogram.Counts) != 40 {

@@ -310,12 +310,8 @@ func (commitment) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	return out
 }
 
-func (commitment) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
-	if key != "from" {
-		return false
-	}
-	c.From, c.FromSet = q, true
-	return true
+func (k commitment) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	return k.SetQuarter(c, key, q)
 }
 
 // SetText sets the profile; a custom profile starts from the weights the previous

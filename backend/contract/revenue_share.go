@@ -503,16 +503,8 @@ func (revenueShare) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	return append(out, changeInputs(Share(c).Changes, shareTerms)...)
 }
 
-func (revenueShare) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
-	switch key {
-	case "from":
-		c.From, c.FromSet = q, true
-	case "until":
-		c.Until, c.UntilSet = q, true
-	default:
-		return false
-	}
-	return true
+func (r revenueShare) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	return (key == "from" || key == "until") && r.SetQuarter(c, key, q)
 }
 
 func (revenueShare) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {

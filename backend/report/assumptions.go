@@ -113,7 +113,7 @@ func (d *doc) assumptions() {
 	for _, in := range u.Inputs {
 		label := in.Path
 		kind := scenario.KindNumber
-		if f, ok := s.Field(in.Path); ok {
+		if f, ok := s.AnyField(in.Path); ok {
 			label, kind = f.Label, f.Kind
 		}
 		var params []string

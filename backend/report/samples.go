@@ -49,13 +49,15 @@ func WriteSamplesCSV(w io.Writer, sm *sim.Samples) error {
 }
 
 // SampleInput writes a drawn input plainly: an amount with two decimals, a rate
-// as a fraction (0.2), a whole number of years, a number as it is.
+// as a fraction (0.2), a whole number of years, a quarter (2027Q4), a number as it is.
 func SampleInput(kind scenario.FieldKind, x float64) string {
 	switch kind {
 	case scenario.KindAmount:
 		return plainCents(x)
 	case scenario.KindInteger:
 		return strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	case scenario.KindQuarter:
+		return scenario.Quarter(math.Round(x)).String()
 	}
 	return strconv.FormatFloat(x, 'f', -1, 64)
 }

@@ -167,6 +167,10 @@ func (s *Scenario) checkUncertainty(report reportFunc) {
 		}
 		f, ok := s.Field(in.Path)
 		if !ok {
+			if _, isQ := s.QuarterField(in.Path); isQ {
+				s.checkQuarterInput(report, p, in)
+				continue
+			}
 			_, err := s.fieldRef(in.Path)
 			report(p, "%s", err)
 			continue

@@ -38,7 +38,15 @@ func ParseFieldValue(kind FieldKind, text string) (decimal.Decimal, error) {
 func (u *UncertainInput) DiscreteValues(kind FieldKind) ([]decimal.Decimal, error) {
 	out := make([]decimal.Decimal, len(u.Values))
 	for i, t := range u.Values {
-		v, err := ParseFieldValue(kind, t)
+		var v decimal.Decimal
+		var err error
+		if kind == KindQuarter {
+			var q Quarter
+			q, err = ParseQuarter(strings.TrimSpace(t), QuarterEndOfYear(u.Path))
+			v = decimal.NewFromInt(int64(q))
+		} else {
+			v, err = ParseFieldValue(kind, t)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("value %d: %w", i+1, err)
 		}
@@ -80,6 +88,12 @@ func checkDiscrete(report reportFunc, path string, in *UncertainInput, f Field) 
 			report(vp, "%s is outside the field's range: %s", FormatValue(f.Kind, v), describeRange(f.Kind, f.Min, f.Max))
 		}
 	}
+	checkProbs(report, path, in)
+}
+
+// checkProbs checks a discrete input's probabilities: each from 0% to 100%, all
+// adding up to exactly 100%.
+func checkProbs(report reportFunc, path string, in *UncertainInput) {
 	sum := decimal.Zero
 	for i, p := range in.Probs {
 		if p.IsNegative() || p.GreaterThan(one) {

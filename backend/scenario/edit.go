@@ -291,6 +291,9 @@ func (s *Scenario) Tidy() {
 	for _, f := range s.Fields() {
 		paths[f.Path] = true
 	}
+	for _, f := range s.QuarterFields() {
+		paths[f.Path] = true
+	}
 	keep := u.Inputs[:0]
 	for _, in := range u.Inputs {
 		if paths[in.Path] {

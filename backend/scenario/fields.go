@@ -192,6 +192,8 @@ func FormatValue(k FieldKind, v decimal.Decimal) string {
 		return FormatAmount(v)
 	case KindRate:
 		return FormatRate(v)
+	case KindQuarter:
+		return Quarter(v.IntPart()).String()
 	}
 	return v.String()
 }

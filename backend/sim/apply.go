@@ -24,6 +24,9 @@ func With(s *scenario.Scenario, as []Assignment) (*scenario.Scenario, error) {
 	for _, f := range s.Fields() {
 		kinds[f.Path] = f.Kind
 	}
+	for _, f := range s.QuarterFields() {
+		kinds[f.Path] = f.Kind
+	}
 	c := s.Clone()
 	for pass := range 2 {
 		for _, a := range as {
@@ -32,6 +35,12 @@ func With(s *scenario.Scenario, as []Assignment) (*scenario.Scenario, error) {
 				return nil, errorf(EINVALID, "%q is not a numeric field of this scenario", a.Path)
 			}
 			if (kind == scenario.KindInteger) != (pass == 1) {
+				continue
+			}
+			if kind == scenario.KindQuarter {
+				if err := c.SetQuarter(a.Path, scenario.Quarter(a.Value.IntPart())); err != nil {
+					return nil, errorf(EINVALID, "%s", err)
+				}
 				continue
 			}
 			if err := c.Set(a.Path, a.Value); err != nil {
@@ -45,7 +54,7 @@ func With(s *scenario.Scenario, as []Assignment) (*scenario.Scenario, error) {
 // exact converts a float64 value of a field to a decimal: the shortest decimal
 // that reads back as the same float64 (integers are whole).
 func exact(kind scenario.FieldKind, x float64) decimal.Decimal {
-	if kind == scenario.KindInteger {
+	if kind == scenario.KindInteger || kind == scenario.KindQuarter {
 		return decimal.NewFromInt(int64(math.Round(x)))
 	}
 	return decimal.NewFromFloat(x)

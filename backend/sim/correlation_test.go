@@ -247,11 +247,13 @@ func TestSamplesFollowFromInputs(t *testing.T) {
 	}
 	sm := out.Samples
 	for r := 0; r < 40; r += 7 {
-		c := s.Clone()
+		var as []Assignment
 		for i, col := range sm.Inputs {
-			if err := c.Set(col.ID, decimal.NewFromFloat(sm.InputValues[i][r])); err != nil {
-				t.Fatal(err)
-			}
+			as = append(as, Assignment{Path: col.ID, Value: exact(scenario.FieldKind(col.Kind), sm.InputValues[i][r])})
+		}
+		c, err := With(s, as)
+		if err != nil {
+			t.Fatal(err)
 		}
 		res, err := engine.Run(c)
 		if err != nil {

@@ -96,6 +96,10 @@ type fContract struct {
 	prog      contract.FloatProgram
 	transfers []transfer // rows moved from payer to payee after each evaluation
 	commits   []int      // rows added to the compute commitments' total
+	// With uncertain quarters: the program of each combination of their values
+	// (see compileQuarters).
+	quarters []quarterChoice
+	variants []contract.FloatProgram
 }
 
 type transfer struct{ row, payer, payee int }
@@ -139,7 +143,13 @@ func Compile(s *scenario.Scenario) (*Model, error) {
 			in := &s.Uncertainty.Inputs[i]
 			f, ok := s.Field(in.Path)
 			if !ok {
-				return nil, errorf(EINVALID, "uncertainty.inputs.%s: not a numeric field of this scenario", in.Path)
+				// A quarter field gets a slot after the numeric fields: its value is
+				// the quarter's number, which picks one of its contract's programs.
+				if f, ok = s.QuarterField(in.Path); !ok {
+					return nil, errorf(EINVALID, "uncertainty.inputs.%s: not a numeric field of this scenario", in.Path)
+				}
+				m.slot[in.Path] = len(m.vals)
+				m.vals = append(m.vals, f.Value.InexactFloat64())
 			}
 			d, err := compileDist(in, f)
 			if err != nil {
@@ -148,6 +158,9 @@ func Compile(s *scenario.Scenario) (*Model, error) {
 			m.inputs = append(m.inputs, input{path: in.Path, field: f, slot: m.slot[in.Path], key: pathKey(in.Path), dist: d, corr: -1})
 		}
 		if err := m.compileCorrelations(); err != nil {
+			return nil, err
+		}
+		if err := m.compileQuarters(); err != nil {
 			return nil, err
 		}
 	}
@@ -441,7 +454,14 @@ func (m *Model) eval(w *work) error {
 	w.fw.CommitOutside = 0
 	for ci := range m.contracts {
 		fc := &m.contracts[ci]
-		if err := fc.prog.Eval(&w.fw); err != nil {
+		prog := fc.prog
+		if fc.variants != nil {
+			var err error
+			if prog, err = fc.variant(v); err != nil {
+				return err
+			}
+		}
+		if err := prog.Eval(&w.fw); err != nil {
 			return err
 		}
 		for _, r := range fc.commits {

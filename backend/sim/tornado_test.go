@@ -92,7 +92,7 @@ func TestTornadoBriefing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tor.Bars) != 18 || tor.Bars[0].Path != "contracts.msft_revshare.cap" {
+	if len(tor.Bars) != 19 || tor.Bars[0].Path != "contracts.msft_revshare.cap" {
 		t.Fatalf("%d bars, first %s", len(tor.Bars), tor.Bars[0].Path)
 	}
 	for i, b := range tor.Bars {
