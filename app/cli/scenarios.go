@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"dealmodel/backend/files"
@@ -173,16 +172,15 @@ func scnList(e *env, l *library.Library, o opts) error {
 		if format == "json" {
 			return writeIndented(w, list)
 		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tREVISIONS\tLAST CHANGE\tBUILT-IN")
+		rows := [][]string{{"NAME", "REVISIONS", "LAST CHANGE", "BUILT-IN"}}
 		for _, s := range list {
 			b := s.Builtin
 			if s.UpdateAvailable {
 				b += " (update available)"
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", s.Name, s.Revisions, when(s.Modified), b)
+			rows = append(rows, []string{s.Name, strconv.Itoa(s.Revisions), when(s.Modified), b})
 		}
-		return tw.Flush()
+		return writeColumns(w, rows)
 	})
 }
 
@@ -340,12 +338,11 @@ func scnHistory(e *env, l *library.Library, o opts) error {
 			}
 			return writeIndented(w, out)
 		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "REV\tTIME\tAUTHOR\tHASH\tMESSAGE")
+		rows := [][]string{{"REV", "TIME", "AUTHOR", "HASH", "MESSAGE"}}
 		for _, r := range revs {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", r.Number, when(r.Created), r.Author, r.Hash[:12], r.Message)
+			rows = append(rows, []string{strconv.Itoa(r.Number), when(r.Created), r.Author, r.Hash[:12], r.Message})
 		}
-		return tw.Flush()
+		return writeColumns(w, rows)
 	})
 }
 

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
@@ -17,7 +18,7 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 	const colW = 10
 	labelW := 28
 	for _, s := range r.Series {
-		labelW = max(labelW, min(36, utf8.RuneCountInString(s.Label)))
+		labelW = max(labelW, min(36, textWidth(s.Label)))
 	}
 	perBlock := max(1, (width-labelW)/colW)
 	unit := "quarter"
@@ -69,17 +70,24 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 	}
 }
 
+// textWidth is how many terminal columns s takes: East Asian wide characters and
+// emoji take two, combining marks none (grapheme clusters, as terminals draw them).
+func textWidth(s string) int { return uniseg.StringWidth(s) }
+
+// pad fills s with spaces to n columns.
 func pad(s string, n int) string {
-	if k := utf8.RuneCountInString(s); k < n {
+	if k := textWidth(s); k < n {
 		return s + strings.Repeat(" ", n-k)
 	}
 	return s
 }
 
-// fit shortens s to n runes, marking the cut with an ellipsis. A label "owner — measure"
-// or "owner: field" is cut in the owner, so the measure or field stays readable.
+// fit shortens s to at most n columns, marking the cut with an ellipsis. A label
+// "owner — measure" or "owner: field" is cut in the owner, so the measure or field
+// stays readable. A character is never split: an emoji with its modifiers, or a
+// letter with its accents, stays whole or goes.
 func fit(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if textWidth(s) <= n {
 		return s
 	}
 	i := strings.LastIndex(s, " — ")
@@ -88,10 +96,47 @@ func fit(s string, n int) string {
 	}
 	if i > 0 {
 		tail := s[i:]
-		if k := n - utf8.RuneCountInString(tail); k >= 8 {
+		if k := n - textWidth(tail); k >= 8 {
 			return fit(s[:i], k) + tail
 		}
 	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	var b strings.Builder
+	w := 0
+	for g := uniseg.NewGraphemes(s); g.Next(); {
+		if w+g.Width() > n-1 {
+			break
+		}
+		b.WriteString(g.Str())
+		w += g.Width()
+	}
+	return b.String() + "…"
+}
+
+// writeColumns writes rows of cells as aligned columns two spaces apart, by the
+// columns each cell takes on a terminal (text/tabwriter counts characters, so a
+// name with an emoji or East Asian characters would push its row out of line).
+func writeColumns(w io.Writer, rows [][]string) error {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		line := ""
+		for i, c := range r {
+			if i < len(r)-1 {
+				c = pad(c, widths[i]+2)
+			}
+			line += c
+		}
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"unicode/utf8"
 
 	"dealmodel/backend/report"
 	"dealmodel/backend/sim"
@@ -153,15 +152,15 @@ func writeTwoWayTable(w io.Writer, tw *sim.TwoWay, width int) {
 		tw.Metric, tw.Y.Input, tw.X.Input, report.MetricShort(&tw.Base))
 	labelW := 10
 	for _, t := range tw.Y.Texts {
-		labelW = max(labelW, utf8.RuneCountInString(t)+3)
+		labelW = max(labelW, textWidth(t)+3)
 	}
 	colW := 10
 	for _, t := range tw.X.Texts {
-		colW = max(colW, utf8.RuneCountInString(t)+3)
+		colW = max(colW, textWidth(t)+3)
 	}
 	for i := range tw.Cells {
 		for j := range tw.Cells[i] {
-			colW = max(colW, utf8.RuneCountInString(report.MetricShort(&tw.Cells[i][j]))+3)
+			colW = max(colW, textWidth(report.MetricShort(&tw.Cells[i][j]))+3)
 		}
 	}
 	perBlock := max(1, (width-labelW)/colW)
