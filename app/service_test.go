@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"dealmodel/backend/charts"
 	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
 	"dealmodel/scenarios"
@@ -196,7 +195,7 @@ func TestChartsOfARevenueShare(t *testing.T) {
 	for _, ch := range ev.Computation.Charts {
 		ids = append(ids, ch.ID)
 	}
-	if len(ids) < 2 || !strings.HasPrefix(ids[0], charts.RevenueSharePrefix) || !strings.HasPrefix(ids[1], charts.CumulativeCapPrefix) {
+	if len(ids) < 2 || !strings.HasPrefix(ids[0], "revenue_share.") || !strings.HasPrefix(ids[1], "cumulative_cap.") {
 		t.Errorf("charts %v: want the revenue share, then its cumulative payments against the cap", ids)
 	}
 }

@@ -1,4 +1,7 @@
-// Package charts builds echarts options from an engine Result with go-echarts.
+// Package charts renders charts to echarts options with go-echarts: the view
+// catalogue's charts (backend/view, each a neutral backend/plot) for the window,
+// comparisons and the uncertainty views. It decides how a chart looks on screen,
+// never what it shows.
 //
 // Every builder returns the option as JSON, ready for the echarts npm package in the
 // UI and for the PDF briefing. Values are numbers in dollars (float64 of the exact
@@ -12,11 +15,11 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
+	"dealmodel/backend/plot"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/view"
 )
@@ -29,34 +32,30 @@ type Chart struct {
 	Option json.RawMessage `json:"option" ts_type:"Record<string, unknown>"`
 }
 
-// Chart ids. Revenue-share charts are per contract: RevenueSharePrefix + contract id.
+// Ids of the charts across contracts (a contract's own: its kind, ".", its id).
 const (
-	RevenueSharePrefix  = "revenue_share."
-	CumulativeCapPrefix = "cumulative_cap."
-	IDComputeSpend      = "compute_spend"
-	IDPartyNet          = "party_net"
-	IDStakeValue        = "stake_value"
-	IDStreams           = "streams"
+	IDComputeSpend = view.ChartComputeSpend
+	IDPartyNet     = view.ChartPartyNet
+	IDStakeValue   = view.ChartStakeValue
+	IDStreams      = view.ChartStreams
 )
 
-// Names of the mark lines, read by the frontend to format their labels.
+// Names of a cap's mark lines (read by the frontend to format their labels).
 const (
-	MarkCap        = "Cap"
-	MarkCapReached = "Cap reached"
+	MarkCap        = contract.MarkCap
+	MarkCapReached = contract.MarkCapReached
 )
 
-// Palette is the series colour cycle: readable on light and dark backgrounds.
-var Palette = opts.Colors{
-	"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2",
-	"#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
-}
+// Palette is the series colour cycle (backend/plot's), readable on light and dark
+// backgrounds.
+var Palette = opts.Colors(plot.Palette)
 
 // All returns every chart of view.Charts, rendered, in its order. s is the
 // scenario the result was computed from.
 func All(r *engine.Result, s *scenario.Scenario) ([]Chart, error) {
 	var out []Chart
 	for _, spec := range view.Charts(s, r) {
-		opt, err := Render(r, s, spec)
+		opt, err := Render(r, spec)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", spec.ID, err)
 		}
@@ -65,282 +64,152 @@ func All(r *engine.Result, s *scenario.Scenario) ([]Chart, error) {
 	return out, nil
 }
 
-// Render draws one chart of the catalogue as an echarts option.
-func Render(r *engine.Result, s *scenario.Scenario, spec view.Chart) (json.RawMessage, error) {
-	switch spec.Kind {
-	case view.ChartRevenueShare:
-		return RevenueShare(r, s, spec.Contract.ID)
-	case view.ChartCumulative:
-		return CumulativeCap(r, s, spec.Contract.ID)
-	case view.ChartStreams:
-		return Streams(r)
-	case view.ChartComputeSpend:
-		return computeSpend(r, spec.Providers)
-	case view.ChartPartyNet:
-		return PartyNet(r)
-	case view.ChartStakeValue:
-		return StakeValue(r, s)
+// ByID renders the chart of view.Charts with the id (a contract's own chart: its
+// kind, ".", the contract's id).
+func ByID(r *engine.Result, s *scenario.Scenario, id string) (json.RawMessage, error) {
+	for _, spec := range view.Charts(s, r) {
+		if spec.ID == id {
+			return Render(r, spec)
+		}
 	}
-	return nil, fmt.Errorf("no renderer for charts of kind %q", spec.Kind)
+	return nil, fmt.Errorf("the scenario has no chart %q", id)
 }
 
-// RevenueShare draws a revenue_share contract period by period: its base revenue and
-// the payments (bars, payments drawn inside the revenue), and the share before the
-// cap (dashed: what would be paid without it). The cumulative view, with the cap,
-// is CumulativeCap: on one axis the cumulative line would flatten the bars.
-func RevenueShare(r *engine.Result, s *scenario.Scenario, contractID string) (json.RawMessage, error) {
-	c, sr, err := revenueShareSeries(r, s, contractID)
-	if err != nil {
-		return nil, err
+// Render draws one chart of the catalogue as an echarts option: what the plot
+// draws on screen (plot.Screen and plot.Both), bars first, lines over them.
+func Render(r *engine.Result, spec view.Chart) (json.RawMessage, error) {
+	if spec.Draw == nil {
+		return nil, fmt.Errorf("chart %s has nothing to draw", spec.ID)
 	}
-	baseLabel := c.Base
-	if st := s.Stream(c.Base); st != nil {
-		baseLabel = st.DisplayLabel()
+	p := spec.Draw()
+	bars, lines := onScreen(p.Bars), onScreen(p.Lines)
+	if len(bars) == 0 && len(lines) == 0 {
+		return nil, fmt.Errorf("chart %s has no series", spec.ID)
+	}
+	if len(bars) == 0 {
+		line := charts.NewLine()
+		line.SetGlobalOptions(common(r)...)
+		line.SetXAxis(r.Periods)
+		addLines(line, r.Periods, p, lines)
+		return render(line)
 	}
 	bar := newBar(r)
-	bar.AddSeries(baseLabel, barData(sr.base.Values),
-		charts.WithSeriesId(sr.base.ID),
-		charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.45)}),
-	)
-	bar.AddSeries("Paid", barData(sr.paid.Values),
-		charts.WithSeriesId(sr.paid.ID),
-		charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}),
-	)
-	line := charts.NewLine()
-	line.AddSeries("Share before cap", lineData(sr.accrued.Values),
-		charts.WithSeriesId(sr.accrued.ID),
-		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}),
-	)
-	bar.Overlap(line)
+	for j, sr := range bars {
+		so := []charts.SeriesOpts{charts.WithSeriesId(sr.ID)}
+		if st := (opts.ItemStyle{Color: sr.Color}); sr.Light || sr.Color != "" {
+			if sr.Light {
+				st.Opacity = opts.Float(0.45)
+			}
+			so = append(so, charts.WithItemStyleOpts(st))
+		}
+		switch {
+		case p.BarMode == plot.Stacked:
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: p.Stack}))
+		case p.BarMode == plot.Overlap && j > 0:
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}))
+		}
+		bar.AddSeries(sr.Name, barData(sr), so...)
+	}
+	if len(lines) > 0 {
+		line := charts.NewLine()
+		addLines(line, r.Periods, p, lines)
+		bar.Overlap(line)
+	}
 	return render(bar)
 }
 
-// CumulativeCap draws a revenue_share contract's cumulative payments (paid_before
-// included) against its cap: the cap as a horizontal mark line, the period in which
-// the cap binds as a vertical line and a labelled point, and, dashed, what the
-// cumulative payments would be without the cap, so the gap shows what the cap saves.
-func CumulativeCap(r *engine.Result, s *scenario.Scenario, contractID string) (json.RawMessage, error) {
-	c, sr, err := revenueShareSeries(r, s, contractID)
-	if err != nil {
-		return nil, err
-	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(common(r)...)
-	line.SetXAxis(r.Periods)
-	cc, hasCap := view.CapCountOf(r, s, c)
-	if !hasCap {
-		line.AddSeries("Cumulative paid", lineData(sr.cumulative.Values),
-			charts.WithSeriesId(sr.cumulative.ID),
-			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
-			charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.10)}))
-		return render(line)
-	}
-	// What counts toward the cap: from cap_from on (a v1 file counts from from,
-	// where this is the cumulative payments).
-	name, id := "Cumulative paid", sr.cumulative.ID
-	if tc := r.SeriesByID(seriesID(c.ID, "toward_cap")); tc != nil {
-		name, id = "Counted toward the cap from "+cc.CapFrom.String(), tc.ID
-	}
-	counted := lineDataFrom(cc.Counted, cc.From)
-	capValue := money.Float(cc.Final)
-	cumOpts := []charts.SeriesOpts{
-		charts.WithSeriesId(id),
-		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
-		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.10)}),
-		charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-			ss.MarkLines = &opts.MarkLines{
-				MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
-			}
-			if !cc.Changes {
-				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
-					Name:      MarkCap,
-					YAxis:     capValue,
-					Label:     &markLabel{Position: "insideStartTop"},
-					LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: capColor},
-				})
-			}
-			if i, q, ok := capHitPeriod(r, c.ID); ok {
-				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
-					Name:      MarkCapReached,
-					XAxis:     r.Periods[i],
-					Quarter:   q.String(),
-					Label:     &markLabel{Show: opts.Bool(false)},
-					LineStyle: &opts.LineStyle{Type: "dotted", Width: 1.5, Color: capColor},
-				})
-				ss.MarkPoints = &opts.MarkPoints{Data: []interface{}{markPointItem{
-					Name:       MarkCapReached,
-					Coord:      []interface{}{r.Periods[i], money.Float(cc.Counted[i])},
-					Value:      money.Float(cc.Counted[i]),
-					Quarter:    q.String(),
-					Symbol:     "circle",
-					SymbolSize: 10,
-					ItemStyle:  &opts.ItemStyle{Color: capColor},
-					Label:      &markLabel{Position: "top"},
-				}}}
-			}
-		}),
-	}
-	line.AddSeries(name, counted, cumOpts...)
-	// What would count without the cap.
-	line.AddSeries("Without the cap", lineDataFrom(cc.Uncapped, cc.From),
-		charts.WithSeriesId(sr.accrued.ID+".cumulative"),
-		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}),
-	)
-	if cc.Changes {
-		// A cap changed by dated changes: drawn as a step line of the cap in force.
-		capLine := make([]opts.LineData, len(cc.Cap))
-		for i, v := range cc.Cap {
-			capLine[i] = opts.LineData{Value: "-"}
-			if v != nil && i >= cc.From {
-				capLine[i] = opts.LineData{Value: money.Float(*v)}
-			}
+// onScreen keeps the series the window draws.
+func onScreen(all []plot.Series) []plot.Series {
+	var out []plot.Series
+	for _, sr := range all {
+		if sr.On.In(plot.Screen) {
+			out = append(out, sr)
 		}
-		line.AddSeries("Cap in force", capLine,
-			charts.WithSeriesId(seriesID(c.ID, "cap")),
-			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), Step: "end"}),
-			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: capColor}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: capColor}),
-		)
-	}
-	return render(line)
-}
-
-// lineDataFrom is lineData with the periods before from left empty.
-func lineDataFrom(vs []decimal.Decimal, from int) []opts.LineData {
-	out := lineData(vs)
-	for i := 0; i < from && i < len(out); i++ {
-		out[i] = opts.LineData{Value: "-"}
 	}
 	return out
 }
 
-// capColor marks caps, in the charts and in the PDF briefing.
-const capColor = "#e15759"
-
-// shareSeries are the series of one revenue_share contract.
-type shareSeries struct{ base, paid, accrued, cumulative *engine.Series }
-
-func revenueShareSeries(r *engine.Result, s *scenario.Scenario, contractID string) (*scenario.Contract, shareSeries, error) {
-	c := s.Contract(contractID)
-	if c == nil || !hasChart(s, c, view.ChartRevenueShare) {
-		return nil, shareSeries{}, fmt.Errorf("no revenue_share contract %q in the scenario", contractID)
-	}
-	sr := shareSeries{
-		base:       r.SeriesByID("stream." + c.Base),
-		paid:       r.SeriesByID(seriesID(c.ID, "paid")),
-		accrued:    r.SeriesByID(seriesID(c.ID, "accrued")),
-		cumulative: r.SeriesByID(seriesID(c.ID, "cumulative")),
-	}
-	if sr.paid == nil || sr.accrued == nil || sr.cumulative == nil || sr.base == nil {
-		return nil, shareSeries{}, fmt.Errorf("the result has no series for contract %q (disabled?)", contractID)
-	}
-	return c, sr, nil
-}
-
-// capHitPeriod is the index of the period that holds the contract's cap_hit quarter,
-// and the quarter.
-func capHitPeriod(r *engine.Result, contractID string) (int, scenario.Quarter, bool) {
-	m := r.MetricByID("contract." + contractID + ".cap_hit")
-	if m == nil || m.Kind != engine.QuarterValue || m.Null {
-		return 0, 0, false
-	}
-	i := periodOf(r, m.Quarter)
-	if i < 0 {
-		return 0, 0, false
-	}
-	return i, m.Quarter, true
-}
-
-// periodOf is the index of the period that holds quarter q, or -1.
-func periodOf(r *engine.Result, q scenario.Quarter) int {
-	for i, first := range r.Quarters {
-		if first == q || (r.Period == engine.Yearly && first.Year() == q.Year()) {
-			return i
+// addLines adds the plot's line series; the one Marked carries the plot's marks.
+func addLines(line *charts.Line, periods []string, p plot.Plot, lines []plot.Series) {
+	for _, sr := range lines {
+		lo := opts.LineChart{ShowSymbol: opts.Bool(false)}
+		if sr.Step {
+			lo.Step = "end"
 		}
-	}
-	return -1
-}
-
-// ComputeSpend draws what is paid under compute commitments per period, stacked by
-// provider (the payee). Several commitments to one provider add up.
-func ComputeSpend(r *engine.Result, s *scenario.Scenario) (json.RawMessage, error) {
-	for _, spec := range view.Charts(s, r) {
-		if spec.Kind == view.ChartComputeSpend {
-			return computeSpend(r, spec.Providers)
+		so := []charts.SeriesOpts{charts.WithSeriesId(sr.ID), charts.WithLineChartOpts(lo)}
+		st := opts.LineStyle{Color: sr.Color}
+		switch {
+		case sr.Bold:
+			st.Width = 2.5
+		case sr.Dashed:
+			st.Width = 1.5
 		}
-	}
-	return nil, fmt.Errorf("the scenario has no enabled commitment")
-}
-
-func computeSpend(r *engine.Result, providers []view.Provider) (json.RawMessage, error) {
-	bar := newBar(r)
-	for _, g := range providers {
-		bar.AddSeries(g.Name, barData(g.Values),
-			charts.WithSeriesId("provider."+g.Name),
-			charts.WithBarChartOpts(opts.BarChart{Stack: "compute"}),
-		)
-	}
-	return render(bar)
-}
-
-// PartyNet draws each party's net flow (in − out) per period as bars stacked by
-// sign: what parties receive above the axis, what they pay below. The nets add up to
-// zero, so both stacks are as tall.
-func PartyNet(r *engine.Result) (json.RawMessage, error) {
-	nets := seriesWhere(r, engine.GroupParty, "net")
-	if len(nets) == 0 {
-		return nil, fmt.Errorf("the result has no party flows")
-	}
-	bar := newBar(r)
-	for _, sr := range nets {
-		bar.AddSeries(sr.Owner, barData(sr.Values),
-			charts.WithSeriesId(sr.ID),
-			charts.WithBarChartOpts(opts.BarChart{Stack: "net"}),
-		)
-	}
-	return render(bar)
-}
-
-// Streams draws the revenue streams per period, for a scenario with no revenue
-// share to draw them in.
-func Streams(r *engine.Result) (json.RawMessage, error) {
-	streams := seriesWhere(r, engine.GroupStream, "")
-	if len(streams) == 0 {
-		return nil, fmt.Errorf("the result has no stream")
-	}
-	bar := newBar(r)
-	for _, sr := range streams {
-		bar.AddSeries(sr.Label, barData(sr.Values), charts.WithSeriesId(sr.ID))
-	}
-	return render(bar)
-}
-
-// StakeValue draws the value of each equity stake per period.
-func StakeValue(r *engine.Result, s *scenario.Scenario) (json.RawMessage, error) {
-	values := seriesWhere(r, engine.GroupContract, "value")
-	if len(values) == 0 {
-		return nil, fmt.Errorf("the result has no equity stake")
-	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(common(r)...)
-	line.SetXAxis(r.Periods)
-	for _, sr := range values {
-		name := sr.Owner
-		if c := s.Contract(sr.Owner); c != nil {
-			name = c.DisplayLabel()
+		if sr.Dashed {
+			st.Type = "dashed"
 		}
-		line.AddSeries(name, lineData(sr.Values),
-			charts.WithSeriesId(sr.ID),
-			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
-			charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.12)}),
-		)
+		if st != (opts.LineStyle{}) {
+			so = append(so, charts.WithLineStyleOpts(st))
+		}
+		if sr.Area > 0 {
+			so = append(so, charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(float32(sr.Area))}))
+		}
+		if sr.Color != "" {
+			so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: sr.Color}))
+		}
+		if sr.Marked {
+			so = append(so, marks(periods, p))
+		}
+		line.AddSeries(sr.Name, lineData(sr), so...)
 	}
-	return render(line)
+}
+
+// marks sets the plot's reference lines, period marks and points the window draws
+// on a series.
+func marks(periods []string, p plot.Plot) charts.SeriesOpts {
+	return charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+		ss.MarkLines = &opts.MarkLines{
+			MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
+		}
+		for _, ref := range p.Refs {
+			if ref.On.In(plot.Screen) {
+				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
+					Name:      ref.Name,
+					YAxis:     money.Float(ref.Value),
+					Label:     &markLabel{Position: "insideStartTop"},
+					LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: ref.Color},
+				})
+			}
+		}
+		for _, m := range p.Marks {
+			if m.On.In(plot.Screen) {
+				ss.MarkLines.Data = append(ss.MarkLines.Data, markLineItem{
+					Name:      m.Name,
+					XAxis:     periods[m.Index],
+					Quarter:   m.Quarter.String(),
+					Label:     &markLabel{Show: opts.Bool(false)},
+					LineStyle: &opts.LineStyle{Type: "dotted", Width: 1.5, Color: m.Color},
+				})
+			}
+		}
+		for _, pt := range p.Points {
+			if !pt.On.In(plot.Screen) {
+				continue
+			}
+			if ss.MarkPoints == nil {
+				ss.MarkPoints = &opts.MarkPoints{}
+			}
+			ss.MarkPoints.Data = append(ss.MarkPoints.Data, markPointItem{
+				Name:       pt.Name,
+				Coord:      []interface{}{periods[pt.Index], money.Float(pt.Value)},
+				Value:      money.Float(pt.Value),
+				Quarter:    pt.Quarter.String(),
+				Symbol:     "circle",
+				SymbolSize: 10,
+				ItemStyle:  &opts.ItemStyle{Color: pt.Color},
+				Label:      &markLabel{Position: "top"},
+			})
+		}
+	})
 }
 
 // markLineItem is one mark line: horizontal (YAxis) or vertical (XAxis). Quarter
@@ -371,21 +240,6 @@ type markLabel struct {
 	Position string `json:"position,omitempty"`
 }
 
-func seriesID(contractID, measure string) string {
-	return "contract." + contractID + "." + measure
-}
-
-// seriesWhere returns the series of the group with the measure, in result order.
-func seriesWhere(r *engine.Result, g engine.Group, measure string) []*engine.Series {
-	var out []*engine.Series
-	for i := range r.Series {
-		if r.Series[i].Group == g && r.Series[i].Measure == measure {
-			out = append(out, &r.Series[i])
-		}
-	}
-	return out
-}
-
 // common are the options every chart shares.
 func common(r *engine.Result) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
@@ -405,18 +259,27 @@ func newBar(r *engine.Result) *charts.Bar {
 	return b
 }
 
-func barData(vs []decimal.Decimal) []opts.BarData {
-	out := make([]opts.BarData, len(vs))
-	for i, v := range vs {
+// barData is a series' values in dollars; "-" where it has none.
+func barData(sr plot.Series) []opts.BarData {
+	out := make([]opts.BarData, len(sr.Values))
+	for i, v := range sr.Values {
 		out[i] = opts.BarData{Value: money.Float(v)}
+		if i < len(sr.Gaps) && sr.Gaps[i] {
+			out[i] = opts.BarData{Value: "-"}
+		}
 	}
 	return out
 }
 
-func lineData(vs []decimal.Decimal) []opts.LineData {
-	out := make([]opts.LineData, len(vs))
-	for i, v := range vs {
+// lineData is a series' values in dollars; "-" where it has none (the line
+// breaks there).
+func lineData(sr plot.Series) []opts.LineData {
+	out := make([]opts.LineData, len(sr.Values))
+	for i, v := range sr.Values {
 		out[i] = opts.LineData{Value: money.Float(v)}
+		if i < len(sr.Gaps) && sr.Gaps[i] {
+			out[i] = opts.LineData{Value: "-"}
+		}
 	}
 	return out
 }
@@ -440,25 +303,3 @@ func render(c validator) (json.RawMessage, error) {
 	}
 	return b, nil
 }
-
-// hasChart reports whether the contract's type draws a chart of the kind for it.
-func hasChart(s *scenario.Scenario, c *scenario.Contract, kind string) bool {
-	t, ok := contract.Lookup(c.Type)
-	if !ok {
-		return false
-	}
-	for _, ch := range t.Views(s, c, noMetrics{}).Charts {
-		if ch.Kind == kind {
-			return true
-		}
-	}
-	return false
-}
-
-// noMetrics reads no metrics: for asking a type which charts it draws.
-type noMetrics struct{}
-
-func (noMetrics) Metric(string) (decimal.Decimal, bool, bool) { return decimal.Zero, false, false }
-
-func (noMetrics) Quarter(string) (scenario.Quarter, bool) { return 0, false }
-func (noMetrics) Series(string) ([]decimal.Decimal, bool) { return nil, false }

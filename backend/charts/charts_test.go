@@ -138,7 +138,7 @@ func equalFloats(t *testing.T, what string, got []float64, want []decimal.Decima
 
 func TestRevenueShare(t *testing.T) {
 	s, r := fixture()
-	raw, err := RevenueShare(r, s, "share")
+	raw, err := ByID(r, s, "revenue_share.share")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestRevenueShare(t *testing.T) {
 
 func TestCumulativeCap(t *testing.T) {
 	s, r := fixture()
-	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	o := decode(t, mustJSON(t)(ByID(r, s, "cumulative_cap.share")))
 	if len(o.Series) != 2 {
 		t.Fatalf("%d series, want the cumulative payments and the cumulative without the cap", len(o.Series))
 	}
@@ -221,7 +221,7 @@ func TestCumulativeCap(t *testing.T) {
 func TestCumulativeCapCountsPaidBefore(t *testing.T) {
 	s, r := fixture()
 	s.Contracts[0].PaidBefore = d("1.5")
-	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	o := decode(t, mustJSON(t)(ByID(r, s, "cumulative_cap.share")))
 	equalFloats(t, "without the cap", values(t, o.Series[1].Data), ds("5.5", "9.5", "13.5", "17.5"))
 }
 
@@ -229,7 +229,7 @@ func TestCumulativeCapWithoutCapHasNoMarks(t *testing.T) {
 	s, r := fixture()
 	s.Contracts[0].Cap = nil
 	r.Summary[1].Null = true
-	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	o := decode(t, mustJSON(t)(ByID(r, s, "cumulative_cap.share")))
 	if len(o.Series) != 1 {
 		t.Errorf("%d series: without a cap there is nothing to set the payments against", len(o.Series))
 	}
@@ -241,7 +241,7 @@ func TestCumulativeCapWithoutCapHasNoMarks(t *testing.T) {
 func TestCumulativeCapNeverReached(t *testing.T) {
 	s, r := fixture()
 	r.Summary[1].Null = true
-	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	o := decode(t, mustJSON(t)(ByID(r, s, "cumulative_cap.share")))
 	ml := o.Series[0].MarkLine
 	if ml == nil || len(ml.Data) != 1 || ml.Data[0].Name != MarkCap {
 		t.Errorf("mark lines = %+v, want the cap only", ml)
@@ -260,7 +260,7 @@ func TestCumulativeCapYearlyMarksTheYear(t *testing.T) {
 		sr := &r.Series[i]
 		sr.Values = sr.Values[3:]
 	}
-	o := decode(t, mustJSON(t)(CumulativeCap(r, s, "share")))
+	o := decode(t, mustJSON(t)(ByID(r, s, "cumulative_cap.share")))
 	hit := o.Series[0].MarkLine.Data[1]
 	if hit.XAxis != "2025" || hit.Quarter != "2025Q3" {
 		t.Errorf("cap reached mark line = %+v, want on 2025 for 2025Q3", hit)
@@ -269,20 +269,20 @@ func TestCumulativeCapYearlyMarksTheYear(t *testing.T) {
 
 func TestRevenueShareErrors(t *testing.T) {
 	s, r := fixture()
-	if _, err := RevenueShare(r, s, "aws"); err == nil {
+	if _, err := ByID(r, s, "revenue_share.aws"); err == nil {
 		t.Error("a commitment drawn as a revenue share")
 	}
-	if _, err := RevenueShare(r, s, "nope"); err == nil {
+	if _, err := ByID(r, s, "revenue_share.nope"); err == nil {
 		t.Error("an unknown contract drawn")
 	}
-	if _, err := CumulativeCap(r, s, "aws"); err == nil {
+	if _, err := ByID(r, s, "cumulative_cap.aws"); err == nil {
 		t.Error("a commitment drawn against a cap")
 	}
 }
 
 func TestComputeSpend(t *testing.T) {
 	s, r := fixture()
-	o := decode(t, mustJSON(t)(ComputeSpend(r, s)))
+	o := decode(t, mustJSON(t)(ByID(r, s, IDComputeSpend)))
 	if len(o.Series) != 2 {
 		t.Fatalf("%d series, want AWS and Azure (the disabled Oracle one has no series)", len(o.Series))
 	}
@@ -301,8 +301,8 @@ func TestComputeSpend(t *testing.T) {
 }
 
 func TestPartyNet(t *testing.T) {
-	_, r := fixture()
-	o := decode(t, mustJSON(t)(PartyNet(r)))
+	s, r := fixture()
+	o := decode(t, mustJSON(t)(ByID(r, s, IDPartyNet)))
 	want := []string{"OpenAI", "Microsoft", "AWS", "Azure"}
 	if len(o.Series) != len(want) {
 		t.Fatalf("%d series, want %d", len(o.Series), len(want))
@@ -317,7 +317,7 @@ func TestPartyNet(t *testing.T) {
 
 func TestStakeValue(t *testing.T) {
 	s, r := fixture()
-	o := decode(t, mustJSON(t)(StakeValue(r, s)))
+	o := decode(t, mustJSON(t)(ByID(r, s, IDStakeValue)))
 	if len(o.Series) != 1 || o.Series[0].Name != "Microsoft stake" || o.Series[0].Type != "line" {
 		t.Fatalf("series = %+v", o.Series)
 	}
@@ -330,7 +330,7 @@ func TestAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{RevenueSharePrefix + "share", CumulativeCapPrefix + "share", IDComputeSpend, IDPartyNet, IDStakeValue}
+	want := []string{"revenue_share.share", "cumulative_cap.share", IDComputeSpend, IDPartyNet, IDStakeValue}
 	if len(got) != len(want) {
 		t.Fatalf("%d charts, want %d", len(got), len(want))
 	}
@@ -357,7 +357,7 @@ func TestAllSkipsWhatIsNotThere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || got[0].ID != RevenueSharePrefix+"share" || got[1].ID != CumulativeCapPrefix+"share" || got[2].ID != IDPartyNet {
+	if len(got) != 3 || got[0].ID != "revenue_share.share" || got[1].ID != "cumulative_cap.share" || got[2].ID != IDPartyNet {
 		ids := []string{}
 		for _, c := range got {
 			ids = append(ids, c.ID)

@@ -8,7 +8,6 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -26,12 +25,6 @@ type Subject struct {
 	Result   *engine.Result
 }
 
-// overlay is a series drawn for every subject of a comparison.
-type overlay struct {
-	id, title string
-	capOf     string // a revenue_share contract id whose caps are marked
-}
-
 // Compare overlays the key series of two or more scenarios, one chart per series,
 // one line per scenario, on the union of their periods (a scenario is blank where its
 // horizon does not reach): the cumulative payments of the first scenario's revenue
@@ -46,22 +39,19 @@ func Compare(subjects []Subject) ([]Chart, error) {
 	for i, sub := range subjects {
 		vs[i] = view.Subject{Scenario: sub.Scenario, Result: sub.Result}
 	}
-	var keep []overlay
-	for _, o := range view.Overlays(vs) {
-		keep = append(keep, overlay{id: o.SeriesID, title: o.Title, capOf: o.CapOf})
-	}
+	keep := view.Overlays(vs)
 	out := make([]Chart, 0, len(keep))
 	for _, k := range keep {
 		opt, err := compareChart(subjects, k)
 		if err != nil {
-			return nil, fmt.Errorf("comparison chart %s: %w", k.id, err)
+			return nil, fmt.Errorf("comparison chart %s: %w", k.SeriesID, err)
 		}
-		out = append(out, Chart{ID: ComparePrefix + k.id, Title: k.title, Option: opt})
+		out = append(out, Chart{ID: ComparePrefix + k.SeriesID, Title: k.Title, Option: opt})
 	}
 	return out, nil
 }
 
-func compareChart(subjects []Subject, k overlay) (json.RawMessage, error) {
+func compareChart(subjects []Subject, k view.Overlay) (json.RawMessage, error) {
 	seen := map[string]bool{}
 	var periods []string
 	for _, sub := range subjects {
@@ -89,7 +79,7 @@ func compareChart(subjects []Subject, k overlay) (json.RawMessage, error) {
 	line.SetXAxis(periods)
 	for i, sub := range subjects {
 		data := make([]opts.LineData, len(periods))
-		if sr := sub.Result.SeriesByID(k.id); sr != nil {
+		if sr := sub.Result.SeriesByID(k.SeriesID); sr != nil {
 			for j, v := range sr.Values {
 				data[pos[sub.Result.Periods[j]]] = opts.LineData{Value: money.Float(v)}
 			}
@@ -99,26 +89,24 @@ func compareChart(subjects []Subject, k overlay) (json.RawMessage, error) {
 			width = 2.5 // the reference scenario, against which deltas are taken
 		}
 		so := []charts.SeriesOpts{
-			charts.WithSeriesId(fmt.Sprintf("%d.%s", i, k.id)),
+			charts.WithSeriesId(fmt.Sprintf("%d.%s", i, k.SeriesID)),
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), ConnectNulls: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: width}),
 		}
-		if k.capOf != "" {
-			if c := sub.Scenario.Contract(k.capOf); c != nil && c.Enabled && contract.FinalCap(c) != nil {
-				col := Palette[i%len(Palette)]
-				capValue := contract.FinalCap(c).InexactFloat64()
-				so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-					ss.MarkLines = &opts.MarkLines{
-						MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
-						Data: []interface{}{markLineItem{
-							Name:      MarkCap,
-							YAxis:     capValue,
-							Label:     &markLabel{Position: "insideEndTop"},
-							LineStyle: &opts.LineStyle{Type: "dashed", Width: 1, Color: col},
-						}},
-					}
-				}))
-			}
+		if i < len(k.Caps) && k.Caps[i] != nil {
+			col := Palette[i%len(Palette)]
+			capValue := k.Caps[i].InexactFloat64()
+			so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.MarkLines = &opts.MarkLines{
+					MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
+					Data: []interface{}{markLineItem{
+						Name:      MarkCap,
+						YAxis:     capValue,
+						Label:     &markLabel{Position: "insideEndTop"},
+						LineStyle: &opts.LineStyle{Type: "dashed", Width: 1, Color: col},
+					}},
+				}
+			}))
 		}
 		line.AddSeries(sub.Label, data, so...)
 	}

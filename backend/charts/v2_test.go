@@ -33,7 +33,7 @@ func v2Case(t *testing.T, stem string) (*scenario.Scenario, *engine.Result) {
 // the cap in force as a step line instead of one level.
 func TestCumulativeCapCountsFromCapFrom(t *testing.T) {
 	s, r := v2Case(t, "revshare")
-	raw := mustJSON(t)(CumulativeCap(r, s, "share"))
+	raw := mustJSON(t)(ByID(r, s, "cumulative_cap.share"))
 	var o struct {
 		Series []struct {
 			ID, Name string

@@ -3,7 +3,7 @@
 // owns everything about its type: its keys, defaults and template, decoding and
 // checks, canonical encoding, numeric fields, the exact evaluation the engine runs,
 // the float evaluation Monte Carlo runs, and how it is described (its name, its
-// line in the deal terms, its key figures).
+// line in the deal terms, its key figures and its charts, in neutral form).
 //
 // Adding a type is a file here that implements Type and one line in registry.go;
 // see docs/adding-a-contract-type.md.
@@ -16,6 +16,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/plot"
 	"dealmodel/backend/scenario"
 )
 
@@ -60,6 +61,10 @@ type Metrics interface {
 	Quarter(measure string) (q scenario.Quarter, ok bool)
 	// Series returns one of the contract's series (toward_cap), period by period.
 	Series(measure string) ([]decimal.Decimal, bool)
+	// Stream returns a revenue stream's series by its id.
+	Stream(id string) ([]decimal.Decimal, bool)
+	// Axis is the result's periods, for drawing the contract's charts.
+	plot.Axis
 }
 
 // Views is what to show of one computed contract.
@@ -115,30 +120,32 @@ type Figure struct {
 	Measure, Label, Context, Explain, NullExplain string
 }
 
-// Chart kinds of a contract's own charts (backend/charts and backend/report
-// render each kind).
-const (
-	ChartRevenueShare = "revenue_share"  // base revenue, payments, accruals, cumulative
-	ChartCumulative   = "cumulative_cap" // cumulative payments against the cap
-)
-
-// Chart is one chart of a contract. Print says whether the PDF briefing draws it
-// (the window draws them all).
+// Chart is one chart of a contract. Kind names it (its id is the kind, ".", the
+// contract's id); Title is the window's; Print says whether the PDF briefing draws
+// it too (the window draws them all); Lead ranks it for the briefing's summary page
+// (0: not a candidate; lower first). Draw builds it in neutral form, when it is
+// shown: backend/charts and backend/report render any plot, so a new chart needs
+// no renderer of its own.
 type Chart struct {
 	Kind, Title string
 	Print       bool
+	Lead        int
+	Draw        func() plot.Plot
 }
 
-// Overlay is a contract's series compared across scenarios; Cap marks each
-// scenario's cap on it.
+// Overlay is a contract's series compared across scenarios; Cap, when set, is a
+// level marked on it for each scenario (a revenue share's cap), read from that
+// scenario's own contract of the same id.
 type Overlay struct {
 	Measure, Title, Note string
-	Cap                  bool
+	Cap                  *decimal.Decimal
 }
 
 // TemplateEnv is what a template may draw on: the scenario's first payer, and its
 // first stream (Stream adds one when there is none).
 type TemplateEnv struct {
+	// Scenario is the scenario the contract is added to; a type of a later format
+	// version raises its version.
 	Scenario *scenario.Scenario
 	Party    string
 	Stream   func() string

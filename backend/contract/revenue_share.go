@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/money"
+	"dealmodel/backend/plot"
 	"dealmodel/backend/scenario"
 )
 
@@ -462,12 +463,14 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 		Question: &Question{Question: fmt.Sprintf("What does %s pay %s under the revenue share?", c.Payer, c.Payee),
 			Lead: fmt.Sprintf("%s pays %s %s.", c.Payer, c.Payee, money.Short(paid)), Answer: fact},
 		Figures: []Figure{{Measure: "total_paid", Label: "Paid to " + c.Payee, Context: fmt.Sprintf("%s–%s", from, until), Explain: explain + "."}},
-		Charts:  []Chart{{Kind: ChartRevenueShare, Title: c.DisplayLabel() + ": revenue and payments", Print: true}},
+		Charts: []Chart{{Kind: ChartRevenueShare, Title: c.DisplayLabel() + ": revenue and payments", Print: true,
+			Draw: func() plot.Plot { return revenueSharePlot(s, c, m) }}},
 		Overlays: []Overlay{{Measure: "cumulative", Title: c.DisplayLabel() + ": cumulative payments",
-			Note: "Each scenario's cumulative payments; dashed lines are the caps.", Cap: true}},
+			Note: "Each scenario's cumulative payments; dashed lines are the caps.", Cap: finalCap}},
 	}
+	cumulative := func() plot.Plot { return cumulativePlot(s, c, m) }
 	if finalCap == nil {
-		v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments"})
+		v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments", Draw: cumulative})
 		v.Seek = &Seek{Metric: "total_paid", Input: "rate"}
 		return v
 	}
@@ -484,7 +487,7 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 		v.Question.Lead = fmt.Sprintf("The cap is not reached by %s, so it saves %s nothing.", until, c.Payer)
 	}
 	// Without a cap the PDF's revenue chart already carries the cumulative line.
-	v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments and the cap", Print: true})
+	v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments and the cap", Print: true, Lead: 1, Draw: cumulative})
 	uncapped, _, _ := m.Metric("total_accrued")
 	capShort := money.Short(*finalCap)
 	v.Figures = append(v.Figures,

@@ -5,7 +5,8 @@ import (
 	"math"
 	"sort"
 
-	"dealmodel/backend/contract"
+	"github.com/shopspring/decimal"
+
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/view"
@@ -134,7 +135,7 @@ func steps(n int, unit string) string {
 // keyOverlay is a series drawn for every scenario of a comparison.
 type keyOverlay struct {
 	id, title, note string
-	capOf           string // a revenue_share contract id whose caps are drawn
+	caps            []*decimal.Decimal // a level drawn for each scenario (a cap), or nil
 }
 
 // keySeries picks the series worth overlaying: cumulative revenue-share payments,
@@ -147,7 +148,7 @@ func keySeries(all []subject) []keyOverlay {
 	}
 	var keep []keyOverlay
 	for _, o := range view.Overlays(vs) {
-		keep = append(keep, keyOverlay{id: o.SeriesID, title: o.PrintTitle, note: o.Note, capOf: o.CapOf})
+		keep = append(keep, keyOverlay{id: o.SeriesID, title: o.PrintTitle, note: o.Note, caps: o.Caps})
 	}
 	if len(keep) > 3 {
 		keep = keep[:3]
@@ -190,11 +191,9 @@ func overlayChart(all []subject, k keyOverlay) *chart {
 			width = 1.0
 		}
 		ch.lines = append(ch.lines, chartSeries{name: "Scenario " + letter(i), values: vals, color: col, width: width})
-		if k.capOf != "" {
-			if c := sub.s.Contract(k.capOf); c != nil && c.Enabled && contract.FinalCap(c) != nil {
-				capV := contract.FinalCap(c)
-				ch.refs = append(ch.refs, refLine{value: capV.InexactFloat64(), label: "Cap of " + letter(i) + ", " + money.Short(*capV), color: col})
-			}
+		if i < len(k.caps) && k.caps[i] != nil {
+			capV := k.caps[i]
+			ch.refs = append(ch.refs, refLine{value: capV.InexactFloat64(), label: "Cap of " + letter(i) + ", " + money.Short(*capV), color: col})
 		}
 	}
 	return ch

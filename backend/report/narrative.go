@@ -46,13 +46,6 @@ func listAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-func streamLabel(s *scenario.Scenario, id string) string {
-	if st := s.Stream(id); st != nil {
-		return st.DisplayLabel()
-	}
-	return id
-}
-
 // summaryBullets writes the plain-language summary of the first page.
 func summaryBullets(s *scenario.Scenario, r *engine.Result) []string {
 	facts := view.ContractFacts(s, r)

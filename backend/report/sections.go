@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -10,7 +9,7 @@ import (
 	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
-	"dealmodel/backend/scenario"
+	"dealmodel/backend/plot"
 	"dealmodel/backend/view"
 )
 
@@ -155,161 +154,96 @@ func (d *doc) chartsSection() {
 // chartOf is the PDF's drawing of one chart of the main scenario, with its title
 // and note; a nil chart when there is nothing to draw.
 func (d *doc) chartOf(spec view.Chart) (title, note string, ch *chart) {
-	main := d.in.main
-	s, r := main.s, main.r
-	by := "quarter"
-	if d.in.yearly {
-		by = "year"
-	}
-	c := spec.Contract
-	switch spec.Kind {
-	case view.ChartRevenueShare:
-		return fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), by), revenueShareNote(s, main.q, c), revenueShareChart(s, r, c)
-	case view.ChartCumulative:
-		return fmt.Sprintf("%s: cumulative payments and the cap", c.DisplayLabel()), cumulativeNote(s, main.q, c), cumulativeChart(s, r, c)
-	case view.ChartStreams:
-		return "Revenue by " + by, "", streamsChart(r)
-	case view.ChartComputeSpend:
-		return "Compute spend by provider, by " + by, "Payments under compute commitments, stacked by provider. Several commitments to one provider add up.", computeChart(r, spec.Providers)
-	case view.ChartPartyNet:
+	r := d.in.main.r
+	if spec.Kind == view.ChartPartyNet {
+		// Laid out for the page: see partyChart.
 		if c, note := partyChart(r, d.width()); c != nil {
-			unit := by
-			if len(c.periods) != len(r.Periods) {
+			unit := "quarter"
+			if d.in.yearly || len(c.periods) != len(r.Periods) {
 				unit = "year"
 			}
 			return "Net flows by party, by " + unit, note, c
 		}
-	case view.ChartStakeValue:
-		if c := stakeChart(s, r); c != nil {
-			return "Stake value by " + by, "The holder's share of the valuation in each period.", c
-		}
+		return "", "", nil
+	}
+	if spec.Draw == nil {
+		return "", "", nil
+	}
+	p := spec.Draw()
+	if c := printed(r.Periods, p); c != nil {
+		return p.PrintTitle, p.Note, c
 	}
 	return "", "", nil
 }
 
-func revenueShareNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contract) string {
-	note := fmt.Sprintf("%s (light bars) and what %s pays %s (bars), against what the %s rate alone would give (dashed).", streamLabel(s, c.Base), c.Payer, c.Payee, scenario.FormatRate(c.Rate))
-	if m := q.MetricByID("contract." + c.ID + ".cap_hit"); contract.HasCap(c) && m != nil && !m.Null {
-		note += fmt.Sprintf(" The dotted line marks %s, the quarter the cap binds.", m.Quarter)
+// printed is the PDF's drawing of a plot: what it draws on paper (plot.Print and
+// plot.Both); nil when that is nothing. A series without a colour takes the
+// palette's colour of its place among the printed series, bars first.
+func printed(periods []string, p plot.Plot) *chart {
+	ch := &chart{periods: periods}
+	switch p.BarMode {
+	case plot.Stacked:
+		ch.mode = barsStacked
+	case plot.Overlap:
+		ch.mode = barsOverlap
 	}
-	return note
-}
-
-func cumulativeNote(s *scenario.Scenario, q *engine.Result, c *scenario.Contract) string {
-	saved, _ := amount(q, "contract."+c.ID+".cap_savings")
-	note := "Payments added up since the start (including any paid before the contract's first quarter), against the cap."
-	if cc, ok := view.CapCountOf(q, s, c); ok && q.SeriesByID("contract."+c.ID+".toward_cap") != nil {
-		note = fmt.Sprintf("Payments that count toward the cap, added up from %s (with any paid before that counts), against the cap in force.", cc.CapFrom)
+	k := 0
+	colorOf := func(c string) rgb {
+		defer func() { k++ }()
+		if c != "" {
+			return hexColor(c)
+		}
+		return paletteColor(k)
 	}
-	if saved.Sign() > 0 {
-		note += fmt.Sprintf(" The shaded area is what the cap saves: %s over the term.", money.Short(saved))
-	}
-	return note
-}
-
-func seriesValues(r *engine.Result, id string) []float64 {
-	if sr := r.SeriesByID(id); sr != nil {
-		return dollars(sr.Values)
-	}
-	return make([]float64, len(r.Periods))
-}
-
-// capMark is where the cap binds on the result's periods.
-func capMark(r *engine.Result, c *scenario.Contract) (int, scenario.Quarter, bool) {
-	m := r.MetricByID("contract." + c.ID + ".cap_hit")
-	if m == nil || m.Null || m.Kind != engine.QuarterValue {
-		return 0, 0, false
-	}
-	for i, q := range r.Quarters {
-		if q == m.Quarter || (r.Period == engine.Yearly && q.Year() == m.Quarter.Year()) {
-			return i, m.Quarter, true
+	for _, sr := range p.Bars {
+		if sr.On.In(plot.Print) {
+			ch.bars = append(ch.bars, chartSeries{name: sr.Name, values: gapped(sr.Values, sr.Gaps), color: colorOf(sr.Color)})
 		}
 	}
-	return 0, 0, false
-}
-
-// revenueShareChart is backend/charts' RevenueShare: base revenue and payments as
-// overlapping bars, accruals dashed, cumulative payments with the cap and the
-// quarter it binds.
-func revenueShareChart(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) *chart {
-	ch := &chart{periods: r.Periods, mode: barsOverlap}
-	ch.bars = []chartSeries{
-		{name: streamLabel(s, c.Base), values: seriesValues(r, "stream."+c.Base), color: paletteColor(0)},
-		{name: "Paid", values: seriesValues(r, "contract."+c.ID+".paid"), color: paletteColor(1)},
-	}
-	cum := seriesValues(r, "contract."+c.ID+".cumulative")
-	ch.lines = []chartSeries{
-		{name: "Accrued before cap", values: seriesValues(r, "contract."+c.ID+".accrued"), color: paletteColor(2), dashed: true},
-		{name: "Cumulative paid", values: cum, color: paletteColor(3), width: 0.8},
-	}
-	if capV := contract.FinalCap(c); capV != nil {
-		ch.refs = []refLine{{value: capV.InexactFloat64(), label: "Cap " + money.Short(*capV), color: capColor}}
-		if i, q, ok := capMark(r, c); ok {
-			ch.marks = []periodMark{{index: i, label: "Cap binds " + q.String(), color: capColor}}
-			ch.points = []pointMark{{index: i, value: cum[i], color: capColor}}
+	for _, sr := range p.Lines {
+		if sr.On.In(plot.Print) {
+			cs := chartSeries{name: sr.Name, values: gapped(sr.Values, sr.Gaps), color: colorOf(sr.Color), dashed: sr.Dashed, area: sr.Area > 0}
+			if sr.Bold {
+				cs.width = 0.8
+			}
+			ch.lines = append(ch.lines, cs)
 		}
 	}
-	return ch
-}
-
-// cumulativeChart sets what counts toward the cap (from cap_from) against what it
-// would be without the cap; the band between them is what the cap saves.
-func cumulativeChart(s *scenario.Scenario, r *engine.Result, c *scenario.Contract) *chart {
-	cc, ok := view.CapCountOf(r, s, c)
-	if !ok {
+	if len(ch.bars) == 0 && len(ch.lines) == 0 {
 		return nil
 	}
-	counted, uncapped := dollars(cc.Counted), dollars(cc.Uncapped)
-	for i := range cc.From {
-		counted[i], uncapped[i] = math.NaN(), math.NaN()
-	}
-	ch := &chart{periods: r.Periods}
-	ch.bands = []band{{name: "Saved by the cap", lo: counted, hi: uncapped, color: paletteColor(2)}}
-	name, col := "Cumulative paid", paletteColor(3)
-	if r.SeriesByID("contract."+c.ID+".toward_cap") != nil {
-		name, col = "Counted toward the cap from "+cc.CapFrom.String(), paletteColor(0)
-	}
-	ch.lines = []chartSeries{
-		{name: "Without the cap", values: uncapped, color: paletteColor(2), dashed: true},
-		{name: name, values: counted, color: col, width: 0.8},
-	}
-	if cc.Changes {
-		capLine := make([]float64, len(cc.Cap))
-		for i, v := range cc.Cap {
-			capLine[i] = math.NaN()
-			if v != nil {
-				capLine[i] = v.InexactFloat64()
-			}
+	for _, b := range p.Bands {
+		if b.On.In(plot.Print) {
+			ch.bands = append(ch.bands, band{name: b.Name, lo: gapped(b.Lo, b.Gaps), hi: gapped(b.Hi, b.Gaps), color: hexColor(b.Color)})
 		}
-		ch.lines = append(ch.lines, chartSeries{name: "Cap in force", values: capLine, color: capColor, dashed: true})
-	} else {
-		ch.refs = []refLine{{value: cc.Final.InexactFloat64(), label: "Cap " + money.Short(cc.Final), color: capColor}}
 	}
-	if i, q, ok := capMark(r, c); ok {
-		ch.marks = []periodMark{{index: i, label: "Cap binds " + q.String(), color: capColor}}
-		ch.points = []pointMark{{index: i, value: counted[i], color: capColor}}
+	for _, r := range p.Refs {
+		if r.On.In(plot.Print) {
+			ch.refs = append(ch.refs, refLine{value: r.Value.InexactFloat64(), label: r.Label, color: hexColor(r.Color)})
+		}
 	}
-	return ch
-}
-
-func streamsChart(r *engine.Result) *chart {
-	ch := &chart{periods: r.Periods}
-	for _, sr := range r.Series {
-		if sr.Group == engine.GroupStream {
-			ch.bars = append(ch.bars, chartSeries{name: sr.Label, values: dollars(sr.Values), color: paletteColor(len(ch.bars))})
+	for _, m := range p.Marks {
+		if m.On.In(plot.Print) {
+			ch.marks = append(ch.marks, periodMark{index: m.Index, label: m.Label, color: hexColor(m.Color)})
+		}
+	}
+	for _, pt := range p.Points {
+		if pt.On.In(plot.Print) {
+			ch.points = append(ch.points, pointMark{index: pt.Index, value: money.Float(pt.Value), color: hexColor(pt.Color)})
 		}
 	}
 	return ch
 }
 
-// computeChart stacks compute spend by provider (view.Chart's Providers), as
-// backend/charts does.
-func computeChart(r *engine.Result, providers []view.Provider) *chart {
-	ch := &chart{periods: r.Periods, mode: barsStacked}
-	for k, p := range providers {
-		ch.bars = append(ch.bars, chartSeries{name: p.Name, values: dollars(p.Values), color: paletteColor(k)})
+// gapped is dollars with NaN (not drawn) where gaps says there is no value.
+func gapped(vs []decimal.Decimal, gaps []bool) []float64 {
+	out := dollars(vs)
+	for i := range out {
+		if i < len(gaps) && gaps[i] {
+			out[i] = math.NaN()
+		}
 	}
-	return ch
+	return out
 }
 
 // partyChart draws each party's net flow as grouped bars, as the app does. With
@@ -345,25 +279,6 @@ func partyChart(r *engine.Result, width float64) (*chart, string) {
 		ch.bars = append(ch.bars, chartSeries{name: sr.Owner, values: dollars(sr.Values), color: paletteColor(k)})
 	}
 	return ch, note
-}
-
-func stakeChart(s *scenario.Scenario, r *engine.Result) *chart {
-	ch := &chart{periods: r.Periods}
-	for i := range r.Series {
-		sr := &r.Series[i]
-		if sr.Group != engine.GroupContract || sr.Measure != "value" {
-			continue
-		}
-		name := sr.Owner
-		if c := s.Contract(sr.Owner); c != nil {
-			name = c.DisplayLabel()
-		}
-		ch.lines = append(ch.lines, chartSeries{name: name, values: dollars(sr.Values), color: paletteColor(len(ch.lines)), width: 0.8, area: true})
-	}
-	if len(ch.lines) == 0 {
-		return nil
-	}
-	return ch
 }
 
 // dealTerms lists every contract with its parties and terms in words.

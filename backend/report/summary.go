@@ -201,17 +201,19 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// summaryChart is the one chart of the summary page: the cap of the first
-// revenue share when it has one, else compute spend by provider, otherwise the
-// first chart of the report.
+// summaryChart is the one chart of the summary page: the printed chart that leads
+// (the lowest view.Chart.Lead: a revenue share's cap, then compute spend by
+// provider), otherwise the first chart of the report.
 func (d *doc) summaryChart() (view.Chart, bool) {
 	specs := view.Charts(d.in.main.s, d.in.main.r)
-	for _, kind := range []string{view.ChartCumulative, view.ChartComputeSpend} {
-		for _, spec := range specs {
-			if spec.Print && spec.Kind == kind {
-				return spec, true
-			}
+	best := -1
+	for i, spec := range specs {
+		if spec.Print && spec.Lead > 0 && (best < 0 || spec.Lead < specs[best].Lead) {
+			best = i
 		}
+	}
+	if best >= 0 {
+		return specs[best], true
 	}
 	for _, spec := range specs {
 		if spec.Print {

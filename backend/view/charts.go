@@ -3,13 +3,13 @@ package view
 import (
 	"github.com/shopspring/decimal"
 
-	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
+	"dealmodel/backend/plot"
 	"dealmodel/backend/scenario"
 )
 
-// Chart kinds: a contract's own charts (contract.ChartRevenueShare,
-// contract.ChartCumulative) and the charts across contracts.
+// Chart kinds across contracts; a contract's own charts have kinds its type
+// names (a revenue share's "revenue_share", "cumulative_cap").
 const (
 	ChartStreams      = "streams"       // the revenue streams, when no contract has a chart of its own
 	ChartComputeSpend = "compute_spend" // compute spend stacked by provider
@@ -17,8 +17,8 @@ const (
 	ChartStakeValue   = "stake_value"   // every stake's value
 )
 
-// Chart is one chart to show, in neutral form: what it draws, not how. The
-// window (backend/charts) and the PDF (backend/report) both draw this list.
+// Chart is one chart to show. The window (backend/charts) and the PDF
+// (backend/report) both draw this list, each chart from its neutral form (Draw).
 type Chart struct {
 	// ID is stable across edits: the kind, then "." and the contract id for a
 	// contract's own chart.
@@ -27,10 +27,14 @@ type Chart struct {
 	Title string // the window's title
 	// Contract is the contract a contract's own chart draws; nil for the others.
 	Contract *scenario.Contract
-	// Print says whether the PDF briefing draws it too.
+	// Print says whether the PDF briefing draws it too; Lead ranks it for the
+	// briefing's summary page (0: not a candidate; lower first).
 	Print bool
+	Lead  int
 	// Providers are the compute spend's stacks (ChartComputeSpend only).
 	Providers []Provider
+	// Draw builds the chart in neutral form.
+	Draw func() plot.Plot
 }
 
 // Provider is the compute spend paid to one provider, period by period: the sum of
@@ -45,6 +49,9 @@ type Provider struct {
 // revenue streams when there are none; then compute spend by provider, net flows by
 // party and stake value, each when the scenario has something to draw in it. s is
 // the scenario r was computed from.
+//
+// To add a chart across contracts, add its kind above and append it here with a
+// Draw that builds its plot: both renderers draw any plot.
 func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
 	var out []Chart
 	var compute []*scenario.Contract
@@ -56,22 +63,74 @@ func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
 			continue
 		}
 		for _, ch := range cv.Charts {
-			out = append(out, Chart{ID: ch.Kind + "." + cv.c.ID, Kind: ch.Kind, Title: ch.Title, Contract: cv.c, Print: ch.Print})
+			out = append(out, Chart{ID: ch.Kind + "." + cv.c.ID, Kind: ch.Kind, Title: ch.Title, Contract: cv.c, Print: ch.Print, Lead: ch.Lead, Draw: ch.Draw})
 		}
 	}
+	a := axis{r, s}
 	if len(out) == 0 && hasSeries(r, engine.GroupStream, "") {
-		out = append(out, Chart{ID: ChartStreams, Kind: ChartStreams, Title: "Revenue", Print: len(s.Streams) > 0})
+		out = append(out, Chart{ID: ChartStreams, Kind: ChartStreams, Title: "Revenue", Print: len(s.Streams) > 0,
+			Draw: func() plot.Plot { return streamsPlot(r, a) }})
 	}
 	if p := providers(r, compute); len(p) > 0 {
-		out = append(out, Chart{ID: ChartComputeSpend, Kind: ChartComputeSpend, Title: "Compute spend by provider", Print: true, Providers: p})
+		out = append(out, Chart{ID: ChartComputeSpend, Kind: ChartComputeSpend, Title: "Compute spend by provider", Print: true, Lead: 2, Providers: p,
+			Draw: func() plot.Plot { return computePlot(p, a) }})
 	}
 	if hasSeries(r, engine.GroupParty, "net") {
-		out = append(out, Chart{ID: ChartPartyNet, Kind: ChartPartyNet, Title: "Net flows by party", Print: true})
+		out = append(out, Chart{ID: ChartPartyNet, Kind: ChartPartyNet, Title: "Net flows by party", Print: true,
+			Draw: func() plot.Plot { return partyPlot(r, a) }})
 	}
 	if hasSeries(r, engine.GroupContract, "value") {
-		out = append(out, Chart{ID: ChartStakeValue, Kind: ChartStakeValue, Title: "Stake value", Print: true})
+		out = append(out, Chart{ID: ChartStakeValue, Kind: ChartStakeValue, Title: "Stake value", Print: true,
+			Draw: func() plot.Plot { return stakePlot(s, r, a) }})
 	}
 	return out
+}
+
+func streamsPlot(r *engine.Result, a axis) plot.Plot {
+	p := plot.Plot{PrintTitle: "Revenue by " + plot.By(a)}
+	for _, sr := range r.Series {
+		if sr.Group == engine.GroupStream {
+			p.Bars = append(p.Bars, plot.Series{ID: sr.ID, Name: sr.Label, Values: sr.Values})
+		}
+	}
+	return p
+}
+
+func computePlot(providers []Provider, a axis) plot.Plot {
+	p := plot.Plot{PrintTitle: "Compute spend by provider, by " + plot.By(a), BarMode: plot.Stacked, Stack: "compute",
+		Note: "Payments under compute commitments, stacked by provider. Several commitments to one provider add up."}
+	for _, g := range providers {
+		p.Bars = append(p.Bars, plot.Series{ID: "provider." + g.Name, Name: g.Name, Values: g.Values})
+	}
+	return p
+}
+
+// partyPlot stacks each party's net flow (in − out) by sign: what parties receive
+// above the axis, what they pay below. The nets add up to zero, so both stacks are
+// as tall. (The PDF lays it out for the page's width: see backend/report.)
+func partyPlot(r *engine.Result, a axis) plot.Plot {
+	p := plot.Plot{PrintTitle: "Net flows by party, by " + plot.By(a), BarMode: plot.Stacked, Stack: "net"}
+	for _, sr := range r.Series {
+		if sr.Group == engine.GroupParty && sr.Measure == "net" {
+			p.Bars = append(p.Bars, plot.Series{ID: sr.ID, Name: sr.Owner, Values: sr.Values})
+		}
+	}
+	return p
+}
+
+func stakePlot(s *scenario.Scenario, r *engine.Result, a axis) plot.Plot {
+	p := plot.Plot{PrintTitle: "Stake value by " + plot.By(a), Note: "The holder's share of the valuation in each period."}
+	for _, sr := range r.Series {
+		if sr.Group != engine.GroupContract || sr.Measure != "value" {
+			continue
+		}
+		name := sr.Owner
+		if c := s.Contract(sr.Owner); c != nil {
+			name = c.DisplayLabel()
+		}
+		p.Lines = append(p.Lines, plot.Series{ID: sr.ID, Name: name, Values: sr.Values, Bold: true, Area: 0.12})
+	}
+	return p
 }
 
 // hasContractSeries reports whether the result computed the contract (its paid
@@ -111,9 +170,3 @@ func providers(r *engine.Result, compute []*scenario.Contract) []Provider {
 	}
 	return out
 }
-
-// ChartKinds of a contract's own charts, re-exported for renderers.
-const (
-	ChartRevenueShare = contract.ChartRevenueShare
-	ChartCumulative   = contract.ChartCumulative
-)

@@ -79,7 +79,7 @@ func TestOverlaysNeedTheFirstAndAnother(t *testing.T) {
 	b, rb := run(t, "microsoft-cap-high")
 	got := Overlays([]Subject{{a, ra}, {b, rb}})
 	// The share to Microsoft, then the reverse share (ended in 2026Q1) both have.
-	if len(got) != 2 || got[0].SeriesID != "contract.msft_revshare.cumulative" || got[0].CapOf != "msft_revshare" ||
+	if len(got) != 2 || got[0].SeriesID != "contract.msft_revshare.cumulative" || len(got[0].Caps) != 2 || got[0].Caps[0] == nil || got[0].Caps[1] == nil || got[1].Caps != nil ||
 		got[1].SeriesID != "contract.msft_reverse_share.cumulative" {
 		t.Fatalf("overlays %+v", got)
 	}

@@ -22,8 +22,10 @@ type Overlay struct {
 	// PrintTitle is the PDF's title (the series' own label for a party's flow).
 	PrintTitle string
 	Note       string
-	// CapOf is a contract id whose caps are marked on the overlay, one per scenario.
-	CapOf string
+	// Caps are the levels marked on the overlay, one per scenario (a revenue
+	// share's cap; nil where the scenario has none), when the contract's type marks
+	// one; nil otherwise.
+	Caps []*decimal.Decimal
 }
 
 // Overlays picks the series worth comparing: the first scenario's contracts' series
@@ -39,8 +41,8 @@ func Overlays(subjects []Subject) []Overlay {
 	for _, cv := range contractViews(a.Scenario, a.Result) {
 		for _, o := range cv.Overlays {
 			ov := Overlay{SeriesID: "contract." + cv.c.ID + "." + o.Measure, Title: o.Title, PrintTitle: o.Title, Note: o.Note}
-			if o.Cap {
-				ov.CapOf = cv.c.ID
+			if o.Cap != nil {
+				ov.Caps = capsOf(subjects, cv.c.ID, o.Measure)
 			}
 			if cv.Late {
 				late = append(late, ov)
@@ -73,6 +75,25 @@ func Overlays(subjects []Subject) []Overlay {
 		}
 	}
 	return keep
+}
+
+// capsOf is the level each subject's contract of the id marks on its overlay of
+// the measure: nil where the subject has no such enabled contract, or no level.
+func capsOf(subjects []Subject, id, measure string) []*decimal.Decimal {
+	out := make([]*decimal.Decimal, len(subjects))
+	for i, sub := range subjects {
+		for _, cv := range contractViews(sub.Scenario, sub.Result) {
+			if cv.c.ID != id {
+				continue
+			}
+			for _, o := range cv.Overlays {
+				if o.Measure == measure {
+					out[i] = o.Cap
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Row is one summary figure of a comparison.

@@ -27,15 +27,54 @@ func contractViews(s *scenario.Scenario, r *engine.Result) []contractView {
 		if !ok {
 			continue
 		}
-		out = append(out, contractView{Views: t.Views(s, c, metrics{r: r, prefix: "contract." + c.ID + "."}), c: c})
+		out = append(out, contractView{Views: t.Views(s, c, metrics{r: r, s: s, prefix: "contract." + c.ID + "."}), c: c})
 	}
 	return out
 }
 
-// metrics reads one contract's metrics from a result.
+// metrics reads one contract's metrics and series from a result; it is also the
+// result's axis (axis) for the contract's charts.
 type metrics struct {
 	r      *engine.Result
+	s      *scenario.Scenario
 	prefix string
+}
+
+func (m metrics) Periods() []string                  { return axis{m.r, m.s}.Periods() }
+func (m metrics) PeriodOf(q scenario.Quarter) int    { return axis{m.r, m.s}.PeriodOf(q) }
+func (m metrics) LastQuarter(i int) scenario.Quarter { return axis{m.r, m.s}.LastQuarter(i) }
+func (m metrics) Yearly() bool                       { return axis{m.r, m.s}.Yearly() }
+
+func (m metrics) Stream(id string) ([]decimal.Decimal, bool) {
+	if sr := m.r.SeriesByID("stream." + id); sr != nil {
+		return sr.Values, true
+	}
+	return nil, false
+}
+
+// axis is a result's periods as a plot's axis.
+type axis struct {
+	r *engine.Result
+	s *scenario.Scenario
+}
+
+func (a axis) Periods() []string { return a.r.Periods }
+func (a axis) Yearly() bool      { return a.r.Period == engine.Yearly }
+
+func (a axis) PeriodOf(q scenario.Quarter) int {
+	for i, first := range a.r.Quarters {
+		if first == q || (a.r.Period == engine.Yearly && first.Year() == q.Year()) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (a axis) LastQuarter(i int) scenario.Quarter {
+	if a.r.Period != engine.Yearly {
+		return a.r.Quarters[i]
+	}
+	return min(scenario.NewQuarter(a.r.Quarters[i].Year(), 4), a.s.End)
 }
 
 func (m metrics) Metric(measure string) (decimal.Decimal, bool, bool) {

@@ -1,0 +1,142 @@
+// Package plot owns the neutral form of a chart: what it draws (series, bands,
+// reference lines, period marks and points, their colours and styles), not how.
+// Contract types (backend/contract) and the view catalogue (backend/view) build
+// plots; backend/charts renders them as echarts options for the window and
+// backend/report draws them in the PDF briefing. It imports nothing of the
+// project but the scenario's quarters, so every layer may use it.
+package plot
+
+import (
+	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/scenario"
+)
+
+// Palette is the series colour cycle, readable on light and dark backgrounds: the
+// window's charts and the PDF's use it in the same order.
+var Palette = []string{
+	"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2",
+	"#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+}
+
+// CapColor marks caps and limits, in the window and in the PDF.
+const CapColor = "#e15759"
+
+// Color is the palette's i-th colour, cycling.
+func Color(i int) string { return Palette[i%len(Palette)] }
+
+// Medium says where an element is drawn: in both, only in the window or only on
+// paper (where a chart has no tooltip, it says more in its legend and marks).
+type Medium uint8
+
+const (
+	Both Medium = iota
+	Screen
+	Print
+)
+
+// In reports whether an element for medium m is drawn in medium want.
+func (m Medium) In(want Medium) bool { return m == Both || m == want }
+
+// BarMode is how several bar series share a period.
+type BarMode uint8
+
+const (
+	Grouped BarMode = iota // side by side
+	Stacked                // on top of each other, negatives below zero
+	Overlap                // over each other, the first light
+)
+
+// Plot is one chart in neutral form, periods along the x axis, amounts in dollars
+// up the y axis.
+type Plot struct {
+	// PrintTitle and Note are the PDF's title and the note under the chart.
+	PrintTitle, Note string
+	Bars             []Series
+	BarMode          BarMode
+	Stack            string // the stack's name (window) when BarMode is Stacked
+	Lines            []Series
+	Bands            []Band
+	Refs             []Ref
+	Marks            []Mark
+	Points           []Point
+}
+
+// Series is one bar or line series, one value a period.
+type Series struct {
+	ID, Name string
+	Values   []decimal.Decimal
+	// Gaps marks the periods without a value (nil: none); the line breaks there.
+	Gaps []bool
+	// Color is a "#rrggbb"; empty takes the palette's colour of the series'
+	// position among the medium's series (bars first, then lines), as echarts does.
+	Color string
+	// Light draws bars faint (a base under the bars drawn over it); Dashed and Bold
+	// set the line; Area fills under a line at that opacity (0: none); Step draws
+	// a line as steps that change at the end of a period (window only).
+	Light, Dashed, Bold, Step bool
+	Area                      float64
+	// Marked: the window attaches the plot's marks to this series.
+	Marked bool
+	On     Medium
+}
+
+// Band is a filled area between two series, such as what a cap saves.
+type Band struct {
+	Name   string
+	Lo, Hi []decimal.Decimal
+	Gaps   []bool
+	Color  string
+	On     Medium
+}
+
+// Ref is a horizontal reference line at a value, such as a cap. Name is the
+// window's mark name (read by the frontend to format its label); Label is the
+// PDF's text.
+type Ref struct {
+	Name, Label string
+	Value       decimal.Decimal
+	Color       string
+	On          Medium
+}
+
+// Mark is a vertical line through one period, such as the quarter a cap binds;
+// Quarter is the exact quarter on a yearly axis.
+type Mark struct {
+	Name, Label string
+	Index       int
+	Quarter     scenario.Quarter
+	Color       string
+	On          Medium
+}
+
+// Point is a dot at a period and value.
+type Point struct {
+	Name    string
+	Index   int
+	Value   decimal.Decimal
+	Quarter scenario.Quarter
+	Color   string
+	On      Medium
+}
+
+// Axis is what a plot is drawn over: the result's periods and, for a yearly
+// result, the quarter each period ends with.
+type Axis interface {
+	// Periods are the x axis' labels.
+	Periods() []string
+	// PeriodOf is the index of the period that holds quarter q, or -1.
+	PeriodOf(q scenario.Quarter) int
+	// LastQuarter is the last quarter of period i inside the horizon.
+	LastQuarter(i int) scenario.Quarter
+	// Yearly reports whether a period is a year.
+	Yearly() bool
+}
+
+// By is "quarter" or "year", for titles: "revenue by quarter".
+func By(a Axis) string {
+	if a.Yearly() {
+		return "year"
+	}
+	return "quarter"
+}
