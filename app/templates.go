@@ -210,11 +210,6 @@ func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 	if c.MovesMoney() && c.Payer == c.Payee {
 		c.Payee = "Partner 2"
 	}
-	if typ == contract.TypeCapacity && sc.Version < scenario.FormatV2 {
-		// A type of format v2: the scenario becomes v2, which computes a v1
-		// scenario's figures unchanged (see scenarios upgrade).
-		sc.Version = scenario.FormatV2
-	}
 	sc.Contracts = append(sc.Contracts, c)
 	return nil
 }

@@ -7,18 +7,22 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
 // InputGroup is a heading of the inputs panel: the scenario's horizon, one stream or
 // one contract, with what applies to it as a whole.
 type InputGroup struct {
-	ID      string   `json:"id"`   // "scenario", "streams.<id>", "contracts.<id>"
-	Kind    string   `json:"kind"` // scenario, stream, or the contract type
-	Label   string   `json:"label"`
-	Detail  string   `json:"detail"` // "OpenAI → Microsoft"
-	Sources []string `json:"sources"`
-	Enabled bool     `json:"enabled"`
+	ID   string `json:"id"`   // "scenario", "streams.<id>", "contracts.<id>"
+	Kind string `json:"kind"` // scenario, stream, or the contract type
+	// KindLabel names the kind for people: "Stream", or the contract type's title
+	// from its module ("Revenue share").
+	KindLabel string   `json:"kindLabel"`
+	Label     string   `json:"label"`
+	Detail    string   `json:"detail"` // "OpenAI → Microsoft"
+	Sources   []string `json:"sources"`
+	Enabled   bool     `json:"enabled"`
 	// Removable says the group can be removed (streams that a contract uses cannot).
 	Removable bool `json:"removable"`
 	// CanAddCap and CanRemoveCap say a revenue share's cap can be added or removed.
@@ -102,7 +106,7 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		})
 	}
 
-	group(InputGroup{ID: "scenario", Kind: "scenario", Label: "Horizon and discounting", Detail: "The quarters modeled and the NPV rate", Enabled: true})
+	group(InputGroup{ID: "scenario", Kind: "scenario", KindLabel: "Scenario", Label: "Horizon and discounting", Detail: "The quarters modeled and the NPV rate", Enabled: true})
 	quarter("start", "Start", sc.Start)
 	quarter("end", "End", sc.End)
 	num("discount_rate", "Discount rate")
@@ -115,7 +119,7 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		if u, ok := used[st.ID]; ok {
 			detail = "Revenue stream, the base of " + u
 		}
-		group(InputGroup{ID: p, Kind: "stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == ""})
+		group(InputGroup{ID: p, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == ""})
 		for _, a := range st.Annual {
 			num(fmt.Sprintf("%s.annual.%d", p, a.Year), fmt.Sprintf("%d", a.Year))
 		}
@@ -139,7 +143,7 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 			}
 		}
 		group(InputGroup{
-			ID: p, Kind: c.Type, Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
+			ID: p, Kind: c.Type, KindLabel: contract.Title(c.Type), Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
 			Enabled: c.Enabled, Removable: true,
 			CanAddCap:    canAdd,
 			CanRemoveCap: canRemove,

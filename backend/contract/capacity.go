@@ -53,6 +53,11 @@ func (capacity) Template(c *scenario.Contract, env TemplateEnv) {
 	c.Label, c.Payer, c.Payee = "Compute capacity", env.Party, "Provider"
 	c.Until, c.UntilSet = env.Scenario.End, true
 	c.Ext = &Capacity{GW: []scenario.QuarterAmount{{Quarter: env.Scenario.Start, Amount: dec("1")}}, Price: dec("10000000000")}
+	if env.Scenario.Version < scenario.FormatV2 {
+		// A type of format v2: the scenario becomes v2, which computes a v1
+		// scenario's figures unchanged (see scenarios upgrade).
+		env.Scenario.Version = scenario.FormatV2
+	}
 }
 
 func (capacity) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {

@@ -100,9 +100,15 @@ func main() {
 				return nil, err
 			}
 			doc := string(scenario.Marshal(s))
+			// The first contract's rate when it has one (a revenue share), else the
+			// discount rate.
 			path := "discount_rate"
-			if len(s.Contracts) > 0 && s.Contracts[0].Type == scenario.TypeRevenueShare {
-				path = "contracts." + s.Contracts[0].ID + ".rate"
+			if len(s.Contracts) > 0 {
+				for _, f := range s.Fields() {
+					if f.Path == "contracts."+s.Contracts[0].ID+".rate" {
+						path = f.Path
+					}
+				}
 			}
 			k := 0
 			return func() error {

@@ -137,6 +137,7 @@ export namespace app {
 	export interface InputGroup {
 	    id: string;
 	    kind: string;
+	    kindLabel: string;
 	    label: string;
 	    detail: string;
 	    sources: string[];
