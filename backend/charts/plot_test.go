@@ -20,7 +20,7 @@ func TestRenderAnyPlot(t *testing.T) {
 		gaps[0] = true
 		return plot.Plot{
 			BarMode: plot.Stacked, Stack: "gw",
-			Bars: []plot.Series{{ID: "a", Name: "A", Values: base}, {ID: "b", Name: "B", Values: base, On: plot.Print}},
+			Bars:  []plot.Series{{ID: "a", Name: "A", Values: base}, {ID: "b", Name: "B", Values: base, On: plot.Print}},
 			Lines: []plot.Series{{ID: "l", Name: "L", Values: base, Gaps: gaps, Dashed: true, Color: "#123456", Marked: true, On: plot.Screen}},
 			Refs:  []plot.Ref{{Name: "Limit", Value: base[1], Color: plot.CapColor}, {Name: "Paper", Value: base[1], On: plot.Print}},
 			Marks: []plot.Mark{{Name: "Here", Index: 1, Quarter: r.Quarters[1], Color: plot.CapColor}},
