@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
@@ -36,9 +37,10 @@ func questionAnswer(s *scenario.Scenario, r *engine.Result) (question, lead, ans
 	return "What do these deals pay, and to whom?", "", strings.Join(bullets, " ")
 }
 
+// The patterns are compiled on first use, not when the program starts.
 var (
-	revisionNumber = regexp.MustCompile(`^r([0-9]+)\b(.*)$`)
-	storedRevision = regexp.MustCompile(`^([0-9]+) \(sha256:[0-9a-f]+\)$`)
+	revisionNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^r([0-9]+)\b(.*)$`) })
+	storedRevision = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]+) \(sha256:[0-9a-f]+\)$`) })
 )
 
 // versionText names a revision for people: "r7" is "Saved version 7", "r7 with
@@ -50,7 +52,7 @@ func versionText(rev string) (text string, plain bool) {
 	if rev == "" {
 		return "Not saved", true
 	}
-	if m := revisionNumber.FindStringSubmatch(rev); m != nil {
+	if m := revisionNumber().FindStringSubmatch(rev); m != nil {
 		return "Saved version " + m[1] + m[2], true
 	}
 	return "Revision " + rev, false
@@ -58,7 +60,7 @@ func versionText(rev string) (text string, plain bool) {
 
 // summaryVersion is the version the summary page names, or "" for a file's hash.
 func summaryVersion(rev string) string {
-	if m := storedRevision.FindStringSubmatch(rev); m != nil {
+	if m := storedRevision().FindStringSubmatch(rev); m != nil {
 		return "Saved version " + m[1]
 	}
 	if v, plain := versionText(rev); plain && rev != "" {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,7 +65,20 @@ func block(path string) string {
 	return parts[0]
 }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+// validID reports whether id is an id: a lowercase letter, then up to 39 lowercase
+// letters, digits and underscores (^[a-z][a-z0-9_]{0,39}$).
+func validID(id string) bool {
+	if len(id) == 0 || len(id) > 40 || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		c := id[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
 
 // decoder turns a node tree into a Scenario, reporting type errors. Range and
 // cross-field rules are checked afterwards by Scenario.check, which also serves
@@ -437,7 +449,7 @@ func (d *decoder) scenario(root *node) *Scenario {
 func isNull(n *node) bool { return n.kind == scalarNode && n.scalar == nullScalar }
 
 func (d *decoder) id(k *node, path, what string) string {
-	if !idPattern.MatchString(k.text) {
+	if !validID(k.text) {
 		d.errf(k, path, "%q is not a valid %s id: use a lower-case letter, then up to 39 lower-case letters, digits or _ (such as openai_revenue)", k.text, what)
 	}
 	return k.text

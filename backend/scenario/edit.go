@@ -83,7 +83,7 @@ func ContractEditorOf(c *Contract) (ContractEditor, bool) {
 }
 
 // ValidID reports whether id is a valid stream or contract id.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+func ValidID(id string) bool { return validID(id) }
 
 // ContractAt splits contracts.<id>.<rest> and finds the contract (nil when there
 // is none); rest is "" for the contract itself.

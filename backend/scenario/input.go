@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -55,24 +56,29 @@ var scaleWords = map[string]string{
 	"t": "T", "tn": "T", "trillion": "T", "trillions": "T",
 }
 
+// The patterns are compiled on first use, not when the program starts.
 var (
 	// amountWords splits "-$1,234.5 billion" into its sign, number and scale word.
-	amountWords = regexp.MustCompile(`^([-+]?)\s*(?:US)?\$?\s*([0-9][0-9_,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([A-Za-z]*)\.?$`)
+	amountWords = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([-+]?)\s*(?:US)?\$?\s*([0-9][0-9_,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([A-Za-z]*)\.?$`)
+	})
 	// grouped is a number with thousands separators in the right places.
-	grouped = regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$`)
+	grouped = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$`)
+	})
 )
 
 // amountSyntax rewrites an amount typed with words or thousands separators in the
 // format's syntax ("$280 billion" → "280B"); anything else is returned as it is,
 // for ParseAmount to read or refuse.
 func amountSyntax(t string) string {
-	m := amountWords.FindStringSubmatch(t)
+	m := amountWords().FindStringSubmatch(t)
 	if m == nil {
 		return t
 	}
 	sign, num, word := m[1], m[2], strings.ToLower(m[3])
 	if strings.Contains(num, ",") {
-		if !grouped.MatchString(num) {
+		if !grouped().MatchString(num) {
 			return t
 		}
 		num = strings.ReplaceAll(num, ",", "")

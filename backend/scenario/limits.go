@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 
 	"github.com/goccy/go-yaml/token"
@@ -246,9 +246,12 @@ func boundedParse(size int, parse func()) {
 	}
 	bigParse.Lock()
 	defer bigParse.Unlock()
-	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
-	metrics.Read(sample)
-	used := sample[0].Value.Uint64() - sample[1].Value.Uint64()
+	// What the process holds: the memory the runtime has mapped less what it gave
+	// back. (runtime.ReadMemStats rather than runtime/metrics, whose
+	// initialisation every start of the command line would pay.)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	used := ms.Sys - ms.HeapReleased
 	prev := debug.SetMemoryLimit(-1)
 	limit := int64(math.MaxInt64)
 	if used < math.MaxInt64-parseHeadroom {

@@ -72,6 +72,9 @@ func parseTree(name string, data []byte, sink *errorSink) *node {
 	if strings.HasSuffix(strings.ToLower(name), ".json") {
 		return parseJSONTree(data, sink)
 	}
+	if root := builtinTree(data); root != nil {
+		return root
+	}
 	return parseYAMLTree(data, sink)
 }
 

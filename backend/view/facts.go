@@ -3,6 +3,7 @@ package view
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"dealmodel/backend/contract"
@@ -20,9 +21,12 @@ const (
 	Assumed     SourceStatus = "assumed"
 )
 
+// The patterns are compiled on first use, not when the program starts.
 var (
-	assumedWords     = regexp.MustCompile(`(?i)\bassum`)
-	unconfirmedWords = regexp.MustCompile(`(?i)not (been )?confirmed|unconfirmed|disputed|undisclosed|not public|not reported|not disclosed`)
+	assumedWords     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bassum`) })
+	unconfirmedWords = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)not (been )?confirmed|unconfirmed|disputed|undisclosed|not public|not reported|not disclosed`)
+	})
 )
 
 // Classify says how firm the fact behind one source line is, from its words: an
@@ -30,9 +34,9 @@ var (
 // confirmed, or a figure that is not public, says that.
 func Classify(line string) SourceStatus {
 	switch {
-	case assumedWords.MatchString(line):
+	case assumedWords().MatchString(line):
 		return Assumed
-	case unconfirmedWords.MatchString(line):
+	case unconfirmedWords().MatchString(line):
 		return Unconfirmed
 	}
 	return Reported
@@ -71,7 +75,9 @@ func Facts(sc *scenario.Scenario) []Fact {
 }
 
 // datePattern finds dates in source lines: 2026-05-11, or a month, 2025-09.
-var datePattern = regexp.MustCompile(`\b(20[0-9]{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?\b`)
+var datePattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(20[0-9]{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?\b`)
+})
 
 // FactsAsOf is the date of the latest source the scenario cites, for people
 // ("11 May 2026", or "September 2025" when the latest is a month), or "" when no
@@ -89,7 +95,7 @@ func FactsAsOf(sc *scenario.Scenario) string {
 	var best time.Time
 	day := false
 	for _, l := range lines {
-		for _, m := range datePattern.FindAllStringSubmatch(l, -1) {
+		for _, m := range datePattern().FindAllStringSubmatch(l, -1) {
 			layout, text := "2006-01", m[1]+"-"+m[2]
 			if m[3] != "" {
 				layout, text = "2006-01-02", text+"-"+m[3]
