@@ -27,6 +27,11 @@ func With(s *scenario.Scenario, as []Assignment) (*scenario.Scenario, error) {
 	for _, f := range s.QuarterFields() {
 		kinds[f.Path] = f.Kind
 	}
+	return with(s, as, kinds)
+}
+
+// with is With for assignments whose fields' kinds are known.
+func with(s *scenario.Scenario, as []Assignment, kinds map[string]scenario.FieldKind) (*scenario.Scenario, error) {
 	c := s.Clone()
 	for pass := range 2 {
 		for _, a := range as {

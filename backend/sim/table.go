@@ -185,9 +185,12 @@ func (m *Model) Table(ctx context.Context, xPath string, xs []decimal.Decimal, y
 		return nil, err
 	}
 	// The cells do not depend on the uncertainty block: leave it out, so that
-	// checking each edited scenario does not check the distributions again.
-	plain := m.scen.Clone()
-	plain.Uncertainty = nil
+	// checking each edited scenario does not check the distributions again. Nor do
+	// they depend on contracts other than the figure's own and the two inputs'
+	// (a contract's figures follow from its terms, the streams and the discount
+	// rate): each cell is the engine run on the edited scenario without them.
+	plain := m.tableScenario(f.id, xPath, yPath)
+	kinds := map[string]scenario.FieldKind{xPath: scenario.FieldKind(out.X.Kind), yPath: scenario.FieldKind(out.Y.Kind)}
 	nx := len(xs)
 	cells := make([]engine.Metric, nx*len(ys))
 	errs := make([]error, len(cells))
@@ -196,7 +199,7 @@ func (m *Model) Table(ctx context.Context, xPath string, xs []decimal.Decimal, y
 			return
 		}
 		i, j := t/nx, t%nx
-		s, err := With(plain, []Assignment{{Path: xPath, Value: xs[j]}, {Path: yPath, Value: ys[i]}})
+		s, err := with(plain, []Assignment{{Path: xPath, Value: xs[j]}, {Path: yPath, Value: ys[i]}}, kinds)
 		if err == nil {
 			if verr := s.Validate(); verr != nil {
 				err = errorf(EINVALID, "%s = %s with %s = %s is not a valid scenario: %v", xPath, out.X.Texts[j], yPath, out.Y.Texts[i], verr)
@@ -223,6 +226,38 @@ func (m *Model) Table(ctx context.Context, xPath string, xs []decimal.Decimal, y
 		out.Cells[i] = cells[i*nx : (i+1)*nx]
 	}
 	return out, nil
+}
+
+// tableScenario is the scenario a table's cells edit: without its uncertainty
+// block and, for a figure of one contract or one stream, with only that contract
+// and those the inputs belong to. Figures of parties and of the commitments' total
+// depend on every contract: they keep them all.
+func (m *Model) tableScenario(metric string, paths ...string) *scenario.Scenario {
+	s := m.scen.Clone()
+	s.Uncertainty = nil
+	keep := map[string]bool{}
+	switch head, rest, _ := strings.Cut(metric, "."); head {
+	case "contract":
+		id, _, _ := strings.Cut(rest, ".")
+		keep[id] = true
+	case "stream":
+	default:
+		return s
+	}
+	for _, p := range paths {
+		if rest, ok := strings.CutPrefix(p, "contracts."); ok {
+			id, _, _ := strings.Cut(rest, ".")
+			keep[id] = true
+		}
+	}
+	kept := s.Contracts[:0]
+	for _, c := range s.Contracts {
+		if keep[c.ID] {
+			kept = append(kept, c)
+		}
+	}
+	s.Contracts = kept
+	return s
 }
 
 // fieldHint suggests the nearest numeric field's path.
