@@ -521,6 +521,43 @@ func (s *Service) DuplicateScenario(name, newName string) (e *ScenarioEntry, err
 	return s.entry(newName)
 }
 
+// SaveAsNew saves a working copy, unsaved edits and all, as revision 1 of a new
+// scenario named newName (when empty, a free name after the working copy's own,
+// "… (copy)"), and opens it. The scenario it came from is left as it is: its saved
+// revisions and its draft. This is how a what-if is kept apart from the scenario it
+// started from, a built-in in particular, which stays the reference.
+func (s *Service) SaveAsNew(doc, newName, message string) (w *Workspace, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	e, err := s.parse(doc)
+	if err != nil {
+		return nil, err
+	}
+	from := e.sc.Name
+	newName = strings.TrimSpace(newName)
+	if newName == "" {
+		if newName, err = s.freeName(from + " (copy)"); err != nil {
+			return nil, err
+		}
+	}
+	sc := e.sc.Clone()
+	sc.Name = newName
+	if err := sc.Validate(); err != nil {
+		return nil, err
+	}
+	message = strings.TrimSpace(message)
+	if message == "" {
+		message = "Saved as a new scenario from “" + from + "”"
+	}
+	if _, err := lib.DB.Create(s.ctx(), newName, scenario.Marshal(sc), message, ""); err != nil {
+		return nil, s.userError(err)
+	}
+	return s.OpenScenario(newName)
+}
+
 // entry is the list entry of one scenario.
 func (s *Service) entry(name string) (*ScenarioEntry, error) {
 	list, err := s.ListScenarios()

@@ -586,3 +586,55 @@ func TestStaleSaveIsAConflict(t *testing.T) {
 		t.Fatalf("unchanged save with an old base: %+v %v", res, err)
 	}
 }
+
+// A what-if saved as a new scenario keeps its unsaved edits; the built-in it came
+// from keeps its revisions and its draft, untouched.
+func TestSaveAsNewKeepsTheEditsAndLeavesTheOriginal(t *testing.T) {
+	s := newTestService(t)
+	name := builtinName(t, "microsoft-cap")
+	w, err := s.OpenScenario(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := apply(t, s, w.Document, Edit{OpSet, "contracts.msft_revshare.cap", "45B"})
+	if err := s.SaveDraft(name, ev.Document); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.SaveAsNew(ev.Document, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Name != name+" (copy)" || n.Revision != 1 || n.Draft || n.Builtin != "" || !strings.Contains(n.Document, "cap: 45B") || !strings.Contains(n.Document, `name: "`+name+` (copy)"`) {
+		t.Fatalf("saved as %+v", n)
+	}
+	hist, err := s.History(n.Name)
+	if err != nil || len(hist) != 1 || hist[0].Message != "Saved as a new scenario from “"+name+"”" {
+		t.Fatalf("history %+v, %v", hist, err)
+	}
+	orig, err := s.OpenScenario(name)
+	if err != nil || orig.Revision != w.Revision || !orig.Draft || !strings.Contains(orig.Document, "cap: 45B") || orig.Builtin == "" {
+		t.Fatalf("the built-in after save as: %+v, %v", orig, err)
+	}
+	if strings.Contains(w.Document, "cap: 45B") {
+		t.Fatal("the edit was already in the built-in")
+	}
+
+	// A name of one's own, and the message given; a taken name or an invalid
+	// document saves nothing.
+	mine, err := s.SaveAsNew(ev.Document, "  Cap at 45B  ", "What if the cap is 45B")
+	if err != nil || mine.Name != "Cap at 45B" {
+		t.Fatalf("named: %+v, %v", mine, err)
+	}
+	if _, err := s.SaveAsNew(ev.Document, "cap at 45b", ""); err == nil {
+		t.Error("saved over a taken name")
+	}
+	if _, err := s.SaveAsNew("not: [a scenario", "Broken", ""); err == nil {
+		t.Error("saved a document that does not read")
+	}
+	list, _ := s.ListScenarios()
+	for _, e := range list {
+		if e.Name == "Broken" {
+			t.Error("a failed save left a scenario behind")
+		}
+	}
+}

@@ -54,6 +54,7 @@ const (
 	MenuOpenFile  = "open-file"
 	MenuImport    = "import"
 	MenuSave      = "save"
+	MenuSaveAs    = "save-as"
 	MenuExportPDF = "export-pdf"
 	MenuExportCSV = "export-csv"
 	MenuUndo      = "undo"
@@ -139,6 +140,7 @@ func appMenu(emit func(name string, data any), quit func()) *menu.Menu {
 	file.AddText("Open file…", keys.CmdOrCtrl("o"), send(MenuOpenFile))
 	file.AddText("Import…", keys.CmdOrCtrl("i"), send(MenuImport))
 	file.AddText("Save", keys.CmdOrCtrl("s"), send(MenuSave))
+	file.AddText("Save as new scenario…", keys.Combo("s", keys.CmdOrCtrlKey, keys.ShiftKey), send(MenuSaveAs))
 	file.AddSeparator()
 	file.AddText("Export PDF…", keys.CmdOrCtrl("e"), send(MenuExportPDF))
 	file.AddText("Export CSV…", keys.Combo("e", keys.CmdOrCtrlKey, keys.ShiftKey), send(MenuExportCSV))

@@ -53,6 +53,7 @@ func TestAppMenu(t *testing.T) {
 		{"File/Open file…", MenuOpenFile, "Ctrl+O"},
 		{"File/Import…", MenuImport, "Ctrl+I"},
 		{"File/Save", MenuSave, "Ctrl+S"},
+		{"File/Save as new scenario…", MenuSaveAs, "Ctrl+Shift+S"},
 		{"File/Export PDF…", MenuExportPDF, "Ctrl+E"},
 		{"File/Export CSV…", MenuExportCSV, "Ctrl+Shift+E"},
 		{"Edit/Undo", MenuUndo, "Ctrl+Z"},

@@ -112,6 +112,9 @@ describe('saving and history', () => {
     await capText(page).press('Enter');
     await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$48.76B');
     await page.keyboard.press('Control+s');
+    // The briefing is a built-in: saving offers a scenario of your own first
+    // (whatif.spec.ts); saving over it stays possible.
+    await page.getByRole('button', { name: 'Save over the built-in…' }).click();
     const message = page.getByRole('textbox', { name: /Message/ });
     await message.fill('Cap at $45B');
     await message.press('Enter');

@@ -66,6 +66,8 @@ export const api = {
   /** base is the revision the working copy was opened from: a later save elsewhere is a conflict. */
   saveScenario: (name: string, doc: string, message: string, base: number): Promise<SaveResult> =>
     Service.SaveScenario(name, doc, message, base),
+  /** saveAsNew saves a working copy, unsaved edits and all, as a new scenario, and opens it. */
+  saveAsNew: (doc: string, newName: string, message: string): Promise<Workspace> => Service.SaveAsNew(doc, newName, message),
   history: (name: string): Promise<RevisionInfo[]> => Service.History(name),
   diffRevisions: (name: string, a: number, b: number): Promise<Change[]> => Service.DiffRevisions(name, a, b),
   restoreRevision: (name: string, rev: number): Promise<Workspace> => Service.RestoreRevision(name, rev),

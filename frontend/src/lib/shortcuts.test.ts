@@ -12,6 +12,7 @@ const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boo
 describe('actionOf', () => {
   it('maps the shortcuts', () => {
     expect(actionOf(key('s', { ctrl: true }))).toBe('save');
+    expect(actionOf(key('S', { ctrl: true, shift: true }))).toBe('save-as');
     expect(actionOf(key('S', { meta: true }))).toBe('save');
     expect(actionOf(key('z', { ctrl: true }))).toBe('undo');
     expect(actionOf(key('Z', { ctrl: true, shift: true }))).toBe('redo');

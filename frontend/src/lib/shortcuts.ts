@@ -1,11 +1,12 @@
 // Keyboard shortcuts of the workspace, as one table so the menu, the buttons' hints
 // and the handler agree.
 
-export type Action = 'save' | 'undo' | 'redo' | 'new' | 'filter';
+export type Action = 'save' | 'save-as' | 'undo' | 'redo' | 'new' | 'filter';
 
 /** The shortcut of each action, for people ("Ctrl+S"). */
 export const shortcutText: Record<Action, string> = {
   save: 'Ctrl+S',
+  'save-as': 'Ctrl+Shift+S',
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Shift+Z',
   new: 'Ctrl+N',
@@ -21,7 +22,7 @@ interface Keys {
 }
 
 /**
- * actionOf maps a key press to an action: Ctrl+S save, Ctrl+Z undo, Ctrl+Shift+Z
+ * actionOf maps a key press to an action: Ctrl+S save, Ctrl+Shift+S save as new, Ctrl+Z undo, Ctrl+Shift+Z
  * and Ctrl+Y redo, Ctrl+N new, Ctrl+K or / the input filter (Cmd instead of Ctrl on
  * a Mac). inText says the focus is in a text field, where Ctrl+Z, Ctrl+Y and /
  * belong to the field.
@@ -31,7 +32,7 @@ export function actionOf(e: Keys, inText = false): Action | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
   const k = e.key.toLowerCase();
   if (k === 'k' && !e.shiftKey) return 'filter';
-  if (k === 's' && !e.shiftKey) return 'save';
+  if (k === 's') return e.shiftKey ? 'save-as' : 'save';
   if (k === 'n' && !e.shiftKey) return 'new';
   if (inText) return null;
   if (k === 'z') return e.shiftKey ? 'redo' : 'undo';

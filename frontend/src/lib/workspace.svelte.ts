@@ -322,6 +322,29 @@ export class WorkspaceStore {
     }
   }
 
+  /**
+   * saveAsNew saves the working copy, unsaved edits and all, as a new scenario
+   * (newName, or a free name after this one when empty) and opens it. With
+   * moveEdits the edits move: the scenario they came from drops its draft and is
+   * left at its saved revision; without, it keeps them too (Duplicate). It returns
+   * the new name, or throws.
+   */
+  async saveAsNew(newName: string, msg: string, moveEdits: boolean): Promise<string> {
+    const from = this.name;
+    if (!from || !this.evaluation) throw new Error('Nothing is open.');
+    this.saving = true;
+    try {
+      await this.flushDraft();
+      const w = await api.saveAsNew(this.#doc, newName, msg);
+      if (moveEdits) await api.discardDraft(from).catch(() => {});
+      await this.show(w);
+      this.onstored?.();
+      return w.name;
+    } finally {
+      this.saving = false;
+    }
+  }
+
   /** renamed follows a rename made from the list. */
   renamed(oldName: string, newName: string): void {
     if (this.name === oldName) {

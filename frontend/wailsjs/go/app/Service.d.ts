@@ -42,6 +42,8 @@ export function RestoreRevision(arg1:string,arg2:number):Promise<app.Workspace>;
 
 export function Resume(arg1:string):Promise<app.Evaluation>;
 
+export function SaveAsNew(arg1:string,arg2:string,arg3:string):Promise<app.Workspace>;
+
 export function SaveDraft(arg1:string,arg2:string):Promise<void>;
 
 export function SaveScenario(arg1:string,arg2:string,arg3:string,arg4:number):Promise<app.SaveResult>;

@@ -82,6 +82,10 @@ export function Resume(arg1) {
   return window['go']['app']['Service']['Resume'](arg1);
 }
 
+export function SaveAsNew(arg1, arg2, arg3) {
+  return window['go']['app']['Service']['SaveAsNew'](arg1, arg2, arg3);
+}
+
 export function SaveDraft(arg1, arg2) {
   return window['go']['app']['Service']['SaveDraft'](arg1, arg2);
 }
