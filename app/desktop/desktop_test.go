@@ -82,7 +82,7 @@ func TestAppMenu(t *testing.T) {
 			t.Errorf("%s: sent %v, want %q", c.item, sent, c.action)
 		}
 	}
-	if len(items) != 10 {
+	if len(items) != 11 {
 		t.Errorf("%d items: %v", len(items), items)
 	}
 }
