@@ -128,6 +128,11 @@ func exportCmd(e *env, args []string) error {
 			}
 			if !*noUncertainty && !*summaryOnly {
 				brief.Uncertainty, err = briefingUncertainty(s, *period)
+				if sim.ErrorCode(err) != "" {
+					// Ranges that cannot be simulated are the input's fault, as
+					// in simulate.
+					err = invalidf("--pdf: %s\n(--no-uncertainty leaves the simulation out of the PDF)", err)
+				}
 			}
 			if err == nil {
 				err = report.WritePDF(&b, brief)

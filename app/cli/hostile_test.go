@@ -127,3 +127,19 @@ func TestRejectedImportLeavesNoDatabase(t *testing.T) {
 		t.Fatalf("a rejected import created %v", entries)
 	}
 }
+
+// An import that the store would refuse, two files naming one scenario (here
+// by case and Unicode form), is refused before a database or backup is made.
+func TestImportOfOneNameTwiceLeavesNoDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new", "d.db")
+	a := writeFile(t, "a.yaml", "version: 1\nname: \"Caf\u00e9\"\nstart: 2026Q1\nend: 2026Q4\n")
+	b := writeFile(t, "b.yaml", "version: 1\nname: \"CAFE\u0301\"\nstart: 2026Q1\nend: 2026Q4\n")
+	code, out, errs := cli(t, "scenarios", "import", a, b, "--db", db)
+	if code != ExitInvalid || out != "" || !strings.Contains(errs, a+" and "+b+" are both named") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a rejected import created %v", entries)
+	}
+}

@@ -230,12 +230,23 @@ func scnShow(e *env, l *library.Library, o opts) error {
 // problems together, before any database is opened.
 func checkImport(paths []string) error {
 	var errs scenario.ErrorList
+	names := map[string]string{}
 	for _, a := range paths {
 		data, err := readScenarioFile(a)
 		if err != nil {
 			return err
 		}
-		if _, err := scenario.Parse(a, data); err != nil {
+		sc, err := scenario.Parse(a, data)
+		if err == nil {
+			// The store refuses one name twice (by case and Unicode form) in an
+			// import; say so before a database is opened or made.
+			key := store.FoldName(sc.Name)
+			if prev, dup := names[key]; dup {
+				return invalidf("%s and %s are both named %q: give each scenario its own name", prev, a, sc.Name)
+			}
+			names[key] = a
+		}
+		if err != nil {
 			var el *scenario.ErrorList
 			if !errors.As(err, &el) {
 				return err
