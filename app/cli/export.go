@@ -25,7 +25,7 @@ import (
 func init() {
 	register(command{
 		name: "export", order: 20, run: exportCmd,
-		args: "FILE|NAME [--csv OUT] [--summary-csv OUT] [--pdf OUT] [--period quarter|year] [--compare NAME...] [--paper a4|letter] [--landscape] [--summary-only] [--labels] [--bom] [--no-uncertainty] [--db PATH]",
+		args: "FILE|NAME [--csv OUT] [--summary-csv OUT] [--pdf OUT] [--period quarter|year] [--compare NAME...] [--paper a4|letter] [--landscape] [--summary-only] [--labels] [--bom] [--no-uncertainty] [--table ID --x PATH=VALUES --y PATH=VALUES] [--db PATH]",
 		help: "write the schedule and summary as CSV (OUT - is stdout) and the PDF briefing",
 	})
 }
@@ -61,6 +61,9 @@ func exportCmd(e *env, args []string) error {
 	labels := fs.Bool("labels", false, "add a second CSV header row with labels for people")
 	bom := fs.Bool("bom", false, "start CSV files with a UTF-8 byte order mark, for Excel")
 	noUncertainty := fs.Bool("no-uncertainty", false, "leave the simulation out of the PDF")
+	tableMetric := fs.String("table", "", "add a two-way table page to the PDF: the figure `ID` in its cells, over --x and --y (as dealmodel table)")
+	tableX := fs.String("x", "", "with --table: the input across, PATH=VALUES (25B,38B,60B or LOW..HIGH:N)")
+	tableY := fs.String("y", "", "with --table: the input down, PATH=VALUES")
 	var compare listFlag
 	fs.Var(&compare, "compare", "scenario `NAME` to compare with in the PDF; repeat it or give a comma list")
 	db := dbFlag(fs)
@@ -83,6 +86,9 @@ func exportCmd(e *env, args []string) error {
 	}
 	if len(compare) > 0 && *pdfOut == "" {
 		return invalidf("--compare applies to the PDF briefing: add --pdf OUT")
+	}
+	if err := checkTableFlags(*tableMetric, *tableX, *tableY, *pdfOut, *summaryOnly); err != nil {
+		return err
 	}
 
 	s, rev, err := resolveRevision(e, pos[0], *db)
@@ -133,6 +139,9 @@ func exportCmd(e *env, args []string) error {
 					// in simulate.
 					err = invalidf("--pdf: %s\n(--no-uncertainty leaves the simulation out of the PDF)", err)
 				}
+			}
+			if err == nil && *tableMetric != "" {
+				brief.Table, err = twoWayOf(e, s, *tableX, *tableY, *tableMetric)
 			}
 			if err == nil {
 				err = report.WritePDF(&b, brief)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"dealmodel/backend/report"
+	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
 )
 
@@ -51,38 +52,9 @@ func tableCmd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	axis := func(flagName, spec string) (string, error) {
-		path, _, ok := strings.Cut(spec, "=")
-		if !ok || strings.TrimSpace(path) == "" {
-			return "", invalidf("--%s %q: write PATH=VALUES, such as contracts.msft_revshare.cap=25B,38B,60B", flagName, spec)
-		}
-		return strings.TrimSpace(path), nil
-	}
-	xPath, err := axis("x", *xFlag)
+	tw, err := twoWayOf(e, s, *xFlag, *yFlag, *metric)
 	if err != nil {
 		return err
-	}
-	yPath, err := axis("y", *yFlag)
-	if err != nil {
-		return err
-	}
-	m, err := sim.Compile(s)
-	if err != nil {
-		return simError(err)
-	}
-	xs, err := m.TableValues(xPath, afterEq(*xFlag))
-	if err != nil {
-		return invalidf("--x: %s", err)
-	}
-	ys, err := m.TableValues(yPath, afterEq(*yFlag))
-	if err != nil {
-		return invalidf("--y: %s", err)
-	}
-	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt)
-	defer stop()
-	tw, err := m.Table(ctx, xPath, xs, yPath, ys, *metric)
-	if err != nil {
-		return simError(err)
 	}
 	var buf bytes.Buffer
 	switch *format {
@@ -97,6 +69,63 @@ func tableCmd(e *env, args []string) error {
 	}
 	_, err = e.stdout.Write(buf.Bytes())
 	return err
+}
+
+// checkTableFlags checks export's --table, --x and --y before any work is done.
+func checkTableFlags(metric, x, y, pdf string, summaryOnly bool) error {
+	switch {
+	case metric == "" && x == "" && y == "":
+		return nil
+	case metric == "":
+		return invalidf("--x and --y belong to --table ID, the figure of the two-way table page, such as --table contract.msft_revshare.cap_hit")
+	case pdf == "":
+		return invalidf("--table adds a page to the PDF briefing: add --pdf OUT")
+	case summaryOnly:
+		return invalidf("--table adds a page to the full report: leave out --summary-only")
+	case strings.TrimSpace(x) == "":
+		return invalidf("--table needs --x PATH=VALUES, such as --x contracts.msft_revshare.cap=25B,38B,60B")
+	case strings.TrimSpace(y) == "":
+		return invalidf("--table needs --y PATH=VALUES, such as --y streams.openai_revenue.annual.2030=150B..250B:5")
+	}
+	return nil
+}
+
+// twoWayOf computes the two-way table of s: xSpec and ySpec are PATH=VALUES.
+func twoWayOf(e *env, s *scenario.Scenario, xSpec, ySpec, metric string) (*sim.TwoWay, error) {
+	axis := func(flagName, spec string) (string, error) {
+		path, _, ok := strings.Cut(spec, "=")
+		if !ok || strings.TrimSpace(path) == "" {
+			return "", invalidf("--%s %q: write PATH=VALUES, such as contracts.msft_revshare.cap=25B,38B,60B", flagName, spec)
+		}
+		return strings.TrimSpace(path), nil
+	}
+	xPath, err := axis("x", xSpec)
+	if err != nil {
+		return nil, err
+	}
+	yPath, err := axis("y", ySpec)
+	if err != nil {
+		return nil, err
+	}
+	m, err := sim.Compile(s)
+	if err != nil {
+		return nil, simError(err)
+	}
+	xs, err := m.TableValues(xPath, afterEq(xSpec))
+	if err != nil {
+		return nil, invalidf("--x: %s", err)
+	}
+	ys, err := m.TableValues(yPath, afterEq(ySpec))
+	if err != nil {
+		return nil, invalidf("--y: %s", err)
+	}
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt)
+	defer stop()
+	tw, err := m.Table(ctx, xPath, xs, yPath, ys, metric)
+	if err != nil {
+		return nil, simError(err)
+	}
+	return tw, nil
 }
 
 func afterEq(spec string) string {

@@ -3,6 +3,9 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,6 +129,49 @@ func TestTableInvalid(t *testing.T) {
 		out, errOut, code := simCLI(t, c.args...)
 		if code != ExitInvalid || out != "" || !strings.Contains(errOut, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
+
+// export --table adds the two-way table's page to the PDF; its flags go together,
+// with --pdf, and bad values fail before anything is written.
+func TestExportTablePage(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "b.pdf")
+	code, _, errOut := cli(t, "export", "briefing", "--pdf", pdf, "--no-uncertainty", "--table", "contract.msft_revshare.cap_hit",
+		"--x", "contracts.msft_revshare.cap=25B,38B,60B", "--y", "streams.openai_revenue.annual.2030=200B,280B")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, w := range []string{"Two-way table: Revenue share to Microsoft: quarter the cap binds", "280B 2028Q3 2029Q2 2030Q1"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the PDF lacks %q", w)
+		}
+	}
+	x, y := "contracts.msft_revshare.cap=25B,38B", "streams.openai_revenue.annual.2030=200B,280B"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--pdf", pdf, "--x", x, "--y", y}, "--x and --y belong to --table ID"},
+		{[]string{"--csv", "-", "--table", "contract.msft_revshare.cap_hit", "--x", x, "--y", y}, "add --pdf OUT"},
+		{[]string{"--pdf", pdf, "--summary-only", "--table", "contract.msft_revshare.cap_hit", "--x", x, "--y", y}, "leave out --summary-only"},
+		{[]string{"--pdf", pdf, "--table", "contract.msft_revshare.cap_hit", "--y", y}, "--table needs --x"},
+		{[]string{"--pdf", pdf, "--table", "contract.msft_revshare.cap_hit", "--x", "contracts.msft_revshare.cap=25X", "--y", y}, `"25X" is not an amount`},
+		{[]string{"--pdf", pdf, "--table", "contract.msft_revshare.cap_hot", "--x", x, "--y", y}, "cap_hot"},
+	} {
+		os.Remove(pdf)
+		code, out, errOut := cli(t, append([]string{"export", "briefing"}, c.args...)...)
+		if code != ExitInvalid || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", c.args, code, out, errOut, c.want)
+		}
+		if _, err := os.Stat(pdf); err == nil {
+			t.Errorf("%v: a PDF was written", c.args)
 		}
 	}
 }

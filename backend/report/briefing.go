@@ -11,6 +11,7 @@ import (
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/sim"
 )
 
 // Paper is the page size of a briefing.
@@ -58,6 +59,9 @@ type Briefing struct {
 	// Uncertainty holds simulation results. Nil omits the uncertainty section (the
 	// ranges the scenario declares are listed with the assumptions either way).
 	Uncertainty *Uncertainty
+	// Table, when set, adds a page with a two-way table (dealmodel table) of
+	// Scenario: a heatmap with the figures and the base case outlined.
+	Table *sim.TwoWay
 
 	// uncompressed leaves the content streams readable, for tests that count the
 	// drawing operators of the charts.

@@ -32,6 +32,9 @@ func (d *doc) render() {
 	if d.in.b.Uncertainty != nil {
 		d.uncertainty(d.in.b.Uncertainty)
 	}
+	if d.in.b.Table != nil {
+		d.twoWay(d.in.b.Table)
+	}
 	d.dealTerms()
 	d.schedule()
 	d.assumptions()
