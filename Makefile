@@ -17,6 +17,7 @@ WAILS_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/wailsapp/wail
 STATICCHECK_VERSION := v0.8.2
 STATICCHECK := $(GOBIN)/staticcheck
 BIN         := build/bin/dealmodel
+FULL_BIN    := build/bin/dealmodel-full
 DESKTOP_BIN := build/bin/dealmodel-desktop
 ARTIFACTS   ?= artifacts
 
@@ -61,9 +62,12 @@ build: system-deps wails-cli frontend-deps
 	GOFLAGS=-buildmode=pie $(WAILS) build -m -nosyncgomod -ldflags "$(LDFLAGS)"
 	$(MAKE) --no-print-directory cli COMMIT=$(COMMIT) BUILD_DATE=$(BUILD_DATE)
 
-## cli: build/bin/dealmodel alone (needs frontend/dist for serve: make frontend)
+## cli: the command line alone (needs frontend/dist for serve: make frontend):
+## build/bin/dealmodel-full, all of it, and build/bin/dealmodel, its lean build,
+## which runs built-ins and files itself and dealmodel-full for the rest
 cli:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/dealmodel
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(FULL_BIN) ./cmd/dealmodel
+	CGO_ENABLED=0 $(GO) build -tags lean -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/dealmodel
 
 ## test: go vet, staticcheck, Go tests with the race detector (fuzz seed corpora
 ## included), the frontend's type check and unit tests, the desktop smoke test, the

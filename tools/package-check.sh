@@ -29,7 +29,7 @@ done
 [[ $(dpkg-deb -f "$deb" Package) == dealmodel ]] || fail "the package is not named dealmodel"
 
 # The installed files.
-for f in usr/bin/dealmodel usr/bin/dealmodel-desktop usr/share/applications/dealmodel.desktop \
+for f in usr/bin/dealmodel usr/lib/dealmodel/dealmodel-full usr/bin/dealmodel-desktop usr/share/applications/dealmodel.desktop \
   usr/share/doc/dealmodel/copyright usr/share/doc/dealmodel/changelog.gz \
   usr/share/man/man1/dealmodel.1.gz usr/share/man/man1/dealmodel-desktop.1.gz; do
   [[ -s $root/$f ]] || fail "$f is not installed"
@@ -53,10 +53,12 @@ app=$root/usr/bin/${exec_line%% *}
 
 # The command line: pure Go, and it works from where it is installed.
 cli=$root/usr/bin/dealmodel
-if ldd "$cli" >/dev/null 2>&1; then
-  libs=$(ldd "$cli" 2>&1 || true)
-  if grep -Eq 'gtk|webkit' <<<"$libs"; then fail "the command line links the window system: $libs"; fi
-fi
+for prog in "$cli" "$root/usr/lib/dealmodel/dealmodel-full"; do
+  if ldd "$prog" >/dev/null 2>&1; then
+    libs=$(ldd "$prog" 2>&1 || true)
+    if grep -Eq 'gtk|webkit' <<<"$libs"; then fail "$prog links the window system: $libs"; fi
+  fi
+done
 ver=$("$cli" version)
 grep -q "^Dealmodel $(dpkg-deb -f "$deb" Version)\$" <<<"$ver" || fail "dealmodel version says: $ver"
 [[ $("$cli" --version) == "$ver" ]] || fail "--version differs from version"
@@ -64,6 +66,9 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$root" "$scratch"' EXIT
 run=$(env -u DISPLAY -u WAYLAND_DISPLAY XDG_CONFIG_HOME="$scratch" "$cli" run briefing --period year)
 grep -q 'quarter the cap binds' <<<"$run" || fail "dealmodel run briefing printed no summary: $run"
+# What the lean dealmodel hands to /usr/lib/dealmodel/dealmodel-full: a stored scenario.
+list=$(env -u DISPLAY -u WAYLAND_DISPLAY XDG_CONFIG_HOME="$scratch" "$cli" scenarios list)
+grep -q '^NAME ' <<<"$list" || fail "dealmodel scenarios list, from the installed path, printed: $list"
 # Without a display, dealmodel alone prints its usage rather than failing.
 env -u DISPLAY -u WAYLAND_DISPLAY "$cli" | grep -q '^Usage:' || fail "dealmodel without a display printed no usage"
 

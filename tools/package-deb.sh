@@ -3,7 +3,8 @@
 #
 #   tools/package-deb.sh VERSION OUTDIR
 #
-# It installs the command line (/usr/bin/dealmodel, pure Go), the desktop app
+# It installs the command line (/usr/bin/dealmodel, pure Go, the lean build that
+# runs /usr/lib/dealmodel/dealmodel-full for what it does not do), the desktop app
 # (/usr/bin/dealmodel-desktop), the desktop entry, the icon in the hicolor theme at
 # the usual sizes, manual pages, and the copyright file with the licences of every
 # bundled library and font. The dependencies are what dpkg-shlibdeps finds the
@@ -19,7 +20,7 @@ pkg=dealmodel
 maintainer="Dealmodel authors <dealmodel@users.noreply.github.com>"
 epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
-for f in build/bin/dealmodel build/bin/dealmodel-desktop frontend/dist/licences.json; do
+for f in build/bin/dealmodel build/bin/dealmodel-full build/bin/dealmodel-desktop frontend/dist/licences.json; do
   [[ -e $f ]] || { echo "package-deb: $f is missing: run make build first" >&2; exit 1; }
 done
 # ImageMagick's own binary, not whatever else is called convert on PATH.
@@ -35,6 +36,7 @@ root=$work/root
 mkdir -p "$root/DEBIAN"
 
 install -D -m 0755 build/bin/dealmodel "$root/usr/bin/dealmodel"
+install -D -m 0755 build/bin/dealmodel-full "$root/usr/lib/dealmodel/dealmodel-full"
 install -D -m 0755 build/bin/dealmodel-desktop "$root/usr/bin/dealmodel-desktop"
 install -D -m 0644 build/linux/dealmodel.desktop "$root/usr/share/applications/dealmodel.desktop"
 for size in 16 22 24 32 48 64 128 256 512; do

@@ -14,7 +14,6 @@ import (
 
 	"dealmodel/backend/files"
 	"dealmodel/backend/scenario"
-	"dealmodel/backend/store"
 )
 
 // Exit statuses.
@@ -61,6 +60,9 @@ func commands() []command {
 // Main runs the command line with args (without the program name) and returns the
 // exit status. Errors go to stderr; stdout carries only the command's output.
 func Main(args []string, stdout, stderr io.Writer) int {
+	if delegate != nil && !handledHere(args) {
+		return delegate(args, stderr)
+	}
 	e := &env{ctx: context.Background(), stdout: stdout, stderr: stderr}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
@@ -72,6 +74,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	for _, c := range commands() {
 		if c.name == args[0] {
 			err := runGuarded(c, e, args[1:])
+			if delegate != nil && errors.Is(err, errNeedsFull) {
+				return delegate(args, stderr)
+			}
 			var h *helpRequest
 			if errors.As(err, &h) {
 				fmt.Fprintf(stdout, "Usage: dealmodel %s %s\n  %s\n\nFlags:\n%s", c.name, c.args, c.help, h.flags)
@@ -111,9 +116,11 @@ func exitStatus(stderr io.Writer, err error) int {
 	if err == nil {
 		return ExitOK
 	}
+	if code, ok := storeStatus(stderr, err); ok {
+		return code
+	}
 	var ue *usageError
 	var el *scenario.ErrorList
-	var se *store.Error
 	var fr *files.Refused
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -127,18 +134,36 @@ func exitStatus(stderr io.Writer, err error) int {
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "dealmodel:", ue.msg)
 		return ExitInvalid
-	case errors.As(err, &se):
-		switch se.Code {
-		case store.EINVALID, store.ENOTFOUND, store.ECONFLICT:
-			fmt.Fprintln(stderr, "dealmodel:", se.Message)
-			return ExitInvalid
-		case store.EBUSY:
-			fmt.Fprintln(stderr, "dealmodel:", se.Message)
-			return ExitFailure
-		}
 	}
 	fmt.Fprintln(stderr, "dealmodel:", err)
 	return ExitFailure
+}
+
+// The lean build of the command line (built with the tag lean: make cli installs it
+// as dealmodel) holds only what `dealmodel run` on a built-in or a file needs,
+// version and open, so that it starts at once: no SQLite, PDF, charts or web
+// server are linked or initialised. Anything else it hands to the full command
+// line (dealmodel-full) with the same arguments: delegate is set only there.
+var delegate func(args []string, stderr io.Writer) int
+
+// errNeedsFull is what a command of the lean build returns for what only the full
+// command line does (a stored scenario); Main then delegates.
+var errNeedsFull = errors.New("this needs the full command line")
+
+// handledHere reports whether this build runs the command itself.
+func handledHere(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		return true
+	}
+	for _, c := range registry {
+		if c.name == args[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // helpRequest is -h or --help given to a command: Main prints its usage.

@@ -11,9 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
-	"dealmodel/backend/store"
 	"dealmodel/scenarios"
 )
 
@@ -27,19 +25,6 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", "", "the scenario database (default: $DEALMODEL_DB, else the user's config folder)")
 }
 
-// openLibrary opens the scenario database, telling the user on stderr when a damaged
-// file had to be moved aside.
-func openLibrary(e *env, dbPath string) (*library.Library, error) {
-	l, err := library.Open(context.Background(), dbPath)
-	if err != nil {
-		return nil, err
-	}
-	if r := l.DB.Recovered; r != nil {
-		fmt.Fprintln(e.stderr, "dealmodel:", r.Message())
-	}
-	return l, nil
-}
-
 // load resolves FILE|NAME with the default database (DEALMODEL_DB or the user's
 // config folder); see resolve.
 func load(arg string) (*scenario.Scenario, error) {
@@ -48,7 +33,7 @@ func load(arg string) (*scenario.Scenario, error) {
 
 // resolve resolves FILE|NAME: an existing file; else a built-in scenario by file stem;
 // else a stored scenario by name (in the database at dbPath); else a built-in by its
-// name.
+// name (resolveStored, which only the full command line has).
 func resolve(e *env, arg, dbPath string) (*scenario.Scenario, error) {
 	if looksLikePath(arg) {
 		return loadFile(arg)
@@ -59,31 +44,7 @@ func resolve(e *env, arg, dbPath string) (*scenario.Scenario, error) {
 	if b, ok := scenarios.ByStem(arg); ok {
 		return scenario.Parse(b.File, b.Data)
 	}
-	l, err := openLibrary(e, dbPath)
-	if err != nil {
-		return nil, err
-	}
-	defer l.Close()
-	s, _, err := l.Load(context.Background(), arg, 0)
-	if err == nil {
-		return s, nil
-	}
-	if store.ErrorCode(err) != store.ENOTFOUND {
-		return nil, err
-	}
-	for _, b := range scenarios.All() {
-		if s, perr := scenario.Parse(b.File, b.Data); perr == nil && s.Name == arg {
-			return s, nil
-		}
-	}
-	if trashed, lerr := l.DB.List(context.Background(), store.Trashed); lerr == nil {
-		for _, t := range trashed {
-			if strings.EqualFold(t.Name, arg) {
-				return nil, err // the store's own words: it is in the trash
-			}
-		}
-	}
-	return nil, invalidf("no scenario file, built-in or stored scenario named %q: give a path to a .yaml/.json file, a built-in (%s), or a name from 'dealmodel scenarios list'", arg, strings.Join(builtinStems(), ", "))
+	return resolveStored(e, arg, dbPath)
 }
 
 func looksLikePath(arg string) bool {

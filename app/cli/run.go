@@ -5,7 +5,7 @@ import (
 	"flag"
 
 	"dealmodel/backend/engine"
-	"dealmodel/backend/report"
+	"dealmodel/backend/tabular"
 )
 
 func init() {
@@ -47,11 +47,12 @@ func runCmd(e *env, args []string) error {
 	}
 	// Write to a buffer first, so that a failure leaves stdout empty.
 	var out bytes.Buffer
+	out.Grow(64 << 10) // the briefing's table is about 34 KB
 	switch *format {
 	case "json":
-		err = report.WriteJSON(&out, r)
+		err = tabular.WriteJSON(&out, r)
 	case "csv":
-		err = report.WriteScheduleCSV(&out, r, report.CSVOptions{})
+		err = tabular.WriteScheduleCSV(&out, r, tabular.CSVOptions{})
 	default:
 		writeTable(&out, r, 80)
 	}

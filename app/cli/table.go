@@ -9,7 +9,7 @@ import (
 
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
-	"dealmodel/backend/report"
+	"dealmodel/backend/tabular"
 )
 
 // writeTable prints the result for a terminal of the given width: series as rows and
@@ -59,7 +59,7 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 	sumLabelW := width - valW
 	for i := range r.Summary {
 		m := &r.Summary[i]
-		v := report.MetricText(m)
+		v := tabular.MetricText(m)
 		switch {
 		case m.Kind == engine.QuarterValue && m.Null:
 			v = "never"
@@ -72,7 +72,16 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 
 // textWidth is how many terminal columns s takes: East Asian wide characters and
 // emoji take two, combining marks none (grapheme clusters, as terminals draw them).
-func textWidth(s string) int { return uniseg.StringWidth(s) }
+func textWidth(s string) int {
+	// Printable ASCII, most labels, takes a column a byte; anything else is
+	// measured by its grapheme clusters.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return uniseg.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // pad fills s with spaces to n columns.
 func pad(s string, n int) string {

@@ -1,4 +1,4 @@
-package report
+package tabular
 
 import (
 	"io"
@@ -23,7 +23,7 @@ func WriteScheduleCSV(w io.Writer, r *engine.Result, opt CSVOptions) error {
 			return err
 		}
 	}
-	cw := newCSVWriter(w)
+	cw := NewCSVWriter(w)
 	row := make([]string, len(r.Series)+1)
 	row[0] = "period"
 	for i, s := range r.Series {
@@ -61,7 +61,7 @@ func WriteSummaryCSV(w io.Writer, r *engine.Result, opt CSVOptions) error {
 			return err
 		}
 	}
-	cw := newCSVWriter(w)
+	cw := NewCSVWriter(w)
 	if err := cw.Write([]string{"id", "label", "value"}); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package report
+package tabular
 
 import (
 	"bufio"
@@ -6,23 +6,23 @@ import (
 	"strings"
 )
 
-// csvWriter writes CSV as encoding/csv does (',' between cells, '"' around a cell
+// CSVWriter writes CSV as encoding/csv does (',' between cells, '"' around a cell
 // that needs it, "\n" after each row), but quotes every cell that holds any
 // separator a spreadsheet may be set to split on (',' ';' TAB), a quote or a line
 // break. encoding/csv quotes only for ',': opened with ';' or TAB as the
 // separator (Excel's default in many locales), "Acme;=HYPERLINK(…)" would split
 // into two cells, the second a live formula.
-type csvWriter struct {
+type CSVWriter struct {
 	w   *bufio.Writer
 	err error
 }
 
-func newCSVWriter(w io.Writer) *csvWriter { return &csvWriter{w: bufio.NewWriter(w)} }
+func NewCSVWriter(w io.Writer) *CSVWriter { return &CSVWriter{w: bufio.NewWriter(w)} }
 
 // csvSpecial are the characters that make a cell quoted.
 const csvSpecial = ",;\t\"\r\n"
 
-func (c *csvWriter) Write(row []string) error {
+func (c *CSVWriter) Write(row []string) error {
 	if c.err != nil {
 		return c.err
 	}
@@ -42,10 +42,10 @@ func (c *csvWriter) Write(row []string) error {
 	return c.err
 }
 
-func (c *csvWriter) Flush() {
+func (c *CSVWriter) Flush() {
 	if c.err == nil {
 		c.err = c.w.Flush()
 	}
 }
 
-func (c *csvWriter) Error() error { return c.err }
+func (c *CSVWriter) Error() error { return c.err }

@@ -1,6 +1,8 @@
-// Package report writes a computed scenario for other programs and for people: the
-// `run` JSON of the format, CSV schedules, and the PDF briefing.
-package report
+// Package tabular writes a computed scenario for other programs: the `run` JSON of
+// the format and the CSV schedules. It needs neither the PDF nor the chart
+// libraries, so the command line's lean build (which serves `dealmodel run`) links
+// it without them; package report writes the PDF briefing and offers these too.
+package tabular
 
 import (
 	"bytes"

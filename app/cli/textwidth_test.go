@@ -1,0 +1,23 @@
+package cli
+
+import (
+	"testing"
+
+	"github.com/rivo/uniseg"
+)
+
+// The shortcut for printable ASCII measures as the grapheme clusters do.
+func TestTextWidthASCII(t *testing.T) {
+	all := ""
+	for c := byte(0x20); c <= 0x7e; c++ {
+		if got, want := textWidth(string(c)), uniseg.StringWidth(string(c)); got != want {
+			t.Errorf("%q: %d columns, want %d", c, got, want)
+		}
+		all += string(c)
+	}
+	for _, s := range []string{all, "", "Microsoft — cap", "a\tb", "é", "日本", "x\u0301"} {
+		if got, want := textWidth(s), uniseg.StringWidth(s); got != want {
+			t.Errorf("%q: %d columns, want %d", s, got, want)
+		}
+	}
+}
