@@ -9,6 +9,7 @@ import (
 
 	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // InputGroup is a heading of the inputs panel: the scenario's horizon, one stream or
@@ -28,6 +29,40 @@ type InputGroup struct {
 	// CanAddCap and CanRemoveCap say a revenue share's cap can be added or removed.
 	CanAddCap    bool `json:"canAddCap"`
 	CanRemoveCap bool `json:"canRemoveCap"`
+	// Events are the group's dated events (format v2), in quarter order: a
+	// contract's changes, tranches and deadlines, a stream's reported quarters.
+	Events []Event `json:"events"`
+}
+
+// Event is one dated event of a stream or contract, for its timeline.
+type Event struct {
+	// Path is the event's own path (contracts.x.changes.2026Q2,
+	// contracts.x.tranches.contingent, streams.x.actuals.2026Q1): a quarter
+	// edit moves it, a remove removes it.
+	Path    string `json:"path"`
+	Quarter string `json:"quarter"`
+	// Kind is change, tranche, deadline, mark, cap_from, ramp or actual.
+	Kind    string   `json:"kind"`
+	What    string   `json:"what"`
+	Note    string   `json:"note"`
+	Sources []string `json:"sources"`
+	Lapsed  bool     `json:"lapsed"`
+}
+
+// eventsOf turns the timeline's events of one group into the panel's.
+func eventsOf(list []view.Event, group string) []Event {
+	out := []Event{}
+	for _, e := range list {
+		if e.Path != group {
+			continue
+		}
+		src := e.Sources
+		if src == nil {
+			src = []string{}
+		}
+		out = append(out, Event{Path: e.Path + "." + e.Key, Quarter: e.Quarter.String(), Kind: e.Kind, What: e.What, Note: e.Note, Sources: src, Lapsed: e.Lapsed})
+	}
+	return out
 }
 
 // Input is one editable value: a slider and an exact text field for numbers, a
@@ -80,10 +115,12 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 	groups := []InputGroup{}
 	inputs := []Input{}
 	var g *InputGroup
+	timeline := view.Timeline(sc)
 	group := func(ig InputGroup) {
 		if ig.Sources == nil {
 			ig.Sources = []string{}
 		}
+		ig.Events = eventsOf(timeline, ig.ID)
 		groups = append(groups, ig)
 		g = &groups[len(groups)-1]
 	}
@@ -125,6 +162,9 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		}
 		for _, gr := range st.Growth {
 			num(fmt.Sprintf("%s.growth.%d", p, gr.Year), fmt.Sprintf("Growth from %d", gr.Year))
+		}
+		for _, a := range st.Actuals {
+			num(fmt.Sprintf("%s.actuals.%s", p, a.Quarter), fmt.Sprintf("%s actual", a.Quarter))
 		}
 	}
 	for i := range sc.Contracts {

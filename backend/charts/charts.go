@@ -105,6 +105,10 @@ func Render(r *engine.Result, spec view.Chart) (json.RawMessage, error) {
 		switch {
 		case p.BarMode == plot.Stacked:
 			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: p.Stack}))
+		case sr.Stack != "" && p.BarMode == plot.Overlap && j > 0:
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: sr.Stack, BarGap: "-100%"}))
+		case sr.Stack != "":
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: sr.Stack}))
 		case p.BarMode == plot.Overlap && j > 0:
 			so = append(so, charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}))
 		}
@@ -115,7 +119,55 @@ func Render(r *engine.Result, spec view.Chart) (json.RawMessage, error) {
 		addLines(line, r.Periods, p, lines)
 		bar.Overlap(line)
 	}
-	return render(bar)
+	raw, err := render(bar)
+	if err != nil || (p.Unit == "" && !hatched(bars)) {
+		return raw, err
+	}
+	return finish(raw, p, bars)
+}
+
+// hatched reports whether any of the bars is hatched.
+func hatched(bars []plot.Series) bool {
+	for _, sr := range bars {
+		if sr.Hatch {
+			return true
+		}
+	}
+	return false
+}
+
+// finish adds to an option what go-echarts cannot say: the hatching (decal) of
+// hatched bars, and the unit of a plot not in dollars ("unit": "GW", read by the
+// frontend for its axis labels and tooltips).
+func finish(raw json.RawMessage, p plot.Plot, bars []plot.Series) (json.RawMessage, error) {
+	var obj map[string]any
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return nil, err
+	}
+	if p.Unit != "" {
+		obj["unit"] = p.Unit
+	}
+	hatch := map[string]bool{}
+	for _, sr := range bars {
+		if sr.Hatch {
+			hatch[sr.ID] = true
+		}
+	}
+	list, _ := obj["series"].([]any)
+	for _, x := range list {
+		sr, ok := x.(map[string]any)
+		if id, _ := sr["id"].(string); !ok || !hatch[id] {
+			continue
+		}
+		style, _ := sr["itemStyle"].(map[string]any)
+		if style == nil {
+			style = map[string]any{}
+			sr["itemStyle"] = style
+		}
+		style["decal"] = map[string]any{"symbol": "rect", "dashArrayX": []int{1, 0}, "dashArrayY": []int{3, 5},
+			"rotation": -0.785398, "color": "rgba(255,255,255,0.55)"}
+	}
+	return json.Marshal(obj)
 }
 
 // onScreen keeps the series the window draws.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"dealmodel/backend/engine"
@@ -73,5 +74,52 @@ func TestCumulativeCapCountsFromCapFrom(t *testing.T) {
 		if m.Name == MarkCap {
 			t.Errorf("a cap that changes is drawn as one level")
 		}
+	}
+}
+
+// Reported quarters are drawn apart from the plan: a solid "actual" part under a
+// light, hatched "plan" part, stacked in one colour; capacity is drawn in GW.
+func TestActualQuartersAndCapacityInTheWindow(t *testing.T) {
+	s, r := v2Case(t, "actuals")
+	raw, err := ByID(r, s, "revenue_share.share")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		Series []struct {
+			ID, Name, Stack string
+			Data            []struct{ Value any } `json:"data"`
+			ItemStyle       map[string]any        `json:"itemStyle"`
+		} `json:"series"`
+		Unit string `json:"unit"`
+	}
+	if err := json.Unmarshal(raw, &o); err != nil {
+		t.Fatal(err)
+	}
+	actual, plan := o.Series[0], o.Series[1]
+	if actual.ID != "stream.rev.actual" || plan.ID != "stream.rev" || actual.Stack == "" || actual.Stack != plan.Stack {
+		t.Fatalf("series %s %q, %s %q", actual.ID, actual.Stack, plan.ID, plan.Stack)
+	}
+	if actual.Data[2].Value != 1.5e9 || actual.Data[0].Value != "-" || plan.Data[2].Value != "-" || plan.Data[0].Value != 1e9 {
+		t.Errorf("actual %v, plan %v", actual.Data, plan.Data)
+	}
+	if plan.ItemStyle["decal"] == nil || actual.ItemStyle["decal"] != nil {
+		t.Errorf("the plan is not the hatched part: %v / %v", plan.ItemStyle, actual.ItemStyle)
+	}
+	if !strings.HasSuffix(actual.Name, ", actual") || !strings.HasSuffix(plan.Name, ", plan") {
+		t.Errorf("legend %q, %q", actual.Name, plan.Name)
+	}
+
+	s, r = v2Case(t, "capacity")
+	raw, err = ByID(r, s, "capacity")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Unit = ""
+	if err := json.Unmarshal(raw, &o); err != nil {
+		t.Fatal(err)
+	}
+	if o.Unit != "GW" || len(o.Series) == 0 {
+		t.Errorf("capacity chart: unit %q, %d series", o.Unit, len(o.Series))
 	}
 }

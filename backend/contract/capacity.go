@@ -89,8 +89,11 @@ func (capacity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 		k.Errorf("gw", "no gigawatts: list at least one quarter, such as 2027Q1: 1.5")
 		return
 	}
-	for _, g := range t.GW {
+	for i, g := range t.GW {
 		key := "gw." + g.Quarter.String()
+		if i > 0 && g.Quarter == t.GW[i-1].Quarter {
+			k.Errorf(key, "two gw keys in %s: give each quarter one value, or move one", g.Quarter)
+		}
 		if g.Amount.IsNegative() {
 			k.Errorf(key, "%s GW is negative: gigawatts are 0 or more", g.Amount)
 		}
@@ -256,5 +259,121 @@ func (capacity) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 func (capacity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
 	in, _, _ := m.Metric("total_paid")
 	out, _, _ := m.Metric("outside_horizon")
-	return Views{ComputeSpend: true, Committed: in.Add(out)}
+	return Views{ComputeSpend: true, Capacity: true, Committed: in.Add(out)}
+}
+
+// capacityFor returns a capacity contract's terms for an edit that changes them.
+func capacityFor(c *scenario.Contract) *Capacity {
+	t, ok := c.Ext.(*Capacity)
+	if !ok {
+		t = &Capacity{}
+		c.Ext = t
+	}
+	return t
+}
+
+// Inputs lists the ramp (a slider per gw key), the price, the last quarter paid
+// and the dated changes of price.
+func (capacity) Inputs(c *scenario.Contract) []scenario.ContractInput {
+	t := CapacityOf(c)
+	var out []scenario.ContractInput
+	for _, g := range t.GW {
+		out = append(out, number("gw."+g.Quarter.String(), "GW from "+g.Quarter.String()))
+	}
+	out = append(out, number("price", "Price per GW-year"), date("until", "Until (last quarter paid)", c.Until))
+	return append(out, changeInputs(t.Changes, capacityTerms)...)
+}
+
+// SetDate sets until, moves a gw key (gw.<quarter>) or a change.
+func (capacity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	t := CapacityOf(c)
+	if strings.HasPrefix(key, "changes.") {
+		return moveChange(t.Changes, key, q)
+	}
+	if k, ok := strings.CutPrefix(key, "gw."); ok {
+		from, err := scenario.ParseQuarter(k, false)
+		if err != nil {
+			return false
+		}
+		for i := range t.GW {
+			if t.GW[i].Quarter == from {
+				t.GW[i].Quarter = q
+				sortDated(t.GW)
+				return true
+			}
+		}
+		return false
+	}
+	if key != "until" {
+		return false
+	}
+	c.Until, c.UntilSet = q, true
+	return true
+}
+
+func (capacity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	return setChangeText(CapacityOf(c).Changes, key, v)
+}
+
+// Add adds a gw key (gw.<quarter>, in gigawatts as the format writes them: 4.5,
+// "750MW") or a change of price.
+func (capacity) Add(c *scenario.Contract, key, text string) (bool, error) {
+	if strings.HasPrefix(key, "changes.") {
+		return addChangeTerm(&capacityFor(c).Changes, capacityTerms, key, text)
+	}
+	k, ok := strings.CutPrefix(key, "gw.")
+	if !ok {
+		return false, nil
+	}
+	q, err := scenario.ParseQuarter(k, false)
+	if err != nil {
+		return true, err
+	}
+	v, err := scenario.ParseGW(text)
+	if err != nil {
+		return true, err
+	}
+	t := capacityFor(c)
+	t.GW = append(t.GW, scenario.QuarterAmount{Quarter: q, Amount: v})
+	sortDated(t.GW)
+	return true, nil
+}
+
+// Remove removes a gw key (not the last one) or a change.
+func (capacity) Remove(c *scenario.Contract, key string) bool {
+	t, ok := c.Ext.(*Capacity)
+	if !ok {
+		return false
+	}
+	if removeChange(&t.Changes, capacityTerms, key) {
+		return true
+	}
+	k, ok := strings.CutPrefix(key, "gw.")
+	if !ok || len(t.GW) < 2 {
+		return false
+	}
+	q, err := scenario.ParseQuarter(k, false)
+	if err != nil {
+		return false
+	}
+	for i := range t.GW {
+		if t.GW[i].Quarter == q {
+			t.GW = append(t.GW[:i:i], t.GW[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+func (capacity) Optional(c *scenario.Contract) []scenario.OptionalPart { return nil }
+func (capacity) Detail(c *scenario.Contract) string                    { return moneyDetail(c) }
+func (capacity) Uses(c *scenario.Contract) []string                    { return nil }
+
+// sortDated keeps a list keyed by quarter in quarter order after an edit.
+func sortDated(list []scenario.QuarterAmount) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && list[j].Quarter < list[j-1].Quarter; j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
 }

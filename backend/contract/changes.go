@@ -82,6 +82,7 @@ func decodeChanges(d *scenario.ContractDecoder, terms []changeTerm) []Change {
 // checkChanges checks each change's quarter against [lo, hi] (what names that
 // span in messages) and its terms' ranges.
 func checkChanges(k *scenario.ContractCheck, changes []Change, terms []changeTerm, lo, hi scenario.Quarter, what string) {
+	checkChangeQuarters(k, changes)
 	for i := range changes {
 		ch := &changes[i]
 		key := "changes." + ch.Quarter.String()

@@ -80,6 +80,9 @@ type Views struct {
 	Overlays []Overlay
 	// ComputeSpend: its paid series is compute spend, stacked by provider (payee).
 	ComputeSpend bool
+	// Capacity: its gw series is capacity in service, stacked by provider (payee)
+	// in gigawatts.
+	Capacity bool
 	// Facts are the sentences the briefing's summary states of the contract. They
 	// come in ranks: FactsEarly before the sentences on compute commitments, the
 	// others after them, FactsLast last (a stake's value).

@@ -22,4 +22,5 @@ var (
 	_ scenario.ContractEditor = commitment{}
 	_ scenario.ContractEditor = payment{}
 	_ scenario.ContractEditor = equity{}
+	_ scenario.ContractEditor = capacity{}
 )

@@ -498,6 +498,9 @@ func (equity) Inputs(c *scenario.Contract) []scenario.ContractInput {
 }
 
 func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	if strings.HasPrefix(key, "changes.") {
+		return moveChange(Equity(c).Changes, key, q)
+	}
 	if key != "valuation.at" || c.Valuation.Method == MethodMarks {
 		return false
 	}
@@ -508,6 +511,9 @@ func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool
 // SetText sets the holder, the valuation's method (a revenue multiple takes the
 // first stream when none is named) or its stream.
 func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	if handled, err := setChangeText(Equity(c).Changes, key, v); handled {
+		return true, err
+	}
 	switch key {
 	case "holder":
 		c.Holder = v
@@ -531,11 +537,27 @@ func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string)
 	return true, nil
 }
 
-func (equity) Add(c *scenario.Contract, key, text string) (bool, error) { return false, nil }
-func (equity) Remove(c *scenario.Contract, key string) bool             { return false }
-func (equity) Optional(c *scenario.Contract) []scenario.OptionalPart    { return nil }
-func (equity) Detail(c *scenario.Contract) string                       { return "Held by " + c.Holder }
-func (equity) Uses(c *scenario.Contract) []string                       { return []string{c.Valuation.Stream} }
+// Add adds a dated change of the stake (changes.<quarter>.stake).
+func (equity) Add(c *scenario.Contract, key, text string) (bool, error) {
+	if !strings.HasPrefix(key, "changes.") {
+		return false, nil
+	}
+	t, ok := c.Ext.(*EquityTerms)
+	if !ok {
+		t = &EquityTerms{}
+		c.Ext = t
+	}
+	return addChangeTerm(&t.Changes, equityTerms, key, text)
+}
+
+// Remove removes a dated change.
+func (equity) Remove(c *scenario.Contract, key string) bool {
+	t, ok := c.Ext.(*EquityTerms)
+	return ok && removeChange(&t.Changes, equityTerms, key)
+}
+func (equity) Optional(c *scenario.Contract) []scenario.OptionalPart { return nil }
+func (equity) Detail(c *scenario.Contract) string                    { return "Held by " + c.Holder }
+func (equity) Uses(c *scenario.Contract) []string                    { return []string{c.Valuation.Stream} }
 
 // equityFact says what the stake is worth at the end, and on what valuation.
 func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {

@@ -344,14 +344,107 @@ func (payment) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	return out
 }
 
-func (payment) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool { return false }
-func (payment) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
-	return false, nil
+// trancheKey splits tranches.<id>.<rest> and finds the tranche (nil when there is
+// none); ok is false for another key.
+func trancheKey(c *scenario.Contract, key string) (t *Tranche, rest string, ok bool) {
+	r, found := strings.CutPrefix(key, "tranches.")
+	if !found {
+		return nil, "", false
+	}
+	id, rest, _ := strings.Cut(r, ".")
+	if pt, isTerms := c.Ext.(*PaymentTerms); isTerms {
+		for i := range pt.Tranches {
+			if pt.Tranches[i].ID == id {
+				return &pt.Tranches[i], rest, true
+			}
+		}
+	}
+	return nil, rest, true
 }
-func (payment) Add(c *scenario.Contract, key, text string) (bool, error) { return false, nil }
 
-// Remove removes one payment of the schedule (schedule.<quarter>).
+// SetDate sets a tranche's quarter (tranches.<id>.at) or its deadline
+// (tranches.<id>.expires).
+func (payment) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	t, rest, ok := trancheKey(c, key)
+	if !ok || t == nil {
+		return false
+	}
+	switch rest {
+	case "at":
+		t.At = q
+	case "expires":
+		t.Expires, t.ExpiresSet = q, true
+	default:
+		return false
+	}
+	return true
+}
+
+// SetText sets a tranche's condition or sources.
+func (payment) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	t, rest, ok := trancheKey(c, key)
+	if !ok {
+		return false, nil
+	}
+	if t == nil {
+		return true, fmt.Errorf("%q is not a tranche of %s", key, c.ID)
+	}
+	switch rest {
+	case "condition":
+		t.Condition = strings.TrimSpace(v)
+	case "source", "sources":
+		t.Sources = lines(v)
+	default:
+		return true, fmt.Errorf("a tranche's text is its condition or sources, not %q", rest)
+	}
+	return true, nil
+}
+
+// Add adds a tranche (tranches.<id>.amount) to a payment in tranches, paid in the
+// quarter of the last one until its at is set.
+func (payment) Add(c *scenario.Contract, key, text string) (bool, error) {
+	t, rest, ok := trancheKey(c, key)
+	pt, isTerms := c.Ext.(*PaymentTerms)
+	if !ok || t != nil || rest != "amount" || !isTerms {
+		return false, nil
+	}
+	id := strings.TrimSuffix(strings.TrimPrefix(key, "tranches."), ".amount")
+	if !scenario.ValidID(id) {
+		return true, fmt.Errorf("%q is not a valid tranche id: start with a letter, then letters, digits or _", id)
+	}
+	v, err := scenario.ParseInput(scenario.KindAmount, text)
+	if err != nil {
+		return true, err
+	}
+	at := c.From
+	if n := len(pt.Tranches); n > 0 {
+		at = pt.Tranches[n-1].At
+	}
+	pt.Tranches = append(pt.Tranches, Tranche{ID: id, At: at, Amount: v})
+	return true, nil
+}
+
+// Remove removes one payment of the schedule (schedule.<quarter>), a tranche
+// (tranches.<id>) or its deadline (tranches.<id>.expires).
 func (payment) Remove(c *scenario.Contract, key string) bool {
+	if t, rest, ok := trancheKey(c, key); ok {
+		switch {
+		case t == nil:
+			return false
+		case rest == "expires" && t.ExpiresSet:
+			t.ExpiresSet = false
+			return true
+		case rest == "":
+			pt := c.Ext.(*PaymentTerms)
+			for i := range pt.Tranches {
+				if &pt.Tranches[i] == t {
+					pt.Tranches = append(pt.Tranches[:i:i], pt.Tranches[i+1:]...)
+					return true
+				}
+			}
+		}
+		return false
+	}
 	at, ok := strings.CutPrefix(key, "schedule.")
 	if !ok {
 		return false

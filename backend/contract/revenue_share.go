@@ -503,14 +503,43 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 func (revenueShare) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	out := []scenario.ContractInput{number("rate", "Rate"), number("cap", "Cap"), number("paid_before", "Paid before"),
 		date("from", "From", c.From), date("until", "Until", c.Until)}
+	if _, v2 := c.Ext.(*ShareTerms); v2 {
+		if q, ok := CapFrom(c); ok {
+			out = append(out, date("cap_from", "Counts toward the cap from", q))
+		}
+	}
 	return append(out, changeInputs(Share(c).Changes, shareTerms)...)
 }
 
+// shareTermsFor returns the revenue share's v2 terms, giving it some when it has
+// none, for an edit that adds to them.
+func shareTermsFor(c *scenario.Contract) *ShareTerms {
+	t, ok := c.Ext.(*ShareTerms)
+	if !ok {
+		t = &ShareTerms{}
+		c.Ext = t
+	}
+	return t
+}
+
+// SetDate sets from, until or cap_from (giving the contract one), or moves a
+// dated change (changes.<quarter>).
 func (r revenueShare) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	if strings.HasPrefix(key, "changes.") {
+		return moveChange(Share(c).Changes, key, q)
+	}
+	if key == "cap_from" {
+		t := shareTermsFor(c)
+		t.CapFrom, t.CapFromSet = q, true
+		return true
+	}
 	return (key == "from" || key == "until") && r.SetQuarter(c, key, q)
 }
 
 func (revenueShare) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
+	if handled, err := setChangeText(Share(c).Changes, key, v); handled {
+		return true, err
+	}
 	if key != "base" {
 		return false, nil
 	}
@@ -519,6 +548,9 @@ func (revenueShare) SetText(s *scenario.Scenario, c *scenario.Contract, key, v s
 }
 
 func (revenueShare) Add(c *scenario.Contract, key, text string) (bool, error) {
+	if strings.HasPrefix(key, "changes.") {
+		return addChangeTerm(&shareTermsFor(c).Changes, shareTerms, key, text)
+	}
 	if key != "cap" || c.Cap != nil {
 		return false, nil
 	}
@@ -531,6 +563,18 @@ func (revenueShare) Add(c *scenario.Contract, key, text string) (bool, error) {
 }
 
 func (revenueShare) Remove(c *scenario.Contract, key string) bool {
+	if t, ok := c.Ext.(*ShareTerms); ok {
+		switch {
+		case key == "cap_from" && t.CapFromSet:
+			t.CapFromSet = false // back to the first quarter a cap is in force
+			return true
+		case removeChange(&t.Changes, shareTerms, key):
+			if !HasCap(c) {
+				t.CapFromSet = false
+			}
+			return true
+		}
+	}
 	if key != "cap" || c.Cap == nil {
 		return false
 	}

@@ -36,16 +36,18 @@ func revenueSharePlot(s *scenario.Scenario, c *scenario.Contract, m Metrics) plo
 		PrintTitle: fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), plot.By(m)),
 		Note:       revenueShareNote(s, c, m),
 		BarMode:    plot.Overlap,
-		Bars: []plot.Series{
-			{ID: "stream." + c.Base, Name: streamLabel(s, c.Base), Values: base, Light: true},
-			{ID: id + "paid", Name: "Paid", Values: paid},
-		},
+		Bars:       StreamBars(s, c.Base, "stream."+c.Base, streamLabel(s, c.Base), plot.Color(0), true, base, m),
 		Lines: []plot.Series{
 			{ID: id + "accrued", Name: "Share before cap", Values: accrued, Dashed: true, On: plot.Screen},
 			{ID: id + "accrued", Name: "Accrued before cap", Values: accrued, Dashed: true, On: plot.Print},
 			{ID: id + "cumulative", Name: "Cumulative paid", Values: cum, Bold: true, On: plot.Print},
 		},
 	}
+	paidBar := plot.Series{ID: id + "paid", Name: "Paid", Values: paid}
+	if len(p.Bars) > 1 {
+		paidBar.Color = plot.Color(1) // the revenue is in two parts: Paid keeps its colour
+	}
+	p.Bars = append(p.Bars, paidBar)
 	if capV := FinalCap(c); capV != nil {
 		p.Refs = []plot.Ref{{Name: MarkCap, Label: "Cap " + money.Short(*capV), Value: *capV, Color: plot.CapColor, On: plot.Print}}
 		if i, q, ok := capHitPeriod(m); ok {
@@ -58,6 +60,9 @@ func revenueSharePlot(s *scenario.Scenario, c *scenario.Contract, m Metrics) plo
 
 func revenueShareNote(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 	note := fmt.Sprintf("%s (light bars) and what %s pays %s (bars), against what the %s rate alone would give (dashed).", streamLabel(s, c.Base), c.Payer, c.Payee, scenario.FormatRate(c.Rate))
+	if aq := ActualQuarters(s, c.Base); aq != "" {
+		note += fmt.Sprintf(" Solid revenue bars are reported quarters (%s); light ones are plan.", aq)
+	}
 	if q, ok := m.Quarter("cap_hit"); HasCap(c) && ok {
 		note += fmt.Sprintf(" The dotted line marks %s, the quarter the cap binds.", q)
 	}

@@ -60,7 +60,12 @@ type Plot struct {
 	Refs             []Ref
 	Marks            []Mark
 	Points           []Point
+	// Unit is what the y axis counts: "" for dollars, UnitGW for gigawatts.
+	Unit string
 }
+
+// UnitGW is the unit of a plot in gigawatts (capacity in service).
+const UnitGW = "GW"
 
 // Series is one bar or line series, one value a period.
 type Series struct {
@@ -78,7 +83,12 @@ type Series struct {
 	Area                      float64
 	// Marked: the window attaches the plot's marks to this series.
 	Marked bool
-	On     Medium
+	// Stack: bars with the same Stack stand on each other, in order, whatever the
+	// plot's BarMode (a stream's reported quarters under its plan). Hatch draws
+	// bars hatched in the window, light on paper (a plan beside what was reported).
+	Stack string
+	Hatch bool
+	On    Medium
 }
 
 // Band is a filled area between two series, such as what a cap saves.

@@ -33,6 +33,10 @@ type chartSeries struct {
 	width  float64 // line width (mm); 0 is the default
 	area   bool    // fill between the line and zero
 	dot    bool    // mark each point
+	// stack: bars with the same stack stand on each other in overlapping bars;
+	// light draws them as a tint (a plan over what was reported).
+	stack string
+	light bool
 }
 
 // band is a filled area between two series: a P10..P90 fan, or what a cap saves.
@@ -75,6 +79,20 @@ type chart struct {
 	// legendRefs lists the reference lines in the legend instead of labelling them
 	// on the plot, where several close caps would overprint each other.
 	legendRefs bool
+	// gw: the values are gigawatts, not dollars (capacity in service).
+	gw bool
+}
+
+// axisLabel writes an axis value of the chart: dollars in the unit, or gigawatts.
+func (c *chart) axisLabel(v, unit float64, suffix string, step float64) string {
+	if !c.gw {
+		return tickLabel(v, unit, suffix, step)
+	}
+	dec := 0
+	for dec < 3 && math.Abs(step*math.Pow10(dec)-math.Round(step*math.Pow10(dec))) > 1e-6 {
+		dec++
+	}
+	return strconv.FormatFloat(v, 'f', dec, 64) + " GW"
 }
 
 // scaleUnit picks the unit of the axis from the largest absolute value.
@@ -204,8 +222,16 @@ func (d *doc) drawChart(c *chart, x, y, w, h float64) {
 			see(neg)
 		}
 	} else {
+		stacked := map[string][]float64{}
 		for _, s := range c.bars {
-			for _, v := range s.values {
+			for i, v := range s.values {
+				if s.stack != "" && !math.IsNaN(v) {
+					if stacked[s.stack] == nil {
+						stacked[s.stack] = make([]float64, n)
+					}
+					stacked[s.stack][i] += v
+					v = stacked[s.stack][i]
+				}
 				see(v)
 			}
 		}
@@ -225,6 +251,9 @@ func (d *doc) drawChart(c *chart, x, y, w, h float64) {
 		see(r.value)
 	}
 	unit, suffix := scaleUnit(math.Max(math.Abs(lo), math.Abs(hi)))
+	if c.gw {
+		unit, suffix = 1, ""
+	}
 	if hi == lo {
 		hi = lo + unit
 	}
@@ -235,7 +264,7 @@ func (d *doc) drawChart(c *chart, x, y, w, h float64) {
 	d.font(false, sizeTiny, muted)
 	labelW := 0.0
 	for _, t := range ticks {
-		labelW = math.Max(labelW, d.strWidth(tickLabel(t, unit, suffix, step)))
+		labelW = math.Max(labelW, d.strWidth(c.axisLabel(t, unit, suffix, step)))
 	}
 	px0, px1 := x+labelW+2.5, x+w-1
 	py0, py1 := y+legendH+3, y+h-5.5
@@ -250,10 +279,10 @@ func (d *doc) drawChart(c *chart, x, y, w, h float64) {
 			continue
 		}
 		d.hline(px0, px1, yy, 0.12, rule)
-		d.textRight(px0-1.5, yy+0.9, tickLabel(t, unit, suffix, step))
+		d.textRight(px0-1.5, yy+0.9, c.axisLabel(t, unit, suffix, step))
 	}
 	zero := yAt(0)
-	d.textRight(px0-1.5, zero+0.9, "$0")
+	d.textRight(px0-1.5, zero+0.9, c.axisLabel(0, unit, suffix, step))
 
 	// Bands, then bars, then lines: lines stay readable on top of bars.
 	for _, b := range c.bands {
@@ -364,18 +393,29 @@ func (d *doc) drawBars(c *chart, xAt func(int) float64, yAt func(float64) float6
 		}
 	case barsOverlap:
 		bw := slot * 0.62
+		stacked := map[string][]float64{} // what the bars of a stack drew so far
 		for j, s := range c.bars {
 			col := s.color
-			if j == 0 && k > 1 {
+			if (j == 0 && k > 1 && s.stack == "") || s.light {
 				col = col.tint(0.45)
 			}
 			d.fill(col)
+			base := make([]float64, n)
+			if s.stack != "" {
+				if prev, ok := stacked[s.stack]; ok {
+					base = prev
+				}
+				stacked[s.stack] = base
+			}
 			for i, v := range s.values {
-				if v == 0 {
+				if v == 0 || math.IsNaN(v) {
 					continue
 				}
-				y0, y1 := yAt(0), yAt(v)
+				y0, y1 := yAt(base[i]), yAt(base[i]+v)
 				f.Rect(xAt(i)-bw/2, math.Min(y0, y1), bw, math.Abs(y1-y0), "F")
+				if s.stack != "" {
+					base[i] += v
+				}
 			}
 		}
 	default:
@@ -510,7 +550,7 @@ func (d *doc) drawLegend(c *chart, x, y, w float64) float64 {
 	var es []entry
 	for j, s := range c.bars {
 		col := s.color
-		if c.mode == barsOverlap && j == 0 && len(c.bars) > 1 {
+		if (c.mode == barsOverlap && j == 0 && len(c.bars) > 1 && s.stack == "") || s.light {
 			col = col.tint(0.45)
 		}
 		es = append(es, entry{name: s.name, color: col})

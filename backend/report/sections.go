@@ -36,6 +36,7 @@ func (d *doc) render() {
 		d.twoWay(d.in.b.Table)
 	}
 	d.dealTerms()
+	d.dealTimeline()
 	d.schedule()
 	d.assumptions()
 	d.notes()
@@ -183,7 +184,7 @@ func (d *doc) chartOf(spec view.Chart) (title, note string, ch *chart) {
 // plot.Both); nil when that is nothing. A series without a colour takes the
 // palette's colour of its place among the printed series, bars first.
 func printed(periods []string, p plot.Plot) *chart {
-	ch := &chart{periods: periods}
+	ch := &chart{periods: periods, gw: p.Unit == plot.UnitGW}
 	switch p.BarMode {
 	case plot.Stacked:
 		ch.mode = barsStacked
@@ -200,7 +201,7 @@ func printed(periods []string, p plot.Plot) *chart {
 	}
 	for _, sr := range p.Bars {
 		if sr.On.In(plot.Print) {
-			ch.bars = append(ch.bars, chartSeries{name: sr.Name, values: gapped(sr.Values, sr.Gaps), color: colorOf(sr.Color)})
+			ch.bars = append(ch.bars, chartSeries{name: sr.Name, values: gapped(sr.Values, sr.Gaps), color: colorOf(sr.Color), stack: sr.Stack, light: sr.Hatch || (sr.Light && sr.Stack != "")})
 		}
 	}
 	for _, sr := range p.Lines {
@@ -309,6 +310,46 @@ func (d *doc) dealTerms() {
 			title, parties, terms = t.Describe().Title, t.Parties(c), t.Terms(s, c)
 		}
 		rows = append(rows, tableRow{cells: []string{label, title, parties, terms}})
+	}
+	d.table(cols, rows)
+}
+
+// dealTimeline lists every dated event of the deal (format v2): changes of terms,
+// tranches and their deadlines, valuation marks and reported quarters, each with
+// its note (a tranche's condition) and sources.
+func (d *doc) dealTimeline() {
+	events := view.Timeline(d.in.main.s)
+	if len(events) == 0 {
+		return
+	}
+	d.heading("Deal timeline", 90)
+	d.paragraph("Every dated change of terms, tranche and deadline of the enabled contracts, the valuation marks and the reported quarters, in the order they take effect.", sizeSmall, muted, 0)
+	d.y += 1
+	cols := d.flexColumns([]column{
+		{title: "Note and source"},
+		{title: "When", w: 15},
+		{title: "Contract or stream", w: 42},
+		{title: "What", w: 40},
+	})
+	// The wide note column reads last.
+	cols = append(cols[1:], cols[0])
+	var rows []tableRow
+	for _, e := range events {
+		note := e.Note
+		if (e.Kind == contract.EventTranche || e.Kind == contract.EventDeadline) && note != "" {
+			note = "Condition: " + note
+		}
+		if len(e.Sources) > 0 {
+			if note != "" {
+				note = strings.TrimRight(note, ". ") + ". "
+			}
+			note += "Source: " + strings.Join(e.Sources, "; ")
+		}
+		what := e.What
+		if len(what) > 0 {
+			what = strings.ToUpper(what[:1]) + what[1:]
+		}
+		rows = append(rows, tableRow{cells: []string{e.Quarter.String(), e.Of, what, note}, muted: []bool{false, false, false, e.Note == ""}})
 	}
 	d.table(cols, rows)
 }

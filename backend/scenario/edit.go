@@ -112,9 +112,15 @@ func (s *Scenario) StreamAt(path string) (*Stream, string) {
 func (s *Scenario) SetInput(path, text string) error {
 	f, ok := s.Field(path)
 	if !ok {
+		if st, rest := s.StreamAt(path); st != nil && strings.HasPrefix(rest, "actuals.") {
+			return s.addActual(st, strings.TrimPrefix(rest, "actuals."), text)
+		}
 		if c, rest := s.ContractAt(path); c != nil {
 			if e, ok := ContractEditorOf(c); ok {
 				if handled, err := e.Add(c, rest, text); handled {
+					if err == nil && isV2Part(rest) {
+						s.Version = max(s.Version, FormatV2)
+					}
 					return err
 				}
 			}
@@ -134,10 +140,47 @@ func (s *Scenario) SetInput(path, text string) error {
 	return nil
 }
 
+// isV2Part reports whether a contract's part is one of format v2: adding it makes
+// the scenario version 2 (a version 1 scenario computes the same as version 2).
+func isV2Part(key string) bool {
+	for _, p := range []string{"changes.", "tranches.", "gw.", "cap_from"} {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// addActual adds a stream's reported quarter (format v2), in quarter order.
+func (s *Scenario) addActual(st *Stream, quarter, text string) error {
+	q, err := ParseQuarter(quarter, false)
+	if err != nil {
+		return err
+	}
+	v, err := ParseInput(KindAmount, text)
+	if err != nil {
+		return err
+	}
+	for i := range st.Actuals {
+		if st.Actuals[i].Quarter == q {
+			st.Actuals[i].Amount = v
+			return nil
+		}
+	}
+	st.Actuals = append(st.Actuals, QuarterAmount{Quarter: q, Amount: v})
+	for j := len(st.Actuals) - 1; j > 0 && st.Actuals[j].Quarter < st.Actuals[j-1].Quarter; j-- {
+		st.Actuals[j], st.Actuals[j-1] = st.Actuals[j-1], st.Actuals[j]
+	}
+	s.Version = max(s.Version, FormatV2)
+	return nil
+}
+
 // SetDate sets a date: start, end, or a contract's date (from, until,
-// valuation.at). A bare year is its first quarter, or its last for end and until.
+// valuation.at, and its type's: cap_from, a change's quarter, a tranche's at and
+// expires). A bare year is its first quarter, or its last for end, until and
+// expires.
 func (s *Scenario) SetDate(path, text string) error {
-	endOfYear := path == "end" || strings.HasSuffix(path, ".until")
+	endOfYear := path == "end" || strings.HasSuffix(path, ".until") || strings.HasSuffix(path, ".expires")
 	q, err := ParseQuarter(text, endOfYear)
 	if err != nil {
 		return err
@@ -155,6 +198,9 @@ func (s *Scenario) SetDate(path, text string) error {
 		return fmt.Errorf("%q is not a date of this scenario: dates are start, end, contracts.<id>.from, .until and .valuation.at", path)
 	}
 	if e, ok := ContractEditorOf(c); ok && e.SetDate(c, field, q) {
+		if isV2Part(field) {
+			s.Version = max(s.Version, FormatV2)
+		}
 		return nil
 	}
 	return fmt.Errorf("a %s contract has no date %q", c.Type, field)
@@ -252,6 +298,16 @@ func (s *Scenario) Remove(path string) error {
 			}
 		}
 	}
+	if st, field := s.StreamAt(path); st != nil && strings.HasPrefix(field, "actuals.") {
+		if q, err := ParseQuarter(strings.TrimPrefix(field, "actuals."), false); err == nil {
+			for i := range st.Actuals {
+				if st.Actuals[i].Quarter == q {
+					st.Actuals = append(st.Actuals[:i:i], st.Actuals[i+1:]...)
+					return nil
+				}
+			}
+		}
+	}
 	c, field := s.ContractAt(path)
 	switch {
 	case c != nil && field == "":
@@ -266,7 +322,7 @@ func (s *Scenario) Remove(path string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%q cannot be removed: remove streams.<id>, contracts.<id>, a revenue share's cap or a payment's schedule.<quarter>", path)
+	return fmt.Errorf("%q cannot be removed: remove streams.<id>, a stream's actuals.<quarter>, contracts.<id>, a revenue share's cap or a contract's part (a change, a tranche, a gw key)", path)
 }
 
 // Tidy restores what follows from the rest of the scenario after edits: dates the

@@ -1,8 +1,11 @@
 package view
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/plot"
 	"dealmodel/backend/scenario"
@@ -15,6 +18,7 @@ const (
 	ChartComputeSpend = "compute_spend" // compute spend stacked by provider
 	ChartPartyNet     = "party_net"     // each party's net flow
 	ChartStakeValue   = "stake_value"   // every stake's value
+	ChartCapacity     = "capacity"      // gigawatts in service, stacked by provider
 )
 
 // Chart is one chart to show. The window (backend/charts) and the PDF
@@ -31,7 +35,8 @@ type Chart struct {
 	// briefing's summary page (0: not a candidate; lower first).
 	Print bool
 	Lead  int
-	// Providers are the compute spend's stacks (ChartComputeSpend only).
+	// Providers are the stacks of compute spend (ChartComputeSpend, in dollars)
+	// or of capacity (ChartCapacity, in gigawatts).
 	Providers []Provider
 	// Draw builds the chart in neutral form.
 	Draw func() plot.Plot
@@ -54,10 +59,13 @@ type Provider struct {
 // Draw that builds its plot: both renderers draw any plot.
 func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
 	var out []Chart
-	var compute []*scenario.Contract
+	var compute, capacity []*scenario.Contract
 	for _, cv := range contractViews(s, r) {
 		if cv.ComputeSpend {
 			compute = append(compute, cv.c)
+		}
+		if cv.Capacity {
+			capacity = append(capacity, cv.c)
 		}
 		if len(cv.Charts) == 0 || !hasContractSeries(r, cv.c) {
 			continue
@@ -69,11 +77,15 @@ func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
 	a := axis{r, s}
 	if len(out) == 0 && hasSeries(r, engine.GroupStream, "") {
 		out = append(out, Chart{ID: ChartStreams, Kind: ChartStreams, Title: "Revenue", Print: len(s.Streams) > 0,
-			Draw: func() plot.Plot { return streamsPlot(r, a) }})
+			Draw: func() plot.Plot { return streamsPlot(s, r, a) }})
 	}
 	if p := providers(r, compute); len(p) > 0 {
 		out = append(out, Chart{ID: ChartComputeSpend, Kind: ChartComputeSpend, Title: "Compute spend by provider", Print: true, Lead: 2, Providers: p,
 			Draw: func() plot.Plot { return computePlot(p, a) }})
+	}
+	if p := capacityProviders(r, capacity); len(p) > 0 {
+		out = append(out, Chart{ID: ChartCapacity, Kind: ChartCapacity, Title: "Capacity in service by provider (GW)", Print: true, Providers: p,
+			Draw: func() plot.Plot { return capacityPlot(p, a) }})
 	}
 	if hasSeries(r, engine.GroupParty, "net") {
 		out = append(out, Chart{ID: ChartPartyNet, Kind: ChartPartyNet, Title: "Net flows by party", Print: true,
@@ -86,12 +98,42 @@ func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
 	return out
 }
 
-func streamsPlot(r *engine.Result, a axis) plot.Plot {
+func streamsPlot(s *scenario.Scenario, r *engine.Result, a axis) plot.Plot {
 	p := plot.Plot{PrintTitle: "Revenue by " + plot.By(a)}
+	k := 0
 	for _, sr := range r.Series {
 		if sr.Group == engine.GroupStream {
-			p.Bars = append(p.Bars, plot.Series{ID: sr.ID, Name: sr.Label, Values: sr.Values})
+			p.Bars = append(p.Bars, contract.StreamBars(s, sr.Owner, sr.ID, sr.Label, plot.Color(k), false, sr.Values, a)...)
+			k++
 		}
+	}
+	if aq := actualStreams(s); aq != "" {
+		p.Note = "Solid bars are reported quarters (" + aq + "); light ones are plan."
+	}
+	return p
+}
+
+// actualStreams lists the reported quarters of the scenario's streams.
+func actualStreams(s *scenario.Scenario) string {
+	var out []string
+	for i := range s.Streams {
+		if q := contract.ActualQuarters(s, s.Streams[i].ID); q != "" {
+			out = append(out, q)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// capacityPlot stacks the gigawatts in service by provider.
+func capacityPlot(providers []Provider, a axis) plot.Plot {
+	note := "Gigawatts in service under capacity contracts, stacked by provider: the latest step of each ramp at or before the period"
+	if a.Yearly() {
+		note += " (a year shows its last quarter)"
+	}
+	p := plot.Plot{PrintTitle: "Capacity in service by provider (GW), by " + plot.By(a), BarMode: plot.Stacked, Stack: "capacity",
+		Note: note + ".", Unit: plot.UnitGW}
+	for _, g := range providers {
+		p.Bars = append(p.Bars, plot.Series{ID: "capacity." + g.Name, Name: g.Name, Values: g.Values})
 	}
 	return p
 }

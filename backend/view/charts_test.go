@@ -28,7 +28,8 @@ func run(t *testing.T, stem string) (*scenario.Scenario, *engine.Result) {
 
 func TestChartsOfTheBuiltins(t *testing.T) {
 	for stem, want := range map[string][]string{
-		"briefing":         {"revenue_share.msft_revshare", "cumulative_cap.msft_revshare", "revenue_share.msft_reverse_share", "cumulative_cap.msft_reverse_share", "compute_spend", "party_net", "stake_value"},
+		"briefing":         {"revenue_share.msft_revshare", "cumulative_cap.msft_revshare", "revenue_share.msft_reverse_share", "cumulative_cap.msft_reverse_share", "compute_spend", "capacity", "party_net", "stake_value"},
+		"compute":          {"streams", "compute_spend", "capacity", "party_net"},
 		"microsoft-no-cap": {"revenue_share.msft_revshare", "cumulative_cap.msft_revshare", "revenue_share.msft_reverse_share", "cumulative_cap.msft_reverse_share", "party_net"},
 		"valuation":        {"streams", "stake_value"},
 	} {

@@ -38,6 +38,15 @@ describe('decorate', () => {
     expect(fmt(0)).toBe('$0');
   });
 
+  it('writes a chart in gigawatts in GW, not dollars', () => {
+    const o = decorate({ ...goOption(), unit: 'GW' }, 'light');
+    expect(o.unit).toBeUndefined();
+    const fmt = ((o.yAxis as Option[])[0].axisLabel as Option).formatter as Fn;
+    expect(fmt(4.5)).toBe('4.5 GW');
+    const tip = (o.tooltip as Option).valueFormatter as Fn;
+    expect(tip(0.75)).toBe('0.75 GW');
+  });
+
   it('gives tooltips exact amounts', () => {
     const o = decorate(goOption(), 'dark');
     const fmt = (o.tooltip as Option).valueFormatter as Fn;

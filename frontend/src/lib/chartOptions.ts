@@ -55,10 +55,14 @@ export function decorate(option: Option, theme: Theme): Option {
   o.textStyle = { fontFamily: 'inherit' };
   // Charts follow the sliders: an animation would show numbers that are not the model's.
   o.animation = false;
+  // A chart in gigawatts (capacity in service) says so; the others are in dollars.
+  const gw = o.unit === 'GW';
+  delete o.unit;
+  const axisValue = gw ? (v: number) => `${formatGW(v)} GW` : (v: number) => formatCompact(v);
 
   for (const axis of list(o.yAxis)) {
     if (axis.type === 'value' || axis.type === undefined) {
-      child(axis, 'axisLabel').formatter = (v: number) => formatCompact(v);
+      child(axis, 'axisLabel').formatter = axisValue;
       child(axis, 'splitLine').lineStyle = {
         color: theme === 'dark' ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.08)',
       };
@@ -69,7 +73,10 @@ export function decorate(option: Option, theme: Theme): Option {
   }
 
   const tooltip = child(o, 'tooltip');
-  tooltip.valueFormatter = (v: unknown) => (typeof v === 'number' ? formatExact(v) : String(v ?? '—'));
+  tooltip.valueFormatter = (v: unknown) => {
+    if (typeof v !== 'number') return String(v ?? '—');
+    return gw ? `${formatGW(v)} GW` : formatExact(v);
+  };
   tooltip.confine = true;
   if (theme === 'dark') {
     tooltip.backgroundColor = '#262c35';
@@ -95,6 +102,11 @@ export function decorate(option: Option, theme: Theme): Option {
     }
   }
   return o;
+}
+
+/** formatGW writes gigawatts with at most three decimals: 4.5, 0.75. */
+export function formatGW(v: number): string {
+  return String(Math.round(v * 1000) / 1000);
 }
 
 /** markTooltip is the tooltip of a mark: its name and exact value or quarter. */

@@ -11,7 +11,7 @@ function evaluation(cap: string, chartValue: number): Evaluation {
     document: `cap: ${cap}`,
     name: 'x',
     description: '',
-    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false }],
+    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false, events: [] }],
     inputs: [input('cap', cap), input('rate', '20%')],
     computation: {
       scenario: 'x',

@@ -36,7 +36,8 @@ export function sameGroup(a: InputGroup, b: InputGroup): boolean {
     a.removable === b.removable &&
     a.canAddCap === b.canAddCap &&
     a.canRemoveCap === b.canRemoveCap &&
-    sameList(a.sources, b.sources)
+    sameList(a.sources, b.sources) &&
+    JSON.stringify(a.events ?? []) === JSON.stringify(b.events ?? [])
   );
 }
 

@@ -134,6 +134,15 @@ export namespace app {
 	    range?: string;
 	    outside?: string;
 	}
+	export interface Event {
+	    path: string;
+	    quarter: string;
+	    kind: string;
+	    what: string;
+	    note: string;
+	    sources: string[];
+	    lapsed: boolean;
+	}
 	export interface InputGroup {
 	    id: string;
 	    kind: string;
@@ -145,6 +154,7 @@ export namespace app {
 	    removable: boolean;
 	    canAddCap: boolean;
 	    canRemoveCap: boolean;
+	    events: Event[];
 	}
 	export interface Evaluation {
 	    document: string;
@@ -159,6 +169,7 @@ export namespace app {
 	    factsAsOf: string;
 	    state: string;
 	}
+	
 	export interface ExportRequest {
 	    document: string;
 	    name: string;

@@ -1,0 +1,235 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+// figureValue returns a summary figure's value, failing the test when there is none.
+func figureValue(t *testing.T, ev *Evaluation, id string) string {
+	t.Helper()
+	for _, f := range ev.Computation.Summary {
+		if f.ID == id {
+			return f.Value
+		}
+	}
+	t.Fatalf("no figure %s", id)
+	return ""
+}
+
+func groupOf(t *testing.T, ev *Evaluation, id string) InputGroup {
+	t.Helper()
+	for _, g := range ev.Groups {
+		if g.ID == id {
+			return g
+		}
+	}
+	t.Fatalf("no group %s", id)
+	return InputGroup{}
+}
+
+func event(g InputGroup, path string) (Event, bool) {
+	for _, e := range g.Events {
+		if e.Path == path {
+			return e, true
+		}
+	}
+	return Event{}, false
+}
+
+// The dated changes of a contract are edited by path: added with a value,
+// given a note and a source, moved to another quarter, removed; each edit moves
+// the figures and the timeline the panel shows.
+func TestEditDatedChanges(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "microsoft-cap")
+	const share = "contracts.msft_revshare"
+	paid := figureValue(t, base, "contract.msft_revshare.total_accrued")
+	if _, ok := event(groupOf(t, base, share), share+".changes.2026Q2"); !ok {
+		t.Fatalf("no amendment in the timeline: %+v", groupOf(t, base, share).Events)
+	}
+
+	// Add a change of rate in 2028Q1: less is paid.
+	ev := apply(t, s, w.Document, Edit{OpSet, share + ".changes.2028Q1.rate", "10%"})
+	if len(ev.Problems) > 0 {
+		t.Fatalf("problems %+v", ev.Problems)
+	}
+	if !strings.Contains(ev.Document, "2028Q1:\n        rate: 10%") {
+		t.Errorf("the change is not written:\n%s", ev.Document)
+	}
+	if p := figureValue(t, ev, "contract.msft_revshare.total_accrued"); p == paid {
+		t.Errorf("total paid did not move with a lower rate from 2028Q1: %s", p)
+	}
+	if in := input(t, ev, share+".changes.2028Q1.rate"); in.Value != "10%" {
+		t.Errorf("the change's input %+v", in)
+	}
+
+	// Its note and source show in the timeline.
+	ev = apply(t, s, ev.Document,
+		Edit{OpText, share + ".changes.2028Q1.note", "Renegotiated"},
+		Edit{OpText, share + ".changes.2028Q1.source", "Press, 2027-12\nFiling, 2028-01"})
+	e, ok := event(groupOf(t, ev, share), share+".changes.2028Q1")
+	if !ok || e.Note != "Renegotiated" || len(e.Sources) != 2 || e.What != "rate 10%" || e.Kind != "change" {
+		t.Errorf("event %+v", e)
+	}
+
+	// Moved to 2029Q1: the event follows, the input with it.
+	moved := apply(t, s, ev.Document, Edit{OpQuarter, share + ".changes.2028Q1", "2029Q1"})
+	if _, ok := event(groupOf(t, moved, share), share+".changes.2029Q1"); !ok || hasInput(moved, share+".changes.2028Q1.rate") {
+		t.Errorf("the change did not move: %+v", groupOf(t, moved, share).Events)
+	}
+	if figureValue(t, moved, "contract.msft_revshare.total_accrued") == figureValue(t, ev, "contract.msft_revshare.total_accrued") {
+		t.Error("total paid did not move with the change")
+	}
+
+	// Removed: the figures are the scenario's again.
+	gone := apply(t, s, moved.Document, Edit{OpRemove, share + ".changes.2029Q1", ""})
+	if p := figureValue(t, gone, "contract.msft_revshare.total_accrued"); p != paid {
+		t.Errorf("total paid %s after removing the change, want %s", p, paid)
+	}
+	if _, ok := event(groupOf(t, gone, share), share+".changes.2029Q1"); ok {
+		t.Error("the removed change is still in the timeline")
+	}
+}
+
+// A payment's tranches are edited by path: amount, quarter, deadline and
+// condition; a tranche moved past its deadline is never paid.
+func TestEditTranches(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "compute")
+	const pay = "contracts.amazon_investment"
+	total := figureValue(t, base, "contract.amazon_investment.total_paid")
+
+	ev := apply(t, s, w.Document, Edit{OpSet, pay + ".tranches.contingent.amount", "30B"})
+	if p := figureValue(t, ev, "contract.amazon_investment.total_paid"); p == total || !strings.HasPrefix(p, "45000000000") {
+		t.Errorf("total paid %s with the contingent tranche at 30B", p)
+	}
+	ev = apply(t, s, ev.Document, Edit{OpText, pay + ".tranches.contingent.condition", "An IPO by 2028"})
+	if e, ok := event(groupOf(t, ev, pay), pay+".tranches.contingent"); !ok || e.Note != "An IPO by 2028" || e.Kind != "tranche" {
+		t.Errorf("tranche event %+v", e)
+	}
+	// Past its deadline (2028Q4): lapsed, never paid.
+	late := apply(t, s, ev.Document, Edit{OpQuarter, pay + ".tranches.contingent.at", "2029Q2"})
+	if p := figureValue(t, late, "contract.amazon_investment.total_paid"); !strings.HasPrefix(p, "15000000000") {
+		t.Errorf("total paid %s with the tranche past its deadline", p)
+	}
+	if e, _ := event(groupOf(t, late, pay), pay+".tranches.contingent"); !e.Lapsed {
+		t.Errorf("the tranche past its deadline is not marked lapsed: %+v", e)
+	}
+	// The deadline moved later (a bare year is its last quarter): paid again.
+	later := apply(t, s, late.Document, Edit{OpQuarter, pay + ".tranches.contingent.expires", "2029"})
+	if !strings.Contains(later.Document, "expires: 2029Q4") || !strings.HasPrefix(figureValue(t, later, "contract.amazon_investment.total_paid"), "45000000000") {
+		t.Errorf("the deadline 2029 did not make the tranche payable again")
+	}
+	// No deadline at all.
+	open := apply(t, s, late.Document, Edit{OpRemove, pay + ".tranches.contingent.expires", ""})
+	if strings.Contains(open.Document, "expires:") {
+		t.Error("the deadline was not removed")
+	}
+	// A new tranche, then removed.
+	added := apply(t, s, w.Document, Edit{OpSet, pay + ".tranches.bonus.amount", "5B"})
+	if len(added.Problems) > 0 || !strings.Contains(added.Document, "bonus:") {
+		t.Fatalf("tranche not added: %+v", added.Problems)
+	}
+	removed := apply(t, s, added.Document, Edit{OpRemove, pay + ".tranches.bonus", ""})
+	if strings.Contains(removed.Document, "bonus:") {
+		t.Error("the tranche was not removed")
+	}
+}
+
+// A capacity contract's ramp is a slider per gw key; keys are added, moved and
+// removed by path, and the gigawatts chart follows.
+func TestEditCapacityRamp(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "compute")
+	const ora = "contracts.oracle_capacity"
+	if !hasChart(base, "capacity") {
+		t.Fatal("no capacity chart")
+	}
+	peak := figureValue(t, base, "contract.oracle_capacity.peak_gw")
+	var key string
+	for _, in := range base.Inputs {
+		if strings.HasPrefix(in.Path, ora+".gw.") {
+			key = in.Path
+			if in.Kind != "number" {
+				t.Errorf("gw input %+v", in)
+			}
+		}
+	}
+	if key == "" {
+		t.Fatal("no gw slider")
+	}
+	ev := apply(t, s, w.Document, Edit{OpSet, key, "6"})
+	if p := figureValue(t, ev, "contract.oracle_capacity.peak_gw"); p == peak || !strings.HasPrefix(p, "6") {
+		t.Errorf("peak GW %s after setting the last key to 6", p)
+	}
+	ev = apply(t, s, w.Document, Edit{OpSet, ora + ".gw.2031Q1", "750MW"})
+	if len(ev.Problems) > 0 || !strings.Contains(ev.Document, "2031Q1: 0.75") {
+		t.Errorf("gw key not added: %+v", ev.Problems)
+	}
+	ev = apply(t, s, ev.Document, Edit{OpRemove, ora + ".gw.2031Q1", ""})
+	if strings.Contains(ev.Document, "2031Q1: 0.75") {
+		t.Error("gw key not removed")
+	}
+	if in := input(t, ev, ora+".until"); in.Kind != KindQuarter {
+		t.Errorf("until input %+v", in)
+	}
+}
+
+// Actual quarters are entered in a stream's inputs and removed there.
+func TestEditActuals(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "microsoft-cap")
+	const rev = "streams.openai_revenue"
+	paid := figureValue(t, base, "contract.msft_revshare.total_accrued")
+	ev := apply(t, s, w.Document, Edit{OpSet, rev + ".actuals.2026Q2", "9B"})
+	if len(ev.Problems) > 0 {
+		t.Fatalf("problems %+v", ev.Problems)
+	}
+	if in := input(t, ev, rev+".actuals.2026Q2"); in.Value != "9B" {
+		t.Errorf("actual input %+v", in)
+	}
+	if e, ok := event(groupOf(t, ev, rev), rev+".actuals.2026Q2"); !ok || e.Kind != "actual" {
+		t.Errorf("no actual in the timeline: %+v", groupOf(t, ev, rev).Events)
+	}
+	if figureValue(t, ev, "contract.msft_revshare.total_accrued") == paid {
+		t.Error("total paid did not move with an actual quarter")
+	}
+	ev = apply(t, s, ev.Document, Edit{OpRemove, rev + ".actuals.2026Q2", ""})
+	if figureValue(t, ev, "contract.msft_revshare.total_accrued") != paid {
+		t.Error("removing the actual quarter did not restore the figures")
+	}
+}
+
+// Edits that break a v2 rule are refused with a message in place and change
+// nothing.
+func TestInvalidV2EditsChangeNothing(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "briefing")
+	cases := []struct {
+		edit Edit
+		want string
+	}{
+		{Edit{OpSet, "contracts.msft_revshare.changes.2035Q1.rate", "10%"}, "outside"},
+		{Edit{OpSet, "contracts.msft_revshare.changes.2027Q1.stake", "10%"}, "rate or cap"},
+		{Edit{OpSet, "contracts.msft_revshare.changes.2027Q1.rate", "abc"}, "%"},
+		{Edit{OpQuarter, "contracts.msft_stake.changes.2026Q2", "2040Q1"}, "outside"},
+		{Edit{OpText, "contracts.msft_revshare.changes.2027Q3.note", "x"}, "no change in 2027Q3"},
+		{Edit{OpSet, "contracts.amazon_investment.tranches.Bad.amount", "1B"}, "tranche id"},
+		{Edit{OpSet, "contracts.oracle_capacity.gw.2040Q1", "1"}, "after until"},
+		{Edit{OpSet, "contracts.oracle_capacity.gw.2031Q1", "lots"}, "gigawatts"},
+	}
+	for _, c := range cases {
+		ev, err := s.Apply(w.Document, []Edit{c.edit}, "quarter")
+		if err != nil {
+			t.Errorf("%+v: %v", c.edit, err)
+			continue
+		}
+		if ev.Document != w.Document {
+			t.Errorf("%+v changed the document", c.edit)
+		}
+		if len(ev.Problems) != 1 || !strings.Contains(ev.Problems[0].Message, c.want) {
+			t.Errorf("%+v: problems %+v, want one saying %q", c.edit, ev.Problems, c.want)
+		}
+	}
+}
