@@ -25,6 +25,10 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 	if r.Period == engine.Yearly {
 		unit = "year"
 	}
+	labels := make([]string, len(r.Series)) // each block repeats them
+	for i, s := range r.Series {
+		labels[i] = pad(fit(s.Label, labelW-1), labelW)
+	}
 	fmt.Fprintln(w, fit(r.Scenario, width))
 	fmt.Fprintf(w, "By %s, in US$\n", unit)
 	for start := 0; start < len(r.Periods); start += perBlock {
@@ -35,8 +39,8 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 		}
 		fmt.Fprintln(w)
 		var line []byte
-		for _, s := range r.Series {
-			line = append(line[:0], pad(fit(s.Label, labelW-1), labelW)...)
+		for i, s := range r.Series {
+			line = append(line[:0], labels[i]...)
 			for _, v := range s.Values[start:end] {
 				text := "0" // zeros recede, so the amounts stand out
 				if !v.IsZero() {

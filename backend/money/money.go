@@ -32,6 +32,14 @@ var scales = []struct {
 
 // Short writes an amount for reading at a glance: $12.35B, $850.00M, -$1.20T, $512.00.
 func Short(d decimal.Decimal) string {
+	if s, ok := shortInt64(d); ok {
+		return s
+	}
+	return shortDecimal(d)
+}
+
+// shortDecimal is Short in decimal arithmetic, for any amount.
+func shortDecimal(d decimal.Decimal) string {
 	sign := ""
 	if d.IsNegative() {
 		sign, d = "-", d.Neg()
@@ -56,6 +64,71 @@ func Short(d decimal.Decimal) string {
 }
 
 var one = decimal.NewFromInt(1)
+
+// shortInt64 is Short in integer arithmetic, for an amount of at most 18
+// significant digits (nearly all): the same text as shortDecimal, rounded the same
+// way, without its allocations. ok is false when it does not apply.
+func shortInt64(d decimal.Decimal) (string, bool) {
+	n := d.NumDigits()
+	if n > 18 {
+		return "", false
+	}
+	c, e := d.CoefficientInt64(), d.Exponent()
+	sign := ""
+	if c < 0 {
+		sign, c = "-", -c
+	}
+	digits := int32(n) + e
+	for _, s := range scales {
+		if s.exp > digits {
+			continue
+		}
+		q, ok := hundredths(c, e-s.exp)
+		if !ok {
+			return "", false
+		}
+		if q >= 100 {
+			return sign + "$" + fixed2(q) + s.suffix, true
+		}
+	}
+	q, ok := hundredths(c, e)
+	if !ok {
+		return "", false
+	}
+	if q == 0 {
+		sign = ""
+	}
+	return sign + "$" + fixed2(q), true
+}
+
+// hundredths is c×10^e (c ≥ 0, below 10^18) in hundredths, rounded half away from
+// zero as decimal's Round(2) does: cut to thousandths, add 5, cut the last digit.
+func hundredths(c int64, e int32) (int64, bool) {
+	k := e + 3 // c×10^e in thousandths is c×10^k
+	var t int64
+	switch {
+	case k > 18:
+		return 0, false
+	case k >= 0:
+		p := pow10i[k]
+		if c > (math.MaxInt64-5)/p {
+			return 0, false
+		}
+		t = c * p
+	case k >= -18:
+		t = c / pow10i[-k]
+	}
+	return (t + 5) / 10, true
+}
+
+// fixed2 writes hundredths with two decimals: 12345 is "123.45", 5 is "0.05".
+func fixed2(q int64) string {
+	frac := q % 100
+	b := strconv.AppendInt(make([]byte, 0, 24), q/100, 10)
+	return string(append(b, '.', byte('0'+frac/10), byte('0'+frac%10)))
+}
+
+var pow10i = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // Grouped writes an amount with two decimals and thousands separators: $1,234,567.89.
 func Grouped(d decimal.Decimal) string {

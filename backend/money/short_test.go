@@ -1,0 +1,40 @@
+package money
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// The integer path of Short writes what the decimal path writes, digit for digit,
+// wherever it applies; beyond 18 digits Short takes the decimal path.
+func TestShortInt64MatchesDecimal(t *testing.T) {
+	check := func(d decimal.Decimal) {
+		t.Helper()
+		want := shortDecimal(d)
+		got, ok := shortInt64(d)
+		if ok && got != want {
+			t.Fatalf("%s: %q, the decimal path writes %q", d.String(), got, want)
+		}
+		if s := Short(d); s != want {
+			t.Fatalf("Short(%s) = %q, want %q", d.String(), s, want)
+		}
+	}
+	edges := []string{"0", "-0", "0.004", "0.005", "-0.005", "0.0049999", "0.995", "999.995", "999.994999",
+		"999999.995", "999995", "999994.999", "1", "-1", "1000", "999.999", "12345678901234567.89",
+		"41760000000", "-70640000000", "38000000000.005", "0.00000000000000000001", "123456789012345678",
+		"1234567890123456789", "99999999999999999999999", "9223372036854775807", "-9223372036854775808",
+		"1e18", "1e30", "5e-3", "4.5e-3", "1.005e12", "999.995e9", "0.015", "-0.015", "2.675"}
+	for _, s := range edges {
+		check(decimal.RequireFromString(s))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		c := r.Int64N(1_000_000_000_000_000_000) >> r.IntN(60)
+		if r.IntN(2) == 0 {
+			c = -c
+		}
+		check(decimal.New(c, int32(r.IntN(40)-24)))
+	}
+}
