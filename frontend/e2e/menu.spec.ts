@@ -139,3 +139,25 @@ test('Help → About: the build, and every bundled library and font with its lic
   await page.getByRole('button', { name: 'About', exact: true }).click();
   await expect.poll(() => dialog.isVisible()).toBe(true);
 });
+
+test('Export of a name the PDF font cannot print: the file name without its direction override, and a note under the result', async ({ page, server }) => {
+  // The name holds an emoji (beyond the PDF font) and a right-to-left override,
+  // which would show the file name reversed.
+  const doc = await withoutRanges(server, 'Deal 🚀 \u202egnp.exe');
+  await server.call('ImportScenario', 'deal.yaml', doc);
+  await page.reload();
+  await firstChartMs(page);
+  await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name: /^Deal 🚀/ }).first().click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Deal 🚀/);
+  await menu(page, 'export-pdf');
+  const dialog = page.getByRole('dialog', { name: /^Export/ });
+  await dialog.waitFor();
+  const [pdf] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(pdf.suggestedFilename()).toBe('Deal 🚀 gnp.exe.pdf');
+  await expect.poll(() => dialog.getByText('Downloaded Deal 🚀 gnp.exe.pdf').count()).toBe(1);
+  await expect.poll(() => dialog.getByText(/are printed as \uFFFD in this briefing; it says so under its title\.$/).count()).toBe(1);
+  await dialog.screenshot({ path: `${artifacts}/export-note.png` });
+  // Another format: the note belongs to the PDF just made, and goes.
+  await dialog.getByLabel('Schedule (CSV)').check();
+  await expect.poll(() => dialog.getByText(/printed as \uFFFD/).count()).toBe(0);
+});
