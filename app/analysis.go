@@ -14,6 +14,7 @@ import (
 
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
 	"dealmodel/backend/view"
@@ -201,7 +202,7 @@ type SolveResult struct {
 // ErrSuperseded is the error of a simulation replaced by a newer one before it
 // finished. The UI recognises it by its text, which starts with "superseded", and
 // drops the result quietly: the newer job's result is on its way.
-var ErrSuperseded = errors.New("superseded by a newer simulation")
+var ErrSuperseded = fault.New(fault.Conflict, "superseded by a newer simulation")
 
 // analysis is the Service's state for simulations and exports: the running
 // simulation (so a newer one can cancel it), the last compiled model (compiling
@@ -284,12 +285,12 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 	if req.Seed = strings.TrimSpace(req.Seed); req.Seed != "" {
 		seed, err := strconv.ParseInt(req.Seed, 10, 64)
 		if err != nil {
-			return nil, fmt.Errorf("seed %q: use a whole number", req.Seed)
+			return nil, fault.Errorf(fault.Invalid, "seed %q: use a whole number", req.Seed)
 		}
 		opt.Seed = &seed
 	}
 	if req.Runs < 0 || req.Runs > scenario.MaxRuns {
-		return nil, fmt.Errorf("runs %d: use 1 to %d (0 keeps the scenario's)", req.Runs, scenario.MaxRuns)
+		return nil, fault.Errorf(fault.Invalid, "runs %d: use 1 to %d (0 keeps the scenario's)", req.Runs, scenario.MaxRuns)
 	}
 	full := fullRuns(e.sc, req.Runs)
 	opt.Runs = full
@@ -464,7 +465,7 @@ func (s *Service) simError(err error, ctx context.Context) error {
 		return ErrSuperseded
 	}
 	if sim.ErrorCode(err) != "" {
-		return errors.New(err.Error())
+		return fault.New(fault.Of(err), err.Error())
 	}
 	s.logf("simulation: %v", err)
 	return errInternal
@@ -522,7 +523,7 @@ func (s *Service) Solve(req SolveRequest) (out *SolveResult, err error) {
 	}
 	for _, f := range []struct{ name, v string }{{"an input", req.Input}, {"a metric", req.Metric}, {"a target", req.Target}} {
 		if strings.TrimSpace(f.v) == "" {
-			return nil, fmt.Errorf("goal seek needs %s", f.name)
+			return nil, fault.Errorf(fault.Invalid, "goal seek needs %s", f.name)
 		}
 	}
 	m, err := s.model(e)

@@ -1,12 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/view"
 )
@@ -73,7 +73,7 @@ func (s *Service) Compare(names []string, period string) (cmp *Comparison, err e
 		return nil, err
 	}
 	if len(names) < 2 || len(names) > 4 {
-		return nil, fmt.Errorf("pick 2 to 4 scenarios to compare, not %d", len(names))
+		return nil, fault.Errorf(fault.Invalid, "pick 2 to 4 scenarios to compare, not %d", len(names))
 	}
 	seen := map[string]bool{}
 	cmp = &Comparison{Period: string(p)}
@@ -82,7 +82,7 @@ func (s *Service) Compare(names []string, period string) (cmp *Comparison, err e
 	key := map[string]bool{}
 	for i, name := range names {
 		if seen[foldName(name)] {
-			return nil, fmt.Errorf("%q is picked twice: pick different scenarios", name)
+			return nil, fault.Errorf(fault.Invalid, "%q is picked twice: pick different scenarios", name)
 		}
 		seen[foldName(name)] = true
 		w, err := s.OpenScenario(name)

@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/files"
 	"dealmodel/backend/report"
 	"dealmodel/backend/sim"
@@ -109,7 +110,7 @@ func (s *Service) Export(req ExportRequest) (out *ExportResult, err error) {
 	case FormatSummaryCSV:
 		ext, mime, kind = "-summary.csv", "text/csv", "Summary"
 	default:
-		return nil, fmt.Errorf("format %q: use %q, %q or %q", req.Format, FormatPDF, FormatCSV, FormatSummaryCSV)
+		return nil, fault.Errorf(fault.Invalid, "format %q: use %q, %q or %q", req.Format, FormatPDF, FormatCSV, FormatSummaryCSV)
 	}
 	data, note, err := s.exportBytes(e, p, req)
 	if err != nil {
@@ -134,14 +135,14 @@ func (s *Service) Export(req ExportRequest) (out *ExportResult, err error) {
 		return out, nil
 	case err != nil:
 		s.logf("save dialog: %v", err)
-		return nil, errors.New("the save dialog could not open: " + err.Error())
+		return nil, fault.New(fault.Internal, "the save dialog could not open: "+err.Error())
 	case path == "":
 		out.Cancelled = true
 		return out, nil
 	}
 	s.exportProgress("save", "Saving…")
 	if err := files.WriteAtomic(path, data); err != nil {
-		return nil, fmt.Errorf("could not save %s: %v", path, unwrapPathError(err))
+		return nil, fault.Errorf(fault.Internal, "could not save %s: %v", path, unwrapPathError(err))
 	}
 	s.rememberExportFolder(filepath.Dir(path))
 	out.SavedTo, out.Filename = path, filepath.Base(path)
@@ -206,10 +207,10 @@ func (s *Service) briefing(e *parsed, q *engine.Result, p engine.Period, req Exp
 		paper = report.A4
 	case report.A4, report.Letter:
 	default:
-		return nil, fmt.Errorf("paper %q: use %q or %q", req.Paper, report.A4, report.Letter)
+		return nil, fault.Errorf(fault.Invalid, "paper %q: use %q or %q", req.Paper, report.A4, report.Letter)
 	}
 	if len(req.Compare) > maxCompared {
-		return nil, fmt.Errorf("a briefing compares with at most %d other scenarios, not %d", maxCompared, len(req.Compare))
+		return nil, fault.Errorf(fault.Invalid, "a briefing compares with at most %d other scenarios, not %d", maxCompared, len(req.Compare))
 	}
 	brief := &report.Briefing{
 		Scenario: e.sc, Result: q, Revision: req.Revision, Now: s.now(),
@@ -222,7 +223,7 @@ func (s *Service) briefing(e *parsed, q *engine.Result, p engine.Period, req Exp
 	seen := map[string]bool{}
 	for _, name := range req.Compare {
 		if seen[foldName(name)] {
-			return nil, fmt.Errorf("%q is picked twice: pick different scenarios to compare with", name)
+			return nil, fault.Errorf(fault.Invalid, "%q is picked twice: pick different scenarios to compare with", name)
 		}
 		seen[foldName(name)] = true
 		w, err := s.OpenScenario(name)

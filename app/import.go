@@ -2,10 +2,10 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
+	"dealmodel/backend/fault"
 	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
@@ -52,13 +52,13 @@ func (s *Service) ImportScenario(filename, text string) (out *ImportResult, err 
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".yaml", ".yml", ".json":
 	default:
-		return nil, fmt.Errorf("%s: pick a scenario file (.yaml, .yml or .json)", name)
+		return nil, fault.Errorf(fault.Invalid, "%s: pick a scenario file (.yaml, .yml or .json)", name)
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("%s is empty: pick a scenario file, which starts with version: 1", name)
+		return nil, fault.Errorf(fault.Invalid, "%s is empty: pick a scenario file, which starts with version: 1", name)
 	}
 	if len(text) > maxImportSize {
-		return nil, fmt.Errorf("%s is larger than %d MiB: it cannot be a scenario file", name, maxImportSize>>20)
+		return nil, fault.Errorf(fault.Invalid, "%s is larger than %d MiB: it cannot be a scenario file", name, maxImportSize>>20)
 	}
 	ctx := s.ctx()
 	revs, err := lib.Import(ctx, []library.File{{Name: name, Data: []byte(text)}}, "Imported from "+name)

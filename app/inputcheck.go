@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"dealmodel/backend/fault"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
@@ -32,7 +33,7 @@ func (s *Service) CheckInput(kind, text, current string) (c *InputCheck, err err
 	switch k {
 	case scenario.KindAmount, scenario.KindRate, scenario.KindInteger, scenario.KindNumber:
 	default:
-		return nil, fmt.Errorf("kind %q: use amount, rate, integer or number", kind)
+		return nil, fault.Errorf(fault.Invalid, "kind %q: use amount, rate, integer or number", kind)
 	}
 	if strings.TrimSpace(text) == "" {
 		return &InputCheck{Error: "Enter a value."}, nil

@@ -1,6 +1,6 @@
 package app
 
-import "errors"
+import "dealmodel/backend/fault"
 
 // Platform is what the services need from the window system they run in: the
 // desktop window (Wails' runtime) or the browser mode. It is the only place where
@@ -32,7 +32,7 @@ type FileFilter struct {
 // browser mode, where a page cannot be given a path on the user's disk. The
 // service then takes files from the page (uploads) and gives files to it
 // (downloads) instead.
-var ErrNoDialogs = errors.New("this window has no file dialogs: the file goes through the browser instead")
+var ErrNoDialogs = fault.New(fault.Invalid, "this window has no file dialogs: the file goes through the browser instead")
 
 // NopPlatform is a Platform that does nothing: for tests and for a service with no
 // window yet. It has no dialogs.

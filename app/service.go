@@ -16,6 +16,7 @@ import (
 
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/library"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -133,11 +134,11 @@ func (s *Service) logf(format string, args ...any) {
 
 // errInternal is what users see of a failure that is not theirs; the detail is
 // logged.
-var errInternal = errors.New("internal error: the details are in the log")
+var errInternal = fault.New(fault.Internal, "internal error: the details are in the log")
 
 // errNoLibrary is returned by every library method of a service built without one
 // (a programming error, reported rather than panicking).
-var errNoLibrary = errors.New("internal error: no scenario library is open")
+var errNoLibrary = fault.New(fault.Internal, "internal error: no scenario library is open")
 
 // guard turns a panic into an internal error, so nothing panics across the binding.
 func (s *Service) guard(err *error) {
@@ -160,7 +161,7 @@ func (s *Service) userError(err error) error {
 			s.logf("store: %v", err)
 			return errInternal
 		}
-		return errors.New(store.ErrorMessage(err))
+		return fault.New(se.Code, store.ErrorMessage(err))
 	}
 	return err
 }
@@ -198,7 +199,7 @@ func checkPeriod(period string) (engine.Period, error) {
 	case string(engine.Yearly):
 		return engine.Yearly, nil
 	}
-	return "", fmt.Errorf("period %q: use %q or %q", period, engine.Quarterly, engine.Yearly)
+	return "", fault.Errorf(fault.Invalid, "period %q: use %q or %q", period, engine.Quarterly, engine.Yearly)
 }
 
 // compute runs a valid scenario and builds what the UI shows of it. saved, when

@@ -3,9 +3,9 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"sync"
 
+	"dealmodel/backend/fault"
 	"dealmodel/backend/store"
 )
 
@@ -64,7 +64,7 @@ func (s *Service) SaveSettings(v Settings) (err error) {
 // settingsDB is the store of the service's library.
 func (s *Service) settingsDB() (*store.DB, error) {
 	if s.lib == nil || s.lib.DB == nil {
-		return nil, fmt.Errorf("no scenario database is open, so settings cannot be kept")
+		return nil, fault.Errorf(fault.Internal, "no scenario database is open, so settings cannot be kept")
 	}
 	return s.lib.DB, nil
 }
@@ -120,11 +120,11 @@ func (v *Settings) validate() error {
 	switch v.Period {
 	case "", "quarter", "year":
 	default:
-		return fmt.Errorf("period %q: use \"quarter\" or \"year\"", v.Period)
+		return fault.Errorf(fault.Invalid, "period %q: use \"quarter\" or \"year\"", v.Period)
 	}
 	for _, side := range []int{v.WindowWidth, v.WindowHeight} {
 		if side < 0 || side > maxWindowSide {
-			return fmt.Errorf("window size %dx%d: each side is 1 to %d pixels", v.WindowWidth, v.WindowHeight, maxWindowSide)
+			return fault.Errorf(fault.Invalid, "window size %dx%d: each side is 1 to %d pixels", v.WindowWidth, v.WindowHeight, maxWindowSide)
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/contract"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
 )
@@ -85,7 +86,7 @@ func (s *Service) NewScenario(templateID, name string) (w *Workspace, err error)
 			}
 		}
 		if body == nil {
-			return nil, fmt.Errorf("there is no built-in scenario %q", stem)
+			return nil, fault.Errorf(fault.NotFound, "there is no built-in scenario %q", stem)
 		}
 	} else {
 		sc, err := scenarioTemplate(templateID)
@@ -158,7 +159,7 @@ func scenarioTemplate(id string) (*scenario.Scenario, error) {
 			return nil, err
 		}
 	default:
-		return nil, fmt.Errorf("there is no scenario template %q: use one that Templates lists", id)
+		return nil, fault.Errorf(fault.Invalid, "there is no scenario template %q: use one that Templates lists", id)
 	}
 	sc.Tidy()
 	return sc, nil
@@ -171,7 +172,7 @@ const placeholderSource = "Placeholder from the template: replace with the figur
 func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 	kind, typ, _ := strings.Cut(templateID, ":")
 	if kind != TemplateContract && kind != TemplateStream {
-		return fmt.Errorf("%q is not a contract or stream template: use %s or stream:revenue", templateID, strings.Join(contractTemplates(), ", "))
+		return fault.Errorf(fault.Invalid, "%q is not a contract or stream template: use %s or stream:revenue", templateID, strings.Join(contractTemplates(), ", "))
 	}
 	id = strings.TrimSpace(id)
 	if id == "" {
@@ -182,15 +183,15 @@ func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 		id = freeID(sc, base)
 	}
 	if !scenario.ValidID(id) {
-		return fmt.Errorf("%q is not a valid id: use a lower-case letter, then up to 39 lower-case letters, digits or _", id)
+		return fault.Errorf(fault.Invalid, "%q is not a valid id: use a lower-case letter, then up to 39 lower-case letters, digits or _", id)
 	}
 	if sc.Stream(id) != nil || sc.Contract(id) != nil {
-		return fmt.Errorf("the id %q is taken: choose another", id)
+		return fault.Errorf(fault.Conflict, "the id %q is taken: choose another", id)
 	}
 	src := []string{placeholderSource}
 	if kind == TemplateStream {
 		if typ != "revenue" {
-			return fmt.Errorf("there is no stream template %q: use stream:revenue", templateID)
+			return fault.Errorf(fault.Invalid, "there is no stream template %q: use stream:revenue", templateID)
 		}
 		y := sc.Start.Year()
 		sc.Streams = append(sc.Streams, scenario.Stream{
@@ -203,7 +204,7 @@ func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 	}
 	t, ok := contract.Lookup(typ)
 	if !ok {
-		return fmt.Errorf("there is no contract template %q: use %s", templateID, contractTemplateIDs())
+		return fault.Errorf(fault.Invalid, "there is no contract template %q: use %s", templateID, contractTemplateIDs())
 	}
 	c := scenario.Contract{ID: id, Type: typ, Enabled: true, Sources: src, From: sc.Start, Until: sc.End}
 	t.Template(&c, contract.TemplateEnv{Scenario: sc, Party: firstParty(sc), Stream: func() string { return firstStream(sc) }})

@@ -2,11 +2,11 @@ package app
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 )
 
@@ -34,13 +34,13 @@ type CorrelationEdit struct {
 func editCorrelations(sc *scenario.Scenario, value string) error {
 	var groups []CorrelationEdit
 	if err := json.Unmarshal([]byte(value), &groups); err != nil {
-		return fmt.Errorf("correlation groups: expected a list of {inputs, rho}: %v", err)
+		return fault.Errorf(fault.Invalid, "correlation groups: expected a list of {inputs, rho}: %v", err)
 	}
 	if sc.Uncertainty == nil {
 		if len(groups) == 0 {
 			return nil
 		}
-		return fmt.Errorf("a correlation needs uncertain inputs: give the inputs ranges first")
+		return fault.Errorf(fault.Invalid, "a correlation needs uncertain inputs: give the inputs ranges first")
 	}
 	old := map[string][]string{}
 	for _, g := range sc.Uncertainty.Correlations {
@@ -50,7 +50,7 @@ func editCorrelations(sc *scenario.Scenario, value string) error {
 	for i, g := range groups {
 		rho, err := scenario.ParseRate(strings.TrimSpace(g.Rho))
 		if err != nil {
-			return fmt.Errorf("group %d: rho %q is not a number from -1 to 1", i+1, g.Rho)
+			return fault.Errorf(fault.Invalid, "group %d: rho %q is not a number from -1 to 1", i+1, g.Rho)
 		}
 		out = append(out, scenario.Correlation{Inputs: append([]string(nil), g.Inputs...), Rho: rho, Sources: old[strings.Join(g.Inputs, "\n")]})
 	}
@@ -73,31 +73,31 @@ type DistributionEdit struct {
 func editDistribution(sc *scenario.Scenario, path, value string) error {
 	var d DistributionEdit
 	if err := json.Unmarshal([]byte(value), &d); err != nil {
-		return fmt.Errorf("distribution: expected {dist, p, values}: %v", err)
+		return fault.Errorf(fault.Invalid, "distribution: expected {dist, p, values}: %v", err)
 	}
 	if _, ok := sc.AnyField(path); !ok {
-		return fmt.Errorf("%s is not a numeric or quarter field of this scenario", path)
+		return fault.Errorf(fault.Invalid, "%s is not a numeric or quarter field of this scenario", path)
 	}
 	in := scenario.UncertainInput{Path: path, Dist: d.Dist}
 	probs := make([]decimal.Decimal, len(d.P))
 	for i, t := range d.P {
 		p, err := scenario.ParseRate(strings.TrimSpace(t))
 		if err != nil {
-			return fmt.Errorf("probability %q: write a percentage such as 60%%", t)
+			return fault.Errorf(fault.Invalid, "probability %q: write a percentage such as 60%%", t)
 		}
 		probs[i] = p
 	}
 	switch d.Dist {
 	case scenario.DistBernoulli:
 		if len(probs) != 1 {
-			return fmt.Errorf("a bernoulli distribution has one probability, p")
+			return fault.Errorf(fault.Invalid, "a bernoulli distribution has one probability, p")
 		}
 		in.Params = []scenario.Param{{Name: "p", Value: probs[0]}}
 	case scenario.DistDiscrete:
 		in.Values = append([]string(nil), d.Values...)
 		in.Probs = probs
 	default:
-		return fmt.Errorf("distribution %q: this edit sets bernoulli or discrete distributions", d.Dist)
+		return fault.Errorf(fault.Invalid, "distribution %q: this edit sets bernoulli or discrete distributions", d.Dist)
 	}
 	if sc.Uncertainty == nil {
 		sc.Uncertainty = &scenario.Uncertainty{}

@@ -2,11 +2,11 @@ package app
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"time"
 
 	"dealmodel/backend/charts"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/report"
 	"dealmodel/backend/sim"
 )
@@ -51,7 +51,7 @@ func (s *Service) Scatter(req ScatterRequest) (out *ScatterView, err error) {
 		return nil, err
 	}
 	if len(m.Inputs()) == 0 {
-		return nil, fmt.Errorf("“%s” has no uncertain inputs: there are no runs to draw", e.sc.Name)
+		return nil, fault.Errorf(fault.Invalid, "“%s” has no uncertain inputs: there are no runs to draw", e.sc.Name)
 	}
 	// The runs of the uncertainty view's last full simulation of this copy, when
 	// there is one; else a simulation of their own.
@@ -103,7 +103,7 @@ func (s *Service) Scatter(req ScatterRequest) (out *ScatterView, err error) {
 				return sm.MetricValues[j][:n], c.Kind, nil
 			}
 		}
-		return nil, "", fmt.Errorf("%q is neither an uncertain input nor a figure of this scenario", id)
+		return nil, "", fault.Errorf(fault.Invalid, "%q is neither an uncertain input nor a figure of this scenario", id)
 	}
 	xs, xk, err := col(x)
 	if err != nil {
@@ -168,17 +168,17 @@ func (s *Service) TwoWayTable(req TableRequest) (out *TableView, err error) {
 	}
 	for _, f := range []struct{ name, v string }{{"an input across", req.X}, {"its values", req.XValues}, {"an input down", req.Y}, {"its values", req.YValues}, {"a figure", req.Metric}} {
 		if strings.TrimSpace(f.v) == "" {
-			return nil, fmt.Errorf("the table needs %s", f.name)
+			return nil, fault.Errorf(fault.Invalid, "the table needs %s", f.name)
 		}
 	}
 	started := time.Now()
 	xs, err := m.TableValues(strings.TrimSpace(req.X), req.XValues)
 	if err != nil {
-		return nil, fmt.Errorf("across: %v", err)
+		return nil, fault.Errorf(fault.Invalid, "across: %v", err)
 	}
 	ys, err := m.TableValues(strings.TrimSpace(req.Y), req.YValues)
 	if err != nil {
-		return nil, fmt.Errorf("down: %v", err)
+		return nil, fault.Errorf(fault.Invalid, "down: %v", err)
 	}
 	tw, err := m.Table(s.ctx(), strings.TrimSpace(req.X), xs, strings.TrimSpace(req.Y), ys, strings.TrimSpace(req.Metric))
 	if err != nil {

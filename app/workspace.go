@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/library"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
@@ -569,7 +570,7 @@ func (s *Service) entry(name string) (*ScenarioEntry, error) {
 			return &list[i], nil
 		}
 	}
-	return nil, fmt.Errorf("no scenario is named %q", name)
+	return nil, fault.Errorf(fault.NotFound, "no scenario is named %q", name)
 }
 
 // freeName is base, or base followed by the first number that makes it unused.
@@ -665,7 +666,7 @@ func (s *Service) parse(doc string) (*parsed, error) {
 	if err != nil {
 		var el *scenario.ErrorList
 		if errors.As(err, &el) {
-			return nil, fmt.Errorf("the working copy does not read as a scenario (reopen the scenario to continue):\n%w", err)
+			return nil, fault.Errorf(fault.Invalid, "the working copy does not read as a scenario (reopen the scenario to continue):\n%w", err)
 		}
 		return nil, err
 	}
@@ -674,7 +675,7 @@ func (s *Service) parse(doc string) (*parsed, error) {
 	canon := string(scenario.Marshal(sc))
 	if len(canon) > scenario.MaxSize {
 		// It would save, but its export would not import back.
-		return nil, fmt.Errorf("the working copy is larger than %d MiB once written out, the most a scenario file holds: shorten its texts", scenario.MaxSize>>20)
+		return nil, fault.Errorf(fault.Invalid, "the working copy is larger than %d MiB once written out, the most a scenario file holds: shorten its texts", scenario.MaxSize>>20)
 	}
 	e := &parsed{doc: canon, sc: sc, hash: store.Hash([]byte(canon))}
 	s.docs.put(doc, e)

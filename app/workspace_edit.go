@@ -1,8 +1,7 @@
 package app
 
 import (
-	"fmt"
-
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 )
 
@@ -30,7 +29,7 @@ func applyEdit(sc *scenario.Scenario, ed Edit) error {
 	case OpDistribution:
 		err = editDistribution(sc, ed.Path, ed.Value)
 	default:
-		err = fmt.Errorf("unknown edit %q: the edits are set, quarter, enable, text, add, remove, follow, correlations and distribution", ed.Op)
+		err = fault.Errorf(fault.Invalid, "unknown edit %q: the edits are set, quarter, enable, text, add, remove, follow, correlations and distribution", ed.Op)
 	}
 	if err != nil {
 		return err

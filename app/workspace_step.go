@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 )
 
@@ -110,7 +111,7 @@ func (s *Service) Resume(state string) (ev *Evaluation, err error) {
 	defer s.guard(&err)
 	st, ok := s.states.get(state)
 	if !ok {
-		return nil, fmt.Errorf("the working copy is no longer known to the service: reopen the scenario to continue")
+		return nil, fault.Errorf(fault.Conflict, "the working copy is no longer known to the service: reopen the scenario to continue")
 	}
 	if ev, err = s.evaluate(st.e, st.period, nil); err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"dealmodel/backend/fault"
 	"dealmodel/backend/files"
 	"dealmodel/backend/scenario"
 )
@@ -27,6 +28,9 @@ const (
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
+
+// Fault implements fault.Kinder.
+func (e *usageError) Fault() fault.Kind { return fault.Invalid }
 
 func invalidf(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
@@ -110,32 +114,39 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nExit status: 0 success, 2 invalid input, 1 any other failure.")
 }
 
-// exitStatus prints err, if any, and maps it to an exit status: the one place where
-// errors become statuses.
+// exitStatus prints err, if any, and maps it to an exit status by its kind
+// (backend/fault): the one place where errors become statuses. Input the user can
+// fix (invalid, not found, conflict) exits ExitInvalid; a busy database or an
+// internal failure exits ExitFailure.
 func exitStatus(stderr io.Writer, err error) int {
-	if err == nil {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return ExitOK
 	}
-	if code, ok := storeStatus(stderr, err); ok {
-		return code
-	}
-	var ue *usageError
 	var el *scenario.ErrorList
+	var ue *usageError
 	var fr *files.Refused
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return ExitOK
+	case storeMessage(stderr, err): // the full build's store errors: their message
 	case errors.As(err, &fr):
 		fmt.Fprintln(stderr, "dealmodel:", err)
-		return ExitInvalid
 	case errors.As(err, &el):
-		fmt.Fprintln(stderr, el.Error())
-		return ExitInvalid
+		fmt.Fprintln(stderr, el.Error()) // positioned lines: file:line:col: what
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "dealmodel:", ue.msg)
+	default:
+		fmt.Fprintln(stderr, "dealmodel:", err)
+	}
+	return exitOf(fault.Of(err))
+}
+
+// exitOf is the exit status of a kind of failure.
+func exitOf(k fault.Kind) int {
+	switch k {
+	case "":
+		return ExitOK
+	case fault.Invalid, fault.NotFound, fault.Conflict:
 		return ExitInvalid
 	}
-	fmt.Fprintln(stderr, "dealmodel:", err)
 	return ExitFailure
 }
 

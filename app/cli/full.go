@@ -58,20 +58,14 @@ func resolveStored(e *env, arg, dbPath string) (*scenario.Scenario, error) {
 	return nil, invalidf("no scenario file, built-in or stored scenario named %q: give a path to a .yaml/.json file, a built-in (%s), or a name from 'dealmodel scenarios list'", arg, strings.Join(builtinStems(), ", "))
 }
 
-// storeStatus prints a store error and maps it to an exit status; ok is false for
-// any other error.
-func storeStatus(stderr io.Writer, err error) (status int, ok bool) {
+// storeMessage prints a store error that is not internal as its message for
+// people (an internal one is printed whole, with its cause), and reports whether
+// it did. Its exit status comes from its kind, as for any error.
+func storeMessage(stderr io.Writer, err error) bool {
 	var se *store.Error
-	if !errors.As(err, &se) {
-		return 0, false
+	if !errors.As(err, &se) || se.Code == store.EINTERNAL {
+		return false
 	}
-	switch se.Code {
-	case store.EINVALID, store.ENOTFOUND, store.ECONFLICT:
-		fmt.Fprintln(stderr, "dealmodel:", se.Message)
-		return ExitInvalid, true
-	case store.EBUSY:
-		fmt.Fprintln(stderr, "dealmodel:", se.Message)
-		return ExitFailure, true
-	}
-	return 0, false
+	fmt.Fprintln(stderr, "dealmodel:", se.Message)
+	return true
 }

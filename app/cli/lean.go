@@ -24,8 +24,8 @@ func resolveStored(*env, string, string) (*scenario.Scenario, error) {
 	return nil, errNeedsFull
 }
 
-// storeStatus: the lean build has no store, so no store errors.
-func storeStatus(io.Writer, error) (int, bool) { return 0, false }
+// storeMessage: the lean build has no store, so no store errors.
+func storeMessage(io.Writer, error) bool { return false }
 
 // runFull runs the full command line with args in this process's place.
 func runFull(args []string, stderr io.Writer) int {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -133,4 +134,82 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// The service's failures reach the browser with the status of their kind
+// (backend/fault, mapped in app/web): invalid input 400, nothing of that name 404,
+// a name taken 409; the text is the service's, never a Go trace or a file of ours.
+func TestServeStatusOfFailures(t *testing.T) {
+	base, token, stop := startServe(t, "--db", filepath.Join(t.TempDir(), "s.db"))
+	defer stop()
+	call := func(method, args string) (int, string) {
+		req, _ := http.NewRequest("POST", base+"/api/call/app.Service."+method, strings.NewReader(args))
+		req.Header.Set(web.TokenHeader, token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(body)
+	}
+	_, list := call("ListScenarios", "[]")
+	var entries struct {
+		Result []struct{ Name string } `json:"result"`
+	}
+	if err := json.Unmarshal([]byte(list), &entries); err != nil || len(entries.Result) < 2 {
+		t.Fatalf("ListScenarios: %v %s", err, list)
+	}
+	first, second := entries.Result[0].Name, entries.Result[1].Name
+	quote := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	for _, c := range []struct {
+		method, args string
+		status       int
+		says         string
+	}{
+		{"Evaluate", `["version: 2\nname: [", "quarter"]`, http.StatusBadRequest, "not valid YAML"},
+		{"Evaluate", `["version: 2", "decade"]`, http.StatusBadRequest, "period"},
+		{"CheckInput", `["weight", "5", ""]`, http.StatusBadRequest, "kind"},
+		{"OpenScenario", `["No such scenario"]`, http.StatusNotFound, "No such scenario"},
+		{"History", `["No such scenario"]`, http.StatusNotFound, "No such scenario"},
+		{"RenameScenario", "[" + quote(first) + "," + quote(second) + "]", http.StatusConflict, second},
+		{"DuplicateScenario", "[" + quote(first) + "," + quote(second) + "]", http.StatusConflict, second},
+	} {
+		code, body := call(c.method, c.args)
+		var answer struct{ Error, Kind string }
+		_ = json.Unmarshal([]byte(body), &answer)
+		if code != c.status || !strings.Contains(answer.Error, c.says) {
+			t.Errorf("%s %s: %d %s, want %d saying %q", c.method, c.args, code, body, c.status, c.says)
+		}
+		for _, leak := range []string{"goroutine", ".go:", "panic", "/work/", "runtime."} {
+			if strings.Contains(body, leak) {
+				t.Errorf("%s: the answer shows %q: %s", c.method, leak, body)
+			}
+		}
+	}
+}
+
+// startServe runs serve with args until stop, and returns its address and token.
+func startServe(t *testing.T, args ...string) (base, token string, stop func()) {
+	t.Helper()
+	Frontend = fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body>app</body></html>")}}
+	outR, outW := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- serveCmd(&env{ctx: ctx, stdout: outW, stderr: io.Discard}, args)
+		outW.Close()
+	}()
+	line, err := bufio.NewReader(outR).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, token, _ = strings.Cut(strings.TrimSpace(line), "/?token=")
+	return base, token, func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+		Frontend = nil
+	}
 }

@@ -31,6 +31,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 )
 
@@ -205,6 +206,22 @@ func position(data []byte, off int) (line, col int) {
 
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
+// httpStatus is the HTTP status of a kind of failure (backend/fault): the one
+// place where the service's errors become statuses.
+func httpStatus(k fault.Kind) int {
+	switch k {
+	case fault.Invalid:
+		return http.StatusBadRequest
+	case fault.NotFound:
+		return http.StatusNotFound
+	case fault.Conflict:
+		return http.StatusConflict
+	case fault.Busy:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
 func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/api/events" {
 		s.events.serve(w, r)
@@ -257,8 +274,10 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := s.call(m, args)
 	if err != nil {
-		// As in the desktop window, the promise rejects with the error's text.
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
+		// As in the desktop window, the promise rejects with the error's text (the
+		// service words it for people: internal details go to its log); the status
+		// says its kind.
+		writeJSON(w, httpStatus(fault.Of(err)), map[string]string{"error": err.Error(), "kind": string(fault.Of(err))})
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"result": out})

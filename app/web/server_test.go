@@ -12,6 +12,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"dealmodel/backend/fault"
 )
 
 // Greeter is a bound service for the tests.
@@ -23,8 +25,17 @@ type Greeting struct {
 }
 
 func (g *Greeter) Hello(name string, n int) (*Greeting, error) {
-	if name == "" {
-		return nil, errors.New("a name is needed")
+	switch name {
+	case "":
+		return nil, fault.New(fault.Invalid, "a name is needed")
+	case "ghost":
+		return nil, fault.New(fault.NotFound, "no one is named ghost")
+	case "twin":
+		return nil, fault.New(fault.Conflict, "twin is taken")
+	case "later":
+		return nil, fault.New(fault.Busy, "busy: try again")
+	case "disk":
+		return nil, errors.New("the disk is full")
 	}
 	g.calls++
 	return &Greeting{Text: "hello " + name, Count: n}, nil
@@ -100,16 +111,29 @@ func TestCallBoundMethod(t *testing.T) {
 	if code != 200 || body != `{"result":{"text":"hello Ada","count":3}}`+"\n" {
 		t.Fatalf("%d %s", code, body)
 	}
-	code, body = do(t, "POST", base+"/api/call/web.Greeter.Hello", `["", 1]`, tok)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "a name is needed") {
-		t.Fatalf("error not passed on: %d %s", code, body)
+	// Each kind of failure has its status; the text is the method's.
+	for _, c := range []struct {
+		name   string
+		status int
+		says   string
+	}{
+		{"", http.StatusBadRequest, "a name is needed"},
+		{"ghost", http.StatusNotFound, "no one is named ghost"},
+		{"twin", http.StatusConflict, "twin is taken"},
+		{"later", http.StatusServiceUnavailable, "busy"},
+		{"disk", http.StatusInternalServerError, "the disk is full"}, // an error of no kind is internal
+	} {
+		code, body = do(t, "POST", base+"/api/call/web.Greeter.Hello", `["`+c.name+`", 1]`, tok)
+		if code != c.status || !strings.Contains(body, c.says) {
+			t.Errorf("Hello(%q): %d %s, want %d saying %q", c.name, code, body, c.status, c.says)
+		}
 	}
 	code, body = do(t, "POST", base+"/api/call/web.Greeter.Ping", `[]`, tok)
 	if code != 200 || body != `{"result":null}`+"\n" {
 		t.Fatalf("error-only method: %d %s", code, body)
 	}
 	code, body = do(t, "POST", base+"/api/call/web.Greeter.Boom", `[]`, tok)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "internal error") || strings.Contains(body, "boom") {
+	if code != http.StatusInternalServerError || !strings.Contains(body, "internal error") || strings.Contains(body, "boom") || strings.Contains(body, "goroutine") {
 		t.Fatalf("panic: %d %s", code, body)
 	}
 	for _, bad := range []string{`["Ada"]`, `{"name": "Ada"}`, `[1, 2]`, `["Ada", 1] ["Eve", 2]`} {

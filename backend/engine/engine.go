@@ -5,11 +5,10 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/contract"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 )
 
@@ -27,7 +26,7 @@ var (
 // when it is not.
 func Run(s *scenario.Scenario) (*Result, error) {
 	if s.End < s.Start {
-		return nil, fmt.Errorf("scenario %q: end %s is before start %s", s.Name, s.End, s.Start)
+		return nil, fault.Errorf(fault.Invalid, "scenario %q: end %s is before start %s", s.Name, s.End, s.Start)
 	}
 	m := &model{s: s, n: int(s.End-s.Start) + 1}
 	m.res = &Result{Scenario: s.Name, Period: Quarterly}
@@ -53,7 +52,7 @@ func Run(s *scenario.Scenario) (*Result, error) {
 			err = t.Eval(c, m)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)
+			return nil, fault.Errorf(fault.Invalid, "scenario %q: %w", s.Name, err)
 		}
 	}
 	m.parties()

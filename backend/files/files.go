@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"dealmodel/backend/fault"
 )
 
 // Refused is a path WriteAtomic will not write to: empty, a folder, or something
@@ -17,6 +19,9 @@ type Refused struct {
 	Path   string
 	Reason string
 }
+
+// Fault implements fault.Kinder: the user asked for a path that cannot be written.
+func (e *Refused) Fault() fault.Kind { return fault.Invalid }
 
 func (e *Refused) Error() string {
 	if e.Path == "" {

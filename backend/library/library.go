@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	_ "dealmodel/backend/contract" // the contract types the scenarios it reads use
+	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/store"
 	"dealmodel/scenarios"
@@ -66,7 +67,7 @@ func Builtins() ([]store.Builtin, error) {
 	for _, b := range scenarios.All() {
 		s, err := scenario.Parse(b.File, b.Data)
 		if err != nil {
-			return nil, fmt.Errorf("built-in scenario %s: %w", b.File, err)
+			return nil, fault.Errorf(fault.Internal, "built-in scenario %s: %w", b.File, err)
 		}
 		body := scenario.Marshal(s)
 		out = append(out, store.Builtin{Stem: b.Stem, Name: s.Name, Version: store.Hash(body)[:12], Body: body})

@@ -8,6 +8,8 @@ import (
 	"dealmodel/backend/copula"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 // ParseFieldValue reads a value of a field's kind in the file's syntax: an amount
@@ -22,13 +24,13 @@ func ParseFieldValue(kind FieldKind, text string) (decimal.Decimal, error) {
 	case KindInteger:
 		v, err := parseNumber(t)
 		if err != nil || !v.IsInteger() {
-			return v, fmt.Errorf("%q is not a whole number", text)
+			return v, fault.Errorf(fault.Invalid, "%q is not a whole number", text)
 		}
 		return v, nil
 	}
 	v, err := parseNumber(t)
 	if err != nil {
-		return v, fmt.Errorf("%q is not a number", text)
+		return v, fault.Errorf(fault.Invalid, "%q is not a number", text)
 	}
 	return v, nil
 }
@@ -48,7 +50,7 @@ func (u *UncertainInput) DiscreteValues(kind FieldKind) ([]decimal.Decimal, erro
 			v, err = ParseFieldValue(kind, t)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("value %d: %w", i+1, err)
+			return nil, fault.Errorf(fault.Invalid, "value %d: %w", i+1, err)
 		}
 		out[i] = v
 	}

@@ -1,10 +1,11 @@
 package scenario
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 // V2Keyed is implemented by a contract type with keys that only format v2 has. A
@@ -154,7 +155,7 @@ func ParseGW(s string) (decimal.Decimal, error) {
 		err = checkSize(d)
 	}
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a number of gigawatts: write a number such as 4.5, or \"4.5GW\" or \"750MW\"", s)
+		return decimal.Decimal{}, fault.Errorf(fault.Invalid, "%q is not a number of gigawatts: write a number such as 4.5, or \"4.5GW\" or \"750MW\"", s)
 	}
 	return d, nil
 }

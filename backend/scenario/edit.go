@@ -2,11 +2,12 @@ package scenario
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 // Editing by path: the app's inputs panel changes a scenario one value at a time,
@@ -128,14 +129,14 @@ func (s *Scenario) SetInput(path, text string) error {
 		if err := s.Set(path, decimal.Zero); err != nil {
 			return err
 		}
-		return fmt.Errorf("%q is not a numeric field of this scenario", path)
+		return fault.Errorf(fault.Invalid, "%q is not a numeric field of this scenario", path)
 	}
 	v, err := ParseInput(f.Kind, text)
 	if err != nil {
 		return err
 	}
 	if err := s.Set(path, v); err != nil {
-		return errors.New(strings.TrimPrefix(err.Error(), path+": "))
+		return fault.New(fault.Invalid, strings.TrimPrefix(err.Error(), path+": "))
 	}
 	return nil
 }
@@ -195,7 +196,7 @@ func (s *Scenario) SetDate(path, text string) error {
 	}
 	c, field := s.ContractAt(path)
 	if c == nil {
-		return fmt.Errorf("%q is not a date of this scenario: dates are start, end, contracts.<id>.from, .until and .valuation.at", path)
+		return fault.Errorf(fault.Invalid, "%q is not a date of this scenario: dates are start, end, contracts.<id>.from, .until and .valuation.at", path)
 	}
 	if e, ok := ContractEditorOf(c); ok && e.SetDate(c, field, q) {
 		if isV2Part(field) {
@@ -203,18 +204,18 @@ func (s *Scenario) SetDate(path, text string) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("a %s contract has no date %q", c.Type, field)
+	return fault.Errorf(fault.Invalid, "a %s contract has no date %q", c.Type, field)
 }
 
 // SetEnabled switches the contract at path (contracts.<id>) on or off.
 func (s *Scenario) SetEnabled(path, text string) error {
 	c, field := s.ContractAt(path)
 	if c == nil || field != "" {
-		return fmt.Errorf("%q is not a contract: write contracts.<id>", path)
+		return fault.Errorf(fault.Invalid, "%q is not a contract: write contracts.<id>", path)
 	}
 	on, err := strconv.ParseBool(strings.TrimSpace(text))
 	if err != nil {
-		return fmt.Errorf("%q: write true or false", text)
+		return fault.Errorf(fault.Invalid, "%q: write true or false", text)
 	}
 	c.Enabled = on
 	return nil
@@ -240,13 +241,13 @@ func (s *Scenario) SetText(path, text string) error {
 		case "source", "sources":
 			st.Sources = splitLines(text)
 		default:
-			return fmt.Errorf("a stream's text fields are label and sources, not %q", field)
+			return fault.Errorf(fault.Invalid, "a stream's text fields are label and sources, not %q", field)
 		}
 		return nil
 	}
 	c, field := s.ContractAt(path)
 	if c == nil {
-		return fmt.Errorf("%q is not a text field of this scenario", path)
+		return fault.Errorf(fault.Invalid, "%q is not a text field of this scenario", path)
 	}
 	switch {
 	case field == "label":
@@ -267,7 +268,7 @@ func (s *Scenario) SetText(path, text string) error {
 			return err
 		}
 	}
-	return fmt.Errorf("a %s contract has no text field %q", c.Type, field)
+	return fault.Errorf(fault.Invalid, "a %s contract has no text field %q", c.Type, field)
 }
 
 // splitLines is a list written one item a line.
@@ -288,7 +289,7 @@ func (s *Scenario) Remove(path string) error {
 		for i := range s.Contracts {
 			c := &s.Contracts[i]
 			if e, ok := ContractEditorOf(c); ok && contains(e.Uses(c), st.ID) {
-				return fmt.Errorf("“%s” is the base of “%s”: remove that contract or give it another stream first", st.DisplayLabel(), c.DisplayLabel())
+				return fault.Errorf(fault.Invalid, "“%s” is the base of “%s”: remove that contract or give it another stream first", st.DisplayLabel(), c.DisplayLabel())
 			}
 		}
 		for i := range s.Streams {
@@ -322,7 +323,7 @@ func (s *Scenario) Remove(path string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%q cannot be removed: remove streams.<id>, a stream's actuals.<quarter>, contracts.<id>, a revenue share's cap or a contract's part (a change, a tranche, a gw key)", path)
+	return fault.Errorf(fault.Invalid, "%q cannot be removed: remove streams.<id>, a stream's actuals.<quarter>, contracts.<id>, a revenue share's cap or a contract's part (a change, a tranche, a gw key)", path)
 }
 
 // Tidy restores what follows from the rest of the scenario after edits: dates the
@@ -378,5 +379,5 @@ func (s *Scenario) ValidateEdit(path string) error {
 			msgs = append(msgs, e.Path+": "+e.Msg)
 		}
 	}
-	return errors.New(strings.Join(msgs, "; "))
+	return fault.New(fault.Invalid, strings.Join(msgs, "; "))
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"dealmodel/backend/fault"
 )
 
 // MaxErrors is how many errors of one file are reported; the rest are counted.
@@ -17,6 +19,9 @@ type Error struct {
 	Path string // key path, such as contracts.msft_revshare.cap; "" for the document
 	Msg  string // what is wrong and what would be valid
 }
+
+// Fault implements fault.Kinder: a problem in a scenario is invalid input.
+func (e *Error) Fault() fault.Kind { return fault.Invalid }
 
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -39,6 +44,9 @@ type ErrorList struct {
 	Errors  []*Error // at most MaxErrors
 	Omitted int      // how many more were found but not kept
 }
+
+// Fault implements fault.Kinder: a problem in a scenario is invalid input.
+func (l *ErrorList) Fault() fault.Kind { return fault.Invalid }
 
 func (l *ErrorList) Error() string {
 	var b strings.Builder

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 // FieldKind is the unit of a numeric field.
@@ -97,10 +99,10 @@ func (s *Scenario) Set(path string, v decimal.Decimal) error {
 	ptr, kind, set := ref.Ptr, ref.Kind, ref.Set
 	f, _ := s.Field(path)
 	if f.Min != nil && v.Cmp(*f.Min) < 0 || f.Max != nil && v.Cmp(*f.Max) > 0 {
-		return fmt.Errorf("%s: %s is out of range: %s", path, FormatValue(kind, v), describeRange(kind, f.Min, f.Max))
+		return fault.Errorf(fault.Invalid, "%s: %s is out of range: %s", path, FormatValue(kind, v), describeRange(kind, f.Min, f.Max))
 	}
 	if kind == KindInteger && !v.IsInteger() {
-		return fmt.Errorf("%s: %s is not a whole number", path, v)
+		return fault.Errorf(fault.Invalid, "%s: %s is not a whole number", path, v)
 	}
 	if set != nil {
 		set(v)
@@ -114,7 +116,7 @@ func (s *Scenario) Set(path string, v decimal.Decimal) error {
 func (s *Scenario) fieldRef(path string) (FieldRef, error) {
 	parts := strings.Split(path, ".")
 	bad := func(why string) (FieldRef, error) {
-		return FieldRef{}, fmt.Errorf("%q is not a numeric field of this scenario: %s", path, why)
+		return FieldRef{}, fault.Errorf(fault.Invalid, "%q is not a numeric field of this scenario: %s", path, why)
 	}
 	switch parts[0] {
 	case "discount_rate":

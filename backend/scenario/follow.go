@@ -1,11 +1,12 @@
 package scenario
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 // FollowRange moves the uncertainty range of the field at path to its current
@@ -18,7 +19,7 @@ import (
 func (s *Scenario) FollowRange(path, reference string) error {
 	f, ok := s.Field(path)
 	if !ok {
-		return fmt.Errorf("%q is not a numeric field of this scenario", path)
+		return fault.Errorf(fault.Invalid, "%q is not a numeric field of this scenario", path)
 	}
 	u := s.uncertainInput(path)
 	if u == nil || u.Dist == DistBernoulli {
@@ -28,7 +29,7 @@ func (s *Scenario) FollowRange(path, reference string) error {
 	if strings.TrimSpace(reference) == "" {
 		c, ok := u.centre(f.Kind)
 		if !ok {
-			return fmt.Errorf("%s: the range has no centre to move", path)
+			return fault.Errorf(fault.Invalid, "%s: the range has no centre to move", path)
 		}
 		ref = c
 	} else {
@@ -39,7 +40,7 @@ func (s *Scenario) FollowRange(path, reference string) error {
 		ref = r
 	}
 	if ref.IsZero() || f.Value.IsZero() || ref.Sign() != f.Value.Sign() {
-		return fmt.Errorf("%s: a range cannot follow a value from %s to %s (it keeps its shape relative to the value, which needs two values of the same sign)",
+		return fault.Errorf(fault.Invalid, "%s: a range cannot follow a value from %s to %s (it keeps its shape relative to the value, which needs two values of the same sign)",
 			path, FormatInput(f.Kind, ref), FormatInput(f.Kind, f.Value))
 	}
 	ratio := f.Value.Div(ref)
@@ -63,7 +64,7 @@ func (s *Scenario) FollowRange(path, reference string) error {
 	for i, t := range u.Values {
 		v, err := ParseInput(f.Kind, t)
 		if err != nil {
-			return fmt.Errorf("%s: value %q: %v", path, t, err)
+			return fault.Errorf(fault.Invalid, "%s: value %q: %v", path, t, err)
 		}
 		u.Values[i] = FormatInput(f.Kind, v.Mul(ratio).Round(places))
 	}

@@ -1,12 +1,13 @@
 package scenario
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 // ParseInput reads a value of a field's kind as people type it into a field of the
@@ -21,25 +22,25 @@ func ParseInput(kind FieldKind, text string) (decimal.Decimal, error) {
 	case KindAmount:
 		v, err := ParseFieldValue(kind, amountSyntax(t))
 		if err != nil && !strings.Contains(err.Error(), "out of range") {
-			return v, fmt.Errorf("%q is not an amount: write a number with a suffix such as 50B, $1.5T, 250M, or as 280bn, $280 billion, 280,000,000,000", text)
+			return v, fault.Errorf(fault.Invalid, "%q is not an amount: write a number with a suffix such as 50B, $1.5T, 250M, or as 280bn, $280 billion, 280,000,000,000", text)
 		}
 		return v, err
 	case KindRate:
 		v, err := ParseFieldValue(kind, t)
 		if err == nil && !strings.HasSuffix(t, "%") && v.Abs().GreaterThan(decimal.NewFromInt(1)) {
-			return v, fmt.Errorf("%s would be %s: write %s%% for %s percent (a rate without %% is a fraction: 0.2 is 20%%)", t, FormatRate(v), t, t)
+			return v, fault.Errorf(fault.Invalid, "%s would be %s: write %s%% for %s percent (a rate without %% is a fraction: 0.2 is 20%%)", t, FormatRate(v), t, t)
 		}
 		return v, err
 	case KindInteger:
 		v, err := ParseFieldValue(kind, t)
 		if err != nil {
-			return v, fmt.Errorf("%q is not a whole number: write a number of years such as 7", text)
+			return v, fault.Errorf(fault.Invalid, "%q is not a whole number: write a number of years such as 7", text)
 		}
 		return v, nil
 	}
 	v, err := ParseFieldValue(kind, t)
 	if err != nil {
-		return v, fmt.Errorf("%q is not a number: write a plain number such as 2 or 0.5", text)
+		return v, fault.Errorf(fault.Invalid, "%q is not a number: write a plain number such as 2 or 0.5", text)
 	}
 	return v, nil
 }

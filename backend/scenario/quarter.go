@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"dealmodel/backend/fault"
 )
 
 // Quarter is a calendar quarter, counted from year 0: year*4 + (quarter-1).
@@ -52,16 +54,16 @@ func ParseQuarter(s string, endOfYear bool) (Quarter, error) {
 		year = t[:i]
 		n, err := strconv.Atoi(t[i+1:])
 		if err != nil || n < 1 || n > 4 || len(t[i+1:]) != 1 {
-			return 0, fmt.Errorf("%q is not a quarter: write a year and a quarter 1..4, such as 2026Q3", clip(s))
+			return 0, fault.Errorf(fault.Invalid, "%q is not a quarter: write a year and a quarter 1..4, such as 2026Q3", clip(s))
 		}
 		qn = n
 	}
 	y, err := strconv.Atoi(year)
 	if err != nil || len(year) != 4 {
-		return 0, fmt.Errorf("%q is not a quarter: write a year and a quarter 1..4, such as 2026Q3", clip(s))
+		return 0, fault.Errorf(fault.Invalid, "%q is not a quarter: write a year and a quarter 1..4, such as 2026Q3", clip(s))
 	}
 	if y < MinYear || y > MaxYear {
-		return 0, fmt.Errorf("year %d is out of range: years run from %d to %d", y, MinYear, MaxYear)
+		return 0, fault.Errorf(fault.Invalid, "year %d is out of range: years run from %d to %d", y, MinYear, MaxYear)
 	}
 	if qn == 0 {
 		qn = 1

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 // KindQuarter is the kind of a quarter field (from, until, cap_from, a tranche's
@@ -65,13 +67,13 @@ func (s *Scenario) QuarterField(path string) (Field, bool) {
 // across fields: call Validate after a batch of changes.
 func (s *Scenario) SetQuarter(path string, q Quarter) error {
 	if _, ok := s.QuarterField(path); !ok {
-		return fmt.Errorf("%q is not a quarter field of this scenario: quarter fields are a contract's from, until, cap_from and a tranche's at and expires", path)
+		return fault.Errorf(fault.Invalid, "%q is not a quarter field of this scenario: quarter fields are a contract's from, until, cap_from and a tranche's at and expires", path)
 	}
 	c, key := s.ContractAt(path)
 	if t, ok := contractTypeOf(c).(ContractQuarters); ok && t.SetQuarter(c, key, q) {
 		return nil
 	}
-	return fmt.Errorf("%q is not a quarter field of this scenario", path)
+	return fault.Errorf(fault.Invalid, "%q is not a quarter field of this scenario", path)
 }
 
 // AnyField returns the numeric field or the quarter field at path.

@@ -12,6 +12,8 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"dealmodel/backend/fault"
 )
 
 // node is a format-neutral document tree with positions. YAML and JSON both become
@@ -286,7 +288,7 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 					return nil, err
 				}
 			default:
-				return nil, fmt.Errorf("unexpected %q", t)
+				return nil, fault.Errorf(fault.Invalid, "unexpected %q", t)
 			}
 		case string:
 			n.text = t
@@ -302,7 +304,7 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 	root, err := read(0)
 	if err == nil {
 		if _, extra := dec.Token(); extra != io.EOF {
-			err = errors.New("more than one value: a file holds one scenario")
+			err = fault.New(fault.Invalid, "more than one value: a file holds one scenario")
 		}
 	}
 	var deep *tooDeep
@@ -317,7 +319,7 @@ func parseJSONTree(data []byte, sink *errorSink) *node {
 			off = se.Offset
 		}
 		if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
-			err = errors.New("unexpected end of file")
+			err = fault.New(fault.Invalid, "unexpected end of file")
 			off = int64(len(data))
 		}
 		l, c := pos(off)

@@ -2,11 +2,12 @@ package scenario
 
 import (
 	"bytes"
-	"errors"
+
+	"dealmodel/backend/fault"
 )
 
 // ErrAlreadyV2 is returned by Upgrade for a file that is already format version 2.
-var ErrAlreadyV2 = errors.New("the file is already format version 2")
+var ErrAlreadyV2 = fault.New(fault.Invalid, "the file is already format version 2")
 
 // Upgrade rewrites a valid format v1 file as format v2. Every key of v1 means the
 // same in v2, so only the version changes: the value after `version:` is replaced

@@ -2,10 +2,11 @@ package scenario
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/fault"
 )
 
 var (
@@ -43,7 +44,7 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	}
 	if exp != 0 && strings.ContainsAny(t, "eE") || strings.HasPrefix(t, "+") {
 		// 1.5e3B or +5B: most likely a typo, and the format has no such form.
-		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", clip(s))
+		return decimal.Decimal{}, fault.Errorf(fault.Invalid, "%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", clip(s))
 	}
 	d, err := parseNumber(t)
 	if err == nil {
@@ -51,10 +52,10 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 		err = checkSize(d)
 	}
 	if errors.Is(err, errSize) {
-		return decimal.Decimal{}, fmt.Errorf("%q is out of range: amounts have at most %d digits before the decimal point and %d after it", clip(s), MaxDigits, MaxPlaces)
+		return decimal.Decimal{}, fault.Errorf(fault.Invalid, "%q is out of range: amounts have at most %d digits before the decimal point and %d after it", clip(s), MaxDigits, MaxPlaces)
 	}
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", clip(s))
+		return decimal.Decimal{}, fault.Errorf(fault.Invalid, "%q is not an amount: write a number such as 13000000000, or with a suffix such as 50B, $1.5T, 250M", clip(s))
 	}
 	if neg {
 		d = d.Neg()
@@ -75,10 +76,10 @@ func ParseRate(s string) (decimal.Decimal, error) {
 		err = checkSize(d)
 	}
 	if errors.Is(err, errSize) {
-		return decimal.Decimal{}, fmt.Errorf("%q is out of range: rates have at most %d decimal places", clip(s), MaxPlaces-2)
+		return decimal.Decimal{}, fault.Errorf(fault.Invalid, "%q is out of range: rates have at most %d decimal places", clip(s), MaxPlaces-2)
 	}
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a rate: write a percentage such as 20%% or a fraction such as 0.2", clip(s))
+		return decimal.Decimal{}, fault.Errorf(fault.Invalid, "%q is not a rate: write a percentage such as 20%% or a fraction such as 0.2", clip(s))
 	}
 	return d, nil
 }
@@ -87,7 +88,7 @@ func ParseRate(s string) (decimal.Decimal, error) {
 // sign or exponent. It rejects NaN, infinities, hex and empty strings.
 func parseNumber(s string) (decimal.Decimal, error) {
 	if s == "" {
-		return decimal.Decimal{}, errors.New("empty")
+		return decimal.Decimal{}, fault.New(fault.Invalid, "empty")
 	}
 	if len(s) > 200 { // reading a long number costs the square of its length
 		return decimal.Decimal{}, errSize
@@ -100,15 +101,15 @@ func parseNumber(s string) (decimal.Decimal, error) {
 			digits++
 		case c == '_':
 			if i == 0 || i == len(s)-1 || !isDigit(s[i-1]) || !isDigit(s[i+1]) {
-				return decimal.Decimal{}, errors.New("misplaced _")
+				return decimal.Decimal{}, fault.New(fault.Invalid, "misplaced _")
 			}
 		case c == '.' || c == '+' || c == '-' || c == 'e' || c == 'E':
 		default:
-			return decimal.Decimal{}, errors.New("not a number")
+			return decimal.Decimal{}, fault.New(fault.Invalid, "not a number")
 		}
 	}
 	if digits == 0 {
-		return decimal.Decimal{}, errors.New("no digits")
+		return decimal.Decimal{}, fault.New(fault.Invalid, "no digits")
 	}
 	d, err := decimal.NewFromString(strings.ReplaceAll(s, "_", ""))
 	if err != nil {
@@ -126,7 +127,7 @@ func parseNumber(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-var errSize = errors.New("out of range")
+var errSize = fault.New(fault.Invalid, "out of range")
 
 // checkSize bounds size and precision before anything expands a number: 1e999999999
 // is short to write but a billion digits to print.

@@ -3,6 +3,8 @@ package sim
 import (
 	"errors"
 	"fmt"
+
+	"dealmodel/backend/fault"
 )
 
 // Error codes: what went wrong, for callers that map errors to exit statuses
@@ -21,6 +23,10 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// Fault implements fault.Kinder: the caller can fix every Error by changing the
+// request or the scenario.
+func (e *Error) Fault() fault.Kind { return fault.Invalid }
 
 func errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}

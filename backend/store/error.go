@@ -5,26 +5,31 @@ import (
 	"fmt"
 
 	"modernc.org/sqlite"
+
+	"dealmodel/backend/fault"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// Error codes. Callers map them to exit statuses (CLI) and HTTP statuses
-// (serve) in one place each.
+// Error codes: the kinds of backend/fault. Callers map them to exit statuses
+// (CLI) and HTTP statuses (serve) in one place each.
 const (
-	ECONFLICT = "conflict"  // the name is taken, or the action does not fit the state (e.g. Purge of a live scenario)
-	EINTERNAL = "internal"  // a failure the user cannot fix: a disk error, a bug
-	EINVALID  = "invalid"   // bad input: an empty name, a negative revision, an unreadable backup
-	ENOTFOUND = "not_found" // no such scenario or revision (a scenario in the trash counts as not found)
-	EBUSY     = "busy"      // another process held the database for longer than the busy timeout
+	ECONFLICT = fault.Conflict // the name is taken, or the action does not fit the state (e.g. Purge of a live scenario)
+	EINTERNAL = fault.Internal // a failure the user cannot fix: a disk error, a bug
+	EINVALID  = fault.Invalid  // bad input: an empty name, a negative revision, an unreadable backup
+	ENOTFOUND = fault.NotFound // no such scenario or revision (a scenario in the trash counts as not found)
+	EBUSY     = fault.Busy     // another process held the database for longer than the busy timeout
 )
 
 // Error is the error type of the store: a machine-readable Code and a Message
 // for people. Err, when set, is the underlying cause, for logs only.
 type Error struct {
-	Code    string
+	Code    fault.Kind
 	Message string
 	Err     error
 }
+
+// Fault implements fault.Kinder.
+func (e *Error) Fault() fault.Kind { return e.Code }
 
 // Error returns the message, followed by the cause when there is one.
 func (e *Error) Error() string {
@@ -38,13 +43,13 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an *Error with the given code and a formatted message.
-func Errorf(code, format string, args ...any) *Error {
+func Errorf(code fault.Kind, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
 // ErrorCode returns the code of err: its Code when it is (or wraps) an *Error,
 // "" for nil, and EINTERNAL for any other error.
-func ErrorCode(err error) string {
+func ErrorCode(err error) fault.Kind {
 	var e *Error
 	switch {
 	case err == nil:

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dealmodel/backend/fault"
 )
 
 // clock is a fake time source: each call to Now moves it one second on.
@@ -96,7 +98,7 @@ func MustSave(tb testing.TB, db *DB, name, body string) *Revision {
 }
 
 // wantCode fails the test unless err carries the code.
-func wantCode(tb testing.TB, err error, code string) {
+func wantCode(tb testing.TB, err error, code fault.Kind) {
 	tb.Helper()
 	if got := ErrorCode(err); got != code {
 		tb.Fatalf("error %v: code %q, want %q", err, got, code)

@@ -14,8 +14,8 @@ test('searches the list', async ({ page }) => {
 });
 
 test('creates a scenario from a template and adds a contract to it', async ({ page, allowConsoleErrors }) => {
-  // The taken name at the end is refused by the service (the browser logs the 422).
-  allowConsoleErrors(/422/);
+  // The taken name at the end is refused by the service (the browser logs the 409 Conflict).
+  allowConsoleErrors(/409/);
   await firstChartMs(page);
   await page.getByRole('button', { name: '+ New' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('TPU deal');

@@ -12,7 +12,7 @@ async function openUncertainty(page: Page): Promise<void> {
 }
 
 test('edits correlation groups, with the message of an impossible set in place', async ({ page, allowConsoleErrors }) => {
-  // Quick edits supersede simulations still running, which answer 422.
+  // Quick edits supersede simulations still running, which answer 409 Conflict.
   allowConsoleErrors(/app\.Service\.Simulate/);
   await openUncertainty(page);
   const groups = page.getByTestId('correlation-group');
@@ -50,8 +50,8 @@ test('draws the runs as a scatter of two inputs', async ({ page }) => {
 });
 
 test('computes a two-way table, marks the base case, copies and exports it', async ({ page, allowConsoleErrors }) => {
-  // The refused values below answer 422, which the browser logs.
-  allowConsoleErrors(/status of 422/);
+  // The refused values below answer 400 Bad Request, which the browser logs.
+  allowConsoleErrors(/status of 400/);
   await firstChartMs(page);
   await page.getByRole('tab', { name: 'Table' }).click();
   await page.getByLabel('Values across').fill('25B,38B,60B');
