@@ -70,7 +70,9 @@ grep -q 'quarter the cap binds' <<<"$run" || fail "dealmodel run briefing printe
 list=$(env -u DISPLAY -u WAYLAND_DISPLAY XDG_CONFIG_HOME="$scratch" "$cli" scenarios list)
 grep -q '^NAME ' <<<"$list" || fail "dealmodel scenarios list, from the installed path, printed: $list"
 # Without a display, dealmodel alone prints its usage rather than failing.
-env -u DISPLAY -u WAYLAND_DISPLAY "$cli" | grep -q '^Usage:' || fail "dealmodel without a display printed no usage"
+# (Read whole, not piped to grep -q, which may close the pipe while it writes.)
+usage=$(env -u DISPLAY -u WAYLAND_DISPLAY "$cli")
+grep -q '^Usage:' <<<"$usage" || fail "dealmodel without a display printed no usage: $usage"
 
 lintian --fail-on error "$deb" >&2 || fail "lintian reports errors"
 
