@@ -60,7 +60,7 @@ func ParseTableValues(f scenario.Field, spec string) ([]decimal.Decimal, error) 
 	read := func(t string) (decimal.Decimal, error) {
 		v, err := scenario.ParseFieldValue(f.Kind, t)
 		if err != nil {
-			return v, fmt.Errorf("%v: write %s's values like the field itself (%s)", err, f.Path, example(f.Kind))
+			return v, fmt.Errorf("%v (the values of %s are written like the field)", err, f.Path)
 		}
 		return v, check(v, strings.TrimSpace(t))
 	}
@@ -229,9 +229,9 @@ func (m *Model) Table(ctx context.Context, xPath string, xs []decimal.Decimal, y
 }
 
 // tableScenario is the scenario a table's cells edit: without its uncertainty
-// block and, for a figure of one contract or one stream, with only that contract
-// and those the inputs belong to. Figures of parties and of the commitments' total
-// depend on every contract: they keep them all.
+// block and, for a figure of one contract or one stream, with only that contract,
+// those the inputs belong to and the streams they use. Figures of parties and of
+// the commitments' total depend on every contract: they keep them all.
 func (m *Model) tableScenario(metric string, paths ...string) *scenario.Scenario {
 	s := m.scen.Clone()
 	s.Uncertainty = nil
@@ -257,6 +257,21 @@ func (m *Model) tableScenario(metric string, paths ...string) *scenario.Scenario
 		}
 	}
 	s.Contracts = kept
+	// Likewise the streams: those the kept contracts use, the figure's and the
+	// inputs'.
+	used := s.StreamUsers()
+	streams := s.Streams[:0]
+	for _, st := range s.Streams {
+		_, byContract := used[st.ID]
+		mine := strings.HasPrefix(metric, "stream."+st.ID+".")
+		for _, p := range paths {
+			mine = mine || strings.HasPrefix(p, "streams."+st.ID+".")
+		}
+		if byContract || mine {
+			streams = append(streams, st)
+		}
+	}
+	s.Streams = streams
 	return s
 }
 
