@@ -66,10 +66,18 @@ func shortDecimal(d decimal.Decimal) string {
 var one = decimal.NewFromInt(1)
 
 // shortInt64 is Short in integer arithmetic, for an amount of at most 18
-// significant digits (nearly all): the same text as shortDecimal, rounded the same
-// way, without its allocations. ok is false when it does not apply.
+// significant digits above thousandths (nearly all): the same text as
+// shortDecimal, rounded the same way, without its allocations. ok is false when
+// it does not apply.
 func shortInt64(d decimal.Decimal) (string, bool) {
 	n := d.NumDigits()
+	if n > 18 && d.Exponent() < -3 {
+		// Rounding reads no digit below thousandths (it cuts there, or at a coarser
+		// place for a scale, before it adds 5), so cutting there first changes
+		// nothing it writes. Amounts computed by division carry 16 decimals or more.
+		d = d.Truncate(3)
+		n = d.NumDigits()
+	}
 	if n > 18 {
 		return "", false
 	}

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -29,7 +30,24 @@ func TestShortInt64MatchesDecimal(t *testing.T) {
 	for _, s := range edges {
 		check(decimal.RequireFromString(s))
 	}
+	// Amounts of division carry long fractions: cut before the integer path.
+	for _, s := range []string{"3275000000.0000000000000000000001", "999999.99499999999999999999", "999999.9950000000000000001",
+		"0.00499999999999999999999", "0.0050000000000000000001", "-41760000000.123456789012345678"} {
+		d := decimal.RequireFromString(s)
+		check(d)
+		if _, ok := shortInt64(d); !ok {
+			t.Errorf("%s: not written in integer arithmetic", s)
+		}
+	}
+	check(decimal.RequireFromString("1234567890123456789.5"))
 	r := rand.New(rand.NewPCG(1, 2))
+	for range 50000 {
+		c := new(big.Int).Mul(big.NewInt(r.Int64N(1_000_000_000_000_000_000)), big.NewInt(r.Int64N(1_000_000_000_000)+1))
+		if r.IntN(2) == 0 {
+			c.Neg(c)
+		}
+		check(decimal.NewFromBigInt(c, int32(r.IntN(30)-30)))
+	}
 	for range 200000 {
 		c := r.Int64N(1_000_000_000_000_000_000) >> r.IntN(60)
 		if r.IntN(2) == 0 {
