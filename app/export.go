@@ -15,7 +15,7 @@ import (
 	"dealmodel/backend/fault"
 	"dealmodel/backend/files"
 	"dealmodel/backend/report"
-	"dealmodel/backend/sim"
+	"dealmodel/backend/usecase"
 )
 
 // Export formats.
@@ -240,22 +240,16 @@ func (s *Service) briefing(e *parsed, q *engine.Result, p engine.Period, req Exp
 		}
 		brief.Compare = append(brief.Compare, report.Alternative{Scenario: other.sc, Revision: rev})
 	}
-	if req.IncludeUncertainty && e.sc.Uncertainty != nil && len(e.sc.Uncertainty.Inputs) > 0 {
+	if usecase.WantsUncertainty(brief, req.IncludeUncertainty) {
 		s.exportProgress("simulate", "Simulating…")
 		m, err := s.model(e)
 		if err != nil {
 			return nil, err
 		}
 		ctx := context.Background()
-		o, err := m.Simulate(ctx, sim.Options{Period: string(p)})
-		if err != nil {
+		if brief.Uncertainty, err = usecase.Uncertainty(ctx, m, p); err != nil {
 			return nil, s.simError(err, ctx)
 		}
-		t, err := m.Tornado(ctx, "")
-		if err != nil {
-			return nil, s.simError(err, ctx)
-		}
-		brief.Uncertainty = report.UncertaintyFrom(o, t)
 	}
 	return brief, nil
 }

@@ -21,6 +21,7 @@ import (
 	"dealmodel/backend/report"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
+	"dealmodel/backend/usecase"
 	"dealmodel/scenarios"
 )
 
@@ -134,8 +135,11 @@ func exportCmd(e *env, args []string) error {
 			for _, o := range others {
 				brief.Compare = append(brief.Compare, report.Alternative{Scenario: o.s, Revision: o.rev})
 			}
-			if !*noUncertainty && !*summaryOnly {
-				brief.Uncertainty, err = briefingUncertainty(s, *period)
+			if usecase.WantsUncertainty(brief, !*noUncertainty) {
+				var m *sim.Model
+				if m, err = sim.Compile(s); err == nil {
+					brief.Uncertainty, err = usecase.Uncertainty(context.Background(), m, engine.Period(*period))
+				}
 				if sim.ErrorCode(err) != "" {
 					// Ranges that cannot be simulated are the input's fault, as
 					// in simulate.
@@ -297,27 +301,4 @@ func generationTime() time.Time {
 		}
 	}
 	return time.Now()
-}
-
-// briefingUncertainty simulates a scenario that declares uncertain inputs, with its
-// own runs and seed (so the PDF is reproducible), for the briefing's uncertainty
-// section; nil when it declares none.
-func briefingUncertainty(s *scenario.Scenario, period string) (*report.Uncertainty, error) {
-	if s.Uncertainty == nil || len(s.Uncertainty.Inputs) == 0 {
-		return nil, nil
-	}
-	m, err := sim.Compile(s)
-	if err != nil {
-		return nil, err
-	}
-	ctx := context.Background()
-	o, err := m.Simulate(ctx, sim.Options{Period: period})
-	if err != nil {
-		return nil, err
-	}
-	t, err := m.Tornado(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	return report.UncertaintyFrom(o, t), nil
 }
