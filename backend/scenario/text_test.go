@@ -90,3 +90,31 @@ func TestSeedOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// A JSON document from a pipe (a name without .json) is read as JSON, as cheaply
+// as from a .json file; YAML that only looks like it starts so is still YAML.
+func TestJSONFromAPipe(t *testing.T) {
+	doc := `{"version": 1, "name": "Piped", "start": "2025Q1", "end": "2025Q4"}`
+	s, err := Parse("/dev/stdin", []byte("\n "+doc))
+	if err != nil || s.Name != "Piped" {
+		t.Fatalf("%v %v", s, err)
+	}
+	if _, err := Parse("/dev/stdin", []byte(`{"version": 1, "name": "x\ud800", "start": "2025Q1", "end": "2025Q4"}`)); err == nil || !strings.Contains(err.Error(), "/dev/stdin:1:26: \\ud800 is half") {
+		t.Errorf("lone surrogate: %v", err)
+	}
+	for in, want := range map[string]bool{doc: true, " \n" + doc: true, "{version: 1}": false, doc + "x": false, "[1]": false} {
+		if looksJSON("/dev/stdin", []byte(in)) != want || looksJSON("s.yaml", []byte(in)) {
+			t.Errorf("looksJSON(%q) is not %v", in, want)
+		}
+	}
+	s, err = Parse("/dev/stdin", []byte("{version: 1, name: Flow, start: 2025Q1, end: 2025Q4}"))
+	if err != nil || s.Name != "Flow" {
+		t.Fatalf("YAML flow mapping: %v %v", s, err)
+	}
+	if _, err := Parse("s.yaml", []byte(`{"version": 1, "name": "x", "start": "2025Q1", "end": "2025Q4", "version": 1}`)); err == nil {
+		t.Errorf("a repeated key in a .yaml file was accepted")
+	}
+	if _, err := Parse("/dev/stdin", []byte(`{"version": 1, "name": "x", "start": "2025Q1", "end": "2025Q4", "version": 1}`)); err == nil || !strings.Contains(err.Error(), "version") {
+		t.Errorf("a repeated key from a pipe: %v", err)
+	}
+}
