@@ -45,7 +45,15 @@ func revenueSharePlot(s *scenario.Scenario, c *scenario.Contract, m Metrics) plo
 	}
 	paidBar := plot.Series{ID: id + "paid", Name: "Paid", Values: paid}
 	if len(p.Bars) > 1 {
-		paidBar.Color = plot.Color(1) // the revenue is in two parts: Paid keeps its colour
+		// The revenue is in two parts: Paid and the share before the cap keep
+		// their colours.
+		paidBar.Color = plot.Color(1)
+		for i := range p.Lines {
+			p.Lines[i].Color = plot.Color(2)
+			if p.Lines[i].ID == id+"cumulative" {
+				p.Lines[i].Color = plot.Color(3)
+			}
+		}
 	}
 	p.Bars = append(p.Bars, paidBar)
 	if capV := FinalCap(c); capV != nil {

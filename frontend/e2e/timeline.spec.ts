@@ -1,0 +1,134 @@
+// Format v2 in the workspace: a contract's dated changes on its timeline (add,
+// edit, note and source, remove), a payment's tranches with their condition and
+// deadline, and the figures moving with them; screenshots of the timeline, the
+// revenue chart with its reported quarter and the gigawatts chart, light and dark.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifacts, describe, expect, firstChartMs, test } from './harness';
+
+const briefing = /^Briefing: OpenAI's deals/;
+
+async function figure(page: Page, label: string): Promise<string> {
+  const card = page.locator('.figure', { has: page.locator('.label', { hasText: new RegExp(`^${label}$`) }) });
+  return (await card.locator('.value').textContent())?.trim() ?? '';
+}
+
+async function openScenario(page: Page, name: RegExp | string): Promise<void> {
+  await firstChartMs(page);
+  await page.getByRole('navigation', { name: 'Scenarios' }).getByRole('button', { name }).first().click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(name);
+}
+
+const share = 'Revenue share to Microsoft';
+const amazon = 'Amazon equity investment in OpenAI (up to $50B)';
+
+function group(page: Page, label: string) {
+  return page.locator('section.group', { has: page.getByRole('heading', { level: 3, name: label, exact: true }) });
+}
+
+describe('the timeline of a deal', () => {
+  test('adds, edits and removes a dated change, and the figures follow', async ({ page }) => {
+    await openScenario(page, briefing);
+    await expect.poll(() => figure(page, 'Cap reached')).toBe('2029Q2');
+    const g = group(page, share);
+    // The amendment of 2026-04-27 is on the timeline with its note.
+    const amendment = g.locator('[data-event="contracts.msft_revshare.changes.2026Q2"]');
+    await expect.poll(() => amendment.getByRole('textbox', { name: `${share}: note of rate 20%` }).inputValue()).toContain('Amended agreement of 2026-04-27');
+    await g.scrollIntoViewIfNeeded();
+    await g.locator('.timeline').screenshot({ path: join(artifacts, 'timeline-light.png') });
+
+    // Add a change: 10% from 2028Q1. Less is paid each quarter, so the cap binds later.
+    await g.getByRole('button', { name: 'Add a dated change' }).click();
+    await g.getByRole('combobox', { name: `${share}: what to add` }).selectOption('rate');
+    await g.getByRole('textbox', { name: `${share}: quarter of the new event` }).fill('2028Q1');
+    await g.getByRole('textbox', { name: `${share}: value of the new event` }).fill('10%');
+    await g.getByRole('button', { name: 'Add', exact: true }).click();
+    const added = g.locator('[data-event="contracts.msft_revshare.changes.2028Q1"]');
+    await expect.poll(() => added.count()).toBe(1);
+    await expect.poll(() => figure(page, 'Cap reached')).toBe('2030Q1');
+
+    // Edit its rate with the exact field, then give it a note and a source.
+    const rate = page.getByRole('textbox', { name: `${share}: Rate from 2028Q1, exact value` });
+    await rate.fill('15%');
+    await rate.press('Enter');
+    await expect.poll(() => figure(page, 'Cap reached')).toBe('2029Q3');
+    const note = added.getByRole('textbox', { name: `${share}: note of rate 15%` });
+    await note.fill('Renegotiated after the listing');
+    await note.press('Enter');
+    const source = added.getByRole('textbox', { name: `${share}: source of rate 15%` });
+    await source.fill('Press report, 2027-12');
+    await source.press('Enter');
+    await expect.poll(() => source.inputValue()).toBe('Press report, 2027-12');
+    await expect.poll(() => note.inputValue()).toBe('Renegotiated after the listing');
+
+    // A change outside the contract's term is refused in place, and nothing moves.
+    await added.getByRole('textbox', { name: `${share}: quarter of rate 15%` }).fill('2035Q1');
+    await added.getByRole('textbox', { name: `${share}: quarter of rate 15%` }).press('Enter');
+    await expect.poll(() => added.getByRole('alert').textContent()).toContain('outside');
+    await expect.poll(() => figure(page, 'Cap reached')).toBe('2029Q3');
+
+    // Moved to 2029Q1, then removed: the figures come back.
+    await added.getByRole('textbox', { name: `${share}: quarter of rate 15%` }).fill('2029Q1');
+    await added.getByRole('textbox', { name: `${share}: quarter of rate 15%` }).press('Enter');
+    const moved = g.locator('[data-event="contracts.msft_revshare.changes.2029Q1"]');
+    await expect.poll(() => moved.count()).toBe(1);
+    await expect.poll(() => figure(page, 'Cap reached')).toBe('2029Q2');
+    await moved.getByRole('button', { name: `Remove rate 15% (2029Q1) from ${share}` }).click();
+    await expect.poll(() => moved.count()).toBe(0);
+    await expect.poll(() => figure(page, 'Cap reached')).toBe('2029Q2');
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).toBe('$41.76B');
+  });
+
+  test('edits a tranche: its amount, condition, quarter and deadline', async ({ page }) => {
+    await openScenario(page, briefing);
+    const g = group(page, amazon);
+    const tranche = g.locator('[data-event="contracts.amazon_investment.tranches.contingent"]');
+    await expect.poll(() => tranche.textContent()).toContain('tranche contingent pays $35.00B');
+    const amount = tranche.getByRole('textbox', { name: /Tranche contingent.*exact value/ });
+    await amount.fill('30B');
+    await amount.press('Enter');
+    await expect.poll(() => tranche.textContent()).toContain('tranche contingent pays $30.00B');
+    const condition = tranche.getByRole('textbox', { name: `${amazon}: condition of tranche contingent pays $30.00B` });
+    await condition.fill('An IPO filing before the deadline');
+    await condition.press('Enter');
+    await expect.poll(() => condition.inputValue()).toBe('An IPO filing before the deadline');
+    // Past its deadline (2028Q4) the tranche is never paid.
+    const at = tranche.getByRole('textbox', { name: `${amazon}: quarter of tranche contingent pays $30.00B` });
+    await at.fill('2029Q2');
+    await at.press('Enter');
+    await expect.poll(() => tranche.textContent()).toContain('never paid');
+    await g.scrollIntoViewIfNeeded();
+    await g.locator('.timeline').screenshot({ path: join(artifacts, 'timeline-tranche-light.png') });
+    // A later deadline makes it payable again.
+    const deadline = g.locator('[data-event="contracts.amazon_investment.tranches.contingent.expires"]');
+    await deadline.getByRole('textbox').first().fill('2029Q4');
+    await deadline.getByRole('textbox').first().press('Enter');
+    await expect.poll(() => tranche.textContent()).toContain('tranche contingent pays $30.00B');
+  });
+
+  test('draws reported quarters apart from the plan, and gigawatts by provider', async ({ page }) => {
+    await openScenario(page, briefing);
+    const revenue = page.locator('.charts figure').first();
+    await revenue.scrollIntoViewIfNeeded();
+    await revenue.screenshot({ path: join(artifacts, 'revenue-actual-light.png') });
+    const gw = page.locator('.charts figure', { hasText: 'Capacity in service by provider (GW)' });
+    await expect.poll(() => gw.count()).toBe(1);
+    await gw.scrollIntoViewIfNeeded();
+    await expect.poll(() => gw.locator('canvas').count()).toBeGreaterThan(0);
+    await gw.screenshot({ path: join(artifacts, 'gw-light.png') });
+  });
+
+  test('dark', async ({ newPage }) => {
+    const page = await newPage({ colorScheme: 'dark' });
+    await openScenario(page, briefing);
+    const g = group(page, share);
+    await g.scrollIntoViewIfNeeded();
+    await g.locator('.timeline').screenshot({ path: join(artifacts, 'timeline-dark.png') });
+    const revenue = page.locator('.charts figure').first();
+    await revenue.scrollIntoViewIfNeeded();
+    await revenue.screenshot({ path: join(artifacts, 'revenue-actual-dark.png') });
+    const gw = page.locator('.charts figure', { hasText: 'Capacity in service by provider (GW)' });
+    await gw.scrollIntoViewIfNeeded();
+    await gw.screenshot({ path: join(artifacts, 'gw-dark.png') });
+  });
+});
