@@ -1,6 +1,8 @@
 // Command checkwin checks the Windows build by its structure, since it cannot run
 // here: the app is a 64-bit GUI-subsystem program carrying its icon, manifest and
-// a version resource with the expected version; the installer, as 7-Zip lists it,
+// a version resource with the expected version, and the code that attaches the
+// command line to the parent console (main.attachConsole, calling kernel32's
+// AttachConsole and opening CONOUT$); the installer, as 7-Zip lists it,
 // holds the app and the uninstaller, and its compiled script makes the Start-menu
 // entry and registers the uninstaller.
 //
@@ -43,7 +45,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "checkwin: %s: %v\n", app, err)
 		os.Exit(1)
 	}
-	fmt.Printf("checkwin: %s: PE32+ x86-64, GUI subsystem, icon, manifest and version %s\n", filepath.Base(app), *version)
+	fmt.Printf("checkwin: %s: PE32+ x86-64, GUI subsystem, icon, manifest and version %s; attaches to the parent console\n", filepath.Base(app), *version)
 	if err := checkInstaller(installer, *version); err != nil {
 		fmt.Fprintf(os.Stderr, "checkwin: %s: %v\n", installer, err)
 		os.Exit(1)
@@ -90,6 +92,23 @@ func checkApp(path, version string) error {
 	for _, key := range []string{"ProductVersion", "ProductName", version, "Dealmodel"} {
 		if !bytes.Contains(data, utf16le(key)) {
 			return fmt.Errorf("the resources do not carry %q", key)
+		}
+	}
+	return checkConsole(path)
+}
+
+// checkConsole finds, in the program, the function that attaches to the parent
+// console (by its name, which Go keeps for tracebacks even in a stripped build),
+// the kernel32 entry point it looks up, and the console device it opens: a GUI
+// program without them would print nothing in a console.
+func checkConsole(path string) error {
+	image, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	for _, s := range []string{"main.attachConsole", "AttachConsole", "CONOUT$", "kernel32.dll"} {
+		if !bytes.Contains(image, []byte(s)) {
+			return fmt.Errorf("no %q in the program: it would not attach to the console it is started from", s)
 		}
 	}
 	return nil
