@@ -15,6 +15,7 @@ import (
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/fault"
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
 	"dealmodel/backend/view"
@@ -405,7 +406,7 @@ func fieldFloat(k scenario.FieldKind, x float64) string {
 	d := decimal.NewFromFloat(x)
 	switch k {
 	case scenario.KindAmount:
-		return scenario.FormatAmount(d.Round(2))
+		return scenario.FormatAmount(money.RoundCents(d))
 	case scenario.KindRate:
 		return scenario.FormatRate(d.Round(4))
 	case scenario.KindInteger:

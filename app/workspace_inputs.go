@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/contract"
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/view"
 )
@@ -232,12 +233,15 @@ func numberInput(f scenario.Field, u *scenario.UncertainInput) Input {
 			if v < lo {
 				side = "below"
 			}
-			places := int32(6)
-			if f.Kind == scenario.KindAmount {
-				places = 0
+			bound := func(x float64) string {
+				d := decimal.NewFromFloat(x)
+				if f.Kind == scenario.KindAmount {
+					return scenario.FormatValue(f.Kind, money.RoundWhole(d))
+				}
+				return scenario.FormatValue(f.Kind, d.Round(6))
 			}
 			in.Outside = fmt.Sprintf("%s is %s its range (%s to %s): the uncertainty analysis draws from the range, not around this value.",
-				in.Value, side, scenario.FormatValue(f.Kind, decimal.NewFromFloat(lo).Round(places)), scenario.FormatValue(f.Kind, decimal.NewFromFloat(hi).Round(places)))
+				in.Value, side, bound(lo), bound(hi))
 		}
 	} else {
 		lo, hi = defaultRange(f)

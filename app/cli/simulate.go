@@ -352,7 +352,7 @@ func fieldFloat(k scenario.FieldKind, x float64) string {
 	d := decimal.NewFromFloat(x)
 	switch k {
 	case scenario.KindAmount:
-		d = d.Round(2)
+		d = money.RoundCents(d)
 	case scenario.KindInteger:
 		d = d.Round(0)
 	default:

@@ -20,6 +20,23 @@ func Cents(d decimal.Decimal) string {
 	return s
 }
 
+// RoundCents rounds an amount to the cent, half away from zero: how an amount
+// drawn, solved or stepped in floats is kept and compared.
+func RoundCents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+
+// RoundWhole rounds an amount to the dollar, half away from zero.
+func RoundWhole(d decimal.Decimal) decimal.Decimal { return d.Round(0) }
+
+// InUnit writes an amount in a unit (10^9 for a table headed "US$ billions") with
+// exactly two decimals, rounded half away from zero; "-0.00" is "0.00".
+func InUnit(d, unit decimal.Decimal) string {
+	s := d.DivRound(unit, 2).StringFixed(2)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return s
+}
+
 var scales = []struct {
 	exp    int32
 	suffix string

@@ -53,3 +53,28 @@ func TestFloatMatchesExactConversion(t *testing.T) {
 		}
 	}
 }
+
+// Amounts are rounded half away from zero, to the cent, the dollar or a unit's
+// hundredth, here and nowhere else.
+func TestRounding(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, c := range []struct{ in, cents, whole string }{
+		{"12.345", "12.35", "12"},
+		{"-12.345", "-12.35", "-12"},
+		{"0.5", "0.5", "1"},
+		{"-0.004", "0", "0"},
+	} {
+		if got := RoundCents(d(c.in)); !got.Equal(d(c.cents)) {
+			t.Errorf("RoundCents(%s) = %s, want %s", c.in, got, c.cents)
+		}
+		if got := RoundWhole(d(c.in)); !got.Equal(d(c.whole)) {
+			t.Errorf("RoundWhole(%s) = %s, want %s", c.in, got, c.whole)
+		}
+	}
+	bn := decimal.New(1, 9)
+	for in, want := range map[string]string{"41760000000": "41.76", "-1000000": "0.00", "5": "0.00", "1235000000": "1.24"} {
+		if got := InUnit(d(in), bn); got != want {
+			t.Errorf("InUnit(%s, 1B) = %s, want %s", in, got, want)
+		}
+	}
+}

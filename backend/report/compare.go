@@ -113,7 +113,7 @@ func metricDelta(a, b *engine.Metric) string {
 	case d.Kind == engine.YearValue:
 		return steps(d.Steps, "yr")
 	}
-	if d.Amount.Round(2).IsZero() {
+	if money.RoundCents(d.Amount).IsZero() {
 		return "—"
 	}
 	if d.Amount.Sign() > 0 {

@@ -457,11 +457,7 @@ func inUnit(v, unit decimal.Decimal) string {
 	if v.IsZero() {
 		return "–"
 	}
-	s := v.DivRound(unit, 2).StringFixed(2)
-	if s == "-0.00" {
-		s = "0.00"
-	}
-	return s
+	return money.InUnit(v, unit)
 }
 
 // notes prints the scenario's own description: the author's reasoning behind the

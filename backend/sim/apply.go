@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -72,7 +73,7 @@ func rounded(kind scenario.FieldKind, x float64) decimal.Decimal {
 	d := exact(kind, x)
 	switch kind {
 	case scenario.KindAmount:
-		return d.Round(2)
+		return money.RoundCents(d)
 	case scenario.KindRate, scenario.KindNumber:
 		return d.Round(12)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/engine"
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -89,7 +90,7 @@ func ParseTableValues(f scenario.Field, spec string) ([]decimal.Decimal, error) 
 			case i == k-1:
 				v = b
 			case f.Kind == scenario.KindAmount:
-				v = v.Round(2)
+				v = money.RoundCents(v)
 			case f.Kind == scenario.KindInteger:
 				if !v.IsInteger() {
 					return nil, fmt.Errorf("%q: %s is a whole number, but the range gives %s: choose N so that the steps are whole", spec, f.Path, v.Round(4))
