@@ -54,6 +54,9 @@ type ExportRequest struct {
 	// IncludeUncertainty adds the simulation to the PDF, when the scenario
 	// declares ranges: its own runs and seed, so the briefing is reproducible.
 	IncludeUncertainty bool `json:"includeUncertainty"`
+	// Table, when set, adds a page with this two-way table (its Document is not
+	// read: the table is of Document above) to the PDF's full report.
+	Table *TableRequest `json:"table,omitempty"`
 	// Labels adds a row of labels under the CSV header; BOM starts the CSV with a
 	// byte order mark, for Excel.
 	Labels bool `json:"labels"`
@@ -250,6 +253,14 @@ func (s *Service) briefing(e *parsed, q *engine.Result, p engine.Period, req Exp
 		if brief.Uncertainty, err = usecase.Uncertainty(ctx, m, p); err != nil {
 			return nil, s.simError(err, ctx)
 		}
+	}
+	if req.Table != nil && !req.SummaryOnly {
+		s.exportProgress("table", "Computing the table…")
+		tw, err := s.twoWay(e, *req.Table)
+		if err != nil {
+			return nil, err
+		}
+		brief.Table = tw
 	}
 	return brief, nil
 }

@@ -162,6 +162,38 @@ func TestExportPDFUncertainty(t *testing.T) {
 	}
 }
 
+// The export adds the Table view's two-way table as a page of the PDF's full
+// report; a table that cannot be computed fails the export with its message.
+func TestExportPDFTwoWayTable(t *testing.T) {
+	s, p := analysisService(t)
+	p.noDialogs = true
+	doc := builtinDoc(t, "microsoft-cap", nil)
+	table := &TableRequest{X: "contracts.msft_revshare.cap", XValues: "25B,38B,60B", Y: "streams.openai_revenue.annual.2030", YValues: "200B,280B", Metric: "contract.msft_revshare.cap_hit"}
+	pdf := func(req ExportRequest) []byte {
+		out, err := s.Export(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := base64.StdEncoding.DecodeString(out.Data)
+		return data
+	}
+	pages := func(data []byte) int { return len(regexp.MustCompile(`/Type /Page\b[^s]`).FindAll(data, -1)) }
+	without := pdf(ExportRequest{Document: doc, Format: FormatPDF})
+	with := pdf(ExportRequest{Document: doc, Format: FormatPDF, Table: table})
+	if pages(with) != pages(without)+1 {
+		t.Errorf("with the table %d pages, without %d: want one more", pages(with), pages(without))
+	}
+	// The executive summary alone leaves it out.
+	if one := pdf(ExportRequest{Document: doc, Format: FormatPDF, SummaryOnly: true, Table: table}); pages(one) != 1 {
+		t.Errorf("the summary alone has %d pages", pages(one))
+	}
+	bad := *table
+	bad.XValues = "25X"
+	if _, err := s.Export(ExportRequest{Document: doc, Format: FormatPDF, Table: &bad}); err == nil || !strings.Contains(err.Error(), `"25X" is not an amount`) {
+		t.Errorf("a bad table: %v", err)
+	}
+}
+
 func TestExportCancelledWritesNothing(t *testing.T) {
 	s, p := analysisService(t)
 	p.cancel = true

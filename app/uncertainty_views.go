@@ -155,13 +155,9 @@ type TableView struct {
 	Millis float64 `json:"millis"`
 }
 
-// TwoWayTable computes a two-way table of a working copy with the exact engine.
-func (s *Service) TwoWayTable(req TableRequest) (out *TableView, err error) {
-	defer s.guard(&err)
-	e, err := s.parse(req.Document)
-	if err != nil {
-		return nil, err
-	}
+// twoWay computes the two-way table req asks of the parsed working copy e (req's
+// Document is not read).
+func (s *Service) twoWay(e *parsed, req TableRequest) (*sim.TwoWay, error) {
 	m, err := s.model(e)
 	if err != nil {
 		return nil, err
@@ -171,7 +167,6 @@ func (s *Service) TwoWayTable(req TableRequest) (out *TableView, err error) {
 			return nil, fault.Errorf(fault.Invalid, "the table needs %s", f.name)
 		}
 	}
-	started := time.Now()
 	xs, err := m.TableValues(strings.TrimSpace(req.X), req.XValues)
 	if err != nil {
 		return nil, fault.Errorf(fault.Invalid, "across: %v", err)
@@ -183,6 +178,21 @@ func (s *Service) TwoWayTable(req TableRequest) (out *TableView, err error) {
 	tw, err := m.Table(s.ctx(), strings.TrimSpace(req.X), xs, strings.TrimSpace(req.Y), ys, strings.TrimSpace(req.Metric))
 	if err != nil {
 		return nil, s.simError(err, s.ctx())
+	}
+	return tw, nil
+}
+
+// TwoWayTable computes a two-way table of a working copy with the exact engine.
+func (s *Service) TwoWayTable(req TableRequest) (out *TableView, err error) {
+	defer s.guard(&err)
+	e, err := s.parse(req.Document)
+	if err != nil {
+		return nil, err
+	}
+	started := time.Now()
+	tw, err := s.twoWay(e, req)
+	if err != nil {
+		return nil, err
 	}
 	out = &TableView{Metric: tw.Metric, Label: tw.Label, X: &tw.X, Y: &tw.Y, Base: report.MetricText(&tw.Base)}
 	for i := range tw.Cells {

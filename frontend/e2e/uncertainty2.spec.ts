@@ -1,6 +1,7 @@
 // Uncertainty v2 in the app: correlation groups edited in place (a set that cannot
 // hold gets its message there), the runs as a scatter, and the two-way table as a
 // heatmap with exact figures, copied and exported.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { artifacts, expect, firstChartMs, test } from './harness';
@@ -65,6 +66,15 @@ test('computes a two-way table, marks the base case, copies and exports it', asy
   const text = readFileSync(await csv.path(), 'utf8');
   expect(text.split('\n')[0]).toBe('streams.openai_revenue.annual.2030 \\ contracts.msft_revshare.cap,25B,38B,60B');
   expect(text.split('\n')[3]).toBe('280B,2028Q3,2029Q2,2030Q1');
+  // The export dialog offers the table as a page of the PDF.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const withTable = page.getByLabel(/Add the two-way table/);
+  await expect.poll(() => withTable.isChecked()).toBe(true);
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', await pdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Two-way table: Revenue share to Microsoft: quarter the cap binds');
+  expect(pdfText).toContain('280B 2028Q3 2029Q2 2030Q1');
+  await page.keyboard.press('Escape');
   // Bad values get a message, and nothing is computed.
   await page.getByLabel('Values across').fill('25X');
   await page.getByRole('button', { name: 'Compute', exact: true }).click();

@@ -170,6 +170,14 @@ export namespace app {
 	    state: string;
 	}
 	
+	export interface TableRequest {
+	    document: string;
+	    x: string;
+	    xValues: string;
+	    y: string;
+	    yValues: string;
+	    metric: string;
+	}
 	export interface ExportRequest {
 	    document: string;
 	    name: string;
@@ -181,6 +189,7 @@ export namespace app {
 	    compare: string[];
 	    summaryOnly: boolean;
 	    includeUncertainty: boolean;
+	    table?: TableRequest;
 	    labels: boolean;
 	    bom: boolean;
 	}
@@ -361,14 +370,7 @@ export namespace app {
 	    problems: Problem[];
 	    dirty: boolean;
 	}
-	export interface TableRequest {
-	    document: string;
-	    x: string;
-	    xValues: string;
-	    y: string;
-	    yValues: string;
-	    metric: string;
-	}
+	
 	export interface TableView {
 	    metric: string;
 	    label: string;
