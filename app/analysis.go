@@ -366,9 +366,9 @@ func simulationView(req SimulationRequest, out *sim.Outcome, full int, chs []cha
 	}
 	for i, m := range out.Summary {
 		v.Stats[i] = SimulatedFigure{
-			ID: m.ID, Label: m.Label, Base: estimate(m.Base), Mean: estimate(m.Mean), StdDev: estimate(m.StdDev),
-			Min: estimate(m.Min), P5: estimate(m.P5), P10: estimate(m.P10), P25: estimate(m.P25), P50: estimate(m.P50),
-			P75: estimate(m.P75), P90: estimate(m.P90), P95: estimate(m.P95), Max: estimate(m.Max),
+			ID: m.ID, Label: m.Label, Base: money.FloatCents(m.Base), Mean: money.FloatCents(m.Mean), StdDev: money.FloatCents(m.StdDev),
+			Min: money.FloatCents(m.Min), P5: money.FloatCents(m.P5), P10: money.FloatCents(m.P10), P25: money.FloatCents(m.P25), P50: money.FloatCents(m.P50),
+			P75: money.FloatCents(m.P75), P90: money.FloatCents(m.P90), P95: money.FloatCents(m.P95), Max: money.FloatCents(m.Max),
 			Moves: m.P90-m.P10 > 1e-6*max(1, math.Abs(m.P50)),
 		}
 		v.Metrics[i] = Choice{ID: m.ID, Label: m.Label, Kind: FigureAmount}
@@ -388,16 +388,6 @@ func simulationView(req SimulationRequest, out *sim.Outcome, full int, chs []cha
 		})
 	}
 	return v
-}
-
-// estimate writes a simulated amount with two decimals, as amounts cross the
-// binding.
-func estimate(x float64) string {
-	s := strconv.FormatFloat(x, 'f', 2, 64)
-	if s == "-0.00" {
-		return "0.00"
-	}
-	return s
 }
 
 // fieldFloat writes a simulated value of a field in the field's syntax, rounded

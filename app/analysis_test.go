@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/charts"
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
 	"dealmodel/scenarios"
@@ -148,7 +149,7 @@ func TestSimulateQuickThenFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, st := range full.Stats {
-		if st.ID != o.Summary[i].ID || st.P50 != estimate(o.Summary[i].P50) || st.Mean != estimate(o.Summary[i].Mean) {
+		if st.ID != o.Summary[i].ID || st.P50 != money.FloatCents(o.Summary[i].P50) || st.Mean != money.FloatCents(o.Summary[i].Mean) {
 			t.Errorf("stat %s: P50 %s mean %s, simulator %v %v", st.ID, st.P50, st.Mean, o.Summary[i].P50, o.Summary[i].Mean)
 		}
 	}

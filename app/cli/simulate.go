@@ -135,16 +135,6 @@ func setFlag(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// cents writes an estimated amount with two decimals, as the JSON outputs write
-// amounts.
-func cents(x float64) string {
-	s := strconv.FormatFloat(x, 'f', 2, 64)
-	if s == "-0.00" {
-		return "0.00"
-	}
-	return s
-}
-
 // short writes an estimated amount for reading: $36.51B.
 func short(x float64) string {
 	return money.Short(decimal.NewFromFloat(x))
@@ -218,7 +208,7 @@ func (w *jsonWriter) inline(key string, vs []string) {
 func quoted(xs []float64) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
-		out[i] = strconv.Quote(cents(x))
+		out[i] = strconv.Quote(money.FloatCents(x))
 	}
 	return out
 }
@@ -240,7 +230,7 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 			k string
 			v float64
 		}{{"mean", s.Mean}, {"sd", s.StdDev}, {"p5", s.P5}, {"p10", s.P10}, {"p25", s.P25}, {"p50", s.P50}, {"p75", s.P75}, {"p90", s.P90}, {"p95", s.P95}} {
-			w.field(kv.k, cents(kv.v))
+			w.field(kv.k, money.FloatCents(kv.v))
 		}
 		w.close('}')
 	}

@@ -88,7 +88,7 @@ func Render(r *engine.Result, spec view.Chart) (json.RawMessage, error) {
 	}
 	if len(bars) == 0 {
 		line := charts.NewLine()
-		line.SetGlobalOptions(common(r)...)
+		line.SetGlobalOptions(common()...)
 		line.SetXAxis(r.Periods)
 		addLines(line, r.Periods, p, lines)
 		return render(line)
@@ -293,7 +293,7 @@ type markLabel struct {
 }
 
 // common are the options every chart shares.
-func common(r *engine.Result) []charts.GlobalOpts {
+func common() []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithColorsOpts(Palette),
 		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "0", ItemWidth: 14, ItemHeight: 10}),
@@ -306,7 +306,7 @@ func common(r *engine.Result) []charts.GlobalOpts {
 
 func newBar(r *engine.Result) *charts.Bar {
 	b := charts.NewBar()
-	b.SetGlobalOptions(common(r)...)
+	b.SetGlobalOptions(common()...)
 	b.SetXAxis(r.Periods)
 	return b
 }

@@ -68,14 +68,7 @@ func compareChart(subjects []Subject, k view.Overlay) (json.RawMessage, error) {
 		pos[p] = i
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(
-		charts.WithColorsOpts(Palette),
-		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "0", ItemWidth: 14, ItemHeight: 10}),
-		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
-	)
+	line.SetGlobalOptions(common()...)
 	line.SetXAxis(periods)
 	for i, sub := range subjects {
 		data := make([]opts.LineData, len(periods))

@@ -73,7 +73,7 @@ func Fan(o *sim.Outcome, bandID string) (json.RawMessage, error) {
 		width[i] = b.P90[i] - b.P10[i]
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(uncertaintyCommon()...)
+	line.SetGlobalOptions(common()...)
 	line.SetXAxis(o.Periods)
 	line.AddSeries(SeriesP10, floatLine(b.P10),
 		charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
@@ -112,7 +112,7 @@ func Histogram(o *sim.Outcome) (json.RawMessage, error) {
 		data[i] = opts.BarData{Value: float64(c) / float64(o.Runs)}
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(uncertaintyCommon()...)
+	bar.SetGlobalOptions(common()...)
 	bar.SetXAxis(mids)
 	bar.AddSeries("Share of runs", data,
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "8%"}),
@@ -178,17 +178,6 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
-}
-
-func uncertaintyCommon() []charts.GlobalOpts {
-	return []charts.GlobalOpts{
-		charts.WithColorsOpts(Palette),
-		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "0", ItemWidth: 14, ItemHeight: 10}),
-		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
-	}
 }
 
 func floatLine(vs []float64) []opts.LineData {

@@ -20,6 +20,16 @@ func Cents(d decimal.Decimal) string {
 	return s
 }
 
+// FloatCents writes an estimated amount (a float64 of a simulation) with exactly
+// two decimals, as the JSON outputs write amounts; "-0.00" is "0.00".
+func FloatCents(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return s
+}
+
 // RoundCents rounds an amount to the cent, half away from zero: how an amount
 // drawn, solved or stepped in floats is kept and compared.
 func RoundCents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
