@@ -116,7 +116,16 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 	groups := []InputGroup{}
 	inputs := []Input{}
 	var g *InputGroup
+	// The streams' reported quarters and every contract's events, a disabled
+	// contract's too: it is edited like the others.
 	timeline := view.Timeline(sc)
+	for i := range sc.Contracts {
+		if c := &sc.Contracts[i]; !c.Enabled {
+			for _, e := range contract.EventsOf(sc, c) {
+				timeline = append(timeline, view.Event{Event: e, Path: "contracts." + c.ID, Of: c.DisplayLabel()})
+			}
+		}
+	}
 	group := func(ig InputGroup) {
 		if ig.Sources == nil {
 			ig.Sources = []string{}

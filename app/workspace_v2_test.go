@@ -233,3 +233,13 @@ func TestInvalidV2EditsChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// A disabled contract's timeline is still there to edit.
+func TestDisabledContractKeepsItsTimeline(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "briefing")
+	ev := apply(t, s, w.Document, Edit{OpEnable, "contracts.amazon_investment", "false"})
+	if _, ok := event(groupOf(t, ev, "contracts.amazon_investment"), "contracts.amazon_investment.tranches.contingent"); !ok {
+		t.Errorf("a disabled contract lost its timeline: %+v", groupOf(t, ev, "contracts.amazon_investment").Events)
+	}
+}
