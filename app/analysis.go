@@ -78,6 +78,8 @@ type SimulationView struct {
 	Charts []charts.Chart `json:"charts"`
 	// Metrics are the amounts the histogram can show, for the chooser.
 	Metrics []Choice `json:"metrics"`
+	// Written is each fan's series as written, for the line over the fan.
+	Written []WrittenBand `json:"written"`
 }
 
 // SimulatedFigure is one summary amount across the runs; every value has two
@@ -113,6 +115,9 @@ type CapOdds struct {
 	P10      string          `json:"p10"`
 	P50      string          `json:"p50"`
 	P90      string          `json:"p90"`
+	// Written is the quarter the cap binds in the scenario as written; "" when
+	// it does not bind in the horizon.
+	Written string `json:"written"`
 }
 
 // UncertainInput is one uncertain input as simulated: its distribution and the
@@ -240,7 +245,7 @@ const progressEvery = 100 * time.Millisecond
 // event "simulation:progress" with {job, done, total, quick}. A scenario without
 // uncertain inputs gives a view with NoInputs and a message saying how to add
 // ranges, not an error.
-func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err error) {
+func (s *Service) Simulate(req SimulationRequest) (sv *SimulationView, err error) {
 	defer s.guard(&err)
 	a := &s.analysis
 	a.mu.Lock()
@@ -257,7 +262,7 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 		if a.job == mine {
 			a.cancel = nil
 		} else if err == nil {
-			view, err = nil, ErrSuperseded
+			sv, err = nil, ErrSuperseded
 		}
 		a.mu.Unlock()
 		cancel()
@@ -280,6 +285,9 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 			Charts: []charts.Chart{}, Metrics: []Choice{}}, nil
 	}
 	opt := sim.Options{Metric: strings.TrimSpace(req.Metric), Period: req.Period, Samples: !req.Quick}
+	if opt.Metric == "" {
+		opt.Metric = view.HeadlineMetric(e.sc)
+	}
 	if req.Period == "" {
 		opt.Period = sim.PeriodQuarter
 	}
@@ -331,7 +339,58 @@ func (s *Service) Simulate(req SimulationRequest) (view *SimulationView, err err
 	}
 	v := simulationView(req, out, full, chs, time.Since(started))
 	describeDistributions(e.sc, v)
+	asWritten(e.sc, out, v)
 	return v, nil
+}
+
+// WrittenBand is a fan's series in the scenario as written, exactly computed, for
+// the line drawn over the fan; Cap is the level at which the cumulative payments
+// stop under the cap as written (the cap plus what was paid before it counted), 0
+// when the series has no cap.
+type WrittenBand struct {
+	ID     string    `json:"id"`
+	Values []float64 `json:"values"`
+	Cap    float64   `json:"cap,omitempty"`
+}
+
+// asWritten adds what the scenario as written computes to a simulation's view:
+// each fan's series, the cap levels, and the quarter each cap binds.
+func asWritten(sc *scenario.Scenario, out *sim.Outcome, v *SimulationView) {
+	v.Written = []WrittenBand{}
+	res, err := engine.Run(sc)
+	if err != nil {
+		return
+	}
+	r := res
+	if out.Period == sim.PeriodYear {
+		r = res.ByYear()
+	}
+	for _, b := range out.Bands {
+		se := r.SeriesByID(b.ID)
+		if se == nil || len(se.Values) != len(out.Periods) {
+			continue
+		}
+		w := WrittenBand{ID: b.ID, Values: make([]float64, len(se.Values))}
+		for i, x := range se.Values {
+			w.Values[i] = x.InexactFloat64()
+		}
+		if id, ok := strings.CutSuffix(strings.TrimPrefix(b.ID, "contract."), ".cumulative"); ok {
+			if c := sc.Contract(id); c != nil && c.Cap != nil {
+				level := c.Cap.InexactFloat64()
+				if toward := r.SeriesByID("contract." + id + ".toward_cap"); toward != nil && len(toward.Values) == len(se.Values) {
+					last := len(se.Values) - 1
+					level += se.Values[last].Sub(toward.Values[last]).InexactFloat64()
+				}
+				w.Cap = level
+			}
+		}
+		v.Written = append(v.Written, w)
+	}
+	for i := range v.Caps {
+		if m := res.MetricByID("contract." + v.Caps[i].Contract + ".cap_hit"); m != nil && !m.Null {
+			v.Caps[i].Written = m.Quarter.String()
+		}
+	}
 }
 
 // SimulationProgress is the payload of the "simulation:progress" event.

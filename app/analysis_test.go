@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"log"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/charts"
+	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
@@ -136,8 +138,39 @@ func TestSimulateQuickThenFull(t *testing.T) {
 	if !strings.Contains(strings.Join(chartIDs(full.Charts), " "), charts.IDTornado) {
 		t.Errorf("full charts %v: want the tornado", chartIDs(full.Charts))
 	}
-	if full.Metric != "contract.msft_revshare.total_paid" {
+	// With a cap, the analysis starts on what the cap saves, not on what is paid,
+	// which the cap pins.
+	if full.Metric != "contract.msft_revshare.cap_savings" {
 		t.Errorf("metric %s", full.Metric)
+	}
+	// The scenario as written, exactly: the fans' lines, the cap's level and the
+	// quarter it binds (the engine's figures).
+	res, err := engine.Run(mustParse(t, doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cum *WrittenBand
+	for i := range full.Written {
+		if full.Written[i].ID == "contract.msft_revshare.cumulative" {
+			cum = &full.Written[i]
+		}
+	}
+	if cum == nil || len(cum.Values) != len(full.Periods) || cum.Cap == 0 {
+		t.Fatalf("written %+v", full.Written)
+	}
+	if hit := res.MetricByID("contract.msft_revshare.cap_hit"); hit.Null || full.Caps[0].Written != hit.Quarter.String() {
+		t.Errorf("the cap binds as written in %s, the view says %q", hit.Quarter, full.Caps[0].Written)
+	}
+	last := res.SeriesByID("contract.msft_revshare.cumulative").Values
+	if got, want := cum.Values[len(cum.Values)-1], last[len(last)-1].InexactFloat64(); got != want {
+		t.Errorf("cumulative at the end as written %v, engine %v", got, want)
+	}
+	// The cap binds: the cumulative ends at the cap's level.
+	if math.Abs(cum.Cap-cum.Values[len(cum.Values)-1]) > 0.01 {
+		t.Errorf("cap level %v, cumulative ends at %v", cum.Cap, cum.Values[len(cum.Values)-1])
+	}
+	if full.Caps[1].Written != "" {
+		t.Errorf("no cap, yet written %q", full.Caps[1].Written)
 	}
 	// The stats are the simulator's, to the cent.
 	m, err := sim.Compile(mustParse(t, doc))

@@ -16,6 +16,7 @@ import (
 	"dealmodel/backend/files"
 	"dealmodel/backend/report"
 	"dealmodel/backend/usecase"
+	"dealmodel/backend/view"
 )
 
 // Export formats.
@@ -250,7 +251,7 @@ func (s *Service) briefing(e *parsed, q *engine.Result, p engine.Period, req Exp
 			return nil, err
 		}
 		ctx := context.Background()
-		if brief.Uncertainty, err = usecase.Uncertainty(ctx, m, p); err != nil {
+		if brief.Uncertainty, err = usecase.Uncertainty(ctx, m, p, view.HeadlineMetric(e.sc)); err != nil {
 			return nil, s.simError(err, ctx)
 		}
 	}

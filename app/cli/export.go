@@ -22,6 +22,7 @@ import (
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
 	"dealmodel/backend/usecase"
+	"dealmodel/backend/view"
 	"dealmodel/scenarios"
 )
 
@@ -138,7 +139,7 @@ func exportCmd(e *env, args []string) error {
 			if usecase.WantsUncertainty(brief, !*noUncertainty) {
 				var m *sim.Model
 				if m, err = sim.Compile(s); err == nil {
-					brief.Uncertainty, err = usecase.Uncertainty(context.Background(), m, engine.Period(*period))
+					brief.Uncertainty, err = usecase.Uncertainty(context.Background(), m, engine.Period(*period), view.HeadlineMetric(s))
 				}
 				if sim.ErrorCode(err) != "" {
 					// Ranges that cannot be simulated are the input's fault, as

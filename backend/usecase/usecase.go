@@ -21,13 +21,14 @@ func WantsUncertainty(b *report.Briefing, asked bool) bool {
 
 // Uncertainty is a briefing's uncertainty section: the scenario's own runs and
 // seed (so the PDF is reproducible) simulated on m by the period, then the tornado
-// of its default metric.
-func Uncertainty(ctx context.Context, m *sim.Model, p engine.Period) (*report.Uncertainty, error) {
-	o, err := m.Simulate(ctx, sim.Options{Period: string(p)})
+// of metric ("" the simulation's default; the briefings pass view.HeadlineMetric,
+// what a cap saves, which the histogram shows too).
+func Uncertainty(ctx context.Context, m *sim.Model, p engine.Period, metric string) (*report.Uncertainty, error) {
+	o, err := m.Simulate(ctx, sim.Options{Period: string(p), Metric: metric})
 	if err != nil {
 		return nil, err
 	}
-	t, err := m.Tornado(ctx, "")
+	t, err := m.Tornado(ctx, metric)
 	if err != nil {
 		return nil, err
 	}

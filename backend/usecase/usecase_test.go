@@ -54,11 +54,11 @@ func TestUncertaintyIsReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Uncertainty(context.Background(), m, engine.Quarterly)
+	a, err := Uncertainty(context.Background(), m, engine.Quarterly, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Uncertainty(context.Background(), m, engine.Quarterly)
+	b, err := Uncertainty(context.Background(), m, engine.Quarterly, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -171,3 +171,20 @@ func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
 	}
 	return out
 }
+
+// HeadlineMetric is the figure the uncertainty analysis starts on: what the first
+// enabled revenue share with a cap saves its payer ("contract.<id>.cap_savings"),
+// because with a cap what is paid is pinned in most runs and the saving is what
+// moves; "" leaves the simulation's own default.
+func HeadlineMetric(sc *scenario.Scenario) string {
+	for i := range sc.Contracts {
+		c := &sc.Contracts[i]
+		if !c.Enabled || c.Type != scenario.TypeRevenueShare {
+			continue
+		}
+		if _, ok := contract.CapFrom(c); ok {
+			return "contract." + c.ID + ".cap_savings"
+		}
+	}
+	return ""
+}

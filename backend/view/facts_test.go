@@ -70,3 +70,20 @@ func TestFigureCaveats(t *testing.T) {
 		t.Errorf("an unknown contract rests on nothing: %+v", got)
 	}
 }
+
+func TestHeadlineMetric(t *testing.T) {
+	for stem, want := range map[string]string{
+		"briefing":         "contract.msft_revshare.cap_savings",
+		"microsoft-no-cap": "",
+		"valuation":        "",
+	} {
+		b, _ := scenarios.ByStem(stem)
+		sc, err := scenario.Parse(b.File, b.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := HeadlineMetric(sc); got != want {
+			t.Errorf("%s: %q, want %q", stem, got, want)
+		}
+	}
+}

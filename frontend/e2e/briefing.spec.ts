@@ -44,3 +44,19 @@ describe('the assumptions panel', () => {
     expect(await page.getByTestId('assumptions').getAttribute('open')).not.toBeNull();
   });
 });
+
+describe('uncertainty that reads against the scenario as written', () => {
+  test('starts on the saving, marks the as-written value and says where it lies', async ({ page }) => {
+    await openBriefing(page);
+    await page.getByRole('tab', { name: 'Uncertainty' }).click();
+    await page.locator('[data-chart="histogram"]').waitFor({ timeout: 30_000 });
+    // The cap pins what is paid: the histogram and the tornado start on the saving.
+    expect(await page.getByLabel('Distribution of').inputValue()).toBe('contract.msft_revshare.cap_savings');
+    // The cap-odds table says when the cap binds as written.
+    await expect.poll(() => page.getByTestId('cap-written').first().textContent()).toMatch(/^As written, the cap binds in 2029Q2\./);
+    expect(await page.locator('th.written').textContent()).toBe('2029');
+    // The saving as written ($70.64B) lies above its own P90, and the table says so.
+    const row = page.getByRole('row', { name: /paid less because of the cap/ });
+    expect(await row.getByRole('cell').last().textContent()).toMatch(/\$70\.64B\s*above P90/);
+  });
+});

@@ -13,6 +13,8 @@ export const seriesMedian = 'Median';
 export const seriesMean = 'Mean';
 export const seriesAtLow = 'Input at its P10';
 export const seriesAtHigh = 'Input at its P90';
+/** The as-written line the view adds over a fan (lib/written.ts). */
+export const seriesWritten = 'As written';
 
 /** Chart ids set by backend/charts. */
 export const fanPrefix = 'fan.';
@@ -91,6 +93,7 @@ export function fanTooltip(params: AxisParams[]): string {
     [seriesMedian, by.get(seriesMedian)],
     [seriesMean, by.get(seriesMean)],
     ['P10', by.get(seriesP10)],
+    [seriesWritten, by.get(seriesWritten)],
   ];
   const body = rows
     .filter(([, v]) => v !== undefined)
@@ -165,7 +168,8 @@ export function decorateUncertainty(id: string, option: Option, theme: Theme): O
   o.tooltip = tooltip;
   if (id.startsWith(fanPrefix)) {
     // The P10 series is the band's invisible base: not a line to toggle.
-    for (const l of objects(o.legend)) l.data = [seriesBand, seriesMedian, seriesMean];
+    const written = objects(o.series).some((x) => x.name === seriesWritten);
+    for (const l of objects(o.legend)) l.data = [seriesBand, seriesMedian, seriesMean, ...(written ? [seriesWritten] : [])];
     tooltip.formatter = (ps: AxisParams[]) => fanTooltip(Array.isArray(ps) ? ps : [ps]);
   } else if (id === histogramID) {
     const x = objects(o.xAxis)[0];
@@ -175,6 +179,15 @@ export function decorateUncertainty(id: string, option: Option, theme: Theme): O
     }
     for (const y of objects(o.yAxis)) {
       y.axisLabel = { ...(y.axisLabel as object), formatter: (v: number) => formatPercent(v, 0) };
+    }
+    // The as-written mark (lib/written.ts) says what it is in its name; its value
+    // is a bin's index, not an amount.
+    for (const s of objects(o.series)) {
+      const ml = s.markLine;
+      if (typeof ml !== 'object' || ml === null) continue;
+      const byName = (p: { name?: string }) => p.name ?? '';
+      for (const item of objects((ml as Record<string, unknown>).data)) item.label = { ...(item.label as object), formatter: byName };
+      (ml as Record<string, unknown>).tooltip = { formatter: byName };
     }
     tooltip.formatter = (ps: AxisParams[]) => {
       const list = Array.isArray(ps) ? ps : [ps];

@@ -24,6 +24,7 @@ export namespace app {
 	    p10: string;
 	    p50: string;
 	    p90: string;
+	    written: string;
 	}
 	export interface Change {
 	    path: string;
@@ -303,6 +304,11 @@ export namespace app {
 	    quick: boolean;
 	    job: number;
 	}
+	export interface WrittenBand {
+	    id: string;
+	    values: number[];
+	    cap?: number;
+	}
 	export interface UncertainInput {
 	    path: string;
 	    label: string;
@@ -336,6 +342,7 @@ export namespace app {
 	    correlations: CorrelationView[];
 	    charts: charts.Chart[];
 	    metrics: Choice[];
+	    written: WrittenBand[];
 	}
 	export interface SolveRequest {
 	    document: string;
@@ -389,6 +396,7 @@ export namespace app {
 	    label: string;
 	    description: string;
 	}
+	
 	
 
 }
