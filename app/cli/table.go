@@ -77,14 +77,26 @@ func writeTable(w io.Writer, r *engine.Result, width int) {
 // textWidth is how many terminal columns s takes: East Asian wide characters and
 // emoji take two, combining marks none (grapheme clusters, as terminals draw them).
 func textWidth(s string) int {
-	// Printable ASCII, most labels, takes a column a byte; anything else is
-	// measured by its grapheme clusters.
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
+	// Printable ASCII and the dashes, quotes and ellipsis of labels take a column
+	// each and join no neighbour into a cluster; anything else is measured by its
+	// grapheme clusters.
+	n := 0
+	for _, r := range s {
+		if (r < 0x20 || r > 0x7e) && !narrowPunct(r) {
 			return uniseg.StringWidth(s)
 		}
+		n++
 	}
-	return len(s)
+	return n
+}
+
+// narrowPunct: – — ‘ ’ “ ” …
+func narrowPunct(r rune) bool {
+	switch r {
+	case '\u2013', '\u2014', '\u2018', '\u2019', '\u201c', '\u201d', '\u2026':
+		return true
+	}
+	return false
 }
 
 // pad fills s with spaces to n columns.

@@ -15,7 +15,8 @@ func TestTextWidthASCII(t *testing.T) {
 		}
 		all += string(c)
 	}
-	for _, s := range []string{all, "", "Microsoft — cap", "a\tb", "é", "日本", "x\u0301"} {
+	for _, s := range []string{all, "", "Microsoft — cap", "a\tb", "é", "日本", "x\u0301", "–", "—", "‘", "’", "“", "”", "…",
+		"Revenue share to Microsoft — paid", "OpenAI’s “plan” – 2026…", "—\u0301", "’\u200d", "…\ufe0f", "a—日"} {
 		if got, want := textWidth(s), uniseg.StringWidth(s); got != want {
 			t.Errorf("%q: %d columns, want %d", s, got, want)
 		}
