@@ -32,6 +32,25 @@ func contractViews(s *scenario.Scenario, r *engine.Result) []contractView {
 	return out
 }
 
+// isComputeSpend reports whether the contract's type counts it as compute spend
+// (in the compute commitments' totals), as its type's Views says.
+func isComputeSpend(s *scenario.Scenario, c *scenario.Contract) bool {
+	t, ok := contract.Lookup(c.Type)
+	return ok && t.Views(s, c, noResult{}).ComputeSpend
+}
+
+// noResult reads nothing: for asking a type what it is, without a result.
+type noResult struct{}
+
+func (noResult) Metric(string) (decimal.Decimal, bool, bool) { return decimal.Zero, false, false }
+func (noResult) Quarter(string) (scenario.Quarter, bool)     { return 0, false }
+func (noResult) Series(string) ([]decimal.Decimal, bool)     { return nil, false }
+func (noResult) Stream(string) ([]decimal.Decimal, bool)     { return nil, false }
+func (noResult) Periods() []string                           { return nil }
+func (noResult) PeriodOf(scenario.Quarter) int               { return -1 }
+func (noResult) LastQuarter(int) scenario.Quarter            { return 0 }
+func (noResult) Yearly() bool                                { return false }
+
 // metrics reads one contract's metrics and series from a result; it is also the
 // result's axis (axis) for the contract's charts.
 type metrics struct {

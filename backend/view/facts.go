@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -158,7 +157,7 @@ func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
 	case strings.HasPrefix(metricID, "total.commitments."):
 		for i := range sc.Contracts {
 			c := &sc.Contracts[i]
-			if c.Enabled && (c.Type == scenario.TypeCommitment || c.Type == contract.TypeCapacity) {
+			if c.Enabled && isComputeSpend(sc, c) {
 				owners["contracts."+c.ID] = true
 			}
 		}
