@@ -94,6 +94,10 @@ type Views struct {
 	// Question is the question a briefing that leads with the contract answers,
 	// and its answer; among contracts the lowest Rank wins, then the first.
 	Question *Question
+	// Headline is the measure the simulation of a briefing leads with, when the
+	// contract suggests one (a capped revenue share's cap_savings: with a cap what
+	// is paid is pinned in most runs, the saving is what moves); the first wins.
+	Headline string
 	// Seek is the goal seek the contract suggests (the first contract's wins):
 	// the metric (a measure) to reach by moving the input (a key of its fields).
 	Seek *Seek

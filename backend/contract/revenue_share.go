@@ -469,6 +469,9 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 			Note: "Each scenario's cumulative payments; dashed lines are the caps.", Cap: finalCap}},
 	}
 	cumulative := func() plot.Plot { return cumulativePlot(s, c, m) }
+	if HasCap(c) {
+		v.Headline = "cap_savings"
+	}
 	if finalCap == nil {
 		v.Charts = append(v.Charts, Chart{Kind: ChartCumulative, Title: c.DisplayLabel() + ": cumulative payments", Draw: cumulative})
 		v.Seek = &Seek{Metric: "total_paid", Input: "rate"}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -178,11 +179,13 @@ func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
 func HeadlineMetric(sc *scenario.Scenario) string {
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
-		if !c.Enabled || c.Type != scenario.TypeRevenueShare {
+		if !c.Enabled {
 			continue
 		}
-		if _, ok := contract.CapFrom(c); ok {
-			return "contract." + c.ID + ".cap_savings"
+		if t, ok := contract.Lookup(c.Type); ok {
+			if h := t.Views(sc, c, noResult{}).Headline; h != "" {
+				return "contract." + c.ID + "." + h
+			}
 		}
 	}
 	return ""
