@@ -1,7 +1,11 @@
 // The bound Go service. In the desktop window Wails supplies window.go; in the
 // browser mode the server supplies the same functions. The UI does not know which.
-import * as Service from '../../wailsjs/go/app/Service';
+import * as Bound from '../../wailsjs/go/app/Service';
 import type { app, charts, version } from '../../wailsjs/go/models';
+import { wellFormed } from './wellformed';
+
+// Every call refuses text holding half a surrogate pair (see wellformed.ts).
+const Service = wellFormed(Bound);
 
 export type ScenarioEntry = app.ScenarioEntry;
 export type Workspace = app.Workspace;
