@@ -118,18 +118,6 @@ func ParseTableValues(f scenario.Field, spec string) ([]decimal.Decimal, error) 
 	return out, nil
 }
 
-func example(k scenario.FieldKind) string {
-	switch k {
-	case scenario.KindAmount:
-		return "38B, $1.5T, 250M"
-	case scenario.KindRate:
-		return "20% or 0.2"
-	case scenario.KindInteger:
-		return "a whole number such as 7"
-	}
-	return "a number such as 1.5"
-}
-
 func exampleList(k scenario.FieldKind) string {
 	switch k {
 	case scenario.KindAmount:
