@@ -47,10 +47,12 @@ describe('decorate', () => {
     expect(tip(0.75)).toBe('0.75 GW');
   });
 
-  it('gives tooltips exact amounts', () => {
+  it('gives tooltips $B first and the exact amount after it', () => {
     const o = decorate(goOption(), 'dark');
     const fmt = (o.tooltip as Option).valueFormatter as Fn;
-    expect(fmt(38_000_000_000)).toBe('$38,000,000,000.00');
+    expect(fmt(108_640_000_000)).toBe('$108.64B ($108,640,000,000.00)');
+    expect(fmt(38_000_000_000)).toBe('$38B ($38,000,000,000.00)');
+    expect(fmt(12_345.6)).toBe('$12,345.60');
     expect((o.tooltip as Option).trigger).toBe('axis');
   });
 

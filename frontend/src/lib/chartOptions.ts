@@ -75,7 +75,8 @@ export function decorate(option: Option, theme: Theme): Option {
   const tooltip = child(o, 'tooltip');
   tooltip.valueFormatter = (v: unknown) => {
     if (typeof v !== 'number') return String(v ?? '—');
-    return gw ? `${formatGW(v)} GW` : formatExact(v);
+    // $B first, as the axes read; the exact amount after it, for whoever checks.
+    return gw ? `${formatGW(v)} GW` : moneyTip(v);
   };
   tooltip.confine = true;
   if (theme === 'dark') {
@@ -107,6 +108,13 @@ export function decorate(option: Option, theme: Theme): Option {
 /** formatGW writes gigawatts with at most three decimals: 4.5, 0.75. */
 export function formatGW(v: number): string {
   return String(Math.round(v * 1000) / 1000);
+}
+
+/** moneyTip writes an amount for a tooltip: "$108.64B ($108,640,000,000.00)"; small amounts once. */
+export function moneyTip(v: number): string {
+  const short = formatCompact(v, 2);
+  const exact = formatExact(v);
+  return Math.abs(v) < 1e6 ? exact : `${short} (${exact})`;
 }
 
 /** markTooltip is the tooltip of a mark: its name and exact value or quarter. */
