@@ -10,8 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/fault"
@@ -443,28 +441,15 @@ func simulationView(req SimulationRequest, out *sim.Outcome, full int, chs []cha
 		k := scenario.FieldKind(in.Kind)
 		v.Inputs = append(v.Inputs, UncertainInput{
 			Path: in.Path, Label: in.Label, Dist: in.Dist,
-			Base: fieldFloat(k, in.Base), P10: fieldFloat(k, in.P10), P50: fieldFloat(k, in.P50), P90: fieldFloat(k, in.P90),
+			Base: inputFigure(k, in.Base), P10: inputFigure(k, in.P10), P50: inputFigure(k, in.P50), P90: inputFigure(k, in.P90),
 		})
 	}
 	return v
 }
 
-// fieldFloat writes a simulated value of a field in the field's syntax, rounded
-// as people write it: cents, a hundredth of a percent, four decimals.
-func fieldFloat(k scenario.FieldKind, x float64) string {
-	d := decimal.NewFromFloat(x)
-	switch k {
-	case scenario.KindAmount:
-		return scenario.FormatAmount(money.RoundCents(d))
-	case scenario.KindRate:
-		return scenario.FormatRate(d.Round(4))
-	case scenario.KindInteger:
-		return d.Round(0).String()
-	case scenario.KindQuarter:
-		return scenario.FormatValue(k, d.Round(0))
-	}
-	return d.Round(4).String()
-}
+// inputFigure writes an uncertain input's value as the window shows it: rates and
+// plain numbers to four decimals (a hundredth of a percent).
+func inputFigure(k scenario.FieldKind, x float64) string { return sim.FormatField(k, x, 4) }
 
 // noInputsMessage says how to give a scenario uncertain inputs: the workspace
 // has no control for it yet, so the way is the scenario file.

@@ -324,9 +324,9 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 		w.field("input", in.Path)
 		w.field("dist", in.Dist)
 		w.field("base", scenario.FormatValue(kind, decimal.NewFromFloat(in.Base)))
-		w.field("p10", fieldFloat(kind, in.P10))
-		w.field("p50", fieldFloat(kind, in.P50))
-		w.field("p90", fieldFloat(kind, in.P90))
+		w.field("p10", sim.FormatField(kind, in.P10, 12))
+		w.field("p50", sim.FormatField(kind, in.P50, 12))
+		w.field("p90", sim.FormatField(kind, in.P90, 12))
 		w.item("kept")
 		b.WriteString(strconv.FormatFloat(in.Kept, 'g', 6, 64))
 		w.close('}')
@@ -334,21 +334,6 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	w.close(']')
 	w.close('}')
 	b.WriteByte('\n')
-}
-
-// fieldFloat writes an estimated value of a field in its syntax, rounded as the
-// tornado rounds: cents, 12 places of a fraction, whole years.
-func fieldFloat(k scenario.FieldKind, x float64) string {
-	d := decimal.NewFromFloat(x)
-	switch k {
-	case scenario.KindAmount:
-		d = money.RoundCents(d)
-	case scenario.KindInteger:
-		d = d.Round(0)
-	default:
-		d = d.Round(12)
-	}
-	return scenario.FormatValue(k, d)
 }
 
 // fieldShort writes a field's value for reading at a glance: $30.32B, 15.5%.

@@ -367,8 +367,9 @@ func span(a, b scenario.Quarter) string {
 // payerToPayee names the parties of a contract that moves money.
 func payerToPayee(c *scenario.Contract) string { return c.Payer + " → " + c.Payee }
 
-// listAnd joins items as people do: "a", "a and b", "a, b and c".
-func listAnd(items []string) string {
+// ListAnd joins items as people do: "a", "a and b", "a, b and c". The
+// contract facts and the briefing's sentences both use it.
+func ListAnd(items []string) string {
 	switch len(items) {
 	case 0:
 		return ""

@@ -572,9 +572,9 @@ func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 		for _, mk := range t.Marks {
 			marks = append(marks, fmt.Sprintf("%s (%s)", money.Short(mk.Amount), mk.Quarter))
 		}
-		how = "on the valuation marks " + listAnd(marks) + ", each held until the next"
+		how = "on the valuation marks " + ListAnd(marks) + ", each held until the next"
 		if t.Interpolate == InterpolateLinear {
-			how = "on the valuation marks " + listAnd(marks) + ", in straight lines between them"
+			how = "on the valuation marks " + ListAnd(marks) + ", in straight lines between them"
 		}
 	}
 	// The label tells stakes of one holder apart; alone, it would repeat the holder.

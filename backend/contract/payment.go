@@ -308,7 +308,7 @@ func paymentFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 			parts = append(parts, fmt.Sprintf("%s in %s", money.Short(e.Amount), e.Quarter))
 		}
 	}
-	what := listAnd(parts)
+	what := ListAnd(parts)
 	if len(parts) > 3 {
 		what = fmt.Sprintf("in %d payments from %s to %s", len(parts), sched[0].Quarter, sched[len(sched)-1].Quarter)
 	}
@@ -317,7 +317,7 @@ func paymentFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 	}
 	out := fmt.Sprintf("%s pays %s %s, %s.", c.Payer, c.Payee, money.Short(total), what)
 	if len(lapsed) > 0 {
-		l := listAnd(lapsed)
+		l := ListAnd(lapsed)
 		out += " " + strings.ToUpper(l[:1]) + l[1:] + "."
 	}
 	if c.Label != "" {

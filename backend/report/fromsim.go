@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/sim"
 )
 
@@ -97,7 +98,7 @@ func correlatedText(o *sim.Outcome) []string {
 			how = "move against each other"
 		}
 		out = append(out, fmt.Sprintf("Correlated: %s %s, with a rank correlation of %s between each pair (Gaussian copula).",
-			listAnd(names), how, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", g.Rho), "0"), ".")))
+			contract.ListAnd(names), how, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", g.Rho), "0"), ".")))
 	}
 	if len(out) == 0 && len(o.Inputs) > 1 {
 		out = append(out, "Each input is drawn independently of the others.")

@@ -35,17 +35,6 @@ func span(a, b scenario.Quarter) string {
 	return a.String() + "–" + b.String()
 }
 
-// listAnd joins items as people do: "a", "a and b", "a, b and c".
-func listAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // summaryBullets writes the plain-language summary of the first page.
 func summaryBullets(s *scenario.Scenario, r *engine.Result) []string {
 	facts := view.ContractFacts(s, r)
@@ -65,7 +54,7 @@ func summaryBullets(s *scenario.Scenario, r *engine.Result) []string {
 			}
 		}
 		if len(names) > 0 {
-			out = append(out, fmt.Sprintf("The scenario has no enabled contract. Over %s, %s.", span(s.Start, s.End), listAnd(names)))
+			out = append(out, fmt.Sprintf("The scenario has no enabled contract. Over %s, %s.", span(s.Start, s.End), contract.ListAnd(names)))
 		} else {
 			out = append(out, "The scenario has no enabled contract and no revenue stream.")
 		}
@@ -121,7 +110,7 @@ func commitmentSentences(s *scenario.Scenario, r *engine.Result) []string {
 		for _, pr := range p.providers {
 			parts = append(parts, pr.name+" "+money.Short(pr.total))
 		}
-		out = append(out, fmt.Sprintf("%s has committed %s to compute: %s.", p.name, money.Short(p.total), listAnd(parts)))
+		out = append(out, fmt.Sprintf("%s has committed %s to compute: %s.", p.name, money.Short(p.total), contract.ListAnd(parts)))
 	}
 	inside, _ := amount(r, "total.commitments.total_paid")
 	outside, _ := amount(r, "total.commitments.outside_horizon")
@@ -179,7 +168,7 @@ func partySentence(s *scenario.Scenario, r *engine.Result) string {
 				items = append(items, n.name+" "+money.Short(n.v))
 			}
 		}
-		return listAnd(items)
+		return contract.ListAnd(items)
 	}
 	var parts []string
 	if len(outs) > 0 {

@@ -70,12 +70,17 @@ func exact(kind scenario.FieldKind, x float64) decimal.Decimal {
 // write for it: cents for amounts, whole numbers for integers, and 12 decimal
 // places (ten for a percentage) for rates and plain numbers.
 func rounded(kind scenario.FieldKind, x float64) decimal.Decimal {
+	return roundedTo(kind, x, 12)
+}
+
+// roundedTo is rounded with places decimals for rates and plain numbers.
+func roundedTo(kind scenario.FieldKind, x float64, places int32) decimal.Decimal {
 	d := exact(kind, x)
 	switch kind {
 	case scenario.KindAmount:
 		return money.RoundCents(d)
 	case scenario.KindRate, scenario.KindNumber:
-		return d.Round(12)
+		return d.Round(places)
 	}
 	return d
 }

@@ -546,7 +546,16 @@ func (m *Model) runError(st *state, w *work, r int, err error) error {
 
 // formatField writes a value in the field's syntax, rounded for reading.
 func formatField(kind scenario.FieldKind, x float64) string {
-	return scenario.FormatValue(kind, rounded(kind, x))
+	return FormatField(kind, x, 12)
+}
+
+// FormatField writes x, a float value of a field of kind k (an uncertain input's
+// percentile, say), in the field's syntax, rounded as people write it: amounts to
+// the cent, integers and quarters to the whole, rates and plain numbers to places
+// decimals (12 in messages and the command line's JSON, as the tornado rounds; 4
+// in the window). The one place a simulated field value is formatted.
+func FormatField(k scenario.FieldKind, x float64, places int32) string {
+	return scenario.FormatValue(k, roundedTo(k, x, places))
 }
 
 var (
