@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -426,7 +425,7 @@ func simulationView(req SimulationRequest, out *sim.Outcome, full int, chs []cha
 			ID: m.ID, Label: m.Label, Base: money.FloatCents(m.Base), Mean: money.FloatCents(m.Mean), StdDev: money.FloatCents(m.StdDev),
 			Min: money.FloatCents(m.Min), P5: money.FloatCents(m.P5), P10: money.FloatCents(m.P10), P25: money.FloatCents(m.P25), P50: money.FloatCents(m.P50),
 			P75: money.FloatCents(m.P75), P90: money.FloatCents(m.P90), P95: money.FloatCents(m.P95), Max: money.FloatCents(m.Max),
-			Moves: m.P90-m.P10 > 1e-6*max(1, math.Abs(m.P50)),
+			Moves: m.Moves(),
 		}
 		v.Metrics[i] = Choice{ID: m.ID, Label: m.Label, Kind: FigureAmount}
 	}

@@ -27,7 +27,7 @@ func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
 		if len(u.Metrics) == maxUncertainMetrics {
 			break
 		}
-		if m.P90-m.P10 <= 1e-6*max(1, abs(m.P50)) || !briefingMetric(m.ID) {
+		if !m.Moves() || !briefingMetric(m.ID) {
 			continue // no input moves it, or a total nobody leads with
 		}
 		u.Metrics = append(u.Metrics, MetricRange{Label: m.Label, P10: m.P10, P50: m.P50, P90: m.P90})
@@ -65,13 +65,6 @@ func briefingMetric(id string) bool {
 		}
 	}
 	return false
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // correlatedText describes each correlation group in a sentence: its inputs by

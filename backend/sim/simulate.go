@@ -202,6 +202,13 @@ type MetricStats struct {
 	Max    float64 `json:"max"`
 }
 
+// Moves says whether the uncertain inputs move the figure: its P10 and P90 differ
+// by more than a millionth of its median (or of a dollar). The window marks the
+// figures that move, and the briefing's percentile table lists only them.
+func (m MetricStats) Moves() bool {
+	return m.P90-m.P10 > 1e-6*max(1, math.Abs(m.P50))
+}
+
 // CapBinding is how likely a revenue share's cap is to bind.
 type CapBinding struct {
 	Contract string `json:"contract"`
