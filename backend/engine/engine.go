@@ -121,7 +121,7 @@ func (m *model) stream(st *scenario.Stream) {
 		} else {
 			vals[i] = years[q.Year()-first].Mul(quarterOf)
 		}
-		total = total.Add(vals[i])
+		total = add(total, vals[i])
 	}
 	m.streams[st.ID] = vals
 	m.addSeries(Series{ID: "stream." + st.ID, Label: st.DisplayLabel(), Group: GroupStream, Owner: st.ID, Kind: Flow, Values: vals})
@@ -203,10 +203,10 @@ func (m *model) Commitment(paid []decimal.Decimal, outside decimal.Decimal) {
 	}
 	for i, v := range paid {
 		if !v.IsZero() {
-			m.commitPaid[i] = m.commitPaid[i].Add(v)
+			m.commitPaid[i] = add(m.commitPaid[i], v)
 		}
 	}
-	m.commitOutside = m.commitOutside.Add(outside)
+	m.commitOutside = add(m.commitOutside, outside)
 	m.commitCount++
 }
 
@@ -246,7 +246,7 @@ func (m *model) sum(parts [][]decimal.Decimal) []decimal.Decimal {
 		acc := parts[0][i]
 		for _, p := range parts[1:] {
 			if !p[i].IsZero() {
-				acc = acc.Add(p[i])
+				acc = add(acc, p[i])
 			}
 		}
 		out[i] = acc
@@ -265,13 +265,17 @@ func (m *model) parties() {
 		default:
 			net = make([]decimal.Decimal, m.n)
 			for i := range m.n {
-				net[i] = in[i].Sub(out[i])
+				if out[i].IsZero() {
+					net[i] = in[i]
+				} else {
+					net[i] = in[i].Sub(out[i])
+				}
 			}
 		}
 		total := decimal.Zero
 		for _, v := range net {
 			if !v.IsZero() {
-				total = total.Add(v)
+				total = add(total, v)
 			}
 		}
 		p := "party." + name
@@ -286,7 +290,7 @@ func (m *model) parties() {
 	m.addSeries(Series{ID: "total.commitments.paid", Label: "Compute commitments — paid", Group: GroupTotal, Owner: "commitments", Measure: "paid", Kind: Flow, Values: m.commitPaid})
 	inside := decimal.Zero
 	for _, v := range m.commitPaid {
-		inside = inside.Add(v)
+		inside = add(inside, v)
 	}
 	m.addAmount("total.commitments.total_paid", "Compute commitments: paid inside the horizon", GroupTotal, "commitments", inside)
 	m.addAmount("total.commitments.outside_horizon", "Compute commitments: part outside the horizon", GroupTotal, "commitments", m.commitOutside)
@@ -297,7 +301,7 @@ func (m *model) parties() {
 		y := (m.s.Start + scenario.Quarter(i)).Year()
 		sum := decimal.Zero
 		for ; i < m.n && (m.s.Start+scenario.Quarter(i)).Year() == y; i++ {
-			sum = sum.Add(m.commitPaid[i])
+			sum = add(sum, m.commitPaid[i])
 		}
 		if peakYear == 0 || sum.Cmp(peak) > 0 {
 			peak, peakYear = sum, y
@@ -305,4 +309,19 @@ func (m *model) parties() {
 	}
 	m.addAmount("total.commitments.peak_annual", "Compute commitments: peak annual spend", GroupTotal, "commitments", peak)
 	m.res.Summary = append(m.res.Summary, Metric{ID: "total.commitments.peak_year", Label: "Compute commitments: year of peak spend", Group: GroupTotal, Owner: "commitments", Kind: YearValue, Quarter: scenario.NewQuarter(peakYear, 1)})
+}
+
+// add returns a + b, skipping the addition when either is zero: a decimal sum
+// first brings both to the smaller exponent, and zeros (most quarters of most
+// contracts, and every running total's start) would pay for that rescaling,
+// an allocation each, for nothing. The value is the same; only its exponent
+// may differ, which no output shows.
+func add(a, b decimal.Decimal) decimal.Decimal {
+	switch {
+	case b.IsZero():
+		return a
+	case a.IsZero():
+		return b
+	}
+	return a.Add(b)
 }

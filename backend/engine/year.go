@@ -37,7 +37,7 @@ func (r *Result) ByYear() *Result {
 			}
 			sum := s.Values[lo]
 			for _, v := range s.Values[lo+1 : hi] {
-				sum = sum.Add(v)
+				sum = add(sum, v)
 			}
 			ys.Values[i] = sum
 		}
