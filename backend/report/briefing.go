@@ -96,6 +96,19 @@ type Uncertainty struct {
 	Fans []Fan
 	// Tornado shows how far one output moves when each input goes to its ends.
 	Tornado *Tornado
+	// Histogram is how the runs spread over the headline figure; nil omits it.
+	Histogram *Histogram
+}
+
+// Histogram counts the runs of one figure in equal bins: bin i holds the runs
+// from Edges[i] to Edges[i+1]. Written is the figure in the scenario as written,
+// marked on the chart when HasWritten.
+type Histogram struct {
+	Title      string
+	Edges      []float64
+	Counts     []int
+	Written    float64
+	HasWritten bool
 }
 
 // MetricRange is the spread of one summary amount across the runs.
@@ -107,8 +120,18 @@ type MetricRange struct {
 // CapRange is the quarter by which a cap has bound in 10%, 50% and 90% of the runs;
 // "" when that share of runs does not reach the cap inside the horizon.
 type CapRange struct {
+	Contract      string // the revenue share's id, to find when it binds as written
 	Label         string
 	P10, P50, P90 string
+	// ByYear is, for each year of the horizon, the share of runs in which the cap
+	// has bound by the end of that year: the cap-odds table.
+	ByYear []YearOdds
+}
+
+// YearOdds is a probability for one calendar year.
+type YearOdds struct {
+	Year int
+	P    float64
 }
 
 // Fan is a series' spread per period across the runs.

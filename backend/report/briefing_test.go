@@ -2,10 +2,12 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/sim"
 )
 
 // fixedNow is the generation time of every test briefing, so output is repeatable.
@@ -292,7 +295,7 @@ func TestBriefingPDFUncertainty(t *testing.T) {
 		},
 	}
 	all := flat(strings.Join(pdfText(t, mustPDF(t, b)), " "))
-	for _, w := range []string{"Uncertainty", "10,000 simulated runs (seed 42)", "$30.00B", "2028Q3", "not reached", "Cumulative payments, P10 to P90", "P10 to P90", "Tornado: total paid", "Input at its high end"} {
+	for _, w := range []string{"Uncertainty", "10,000 simulated runs", "the random seed is 42", "$30.00B", "2028Q3", "not reached", "Cumulative payments, P10 to P90", "P10 to P90", "Tornado: total paid", "Input at its high end"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("the uncertainty section lacks %q", w)
 		}
@@ -356,5 +359,61 @@ func TestBriefingPDFV2Caps(t *testing.T) {
 		if !strings.Contains(all, w) {
 			t.Errorf("the briefing lacks %q", w)
 		}
+	}
+}
+
+// TestBriefingPDFCapOddsAndHistogram simulates the briefing as the app and the
+// command line do and checks the uncertainty section of its PDF: the cap-odds row
+// for every year, the year the cap binds as written, the histogram of the headline
+// figure, and no seed before the section's method note.
+func TestBriefingPDFCapOddsAndHistogram(t *testing.T) {
+	b := briefingOf(t, "briefing")
+	m, err := sim.Compile(b.Scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	metric := "" // what the cap saves, the briefings' headline
+	for _, c := range b.Scenario.Contracts {
+		if c.Enabled && c.Cap != nil {
+			metric = "contract." + c.ID + ".cap_savings"
+			break
+		}
+	}
+	seed := int64(42)
+	o, err := m.Simulate(context.Background(), sim.Options{Runs: 2000, Seed: &seed, Metric: metric})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Uncertainty = UncertaintyFrom(o, nil)
+	if b.Uncertainty.Histogram == nil || !b.Uncertainty.Histogram.HasWritten {
+		t.Fatalf("no histogram with its as-written value: %+v", b.Uncertainty.Histogram)
+	}
+	all := flat(strings.Join(pdfText(t, mustPDF(t, b)), " "))
+	var odds []string
+	for _, y := range o.CapBinding[0].ByYear {
+		odds = append(odds, percent(y.P))
+	}
+	var years []string
+	for _, y := range o.CapBinding[0].ByYear {
+		years = append(years, strconv.Itoa(y.Year))
+	}
+	for _, w := range []string{
+		"When the cap binds: Revenue share to Microsoft",
+		"By the end of " + strings.Join(years, " "),
+		"Share of runs " + strings.Join(odds, " "),
+		"As written, the cap binds in 2029Q2",
+		"Histogram: Revenue share to Microsoft: paid less because of the cap",
+		"As written, $70.64B",
+	} {
+		if !strings.Contains(all, w) {
+			t.Errorf("the uncertainty section lacks %q", w)
+		}
+	}
+	method := strings.Index(all, "Method: Monte Carlo simulation, 2,000 runs")
+	if method < 0 {
+		t.Fatal("no method note")
+	}
+	if i := strings.Index(strings.ToLower(all), "seed"); i < method {
+		t.Errorf("the seed is named before the method note, at %q", all[max(0, i-60):i+10])
 	}
 }

@@ -20,7 +20,7 @@ func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
 	u := &Uncertainty{
 		Runs: o.Runs,
 		Seed: o.Seed,
-		Note: fmt.Sprintf("%s runs (seed %d) over the ranges listed with the assumptions; P10 and P90 bound eight runs in ten.", thousands(o.Runs), o.Seed),
+		Note: fmt.Sprintf("%s simulated runs over the ranges listed with the assumptions; P10 and P90 (the 10th and 90th percentiles) bound eight runs in ten.", thousands(o.Runs)),
 	}
 	u.Correlated = correlatedText(o)
 	for _, m := range o.Summary {
@@ -34,13 +34,26 @@ func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
 	}
 	for _, c := range o.CapBinding {
 		if c.HasCap {
-			u.Caps = append(u.Caps, CapRange{Label: c.Label, P10: c.P10, P50: c.P50, P90: c.P90})
+			cr := CapRange{Contract: c.Contract, Label: c.Label, P10: c.P10, P50: c.P50, P90: c.P90}
+			for _, y := range c.ByYear {
+				cr.ByYear = append(cr.ByYear, YearOdds{Year: y.Year, P: y.P})
+			}
+			u.Caps = append(u.Caps, cr)
 		}
 	}
 	for _, b := range o.Bands {
 		if strings.HasSuffix(b.ID, ".cumulative") || strings.HasSuffix(b.ID, ".value") || b.ID == "total.commitments.paid" {
 			u.Fans = append(u.Fans, Fan{Title: b.Label + ", by " + o.Period, Periods: o.Periods, P10: b.P10, P50: b.P50, P90: b.P90})
 		}
+	}
+	if h := o.Histogram; len(h.Counts) > 0 && len(h.Edges) == len(h.Counts)+1 {
+		hist := &Histogram{Title: h.Label, Edges: h.Edges, Counts: h.Counts}
+		for _, m := range o.Summary {
+			if m.ID == h.Metric {
+				hist.Written, hist.HasWritten = m.Base, true
+			}
+		}
+		u.Histogram = hist
 	}
 	if t != nil && len(t.Bars) > 0 {
 		tor := &Tornado{Title: t.Label, Base: t.Base}

@@ -31,7 +31,7 @@ func TestUncertaintyFromSimulation(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := UncertaintyFrom(o, tor)
-	if u.Runs != 2000 || u.Seed != 9 || !strings.Contains(u.Note, "2,000 runs (seed 9)") {
+	if u.Runs != 2000 || u.Seed != 9 || !strings.Contains(u.Note, "2,000 simulated runs") || strings.Contains(u.Note, "seed") {
 		t.Fatalf("header: %+v", u)
 	}
 	if len(u.Metrics) == 0 || len(u.Metrics) > maxUncertainMetrics {
