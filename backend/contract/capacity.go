@@ -377,3 +377,26 @@ func sortDated(list []scenario.QuarterAmount) {
 		}
 	}
 }
+
+func (capacity) Quarters(c *scenario.Contract, add func(key, label string, q scenario.Quarter)) {
+	add("until", "until", c.Until)
+}
+
+func (capacity) SetQuarter(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	if key != "until" {
+		return false
+	}
+	c.Until, c.UntilSet = q, true
+	return true
+}
+
+// Events of a capacity contract: each step of its ramp and each change of price.
+func (capacity) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
+	t := CapacityOf(c)
+	ev := changeEvents(t.Changes)
+	for _, g := range t.GW {
+		ev = append(ev, Event{Quarter: g.Quarter, Kind: EventRamp, Key: "gw." + g.Quarter.String(),
+			What: scenario.FormatGW(g.Amount) + " GW in service"})
+	}
+	return sortEvents(ev)
+}

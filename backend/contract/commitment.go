@@ -345,3 +345,15 @@ func (commitment) Remove(c *scenario.Contract, key string) bool             { re
 func (commitment) Optional(c *scenario.Contract) []scenario.OptionalPart    { return nil }
 func (commitment) Detail(c *scenario.Contract) string                       { return moneyDetail(c) }
 func (commitment) Uses(c *scenario.Contract) []string                       { return nil }
+
+func (commitment) Quarters(c *scenario.Contract, add func(key, label string, q scenario.Quarter)) {
+	add("from", "from", c.From)
+}
+
+func (commitment) SetQuarter(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	if key != "from" {
+		return false
+	}
+	c.From, c.FromSet = q, true
+	return true
+}

@@ -587,3 +587,16 @@ func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 	}
 	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", c.Holder, scenario.FormatRate(StakeAt(c, s.End)), which, money.Short(value), s.End, how)
 }
+
+// Events of a stake: its dated changes and valuation marks.
+func (equity) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
+	t := Equity(c)
+	ev := changeEvents(t.Changes)
+	if c.Valuation.Method == MethodMarks {
+		for _, mk := range t.Marks {
+			ev = append(ev, Event{Quarter: mk.Quarter, Kind: EventMark, Key: "valuation.marks." + mk.Quarter.String(),
+				What: "valued at " + money.Short(mk.Amount)})
+		}
+	}
+	return sortEvents(ev)
+}

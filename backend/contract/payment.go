@@ -465,3 +465,53 @@ func (payment) Remove(c *scenario.Contract, key string) bool {
 func (payment) Optional(c *scenario.Contract) []scenario.OptionalPart { return nil }
 func (payment) Detail(c *scenario.Contract) string                    { return moneyDetail(c) }
 func (payment) Uses(c *scenario.Contract) []string                    { return nil }
+
+func (payment) Quarters(c *scenario.Contract, add func(key, label string, q scenario.Quarter)) {
+	for _, t := range Tranches(c) {
+		add("tranches."+t.ID+".at", "tranche "+t.ID+" paid in", t.At)
+		if t.ExpiresSet {
+			add("tranches."+t.ID+".expires", "tranche "+t.ID+" expires", t.Expires)
+		}
+	}
+}
+
+func (payment) SetQuarter(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	rest, ok := strings.CutPrefix(key, "tranches.")
+	if !ok {
+		return false
+	}
+	id, field, _ := strings.Cut(rest, ".")
+	ts := Tranches(c)
+	for i := range ts {
+		if ts[i].ID != id {
+			continue
+		}
+		switch {
+		case field == "at":
+			ts[i].At = q
+		case field == "expires" && ts[i].ExpiresSet:
+			ts[i].Expires = q
+		default:
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// Events of a payment in tranches: each tranche, and each deadline.
+func (payment) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
+	var ev []Event
+	for _, t := range Tranches(c) {
+		what := fmt.Sprintf("tranche %s pays %s", t.ID, money.Short(t.Amount))
+		if t.Lapsed() {
+			what = fmt.Sprintf("tranche %s (%s) would fall after its deadline, %s: never paid", t.ID, money.Short(t.Amount), t.Expires)
+		}
+		ev = append(ev, Event{Quarter: t.At, Kind: EventTranche, Key: "tranches." + t.ID, What: what, Note: t.Condition, Sources: t.Sources, Lapsed: t.Lapsed()})
+		if t.ExpiresSet {
+			ev = append(ev, Event{Quarter: t.Expires, Kind: EventDeadline, Key: "tranches." + t.ID + ".expires",
+				What: fmt.Sprintf("deadline of tranche %s: not paid if it falls due after %s", t.ID, t.Expires), Note: t.Condition, Sources: t.Sources})
+		}
+	}
+	return sortEvents(ev)
+}

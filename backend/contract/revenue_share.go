@@ -634,3 +634,40 @@ func revenueShareFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) str
 	}
 	return b.String()
 }
+
+func (revenueShare) Quarters(c *scenario.Contract, add func(key, label string, q scenario.Quarter)) {
+	add("from", "from", c.From)
+	add("until", "until", c.Until)
+	if t := Share(c); t.CapFromSet {
+		add("cap_from", "cap counted from", t.CapFrom)
+	}
+}
+
+func (revenueShare) SetQuarter(c *scenario.Contract, key string, q scenario.Quarter) bool {
+	switch key {
+	case "from":
+		c.From, c.FromSet = q, true
+	case "until":
+		c.Until, c.UntilSet = q, true
+	case "cap_from":
+		t, ok := c.Ext.(*ShareTerms)
+		if !ok || !t.CapFromSet {
+			return false
+		}
+		t.CapFrom = q
+	default:
+		return false
+	}
+	return true
+}
+
+// Events of a revenue share: when payments start to count toward the cap (when
+// set apart from the first cap), and its dated changes.
+func (revenueShare) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
+	t := Share(c)
+	ev := changeEvents(t.Changes)
+	if t.CapFromSet {
+		ev = append(ev, Event{Quarter: t.CapFrom, Kind: EventCapFrom, Key: "cap_from", What: "payments start to count toward the cap"})
+	}
+	return sortEvents(ev)
+}

@@ -1,9 +1,6 @@
 package contract
 
 import (
-	"fmt"
-
-	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -73,58 +70,6 @@ func sortEvents(ev []Event) []Event {
 		}
 	}
 	return ev
-}
-
-// Events of a revenue share: when payments start to count toward the cap (when
-// set apart from the first cap), and its dated changes.
-func (revenueShare) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
-	t := Share(c)
-	ev := changeEvents(t.Changes)
-	if t.CapFromSet {
-		ev = append(ev, Event{Quarter: t.CapFrom, Kind: EventCapFrom, Key: "cap_from", What: "payments start to count toward the cap"})
-	}
-	return sortEvents(ev)
-}
-
-// Events of a stake: its dated changes and valuation marks.
-func (equity) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
-	t := Equity(c)
-	ev := changeEvents(t.Changes)
-	if c.Valuation.Method == MethodMarks {
-		for _, mk := range t.Marks {
-			ev = append(ev, Event{Quarter: mk.Quarter, Kind: EventMark, Key: "valuation.marks." + mk.Quarter.String(),
-				What: "valued at " + money.Short(mk.Amount)})
-		}
-	}
-	return sortEvents(ev)
-}
-
-// Events of a payment in tranches: each tranche, and each deadline.
-func (payment) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
-	var ev []Event
-	for _, t := range Tranches(c) {
-		what := fmt.Sprintf("tranche %s pays %s", t.ID, money.Short(t.Amount))
-		if t.Lapsed() {
-			what = fmt.Sprintf("tranche %s (%s) would fall after its deadline, %s: never paid", t.ID, money.Short(t.Amount), t.Expires)
-		}
-		ev = append(ev, Event{Quarter: t.At, Kind: EventTranche, Key: "tranches." + t.ID, What: what, Note: t.Condition, Sources: t.Sources, Lapsed: t.Lapsed()})
-		if t.ExpiresSet {
-			ev = append(ev, Event{Quarter: t.Expires, Kind: EventDeadline, Key: "tranches." + t.ID + ".expires",
-				What: fmt.Sprintf("deadline of tranche %s: not paid if it falls due after %s", t.ID, t.Expires), Note: t.Condition, Sources: t.Sources})
-		}
-	}
-	return sortEvents(ev)
-}
-
-// Events of a capacity contract: each step of its ramp and each change of price.
-func (capacity) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
-	t := CapacityOf(c)
-	ev := changeEvents(t.Changes)
-	for _, g := range t.GW {
-		ev = append(ev, Event{Quarter: g.Quarter, Kind: EventRamp, Key: "gw." + g.Quarter.String(),
-			What: scenario.FormatGW(g.Amount) + " GW in service"})
-	}
-	return sortEvents(ev)
 }
 
 // The types of format v2 with dated events.
