@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -266,7 +267,15 @@ func boundedParse(size int, parse func()) {
 	// copying them inside the runtime, where a goroutine cannot be stopped, and
 	// with a second processor the collector spins trying to stop the world
 	// meanwhile. 8 MB of text took 3 s and 5 s of CPU on 2 cores, 1.5 s on one.
-	// Other goroutines of the process still run, in turn, meanwhile.
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	// Other goroutines of the process still run, in turn, meanwhile. Afterwards
+	// the runtime goes back to choosing the count itself, unless GOMAXPROCS is set.
+	procs := runtime.GOMAXPROCS(1)
+	defer func() {
+		if os.Getenv("GOMAXPROCS") == "" {
+			runtime.SetDefaultGOMAXPROCS()
+		} else {
+			runtime.GOMAXPROCS(procs)
+		}
+	}()
 	parse()
 }
