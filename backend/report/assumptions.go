@@ -96,10 +96,8 @@ func (d *doc) assumptions() {
 	d.subheading("Ranges for the uncertainty analysis", 20)
 	note := "The distributions the scenario declares for Monte Carlo and tornado analysis"
 	if u.Runs > 0 {
+		// The seed is named once, in the uncertainty section's closing method note.
 		note += fmt.Sprintf(": %s runs", thousands(u.Runs))
-		if u.SeedSet {
-			note += fmt.Sprintf(", seed %d", u.Seed)
-		}
 	}
 	d.paragraph(note+".", sizeSmall, muted, 0)
 	d.y += 2

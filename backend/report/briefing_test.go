@@ -416,4 +416,8 @@ func TestBriefingPDFCapOddsAndHistogram(t *testing.T) {
 	if i := strings.Index(strings.ToLower(all), "seed"); i < method {
 		t.Errorf("the seed is named before the method note, at %q", all[max(0, i-60):i+10])
 	}
+	// Jargon stays in the method note: the assumptions appendix names no seed.
+	if n := strings.Count(strings.ToLower(all), "seed"); n != 1 {
+		t.Errorf("the seed is named %d times, want once (the method note)", n)
+	}
 }
