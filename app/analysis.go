@@ -12,7 +12,6 @@ import (
 	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/fault"
-	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 	"dealmodel/backend/sim"
 	"dealmodel/backend/view"
@@ -79,27 +78,8 @@ type SimulationView struct {
 	Written []WrittenBand `json:"written"`
 }
 
-// SimulatedFigure is one summary amount across the runs; every value has two
-// decimals ("36512345678.12"). Base is the scenario as written.
-type SimulatedFigure struct {
-	ID     string `json:"id"`
-	Label  string `json:"label"`
-	Base   string `json:"base"`
-	Mean   string `json:"mean"`
-	StdDev string `json:"stdDev"`
-	Min    string `json:"min"`
-	P5     string `json:"p5"`
-	P10    string `json:"p10"`
-	P25    string `json:"p25"`
-	P50    string `json:"p50"`
-	P75    string `json:"p75"`
-	P90    string `json:"p90"`
-	P95    string `json:"p95"`
-	Max    string `json:"max"`
-	// Moves says an input moves the figure: its P10 and P90 differ by more than
-	// float noise (a millionth of the median).
-	Moves bool `json:"moves"`
-}
+// SimulatedFigure is one summary amount across the runs, as sim.Lay writes it.
+type SimulatedFigure = sim.Figure
 
 // CapOdds is how likely a revenue share's cap is to bind: by the end of each
 // year, and the quarters by which it has bound in 10, 50 and 90% of the runs ("",
@@ -334,7 +314,7 @@ func (s *Service) Simulate(req SimulationRequest) (sv *SimulationView, err error
 	if chs == nil {
 		chs = []charts.Chart{}
 	}
-	v := simulationView(req, out, full, chs, time.Since(started))
+	v := simulationView(req, out, tor, full, chs, time.Since(started))
 	describeDistributions(e.sc, v)
 	asWritten(e.sc, out, v)
 	return v, nil
@@ -410,45 +390,32 @@ func fullRuns(sc *scenario.Scenario, requested int) int {
 	return sim.DefaultRuns
 }
 
-func simulationView(req SimulationRequest, out *sim.Outcome, full int, chs []charts.Chart, took time.Duration) *SimulationView {
+func simulationView(req SimulationRequest, out *sim.Outcome, tor *sim.Sensitivity, full int, chs []charts.Chart, took time.Duration) *SimulationView {
+	l := sim.Lay(out, tor, windowPlaces)
 	v := &SimulationView{
 		Job: req.Job, Quick: req.Quick,
-		Runs: out.Runs, Seed: strconv.FormatInt(out.Seed, 10), FullRuns: full, BandRuns: out.BandRuns,
+		Runs: l.Runs, Seed: strconv.FormatInt(l.Seed, 10), FullRuns: full, BandRuns: l.BandRuns,
 		Millis: float64(took.Microseconds()) / 1000,
-		Metric: out.Histogram.Metric, MetricLabel: out.Histogram.Label,
-		Period: out.Period, Periods: out.Periods,
-		Stats: make([]SimulatedFigure, len(out.Summary)), Caps: []CapOdds{}, Inputs: []UncertainInput{}, Correlations: []CorrelationView{},
-		Charts: chs, Metrics: make([]Choice, len(out.Summary)),
+		Metric: l.Metric, MetricLabel: l.MetricLabel,
+		Period: l.Period, Periods: l.Periods,
+		Stats: l.Figures, Caps: make([]CapOdds, len(l.Caps)), Inputs: make([]UncertainInput, len(l.Inputs)), Correlations: l.Correlations,
+		Charts: chs, Metrics: make([]Choice, len(l.Figures)),
 	}
-	for i, m := range out.Summary {
-		v.Stats[i] = SimulatedFigure{
-			ID: m.ID, Label: m.Label, Base: money.FloatCents(m.Base), Mean: money.FloatCents(m.Mean), StdDev: money.FloatCents(m.StdDev),
-			Min: money.FloatCents(m.Min), P5: money.FloatCents(m.P5), P10: money.FloatCents(m.P10), P25: money.FloatCents(m.P25), P50: money.FloatCents(m.P50),
-			P75: money.FloatCents(m.P75), P90: money.FloatCents(m.P90), P95: money.FloatCents(m.P95), Max: money.FloatCents(m.Max),
-			Moves: m.Moves(),
-		}
-		v.Metrics[i] = Choice{ID: m.ID, Label: m.Label, Kind: FigureAmount}
+	for i, f := range l.Figures {
+		v.Metrics[i] = Choice{ID: f.ID, Label: f.Label, Kind: FigureAmount}
 	}
-	for _, c := range out.CapBinding {
-		by := c.ByYear
-		if by == nil {
-			by = []sim.YearShare{}
-		}
-		v.Caps = append(v.Caps, CapOdds{Contract: c.Contract, Label: c.Label, HasCap: c.HasCap, ByYear: by, P10: c.P10, P50: c.P50, P90: c.P90})
+	for i, c := range l.Caps {
+		v.Caps[i] = CapOdds{Contract: c.Contract, Label: c.Label, HasCap: c.HasCap, ByYear: c.ByYear, P10: c.P10, P50: c.P50, P90: c.P90}
 	}
-	for _, in := range out.Inputs {
-		k := scenario.FieldKind(in.Kind)
-		v.Inputs = append(v.Inputs, UncertainInput{
-			Path: in.Path, Label: in.Label, Dist: in.Dist,
-			Base: inputFigure(k, in.Base), P10: inputFigure(k, in.P10), P50: inputFigure(k, in.P50), P90: inputFigure(k, in.P90),
-		})
+	for i, in := range l.Inputs {
+		v.Inputs[i] = UncertainInput{Path: in.Path, Label: in.Label, Kind: in.Kind, Dist: in.Dist, Base: in.Base, P10: in.P10, P50: in.P50, P90: in.P90}
 	}
 	return v
 }
 
-// inputFigure writes an uncertain input's value as the window shows it: rates and
-// plain numbers to four decimals (a hundredth of a percent).
-func inputFigure(k scenario.FieldKind, x float64) string { return sim.FormatField(k, x, 4) }
+// windowPlaces is the decimals of rates and plain numbers in the window: a
+// hundredth of a percent.
+const windowPlaces = 4
 
 // noInputsMessage says how to give a scenario uncertain inputs: the workspace
 // has no control for it yet, so the way is the scenario file.

@@ -8,6 +8,7 @@ import (
 
 	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/sim"
 )
 
 // Edit operations of the uncertainty block.
@@ -144,28 +145,19 @@ func dropDanglingCorrelations(sc *scenario.Scenario) {
 }
 
 // CorrelationView is one correlation group as the uncertainty view shows it.
-type CorrelationView struct {
-	Inputs []string `json:"inputs"` // paths
-	Labels []string `json:"labels"`
-	Rho    float64  `json:"rho"`
-}
+type CorrelationView = sim.Correlation
 
 // describeDistributions adds to a simulation's view what the scenario says of its
 // inputs beyond the simulation: the distributions' own terms (a bernoulli's p, a
-// discrete input's values) and the correlation groups.
+// discrete input's values).
 func describeDistributions(sc *scenario.Scenario, v *SimulationView) {
 	u := sc.Uncertainty
 	if u == nil {
 		return
 	}
-	label := map[string]string{}
 	for i := range v.Inputs {
 		in := &v.Inputs[i]
-		label[in.Path] = in.Label
 		in.Values, in.Probs = []string{}, []string{}
-		if f, ok := sc.AnyField(in.Path); ok {
-			in.Kind = string(f.Kind)
-		}
 		for _, src := range u.Inputs {
 			if src.Path != in.Path {
 				continue
@@ -182,16 +174,5 @@ func describeDistributions(sc *scenario.Scenario, v *SimulationView) {
 				}
 			}
 		}
-	}
-	for _, g := range u.Correlations {
-		cv := CorrelationView{Inputs: append([]string{}, g.Inputs...), Rho: g.Rho.InexactFloat64()}
-		for _, p := range g.Inputs {
-			l := label[p]
-			if l == "" {
-				l = p
-			}
-			cv.Labels = append(cv.Labels, l)
-		}
-		v.Correlations = append(v.Correlations, cv)
 	}
 }

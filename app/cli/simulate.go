@@ -217,27 +217,25 @@ func quoted(xs []float64) []string {
 // cap_binds_by and tornado, then metric, histogram, bands and inputs. Amounts
 // are strings with two decimals; probabilities are numbers.
 func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
+	l := sim.Lay(out, tor, 12)
 	w := &jsonWriter{b: b}
 	w.open('{')
-	w.field("runs", out.Runs)
-	w.field("seed", out.Seed)
+	w.field("runs", l.Runs)
+	w.field("seed", l.Seed)
 	w.item("summary")
 	w.open('{')
-	for _, s := range out.Summary {
-		w.item(s.ID)
+	for _, f := range l.Figures {
+		w.item(f.ID)
 		w.open('{')
-		for _, kv := range []struct {
-			k string
-			v float64
-		}{{"mean", s.Mean}, {"sd", s.StdDev}, {"p5", s.P5}, {"p10", s.P10}, {"p25", s.P25}, {"p50", s.P50}, {"p75", s.P75}, {"p90", s.P90}, {"p95", s.P95}} {
-			w.field(kv.k, money.FloatCents(kv.v))
+		for _, kv := range [][2]string{{"mean", f.Mean}, {"sd", f.StdDev}, {"p5", f.P5}, {"p10", f.P10}, {"p25", f.P25}, {"p50", f.P50}, {"p75", f.P75}, {"p90", f.P90}, {"p95", f.P95}} {
+			w.field(kv[0], kv[1])
 		}
 		w.close('}')
 	}
 	w.close('}')
 	w.item("cap_binds_by")
 	w.open('{')
-	for _, c := range out.CapBinding {
+	for _, c := range l.Caps {
 		w.item(c.Contract)
 		w.open('{')
 		for _, y := range c.ByYear {
@@ -249,15 +247,14 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	w.close('}')
 	w.item("tornado")
 	w.open('[')
-	for _, bar := range tor.Bars {
-		kind := scenario.FieldKind(bar.Kind)
+	for _, bar := range l.Tornado.Bars {
 		w.item("")
 		w.open('{')
 		w.field("input", bar.Path)
 		w.field("label", bar.Label)
-		w.field("p10", scenario.FormatValue(kind, bar.Low))
-		w.field("base", scenario.FormatValue(kind, bar.Base))
-		w.field("p90", scenario.FormatValue(kind, bar.High))
+		w.field("p10", bar.Low)
+		w.field("base", bar.Base)
+		w.field("p90", bar.High)
 		w.field("metric_at_p10", money.Cents(bar.MetricLow))
 		w.field("metric_at_p90", money.Cents(bar.MetricHigh))
 		w.field("swing", money.Cents(bar.Swing))
@@ -265,12 +262,12 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	}
 	w.close(']')
 
-	w.field("scenario", out.Scenario)
-	w.field("metric", tor.Metric)
-	w.field("metric_base", money.Cents(tor.Base))
+	w.field("scenario", l.Scenario)
+	w.field("metric", l.Tornado.Metric)
+	w.field("metric_base", money.Cents(l.Tornado.Base))
 	w.item("cap_hit")
 	w.open('{')
-	for _, c := range out.CapBinding {
+	for _, c := range l.Caps {
 		w.item(c.Contract)
 		w.open('{')
 		for _, kv := range [][2]string{{"p10", c.P10}, {"p50", c.P50}, {"p90", c.P90}} {
@@ -286,7 +283,7 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	w.close('}')
 	w.item("histogram")
 	w.open('{')
-	w.field("metric", out.Histogram.Metric)
+	w.field("metric", l.Metric)
 	w.inline("edges", quoted(out.Histogram.Edges))
 	counts := make([]string, len(out.Histogram.Counts))
 	for i, c := range out.Histogram.Counts {
@@ -296,9 +293,9 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	w.close('}')
 	w.item("bands")
 	w.open('{')
-	w.field("period", out.Period)
-	periods := make([]string, len(out.Periods))
-	for i, p := range out.Periods {
+	w.field("period", l.Period)
+	periods := make([]string, len(l.Periods))
+	for i, p := range l.Periods {
 		periods[i] = strconv.Quote(p)
 	}
 	w.inline("periods", periods)
@@ -317,16 +314,15 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	w.close('}')
 	w.item("inputs")
 	w.open('[')
-	for _, in := range out.Inputs {
-		kind := scenario.FieldKind(in.Kind)
+	for _, in := range l.Inputs {
 		w.item("")
 		w.open('{')
 		w.field("input", in.Path)
 		w.field("dist", in.Dist)
-		w.field("base", scenario.FormatValue(kind, decimal.NewFromFloat(in.Base)))
-		w.field("p10", sim.FormatField(kind, in.P10, 12))
-		w.field("p50", sim.FormatField(kind, in.P50, 12))
-		w.field("p90", sim.FormatField(kind, in.P90, 12))
+		w.field("base", in.Base)
+		w.field("p10", in.P10)
+		w.field("p50", in.P50)
+		w.field("p90", in.P90)
 		w.item("kept")
 		b.WriteString(strconv.FormatFloat(in.Kept, 'g', 6, 64))
 		w.close('}')
@@ -336,36 +332,20 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 	b.WriteByte('\n')
 }
 
-// fieldShort writes a field's value for reading at a glance: $30.32B, 15.5%.
-func fieldShort(k scenario.FieldKind, d decimal.Decimal) string {
-	switch k {
-	case scenario.KindAmount:
-		return money.Short(d)
-	case scenario.KindRate:
-		return strings.TrimSuffix(strings.TrimRight(d.Shift(2).StringFixed(2), "0"), ".") + "%"
-	case scenario.KindInteger:
-		return d.Round(0).String()
-	case scenario.KindQuarter:
-		return scenario.FormatValue(k, d)
-	}
-	return strconv.FormatFloat(d.InexactFloat64(), 'g', 3, 64)
-}
-
 // writeSimTable prints the outcome for a terminal of the given width.
 func writeSimTable(w io.Writer, out *sim.Outcome, tor *sim.Sensitivity, width int) {
-	fmt.Fprintln(w, out.Scenario)
-	fmt.Fprintf(w, "Monte Carlo: %s runs, seed %d, %d uncertain inputs\n", thousands(out.Runs), out.Seed, len(out.Inputs))
+	l := sim.Lay(out, tor, 12)
+	fmt.Fprintln(w, l.Scenario)
+	fmt.Fprintf(w, "Monte Carlo: %s runs, seed %d, %d uncertain inputs\n", thousands(l.Runs), l.Seed, len(l.Inputs))
 
 	const valW = 10
 	labelW := width - 4*valW
 	fmt.Fprintf(w, "\n%s%*s%*s%*s%*s\n", pad("Summary (US$)", labelW), valW, "Mean", valW, "P10", valW, "P50", valW, "P90")
-	fixed := 0
-	for _, s := range out.Summary {
-		if s.Min == s.Max {
-			fixed++
-			continue
-		}
-		fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad(fit(s.Label, labelW-1), labelW), valW, short(s.Mean), valW, short(s.P10), valW, short(s.P50), valW, short(s.P90))
+	moving := l.Moving()
+	fixed := len(l.Figures) - len(moving)
+	for _, f := range moving {
+		s := f.Stats()
+		fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad(fit(f.Label, labelW-1), labelW), valW, short(s.Mean), valW, short(s.P10), valW, short(s.P50), valW, short(s.P90))
 	}
 	if fixed > 0 {
 		if fixed == 1 {
@@ -376,7 +356,7 @@ func writeSimTable(w io.Writer, out *sim.Outcome, tor *sim.Sensitivity, width in
 	}
 	fmt.Fprintln(w, "P5, P25, P75 and P95 of every metric: --format json.")
 
-	for _, c := range out.CapBinding {
+	for _, c := range l.Caps {
 		if !c.HasCap {
 			fmt.Fprintf(w, "\n%s has no cap.\n", c.Label)
 			continue
@@ -405,14 +385,14 @@ func writeSimTable(w io.Writer, out *sim.Outcome, tor *sim.Sensitivity, width in
 		fmt.Fprintf(w, "It has bound by %s in 10%% of runs, by %s in half, by %s in 90%%.\n", q(c.P10), q(c.P50), q(c.P90))
 	}
 
-	fmt.Fprintf(w, "\n%s\n", fit(fmt.Sprintf("Tornado: %s (base %s)", tor.Label, money.Short(tor.Base)), width))
+	t := l.Tornado
+	fmt.Fprintf(w, "\n%s\n", fit(fmt.Sprintf("Tornado: %s (base %s)", t.Label, money.Short(t.Base)), width))
 	fmt.Fprintln(w, "Each input alone from its P10 to its P90, the others as written:")
 	const rangeW, barValW = 22, 9
 	inLabelW := width - rangeW - 3*barValW
 	fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad("Input", inLabelW), rangeW, "P10 → P90", barValW, "at P10", barValW, "at P90", barValW, "swing")
-	for _, b := range tor.Bars {
-		k := scenario.FieldKind(b.Kind)
-		rng := fieldShort(k, b.Low) + " → " + fieldShort(k, b.High)
+	for _, b := range t.Bars {
+		rng := sim.Glance(scenario.FieldKind(b.Kind), b.LowValue) + " → " + sim.Glance(scenario.FieldKind(b.Kind), b.HighValue)
 		fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad(fit(b.Label, inLabelW-1), inLabelW), rangeW, rng,
 			barValW, money.Short(b.MetricLow), barValW, money.Short(b.MetricHigh), barValW, money.Short(b.Swing))
 	}

@@ -17,22 +17,22 @@ const maxUncertainMetrics = 10
 // each cap binds, a fan per band of cumulative payments, compute spend and stake
 // value, and the tornado.
 func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
+	l := sim.Lay(o, t, 12)
 	u := &Uncertainty{
-		Runs: o.Runs,
-		Seed: o.Seed,
-		Note: fmt.Sprintf("%s simulated runs over the ranges listed with the assumptions; P10 and P90 (the 10th and 90th percentiles) bound eight runs in ten.", thousands(o.Runs)),
+		Runs: l.Runs,
+		Seed: l.Seed,
+		Note: fmt.Sprintf("%s simulated runs over the ranges listed with the assumptions; P10 and P90 (the 10th and 90th percentiles) bound eight runs in ten.", thousands(l.Runs)),
 	}
-	u.Correlated = correlatedText(o)
-	for _, m := range o.Summary {
+	u.Correlated = correlatedText(l)
+	for _, f := range l.Moving() {
 		if len(u.Metrics) == maxUncertainMetrics {
 			break
 		}
-		if !m.Moves() || !briefingMetric(m.ID) {
-			continue // no input moves it, or a total nobody leads with
+		if briefingMetric(f.ID) { // not a total nobody leads with
+			u.Metrics = append(u.Metrics, MetricRange{Label: f.Label, P10: f.Stats().P10, P50: f.Stats().P50, P90: f.Stats().P90})
 		}
-		u.Metrics = append(u.Metrics, MetricRange{Label: m.Label, P10: m.P10, P50: m.P50, P90: m.P90})
 	}
-	for _, c := range o.CapBinding {
+	for _, c := range l.Caps {
 		if c.HasCap {
 			cr := CapRange{Contract: c.Contract, Label: c.Label, P10: c.P10, P50: c.P50, P90: c.P90}
 			for _, y := range c.ByYear {
@@ -43,22 +43,22 @@ func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
 	}
 	for _, b := range o.Bands {
 		if strings.HasSuffix(b.ID, ".cumulative") || strings.HasSuffix(b.ID, ".value") || b.ID == "total.commitments.paid" {
-			u.Fans = append(u.Fans, Fan{Title: b.Label + ", by " + o.Period, Periods: o.Periods, P10: b.P10, P50: b.P50, P90: b.P90})
+			u.Fans = append(u.Fans, Fan{Title: b.Label + ", by " + l.Period, Periods: l.Periods, P10: b.P10, P50: b.P50, P90: b.P90})
 		}
 	}
 	if h := o.Histogram; len(h.Counts) > 0 && len(h.Edges) == len(h.Counts)+1 {
 		hist := &Histogram{Title: h.Label, Edges: h.Edges, Counts: h.Counts}
-		for _, m := range o.Summary {
-			if m.ID == h.Metric {
-				hist.Written, hist.HasWritten = m.Base, true
+		for _, f := range l.Figures {
+			if f.ID == h.Metric {
+				hist.Written, hist.HasWritten = f.Stats().Base, true
 			}
 		}
 		u.Histogram = hist
 	}
-	if t != nil && len(t.Bars) > 0 {
-		tor := &Tornado{Title: t.Label, Base: t.Base}
-		for _, b := range t.Bars {
-			if !b.Swing.IsZero() { // an input that does not move it is no bar
+	if tl := l.Tornado; tl != nil {
+		tor := &Tornado{Title: tl.Label, Base: tl.Base}
+		for _, b := range tl.Bars {
+			if b.Moves { // an input that does not move it is no bar
 				tor.Bars = append(tor.Bars, Swing{Input: b.Label, Low: b.MetricLow, High: b.MetricHigh})
 			}
 		}
@@ -82,20 +82,9 @@ func briefingMetric(id string) bool {
 
 // correlatedText describes each correlation group in a sentence: its inputs by
 // label and their rank correlation.
-func correlatedText(o *sim.Outcome) []string {
-	label := map[string]string{}
-	for _, in := range o.Inputs {
-		label[in.Path] = in.Label
-	}
+func correlatedText(l *sim.Layout) []string {
 	var out []string
-	for _, g := range o.Correlations {
-		names := make([]string, len(g.Inputs))
-		for i, p := range g.Inputs {
-			names[i] = label[p]
-			if names[i] == "" {
-				names[i] = p
-			}
-		}
+	for _, g := range l.Correlations {
 		how := "move together"
 		switch {
 		case g.Rho == 1:
@@ -104,9 +93,9 @@ func correlatedText(o *sim.Outcome) []string {
 			how = "move against each other"
 		}
 		out = append(out, fmt.Sprintf("Correlated: %s %s, with a rank correlation of %s between each pair (Gaussian copula).",
-			contract.ListAnd(names), how, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", g.Rho), "0"), ".")))
+			contract.ListAnd(g.Labels), how, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", g.Rho), "0"), ".")))
 	}
-	if len(out) == 0 && len(o.Inputs) > 1 {
+	if len(out) == 0 && len(l.Inputs) > 1 {
 		out = append(out, "Each input is drawn independently of the others.")
 	}
 	return out

@@ -75,7 +75,12 @@ func rounded(kind scenario.FieldKind, x float64) decimal.Decimal {
 
 // roundedTo is rounded with places decimals for rates and plain numbers.
 func roundedTo(kind scenario.FieldKind, x float64, places int32) decimal.Decimal {
-	d := exact(kind, x)
+	return roundDecimal(kind, exact(kind, x), places)
+}
+
+// roundDecimal rounds d, a value of a field of the kind, as people write it:
+// amounts to the cent, rates and plain numbers to places decimals.
+func roundDecimal(kind scenario.FieldKind, d decimal.Decimal, places int32) decimal.Decimal {
 	switch kind {
 	case scenario.KindAmount:
 		return money.RoundCents(d)

@@ -1,7 +1,7 @@
 // The bound Go service. In the desktop window Wails supplies window.go; in the
 // browser mode the server supplies the same functions. The UI does not know which.
 import * as Bound from '../../wailsjs/go/app/Service';
-import type { app, charts, version } from '../../wailsjs/go/models';
+import type { app, charts, sim, version } from '../../wailsjs/go/models';
 import { wellFormed } from './wellformed';
 
 // Every call refuses text holding half a surrogate pair (see wellformed.ts).
@@ -31,7 +31,7 @@ export type Chart = charts.Chart;
 export type SimulationRequest = app.SimulationRequest;
 export type SimulationView = app.SimulationView;
 export type CapOdds = app.CapOdds;
-export type SimulatedFigure = app.SimulatedFigure;
+export type SimulatedFigure = sim.Figure;
 export type Choice = app.Choice;
 export type AnalysisChoices = app.AnalysisChoices;
 export type SolveRequest = app.SolveRequest;
@@ -40,7 +40,7 @@ export type ImportResult = app.ImportResult;
 export type StepResult = app.StepResult;
 export type About = app.About;
 export type Licence = version.Licence;
-export type CorrelationView = app.CorrelationView;
+export type CorrelationView = sim.Correlation;
 export type UncertainInput = app.UncertainInput;
 export type ScatterRequest = app.ScatterRequest;
 export type ScatterView = app.ScatterView;

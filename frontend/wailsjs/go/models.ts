@@ -92,11 +92,6 @@ export namespace app {
 	    summary: Figure[];
 	    charts: charts.Chart[];
 	}
-	export interface CorrelationView {
-	    inputs: string[];
-	    labels: string[];
-	    rho: number;
-	}
 	export interface DocPatch {
 	    at: number;
 	    del: number;
@@ -278,23 +273,6 @@ export namespace app {
 	    windowHeight: number;
 	    exportFolder: string;
 	}
-	export interface SimulatedFigure {
-	    id: string;
-	    label: string;
-	    base: string;
-	    mean: string;
-	    stdDev: string;
-	    min: string;
-	    p5: string;
-	    p10: string;
-	    p25: string;
-	    p50: string;
-	    p75: string;
-	    p90: string;
-	    p95: string;
-	    max: string;
-	    moves: boolean;
-	}
 	export interface SimulationRequest {
 	    document: string;
 	    runs: number;
@@ -336,10 +314,10 @@ export namespace app {
 	    metricLabel: string;
 	    period: string;
 	    periods: string[];
-	    stats: SimulatedFigure[];
+	    stats: sim.Figure[];
 	    caps: CapOdds[];
 	    inputs: UncertainInput[];
-	    correlations: CorrelationView[];
+	    correlations: sim.Correlation[];
 	    charts: charts.Chart[];
 	    metrics: Choice[];
 	    written: WrittenBand[];
@@ -413,6 +391,28 @@ export namespace charts {
 
 export namespace sim {
 	
+	export interface Correlation {
+	    inputs: string[];
+	    labels: string[];
+	    rho: number;
+	}
+	export interface Figure {
+	    id: string;
+	    label: string;
+	    base: string;
+	    mean: string;
+	    stdDev: string;
+	    min: string;
+	    p5: string;
+	    p10: string;
+	    p25: string;
+	    p50: string;
+	    p75: string;
+	    p90: string;
+	    p95: string;
+	    max: string;
+	    moves: boolean;
+	}
 	export interface TableAxis {
 	    input: string;
 	    label: string;
