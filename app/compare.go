@@ -19,6 +19,9 @@ type Comparison struct {
 	Charts    []charts.Chart    `json:"charts"`
 	Rows      []ComparisonRow   `json:"rows"`
 	Groups    []ComparisonGroup `json:"groups"`
+	// Warning says when the scenarios do not hold the same contracts, naming
+	// those that differ; "" when they do.
+	Warning string `json:"warning"`
 }
 
 // ComparedEntry is one scenario of a comparison.
@@ -31,7 +34,9 @@ type ComparedEntry struct {
 	Horizon string `json:"horizon"` // 2025Q1–2032Q4
 }
 
-// ComparisonGroup names a block of rows.
+// ComparisonGroup names a block of rows: a group of the engine's for the figures
+// every scenario has, or "only.<indexes>" ("Only in Compute") for those only
+// some have.
 type ComparisonGroup struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
@@ -46,6 +51,8 @@ type ComparisonRow struct {
 	Label string `json:"label"`
 	Group string `json:"group"`
 	Kind  string `json:"kind"` // amount, quarter, year
+	// Unit is "GW" for an amount in gigawatts ("" for dollars).
+	Unit string `json:"unit,omitempty"`
 	// Key says the figure is a key figure of one of the scenarios: the table
 	// shows these first, the rest on demand.
 	Key   bool            `json:"key"`
@@ -79,6 +86,7 @@ func (s *Service) Compare(names []string, period string) (cmp *Comparison, err e
 	cmp = &Comparison{Period: string(p)}
 	var subjects []charts.Subject
 	var results []*engine.Result
+	var shown []string // the scenarios' names as stored
 	key := map[string]bool{}
 	for i, name := range names {
 		if seen[foldName(name)] {
@@ -112,12 +120,18 @@ func (s *Service) Compare(names []string, period string) (cmp *Comparison, err e
 			key[f.ID] = true
 		}
 		results = append(results, res)
+		shown = append(shown, w.Name)
 	}
 	if cmp.Charts, err = charts.Compare(subjects); err != nil {
 		s.logf("comparison charts: %v", err)
 		return nil, errInternal
 	}
-	cmp.Rows, cmp.Groups = comparisonRows(results, key)
+	cmp.Rows, cmp.Groups = comparisonRows(results, shown, key)
+	vs := make([]view.Subject, len(subjects))
+	for i, sub := range subjects {
+		vs[i] = view.Subject{Scenario: sub.Scenario, Result: sub.Result}
+	}
+	cmp.Warning = view.ContractWarning(shown, view.ContractGaps(vs))
 	return cmp, nil
 }
 
@@ -128,20 +142,33 @@ var groupLabels = map[engine.Group]string{
 	engine.GroupTotal:    "Totals",
 }
 
-// comparisonRows lists every summary figure of any scenario (the first's in its
-// order, then those only the others have), grouped as the engine groups them, and
-// marks the key figures.
-func comparisonRows(results []*engine.Result, isKey map[string]bool) ([]ComparisonRow, []ComparisonGroup) {
+// comparisonRows lists every summary figure of any scenario: those all have,
+// grouped as the engine groups them, then those only some have, a group for each
+// set of scenarios that has them ("Only in Compute"); and marks the key figures.
+// names are the scenarios' names.
+func comparisonRows(results []*engine.Result, names []string, isKey map[string]bool) ([]ComparisonRow, []ComparisonGroup) {
 	keys := view.Rows(results, engine.GroupTotal, engine.GroupContract, engine.GroupStream, engine.GroupParty)
 	rows := make([]ComparisonRow, 0, len(keys))
 	var groups []ComparisonGroup
 	for _, k := range keys {
-		g := string(k.Group)
+		g, label := string(k.Group), groupLabels[k.Group]
+		if k.In != nil {
+			var ids []string
+			for _, i := range k.In {
+				ids = append(ids, strconv.Itoa(i))
+			}
+			g, label = "only."+strings.Join(ids, ","), view.OnlyIn(names, k.In)
+		}
 		if len(groups) == 0 || groups[len(groups)-1].ID != g {
-			groups = append(groups, ComparisonGroup{ID: g, Label: groupLabels[k.Group]})
+			groups = append(groups, ComparisonGroup{ID: g, Label: label})
 		}
 		row := ComparisonRow{ID: k.ID, Label: k.Label, Group: g, Kind: metricKind(k.Kind), Key: isKey[k.ID]}
 		ref := results[0].MetricByID(k.ID)
+		for _, r := range results {
+			if m := r.MetricByID(k.ID); m != nil && m.Unit == engine.Gigawatts {
+				row.Unit = string(engine.Gigawatts)
+			}
+		}
 		for i, r := range results {
 			m := r.MetricByID(k.ID)
 			cell := ComparedValue{}

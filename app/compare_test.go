@@ -151,3 +151,60 @@ func TestCompareLegendsCarryScenarioNames(t *testing.T) {
 		}
 	}
 }
+
+// Scenarios with different contracts: a warning names what differs, and the
+// figures only one of them has stand in a block of their own ("Only in …") after
+// those both have, instead of among them with blanks.
+func TestCompareDifferentContracts(t *testing.T) {
+	s := newTestService(t)
+	brief, high := builtinName(t, "briefing"), builtinName(t, "microsoft-cap-high")
+	cmp, err := s.Compare([]string{brief, high}, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("warning: %s", cmp.Warning)
+	for _, w := range []string{"do not hold the same contracts", "party totals compare different deals", "Only in \u201c" + brief + "\u201d: "} {
+		if !strings.Contains(cmp.Warning, w) {
+			t.Errorf("warning %q lacks %q", cmp.Warning, w)
+		}
+	}
+	partial := false
+	only := map[string]bool{}
+	for _, g := range cmp.Groups {
+		if strings.HasPrefix(g.ID, "only.") {
+			only[g.ID] = true
+			if g.Label != "Only in "+brief && g.Label != "Only in "+high {
+				t.Errorf("group %s is titled %q", g.ID, g.Label)
+			}
+		}
+	}
+	if len(only) == 0 {
+		t.Fatalf("no block of figures only one scenario has: %+v", cmp.Groups)
+	}
+	for _, r := range cmp.Rows {
+		missing := r.Cells[0].Note == "not in this scenario" || r.Cells[1].Note == "not in this scenario"
+		if missing != only[r.Group] {
+			t.Errorf("row %s (group %s) cells %+v", r.ID, r.Group, r.Cells)
+		}
+		if only[r.Group] {
+			partial = true
+		} else if partial {
+			t.Errorf("row %s, which both have, comes after the figures only one has", r.ID)
+		}
+	}
+	for i, g := range cmp.Groups {
+		for _, h := range cmp.Groups[:i] {
+			if h.ID == g.ID {
+				t.Errorf("group %s appears twice", g.ID)
+			}
+		}
+	}
+
+	same, err := s.Compare([]string{builtinName(t, "microsoft-cap"), high}, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same.Warning != "" {
+		t.Errorf("scenarios with the same contracts warn %q", same.Warning)
+	}
+}

@@ -272,6 +272,46 @@ func TestBriefingPDFComparison(t *testing.T) {
 	}
 }
 
+// The briefing set against a scenario without its compute deals: the comparison
+// warns that party totals compare different deals and names them, lists the
+// figures only the briefing has apart (with gigawatts as gigawatts), spends no
+// cell on "n/a", and its legends name the scenarios.
+func TestBriefingPDFComparisonOfDifferentContracts(t *testing.T) {
+	b := briefingOf(t, "briefing")
+	high := builtin(t, "microsoft-cap-high")
+	b.Compare = append(b.Compare, Alternative{Scenario: high, Revision: "r1"})
+	pages := pdfText(t, mustPDF(t, b))
+	var cmp []string
+	for _, p := range pages {
+		if strings.Contains(p, "Comparison") || len(cmp) > 0 && !strings.Contains(p, "Uncertainty") && !strings.Contains(p, "Deal terms") {
+			cmp = append(cmp, p)
+		}
+		if len(cmp) > 0 && (strings.Contains(p, "Uncertainty") || strings.Contains(p, "Deal terms")) {
+			break
+		}
+	}
+	all := flat(strings.Join(cmp, " "))
+	for _, w := range []string{
+		"These scenarios do not hold the same contracts, so party totals compare different deals.",
+		"Only in \u201c" + b.Scenario.Name + "\u201d: AWS compute",
+		"Figures one scenario alone has",
+		"A. Only in " + b.Scenario.Name,
+		"peak gigawatts in service 4.5 GW",
+		"A: " + b.Scenario.Name,
+		"B: " + high.Name,
+	} {
+		if !strings.Contains(all, w) {
+			t.Errorf("the comparison lacks %q", w)
+		}
+	}
+	if strings.Contains(all, "n/a") {
+		t.Errorf("the comparison still prints n/a: %s", all)
+	}
+	if len(cmp) > 4 {
+		t.Errorf("the comparison takes %d pages", len(cmp))
+	}
+}
+
 func TestBriefingPDFUncertainty(t *testing.T) {
 	b := briefingOf(t, "microsoft-cap")
 	periods := b.Result.Periods

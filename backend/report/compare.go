@@ -43,6 +43,16 @@ func (d *doc) comparison() {
 		rows = append(rows, tableRow{cells: []string{letter(i), sub.s.Name, rev, span(sub.s.Start, sub.s.End)}})
 	}
 	d.table(cols, rows)
+	vs := make([]view.Subject, len(all))
+	names := make([]string, len(all))
+	for i, sub := range all {
+		vs[i] = view.Subject{Scenario: sub.s, Result: sub.r}
+		names[i] = sub.s.Name
+	}
+	if w := view.ContractWarning(names, view.ContractGaps(vs)); w != "" {
+		d.y += 2
+		d.paragraph(w, sizeSmall, ink, 0)
+	}
 
 	// Summary deltas, in blocks of as many scenarios as the width takes.
 	const valW, deltaW = 21.0, 21.0
@@ -61,18 +71,34 @@ func (d *doc) comparison() {
 		}
 		cols = d.flexColumns(cols)
 		var rows []tableRow
-		group := engine.Group("")
+		group := ""
 		for _, fig := range figures {
-			if fig.Group != group {
-				group = fig.Group
-				rows = append(rows, tableRow{cells: []string{groupTitle(group)}, kind: rowGroup})
+			// A figure only some scenarios have stands in a block of its own after
+			// those all have ("Only in Compute"), and only in the blocks of
+			// columns that show one of its scenarios; the others' cells are blank.
+			title := groupTitle(fig.Group)
+			if len(fig.In) == 1 {
+				continue // in the table of figures one scenario alone has, below
+			}
+			if fig.In != nil {
+				if !holds(fig.In, 0, start, end) {
+					continue
+				}
+				title = view.OnlyIn(names, fig.In)
+			}
+			if title != group {
+				group = title
+				rows = append(rows, tableRow{cells: []string{title}, kind: rowGroup})
 			}
 			a := all[0].q.MetricByID(fig.ID)
-			row := tableRow{cells: []string{fig.Label, metricValue(a)}, muted: []bool{false, false}}
+			row := tableRow{cells: []string{fig.Label, present(a)}, muted: []bool{false, false}}
 			for i := start; i < end; i++ {
 				b := all[i].q.MetricByID(fig.ID)
-				delta := metricDelta(a, b)
-				row.cells = append(row.cells, metricValue(b), delta)
+				delta := ""
+				if a != nil && b != nil {
+					delta = metricDelta(a, b)
+				}
+				row.cells = append(row.cells, present(b), delta)
 				row.muted = append(row.muted, false, delta == "—" || delta == "n/a")
 			}
 			rows = append(rows, row)
@@ -80,11 +106,55 @@ func (d *doc) comparison() {
 		d.y += 3
 		d.table(cols, rows)
 	}
+	d.alone(all, names, figures)
 
 	h := d.chartHeight()
 	for _, k := range keySeries(all) {
 		d.figure(k.title, k.note, overlayChart(all, k), h, h)
 	}
+}
+
+// alone lists the figures that one scenario alone has, by scenario, with their
+// values: there is nothing to set them against, so they take no columns of the
+// other scenarios.
+func (d *doc) alone(all []subject, names []string, figures []view.Row) {
+	var rows []tableRow
+	group := ""
+	for _, fig := range figures {
+		if len(fig.In) != 1 {
+			continue
+		}
+		if title := view.OnlyIn(names, fig.In); title != group {
+			group = title
+			rows = append(rows, tableRow{cells: []string{letter(fig.In[0]) + ". " + title}, kind: rowGroup})
+		}
+		rows = append(rows, tableRow{cells: []string{fig.Label, metricValue(all[fig.In[0]].q.MetricByID(fig.ID))}})
+	}
+	if len(rows) == 0 {
+		return
+	}
+	d.y += 3
+	d.table(d.flexColumns([]column{{title: "Figures one scenario alone has"}, {title: "Value", w: 30, right: true}}), rows)
+}
+
+// holds reports whether a figure held by the scenarios in is in scenario A or
+// one of the scenarios start to end (exclusive).
+func holds(in []int, a, start, end int) bool {
+	for _, i := range in {
+		if i == a || (i >= start && i < end) {
+			return true
+		}
+	}
+	return false
+}
+
+// present writes a figure of a comparison's table: blank where the scenario does
+// not have it (the figure stands in a block that says whose it is).
+func present(m *engine.Metric) string {
+	if m == nil {
+		return ""
+	}
+	return metricValue(m)
 }
 
 // metricValue writes a summary figure for people.
@@ -94,6 +164,8 @@ func metricValue(m *engine.Metric) string {
 		return "n/a"
 	case m.Kind == engine.QuarterValue && m.Null:
 		return "never"
+	case m.Kind == engine.Amount && m.Unit == engine.Gigawatts:
+		return m.Amount.String() + " GW"
 	case m.Kind == engine.Amount:
 		return money.Short(m.Amount)
 	}
@@ -115,6 +187,12 @@ func metricDelta(a, b *engine.Metric) string {
 	}
 	if money.RoundCents(d.Amount).IsZero() {
 		return "—"
+	}
+	if a.Unit == engine.Gigawatts {
+		if d.Amount.Sign() > 0 {
+			return "+" + d.Amount.String() + " GW"
+		}
+		return "−" + d.Amount.Neg().String() + " GW"
 	}
 	if d.Amount.Sign() > 0 {
 		return "+" + money.Short(d.Amount)
@@ -185,12 +263,13 @@ func overlayChart(all []subject, k keyOverlay) *chart {
 				vals[pos[sub.r.Periods[j]]] = v.InexactFloat64()
 			}
 		}
-		// The scenarios table above names the letters; A, the subject, is drawn bolder.
+		// The legend names the scenarios, so a chart copied onto a slide reads on
+		// its own; A, the subject, is drawn bolder.
 		width := 0.6
 		if i == 0 {
 			width = 1.0
 		}
-		ch.lines = append(ch.lines, chartSeries{name: "Scenario " + letter(i), values: vals, color: col, width: width})
+		ch.lines = append(ch.lines, chartSeries{name: letter(i) + ": " + sub.s.Name, values: vals, color: col, width: width})
 		if i < len(k.caps) && k.caps[i] != nil {
 			capV := k.caps[i]
 			ch.refs = append(ch.refs, refLine{value: capV.InexactFloat64(), label: "Cap of " + letter(i) + ", " + money.Short(*capV), color: col})

@@ -1,10 +1,13 @@
 package view
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
 )
@@ -102,10 +105,16 @@ type Row struct {
 	Label string
 	Group engine.Group
 	Kind  engine.MetricKind
+	// In lists the results that have the figure, by index, when not all do (nil:
+	// all of them).
+	In []int
 }
 
-// Rows lists every summary figure of any of the results: the first's in its order,
-// then those only the others have, kept together by group in the order given.
+// Rows lists every summary figure of any of the results: first those all of them
+// have, kept together by group in the order given (the first result's in its
+// order, then the others'); then those only some have, a block for each set of
+// results that holds them (in the order of their first holder), by group within
+// it, so that a figure one scenario lacks is never mixed with those it has.
 func Rows(results []*engine.Result, order ...engine.Group) []Row {
 	var rows []Row
 	seen := map[string]bool{}
@@ -118,13 +127,143 @@ func Rows(results []*engine.Result, order ...engine.Group) []Row {
 			}
 		}
 	}
+	for i := range rows {
+		var in []int
+		for j, r := range results {
+			if r.MetricByID(rows[i].ID) != nil {
+				in = append(in, j)
+			}
+		}
+		if len(in) < len(results) {
+			rows[i].In = in
+		}
+	}
 	rank := map[engine.Group]int{}
 	for i, g := range order {
 		rank[g] = i
 	}
-	sort.SliceStable(rows, func(a, b int) bool { return rank[rows[a].Group] < rank[rows[b].Group] })
+	sort.SliceStable(rows, func(a, b int) bool {
+		if ka, kb := holders(rows[a].In), holders(rows[b].In); ka != kb {
+			return ka < kb
+		}
+		return rank[rows[a].Group] < rank[rows[b].Group]
+	})
 	return rows
 }
+
+// holders orders the sets of holders: all first (nil), then by the holders'
+// indexes, smallest first ("0", "0,2", "1", …).
+func holders(in []int) string {
+	if in == nil {
+		return ""
+	}
+	b := make([]byte, 0, 2*len(in)+1)
+	b = append(b, '~') // after "", before nothing else that matters
+	for i, x := range in {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, byte('a'+x))
+	}
+	return string(b)
+}
+
+// OnlyIn titles the block of rows that only the named scenarios have:
+// "Only in Compute", "Only in Compute and Briefing".
+func OnlyIn(names []string, in []int) string {
+	var who []string
+	for _, i := range in {
+		if i < len(names) {
+			who = append(who, names[i])
+		}
+	}
+	if len(who) == 0 {
+		return "In none of these scenarios"
+	}
+	return "Only in " + contract.ListAnd(who)
+}
+
+// ContractGap is a contract that not every scenario of a comparison holds (or
+// holds switched on).
+type ContractGap struct {
+	ID, Label string
+	In        []int // the scenarios that hold it, by index
+}
+
+// ContractGaps lists the enabled contracts not held by every subject, in the order
+// they first appear. None: the scenarios hold the same contracts (by id), so their
+// parties' totals compare the same deals.
+func ContractGaps(subjects []Subject) []ContractGap {
+	var out []ContractGap
+	at := map[string]int{}
+	for i, sub := range subjects {
+		for j := range sub.Scenario.Contracts {
+			c := &sub.Scenario.Contracts[j]
+			if !c.Enabled {
+				continue
+			}
+			k, ok := at[c.ID]
+			if !ok {
+				k = len(out)
+				at[c.ID] = k
+				out = append(out, ContractGap{ID: c.ID, Label: c.DisplayLabel()})
+			}
+			if in := out[k].In; len(in) == 0 || in[len(in)-1] != i {
+				out[k].In = append(out[k].In, i)
+			}
+		}
+	}
+	gaps := out[:0]
+	for _, g := range out {
+		if len(g.In) < len(subjects) {
+			gaps = append(gaps, g)
+		}
+	}
+	return gaps
+}
+
+// ContractWarning says, for people, that the scenarios hold different contracts
+// and which, by the scenarios that hold them: "" when they hold the same ones.
+// names are the scenarios' names.
+func ContractWarning(names []string, gaps []ContractGap) string {
+	if len(gaps) == 0 {
+		return ""
+	}
+	var sets []string
+	by := map[string][]string{}
+	for _, g := range gaps {
+		k := holders(g.In)
+		if _, ok := by[k]; !ok {
+			sets = append(sets, k)
+		}
+		by[k] = append(by[k], g.Label)
+	}
+	var b strings.Builder
+	b.WriteString("These scenarios do not hold the same contracts, so party totals compare different deals.")
+	for _, k := range sets {
+		var in []int
+		for _, g := range gaps {
+			if holders(g.In) == k {
+				in = g.In
+				break
+			}
+		}
+		// Contracts' labels hold commas ("CoreWeave, first contract"): semicolons part them.
+		fmt.Fprintf(&b, " Only in %s: %s.", contract.ListAnd(quoted(names, in)), strings.Join(by[k], "; "))
+	}
+	return b.String()
+}
+
+func quoted(names []string, in []int) []string {
+	var out []string
+	for _, i := range in {
+		if i < len(names) {
+			out = append(out, "“"+names[i]+"”")
+		}
+	}
+	return out
+}
+
 
 // Difference is b − a of one summary figure in two scenarios.
 type Difference struct {

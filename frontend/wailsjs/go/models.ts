@@ -57,6 +57,7 @@ export namespace app {
 	    label: string;
 	    group: string;
 	    kind: string;
+	    unit?: string;
 	    key: boolean;
 	    cells: ComparedValue[];
 	}
@@ -66,6 +67,7 @@ export namespace app {
 	    charts: charts.Chart[];
 	    rows: ComparisonRow[];
 	    groups: ComparisonGroup[];
+	    warning: string;
 	}
 	
 	
