@@ -30,15 +30,38 @@ echarts.use([
 export { echarts };
 
 /**
+ * whenIdle runs fn once the page has nothing else to do (requestIdleCallback), or
+ * after a short wait where there is no such call (WebKit).
+ */
+export function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
+  else setTimeout(fn, 100);
+}
+
+/** The size of a chart's element (its content box), in whole CSS pixels. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
  * ChartHost owns the one echarts instance drawn on an element: made for the colour
  * theme (and made again when it changes, since echarts themes are fixed at init),
  * resized with the element, disposed with it.
+ *
+ * Reading an element's size makes the browser lay out the page first; a page that
+ * has just built its inputs and charts pays for that layout once per chart. So a
+ * size the caller already knows (an IntersectionObserver's report) is passed to
+ * echarts' init, and later sizes come from a ResizeObserver's reports, which come
+ * after the browser's own layout; a report of the size already drawn redraws nothing.
  */
 export class ChartHost {
   readonly #el: HTMLElement;
   #instance: echarts.ECharts | null = null;
   #theme: 'light' | 'dark' | null = null;
   #resize: ResizeObserver | null = null;
+  /** The size the instance is drawn at. */
+  #size: Size | null = null;
 
   constructor(el: HTMLElement) {
     this.#el = el;
@@ -51,22 +74,30 @@ export class ChartHost {
 
   /**
    * draw sets the option (already decorated for the theme) with echarts' setOption
-   * settings, and calls onfinished once that option is on screen.
+   * settings, and calls onfinished once that option is on screen. size, when
+   * given, is the element's size now, so that a first draw reads no layout.
    */
   draw(
     option: Record<string, unknown>,
     theme: 'light' | 'dark',
     settings: { notMerge?: boolean; replaceMerge?: string[] },
     onfinished?: () => void,
+    size?: Size,
   ): void {
     if (this.#instance && this.#theme !== theme) {
       this.#instance.dispose();
       this.#instance = null;
     }
     if (!this.#instance) {
-      this.#instance = echarts.init(this.#el, theme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
+      const known = size && size.width > 0 && size.height > 0 ? size : undefined;
+      const inst = echarts.init(this.#el, theme === 'dark' ? 'dark' : undefined, { renderer: 'canvas', ...known });
+      this.#instance = inst;
       this.#theme = theme;
-      this.#resize ??= new ResizeObserver(() => this.#instance?.resize());
+      this.#size = { width: inst.getWidth(), height: inst.getHeight() };
+      this.#resize ??= new ResizeObserver((entries) => {
+        const box = entries[entries.length - 1]?.contentRect;
+        if (box) this.#fit({ width: Math.floor(box.width), height: Math.floor(box.height) });
+      });
       this.#resize.observe(this.#el);
     }
     const inst = this.#instance;
@@ -78,8 +109,18 @@ export class ChartHost {
     inst.setOption(option, { ...settings, lazyUpdate: false });
   }
 
+  #fit(size: Size): void {
+    if (!this.#instance || size.width <= 0 || size.height <= 0) return;
+    if (this.#size && this.#size.width === size.width && this.#size.height === size.height) return;
+    this.#size = size;
+    this.#instance.resize(size);
+  }
+
+  /** resize fits the chart to its element again, measured now. */
   resize(): void {
-    this.#instance?.resize();
+    if (!this.#instance) return;
+    this.#instance.resize({ width: 'auto', height: 'auto' });
+    this.#size = { width: this.#instance.getWidth(), height: this.#instance.getHeight() };
   }
 
   dispose(): void {
