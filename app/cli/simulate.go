@@ -261,6 +261,9 @@ func writeSimJSON(b *bytes.Buffer, out *sim.Outcome, tor *sim.Sensitivity) {
 		w.close('}')
 	}
 	w.close(']')
+	// The inputs the tornado leaves out (it shows at most sim.MaxTornadoBars).
+	w.item("tornado_omitted")
+	b.WriteString(strconv.Itoa(l.Tornado.Omitted))
 
 	w.field("scenario", l.Scenario)
 	w.field("metric", l.Tornado.Metric)
@@ -395,6 +398,12 @@ func writeSimTable(w io.Writer, out *sim.Outcome, tor *sim.Sensitivity, width in
 		rng := sim.Glance(scenario.FieldKind(b.Kind), b.LowValue) + " → " + sim.Glance(scenario.FieldKind(b.Kind), b.HighValue)
 		fmt.Fprintf(w, "%s%*s%*s%*s%*s\n", pad(fit(b.Label, inLabelW-1), inLabelW), rangeW, rng,
 			barValW, money.Short(b.MetricLow), barValW, money.Short(b.MetricHigh), barValW, money.Short(b.Swing))
+	}
+	switch {
+	case t.Omitted == 1:
+		fmt.Fprintln(w, "1 more input, which moves it least, is omitted.")
+	case t.Omitted > 1:
+		fmt.Fprintf(w, "%d more inputs, which move it least, are omitted.\n", t.Omitted)
 	}
 
 	h := out.Histogram

@@ -35,6 +35,7 @@ func TestSimulateJSON(t *testing.T) {
 		Summary    map[string]map[string]string  `json:"summary"`
 		CapBindsBy map[string]map[string]float64 `json:"cap_binds_by"`
 		Tornado    []map[string]string           `json:"tornado"`
+		Omitted    *int                          `json:"tornado_omitted"`
 		Metric     string                        `json:"metric"`
 		Histogram  struct {
 			Edges  []string
@@ -92,6 +93,9 @@ func TestSimulateJSON(t *testing.T) {
 	}
 	if len(doc.Tornado) != 19 || doc.Tornado[0]["input"] != "contracts.msft_revshare.cap" || !twoDecimals.MatchString(doc.Tornado[0]["swing"]) {
 		t.Errorf("tornado: %v", doc.Tornado)
+	}
+	if doc.Omitted == nil || *doc.Omitted != 0 {
+		t.Errorf("tornado_omitted: %v, want 0 (the briefing's 19 inputs all have a bar)", doc.Omitted)
 	}
 	if doc.Metric != "contract.msft_revshare.total_paid" || len(doc.Histogram.Edges) != 41 || len(doc.Histogram.Counts) != 40 {
 		t.Errorf("metric %s, histogram %d edges", doc.Metric, len(doc.Histogram.Edges))

@@ -51,9 +51,22 @@ func Uncertainty(o *sim.Outcome, t *sim.Sensitivity) ([]Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{ID: IDTornado, Title: "What moves " + t.Label, Option: opt})
+		out = append(out, Chart{ID: IDTornado, Title: TornadoTitle(t), Option: opt})
 	}
 	return out, nil
+}
+
+// TornadoTitle names what the tornado moves and, when it leaves inputs out (it
+// shows at most sim.MaxTornadoBars), how many.
+func TornadoTitle(t *sim.Sensitivity) string {
+	title := "What moves " + t.Label
+	switch {
+	case t.Omitted == 1:
+		title += " (1 more input, which moves it least, omitted)"
+	case t.Omitted > 1:
+		title += fmt.Sprintf(" (%d more inputs, which move it least, omitted)", t.Omitted)
+	}
+	return title
 }
 
 // Fan draws one band of a simulation: the P10–P90 range as a shaded area (a

@@ -125,6 +125,30 @@ func TestTornadoPutsTheLargestSwingOnTop(t *testing.T) {
 	}
 }
 
+// A tornado that leaves inputs out says how many, in its title: the chart alone
+// must not pass for every input there is.
+func TestTornadoTitleSaysHowManyInputsItOmits(t *testing.T) {
+	o, tor := simulateBuiltin(t, "briefing")
+	if got := TornadoTitle(tor); got != "What moves "+tor.Label {
+		t.Errorf("every input shown: %q", got)
+	}
+	one := *tor
+	one.Omitted = 1
+	if got, want := TornadoTitle(&one), "What moves "+tor.Label+" (1 more input, which moves it least, omitted)"; got != want {
+		t.Errorf("one left out: %q, want %q", got, want)
+	}
+	many := *tor
+	many.Omitted = 180
+	list, err := Uncertainty(o, &many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := list[len(list)-1]
+	if want := "What moves " + tor.Label + " (180 more inputs, which move it least, omitted)"; last.ID != IDTornado || last.Title != want {
+		t.Errorf("tornado chart %s titled %q, want %q", last.ID, last.Title, want)
+	}
+}
+
 func TestUncertaintyListsEveryChart(t *testing.T) {
 	o, tor := simulateBuiltin(t, "briefing")
 	list, err := Uncertainty(o, tor)

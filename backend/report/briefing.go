@@ -147,6 +147,8 @@ type Tornado struct {
 	Title string          // the output, e.g. "Revenue share to Microsoft: total paid"
 	Base  decimal.Decimal // the output with every input at its base value
 	Bars  []Swing         // widest first, as the simulator ranks them
+	// Omitted counts the inputs left out: those that move the output least.
+	Omitted int
 }
 
 // Swing is the output with one input at its low end and at its high end.

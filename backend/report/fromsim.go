@@ -56,7 +56,7 @@ func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
 		u.Histogram = hist
 	}
 	if tl := l.Tornado; tl != nil {
-		tor := &Tornado{Title: tl.Label, Base: tl.Base}
+		tor := &Tornado{Title: tl.Label, Base: tl.Base, Omitted: tl.Omitted}
 		for _, b := range tl.Bars {
 			if b.Moves { // an input that does not move it is no bar
 				tor.Bars = append(tor.Bars, Swing{Input: b.Label, Low: b.MetricLow, High: b.MetricHigh})

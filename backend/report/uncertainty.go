@@ -325,5 +325,12 @@ func (d *doc) tornado(t *Tornado) {
 	}
 	d.y += 6
 	d.font(false, sizeSmall, muted)
-	d.paragraph("The vertical line is the base case, "+money.Short(t.Base)+".", sizeSmall, muted, 0)
+	note := "The vertical line is the base case, " + money.Short(t.Base) + "."
+	switch {
+	case t.Omitted == 1:
+		note += " 1 more input, which moves it least, is omitted."
+	case t.Omitted > 1:
+		note += fmt.Sprintf(" %d more inputs, which move it least, are omitted.", t.Omitted)
+	}
+	d.paragraph(note, sizeSmall, muted, 0)
 }

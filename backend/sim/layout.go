@@ -98,6 +98,8 @@ type TornadoLayout struct {
 	Label  string
 	Base   decimal.Decimal
 	Bars   []TornadoBar
+	// Omitted counts the inputs without a bar: those that move the metric least.
+	Omitted int
 }
 
 // TornadoBar is one input's swing: Low, Base and High in the field's syntax, the
@@ -162,7 +164,7 @@ func Lay(o *Outcome, t *Sensitivity, places int32) *Layout {
 		l.Correlations[i] = c
 	}
 	if t != nil {
-		tl := &TornadoLayout{Metric: t.Metric, Label: t.Label, Base: t.Base, Bars: make([]TornadoBar, len(t.Bars))}
+		tl := &TornadoLayout{Metric: t.Metric, Label: t.Label, Base: t.Base, Bars: make([]TornadoBar, len(t.Bars)), Omitted: t.Omitted}
 		for i, b := range t.Bars {
 			k := scenario.FieldKind(b.Kind)
 			tl.Bars[i] = TornadoBar{
