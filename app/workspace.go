@@ -132,6 +132,10 @@ type Change struct {
 	Kind  string `json:"kind"` // added, removed, changed
 	From  string `json:"from"`
 	To    string `json:"to"`
+	// Sentence says an added or removed contract or stream for people ("Added
+	// commitment “AWS compute” (OpenAI → Amazon, 38B over 7 years …)"), in place
+	// of its raw value; empty for other changes.
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // library returns the library, or an error when the service has none.
@@ -472,16 +476,70 @@ func (s *Service) DiffRevisions(name string, a, b int) (out []Change, err error)
 		return nil, s.userError(err)
 	}
 	var scs []*scenario.Scenario
+	var from, to *scenario.Scenario
 	for _, rev := range []int{b, a} {
 		if sc, _, lerr := lib.Load(ctx, name, rev); lerr == nil {
 			scs = append(scs, sc)
+			if rev == a {
+				from = sc
+			} else {
+				to = sc
+			}
 		}
 	}
 	out = make([]Change, len(changes))
 	for i, c := range changes {
 		out[i] = Change{Path: c.Path, Label: labelPath(c.Path, scs...), Kind: string(c.Kind), From: c.From, To: c.To}
+		switch c.Kind {
+		case store.Added:
+			out[i].Sentence = partSentence("Added", to, c.Path)
+		case store.Removed:
+			out[i].Sentence = partSentence("Removed", from, c.Path)
+		}
 	}
 	return out, nil
+}
+
+// partSentence says a whole contract or stream at path of sc that a revision
+// added or removed, or "" when path is not one (or sc could not be read).
+func partSentence(verb string, sc *scenario.Scenario, path string) string {
+	if sc == nil {
+		return ""
+	}
+	if c, rest := sc.ContractAt(path); c != nil && rest == "" {
+		return verb + " " + view.ContractPhrase(sc, c)
+	}
+	if st, rest := sc.StreamAt(path); st != nil && rest == "" {
+		return verb + " stream “" + st.DisplayLabel() + "”"
+	}
+	return ""
+}
+
+// PreviewRevision computes revision rev of the named scenario as it was saved, for
+// a read-only look (its key figures and inputs) that leaves the working copy as it
+// is: nothing is stored, and the page does not edit it.
+func (s *Service) PreviewRevision(name string, rev int, period string) (ev *Evaluation, err error) {
+	defer s.guard(&err)
+	lib, err := s.library()
+	if err != nil {
+		return nil, err
+	}
+	p, err := checkPeriod(period)
+	if err != nil {
+		return nil, err
+	}
+	if rev < 1 {
+		return nil, fault.Errorf(fault.Invalid, "revision %d: revisions are numbered from 1", rev)
+	}
+	sc, _, err := lib.Load(s.ctx(), name, rev)
+	if err != nil {
+		return nil, s.userError(err)
+	}
+	e, err := s.parse(string(scenario.Marshal(sc)))
+	if err != nil {
+		return nil, err
+	}
+	return s.evaluate(e, p, nil)
 }
 
 // RestoreRevision makes revision rev of the named scenario its latest again (a new

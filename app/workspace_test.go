@@ -638,3 +638,82 @@ func TestSaveAsNewKeepsTheEditsAndLeavesTheOriginal(t *testing.T) {
 		}
 	}
 }
+
+func TestDiffSaysAddedAndRemovedContractsAsSentences(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "microsoft-cap")
+	ev := apply(t, s, w.Document, Edit{OpAdd, "aws", "contract:commitment"}, Edit{OpText, "contracts.aws.label", "AWS compute"},
+		Edit{OpText, "contracts.aws.payer", "OpenAI"}, Edit{OpText, "contracts.aws.payee", "Amazon"},
+		Edit{OpSet, "contracts.aws.total", "38B"}, Edit{OpSet, "contracts.aws.years", "7"})
+	if _, err := s.SaveScenario(w.Name, ev.Document, "Add AWS", 0); err != nil {
+		t.Fatal(err)
+	}
+	ev = apply(t, s, ev.Document, Edit{OpRemove, "contracts.aws", ""})
+	if _, err := s.SaveScenario(w.Name, ev.Document, "Drop AWS", 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		a, b int
+		want string
+	}{
+		{1, 2, "Added commitment “AWS compute” (OpenAI → Amazon, 38B over 7 years from "},
+		{2, 3, "Removed commitment “AWS compute” (OpenAI → Amazon, 38B over 7 years from "},
+		{3, 2, "Added commitment “AWS compute”"},
+	} {
+		diff, err := s.DiffRevisions(w.Name, tc.a, tc.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []string
+		for _, c := range diff {
+			if c.Sentence != "" {
+				found = append(found, c.Sentence)
+			}
+		}
+		if len(found) != 1 || !strings.HasPrefix(found[0], tc.want) || strings.Contains(found[0], "{") {
+			t.Errorf("diff %d→%d: sentences %q, want one starting %q (changes %+v)", tc.a, tc.b, found, tc.want, diff)
+		}
+	}
+}
+
+func TestPreviewRevisionLeavesTheWorkingCopy(t *testing.T) {
+	s := newTestService(t)
+	w, _ := open(t, s, "microsoft-cap")
+	ev := apply(t, s, w.Document, Edit{OpSet, "contracts.msft_revshare.cap", "45B"})
+	if _, err := s.SaveScenario(w.Name, ev.Document, "Cap at $45B", 0); err != nil {
+		t.Fatal(err)
+	}
+	// An unsaved edit on top: the preview must not touch it.
+	working := apply(t, s, ev.Document, Edit{OpSet, "contracts.msft_revshare.rate", "15%"})
+	if err := s.SaveDraft(w.Name, working.Document); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.PreviewRevision(w.Name, 1, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Document, "cap: 38B") {
+		t.Errorf("revision 1's preview is not revision 1:\n%s", p.Document)
+	}
+	var capInput *Input
+	for i := range p.Inputs {
+		if p.Inputs[i].Path == "contracts.msft_revshare.cap" {
+			capInput = &p.Inputs[i]
+		}
+	}
+	if capInput == nil || capInput.Value != "38B" {
+		t.Errorf("revision 1's cap input: %+v", capInput)
+	}
+	if p.Computation == nil || len(p.Computation.KeyFigures) == 0 {
+		t.Fatal("the preview has no key figures")
+	}
+	again, err := s.OpenScenario(w.Name)
+	if err != nil || !again.Draft || again.Document != working.Document || again.Revision != 2 {
+		t.Errorf("after the preview the scenario opens as %+v, %v", again, err)
+	}
+	for _, bad := range []int{0, 9} {
+		if _, err := s.PreviewRevision(w.Name, bad, "quarter"); err == nil {
+			t.Errorf("previewed revision %d", bad)
+		}
+	}
+}

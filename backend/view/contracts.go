@@ -1,6 +1,8 @@
 package view
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/contract"
@@ -169,4 +171,29 @@ func Question(s *scenario.Scenario, r *engine.Result) *contract.Question {
 		}
 	}
 	return best
+}
+
+// ContractPhrase names a contract for a sentence, with its type, parties and
+// terms: `commitment “AWS compute” (OpenAI → Amazon, 38B over 7 years from
+// 2025Q4, even)`. History says an added or removed contract with it.
+func ContractPhrase(s *scenario.Scenario, c *scenario.Contract) string {
+	t, ok := contract.Lookup(c.Type)
+	if !ok {
+		return c.Type + " “" + c.DisplayLabel() + "”"
+	}
+	var detail []string
+	if p := t.Parties(c); p != "" {
+		detail = append(detail, p)
+	}
+	if terms := t.Terms(s, c); terms != "" {
+		detail = append(detail, terms)
+	}
+	out := strings.ToLower(t.Describe().Title) + " “" + c.DisplayLabel() + "”"
+	if len(detail) > 0 {
+		out += " (" + strings.Join(detail, ", ") + ")"
+	}
+	if !c.Enabled {
+		out += ", switched off"
+	}
+	return out
 }

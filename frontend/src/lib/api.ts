@@ -75,6 +75,8 @@ export const api = {
   history: (name: string): Promise<RevisionInfo[]> => Service.History(name),
   diffRevisions: (name: string, a: number, b: number): Promise<Change[]> => Service.DiffRevisions(name, a, b),
   restoreRevision: (name: string, rev: number): Promise<Workspace> => Service.RestoreRevision(name, rev),
+  /** previewRevision computes a saved revision as it was, read-only: the working copy is left as it is. */
+  previewRevision: (name: string, rev: number, period: Period): Promise<Evaluation> => Service.PreviewRevision(name, rev, period),
   compare: (names: string[], period: Period): Promise<Comparison> => Service.Compare(names, period),
   settings: (): Promise<Settings> => Service.Settings(),
   saveSettings: (s: Settings): Promise<void> => Service.SaveSettings(s),

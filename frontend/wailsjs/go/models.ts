@@ -32,6 +32,7 @@ export namespace app {
 	    kind: string;
 	    from: string;
 	    to: string;
+	    sentence?: string;
 	}
 	
 	export interface ComparedEntry {

@@ -34,6 +34,8 @@ export function NewScenario(arg1:string,arg2:string):Promise<app.Workspace>;
 
 export function OpenScenario(arg1:string):Promise<app.Workspace>;
 
+export function PreviewRevision(arg1:string,arg2:number,arg3:string):Promise<app.Evaluation>;
+
 export function RenameScenario(arg1:string,arg2:string):Promise<void>;
 
 export function ReportFirstChart(arg1:number):Promise<void>;

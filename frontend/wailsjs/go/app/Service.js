@@ -66,6 +66,10 @@ export function OpenScenario(arg1) {
   return window['go']['app']['Service']['OpenScenario'](arg1);
 }
 
+export function PreviewRevision(arg1, arg2, arg3) {
+  return window['go']['app']['Service']['PreviewRevision'](arg1, arg2, arg3);
+}
+
 export function RenameScenario(arg1, arg2) {
   return window['go']['app']['Service']['RenameScenario'](arg1, arg2);
 }
