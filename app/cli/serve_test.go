@@ -142,17 +142,7 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 func TestServeStatusOfFailures(t *testing.T) {
 	base, token, stop := startServe(t, "--db", filepath.Join(t.TempDir(), "s.db"))
 	defer stop()
-	call := func(method, args string) (int, string) {
-		req, _ := http.NewRequest("POST", base+"/api/call/app.Service."+method, strings.NewReader(args))
-		req.Header.Set(web.TokenHeader, token)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		body, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(body)
-	}
+	call := func(method, args string) (int, string) { return callServe(t, base, token, method, args) }
 	_, list := call("ListScenarios", "[]")
 	var entries struct {
 		Result []struct{ Name string } `json:"result"`

@@ -6,6 +6,7 @@ package desktop
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,6 +24,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"dealmodel/app"
+	"dealmodel/backend/fault"
 	"dealmodel/backend/library"
 )
 
@@ -113,8 +115,23 @@ func Run(assets fs.FS, icon []byte) error {
 		OnDomReady:       d.domReady,
 		OnBeforeClose:    d.beforeClose,
 		Bind:             []interface{}{svc},
+		ErrorFormatter:   rejection,
 		Linux:            &linux.Options{ProgramName: "dealmodel", Icon: icon},
 	})
+}
+
+// rejection is what a bound call that fails rejects its promise with: the
+// error's text and kind as `dealmodel serve` answers them (fault.Rejection), in
+// JSON, so that the window's frontend reads the kind as the browser's does
+// (frontend/src/lib/failure.ts). JSON text, not an object: Wails' runtime makes
+// the rejection an Error of what the formatter returns, and an object would
+// become "[object Object]".
+func rejection(err error) any {
+	b, jerr := json.Marshal(fault.Reject(err))
+	if jerr != nil {
+		return err.Error()
+	}
+	return string(b)
 }
 
 // clampWindow turns a remembered window size into one to open with: the first

@@ -1,9 +1,11 @@
 package desktop
 
 import (
+	"errors"
 	"testing"
 
 	"dealmodel/app"
+	"dealmodel/backend/fault"
 
 	"github.com/wailsapp/wails/v2/pkg/menu"
 	"github.com/wailsapp/wails/v2/pkg/menu/keys"
@@ -99,5 +101,22 @@ func TestBrowserlessPlatforms(t *testing.T) {
 	d := &desktop{}
 	if _, err := d.OpenFileDialog("Open", nil); err == nil {
 		t.Fatal("a dialog without a window")
+	}
+}
+
+// A failed call rejects with its text and kind, in the JSON that `dealmodel
+// serve` answers too; an error that says no kind is internal.
+func TestRejection(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{fault.New(fault.Busy, "The database is busy. Try again in a moment."), `{"error":"The database is busy. Try again in a moment.","kind":"busy"}`},
+		{fault.New(fault.NotFound, `No scenario named "x"`), `{"error":"No scenario named \"x\"","kind":"not_found"}`},
+		{errors.New("disk full"), `{"error":"disk full","kind":"internal"}`},
+	} {
+		if got := rejection(c.err); got != c.want {
+			t.Errorf("rejection(%v) = %v, want %s", c.err, got, c.want)
+		}
 	}
 }

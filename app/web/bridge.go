@@ -2,7 +2,7 @@ package web
 
 // bridgeJS gives the page what the desktop window's runtime gives it: window.go with
 // one function per bound method (returning a promise that rejects with the error's
-// text, as Wails does), and the window.runtime functions the frontend uses. It keeps
+// fault.Rejection, {error, kind}, as the desktop window does), and the window.runtime functions the frontend uses. It keeps
 // the token from the address the server printed, then removes it from the address
 // bar.
 const bridgeJS = `(function () {
@@ -26,7 +26,9 @@ const bridgeJS = `(function () {
       return res.json().catch(function () { return { error: res.status + " " + res.statusText }; })
         .then(function (body) {
           if (!res.ok || body.error !== undefined) {
-            throw (body && body.error) || (res.status + " " + res.statusText);
+            // Rejected as the desktop window rejects: {error, kind}.
+            if (body && typeof body.error === "string") throw body;
+            throw res.status + " " + res.statusText;
           }
           return body.result;
         });

@@ -234,40 +234,40 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	}
 	m, ok := s.methods[name]
 	if !ok {
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("no method %q", name)})
+		writeJSON(w, http.StatusNotFound, fault.Rejection{Error: fmt.Sprintf("no method %q", name), Kind: fault.NotFound})
 		return
 	}
 	var raw []json.RawMessage
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the arguments could not be read: " + err.Error()})
+		writeJSON(w, http.StatusBadRequest, fault.Rejection{Error: "the arguments could not be read: " + err.Error(), Kind: fault.Invalid})
 		return
 	}
 	// encoding/json would quietly turn half a surrogate pair into U+FFFD.
 	if off, esc, found := scenario.LoneSurrogate(body); found {
 		line, col := position(body, off)
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("the arguments of %s, line %d, column %d: %s", name, line, col, scenario.SurrogateMessage(esc))})
+		writeJSON(w, http.StatusBadRequest, fault.Rejection{Error: fmt.Sprintf("the arguments of %s, line %d, column %d: %s", name, line, col, scenario.SurrogateMessage(esc)), Kind: fault.Invalid})
 		return
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(&raw); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the arguments must be a JSON array: " + err.Error()})
+		writeJSON(w, http.StatusBadRequest, fault.Rejection{Error: "the arguments must be a JSON array: " + err.Error(), Kind: fault.Invalid})
 		return
 	}
 	if dec.More() {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the arguments must be one JSON array, with nothing after it"})
+		writeJSON(w, http.StatusBadRequest, fault.Rejection{Error: "the arguments must be one JSON array, with nothing after it", Kind: fault.Invalid})
 		return
 	}
 	t := m.Type()
 	if len(raw) != t.NumIn() {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("%s takes %d arguments, got %d", name, t.NumIn(), len(raw))})
+		writeJSON(w, http.StatusBadRequest, fault.Rejection{Error: fmt.Sprintf("%s takes %d arguments, got %d", name, t.NumIn(), len(raw)), Kind: fault.Invalid})
 		return
 	}
 	args := make([]reflect.Value, len(raw))
 	for i, a := range raw {
 		p := reflect.New(t.In(i))
 		if err := json.Unmarshal(a, p.Interface()); err != nil {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("%s argument %d: %v", name, i+1, err)})
+			writeJSON(w, http.StatusBadRequest, fault.Rejection{Error: fmt.Sprintf("%s argument %d: %v", name, i+1, err), Kind: fault.Invalid})
 			return
 		}
 		args[i] = p.Elem()
@@ -275,9 +275,9 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	out, err := s.call(m, args)
 	if err != nil {
 		// As in the desktop window, the promise rejects with the error's text (the
-		// service words it for people: internal details go to its log); the status
-		// says its kind.
-		writeJSON(w, httpStatus(fault.Of(err)), map[string]string{"error": err.Error(), "kind": string(fault.Of(err))})
+		// service words it for people: internal details go to its log) and kind;
+		// the status says the kind too.
+		writeJSON(w, httpStatus(fault.Of(err)), fault.Reject(err))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"result": out})

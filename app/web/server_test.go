@@ -136,13 +136,25 @@ func TestCallBoundMethod(t *testing.T) {
 	if code != http.StatusInternalServerError || !strings.Contains(body, "internal error") || strings.Contains(body, "boom") || strings.Contains(body, "goroutine") {
 		t.Fatalf("panic: %d %s", code, body)
 	}
+	// Every failure answers {error, kind}, the rejection the desktop window gives.
+	kind := func(body string) string {
+		var r struct{ Error, Kind string }
+		_ = json.Unmarshal([]byte(body), &r)
+		if r.Error == "" {
+			return "no error text in " + body
+		}
+		return r.Kind
+	}
 	for _, bad := range []string{`["Ada"]`, `{"name": "Ada"}`, `[1, 2]`, `["Ada", 1] ["Eve", 2]`} {
-		if code, _ := do(t, "POST", base+"/api/call/web.Greeter.Hello", bad, tok); code != 400 {
-			t.Errorf("arguments %s: status %d, want 400", bad, code)
+		if code, body := do(t, "POST", base+"/api/call/web.Greeter.Hello", bad, tok); code != 400 || kind(body) != "invalid" {
+			t.Errorf("arguments %s: %d %s, want 400 of kind invalid", bad, code, body)
 		}
 	}
-	if code, _ := do(t, "POST", base+"/api/call/web.Greeter.Nope", `[]`, tok); code != 404 {
-		t.Errorf("unknown method: %d", code)
+	if code, body := do(t, "POST", base+"/api/call/web.Greeter.Nope", `[]`, tok); code != 404 || kind(body) != "not_found" {
+		t.Errorf("unknown method: %d %s", code, body)
+	}
+	if code, body := do(t, "POST", base+"/api/call/web.Greeter.Hello", `["later", 1]`, tok); code != 503 || kind(body) != "busy" {
+		t.Errorf("busy: %d %s", code, body)
 	}
 }
 

@@ -73,3 +73,15 @@ func As(k Kind, err error) error {
 	}
 	return &Error{Kind: k, Msg: err.Error(), Err: err}
 }
+
+// Rejection is how a failed call of a bound method reaches the frontend: its text
+// for people and its kind. The desktop window rejects the call's promise with it
+// (Wails' error formatter) and `dealmodel serve` answers it as the body of the
+// kind's status, so the frontend (frontend/src/lib/api.ts) reads both the same way.
+type Rejection struct {
+	Error string `json:"error"`
+	Kind  Kind   `json:"kind"`
+}
+
+// Reject is the Rejection of err.
+func Reject(err error) Rejection { return Rejection{Error: err.Error(), Kind: Of(err)} }

@@ -31,6 +31,8 @@ test('creates a scenario from a template and adds a contract to it', async ({ pa
   await page.getByRole('textbox', { name: 'Name' }).fill('tpu deal');
   await page.getByRole('button', { name: 'Create' }).click();
   await expect.poll(() => page.getByRole('dialog').getByRole('alert').count()).toBe(1);
+  // The service's own words reach the dialog (a rejection says its text and kind).
+  await expect.poll(() => page.getByRole('dialog').getByRole('alert').textContent()).toContain('A scenario named "TPU deal" already exists');
   await page.keyboard.press('Escape');
 });
 

@@ -2,10 +2,13 @@
 // browser mode the server supplies the same functions. The UI does not know which.
 import * as Bound from '../../wailsjs/go/app/Service';
 import type { app, charts, sim, version } from '../../wailsjs/go/models';
+import { failure, withKinds } from './failure';
+export { ServiceError, kindOf, type FailureKind } from './failure';
 import { wellFormed } from './wellformed';
 
-// Every call refuses text holding half a surrogate pair (see wellformed.ts).
-const Service = wellFormed(Bound);
+// Every call refuses text holding half a surrogate pair (see wellformed.ts), and
+// rejects with a ServiceError that says its kind (see failure.ts).
+const Service = withKinds(wellFormed(Bound));
 
 export type ScenarioEntry = app.ScenarioEntry;
 export type Workspace = app.Workspace;
@@ -92,7 +95,5 @@ export const api = {
 
 /** message turns whatever a failed call rejected with into text for people. */
 export function message(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (typeof err === 'string') return err;
-  return 'Something went wrong.';
+  return failure(err).message;
 }

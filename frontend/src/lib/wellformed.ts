@@ -3,6 +3,8 @@
 // \ud800, and the Go side would quietly read U+FFFD instead. Calls refuse it here,
 // saying where, as the browser mode's server and the scenario files do.
 
+import { ServiceError } from './failure';
+
 /** loneAt is the index of the first lone surrogate in s, or -1 (a loop, not a
  * regular expression: lookbehind is missing from older WebKitGTK). */
 function loneAt(s: string): number {
@@ -52,7 +54,7 @@ export function wellFormed<T extends object>(service: T): T {
       typeof fn === 'function'
         ? (...args: unknown[]) => {
             const msg = loneSurrogate(args);
-            return msg ? Promise.reject(new Error(msg.charAt(0).toUpperCase() + msg.slice(1))) : fn(...args);
+            return msg ? Promise.reject(new ServiceError(msg.charAt(0).toUpperCase() + msg.slice(1), 'invalid')) : fn(...args);
           }
         : fn;
   }
