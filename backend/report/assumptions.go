@@ -77,6 +77,9 @@ func (d *doc) assumptions() {
 	var rows []tableRow
 	owner := ""
 	for _, f := range s.Fields() {
+		if !d.in.list.path(f.Path) {
+			continue
+		}
 		if o := fieldOwner(s, f.Path); o != owner {
 			owner = o
 			rows = append(rows, tableRow{cells: []string{o}, kind: rowGroup})
@@ -88,6 +91,7 @@ func (d *doc) assumptions() {
 		rows = append(rows, tableRow{cells: []string{rowLabel(f.Label, owner), scenario.FormatValue(f.Kind, f.Value), refs}})
 	}
 	d.table(cols, rows)
+	d.leftOut(true)
 
 	u := s.Uncertainty
 	if u == nil || len(u.Inputs) == 0 {
@@ -109,6 +113,9 @@ func (d *doc) assumptions() {
 	})
 	rows = rows[:0]
 	for _, in := range u.Inputs {
+		if !d.in.list.path(in.Path) {
+			continue
+		}
 		label := in.Path
 		kind := scenario.KindNumber
 		if f, ok := s.AnyField(in.Path); ok {

@@ -197,6 +197,8 @@ type input struct {
 	others []subject
 	now    time.Time
 	yearly bool
+	// list says which contracts and streams the briefing describes one by one.
+	list listing
 }
 
 func prepare(b *Briefing) (*input, error) {
@@ -221,6 +223,7 @@ func prepare(b *Briefing) (*input, error) {
 	if in.main, err = in.subject(b.Scenario, b.Result, b.Revision); err != nil {
 		return nil, err
 	}
+	in.list = listingOf(in.main.s, in.main.q)
 	for _, a := range b.Compare {
 		if a.Scenario == nil {
 			return nil, errors.New("briefing: a compared scenario is missing")

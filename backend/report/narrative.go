@@ -35,9 +35,11 @@ func span(a, b scenario.Quarter) string {
 	return a.String() + "–" + b.String()
 }
 
-// summaryBullets writes the plain-language summary of the first page.
-func summaryBullets(s *scenario.Scenario, r *engine.Result) []string {
-	facts := view.ContractFacts(s, r)
+// summaryBullets writes the plain-language summary of the first page: the facts
+// of the contracts of described (s, or s cut to the contracts a large briefing
+// describes one by one), then what s sums up to.
+func summaryBullets(s, described *scenario.Scenario, r *engine.Result) []string {
+	facts := view.ContractFacts(described, r)
 	out := append([]string(nil), facts[contract.FactsEarly]...)
 	out = append(out, commitmentSentences(s, r)...)
 	out = append(out, facts[contract.FactsAfter]...)

@@ -12,7 +12,7 @@ import (
 // The summary is computed, not written: moving an input moves the sentences.
 func TestSummaryFollowsResult(t *testing.T) {
 	s := builtin(t, "briefing")
-	base := strings.Join(summaryBullets(s, mustRun(t, s)), "\n")
+	base := strings.Join(summaryBullets(s, s, mustRun(t, s)), "\n")
 	for _, w := range []string{
 		"OpenAI pays Microsoft 20% of OpenAI revenue from 2025Q1 through 2030Q4, $41.76B in total. Payments count toward the cap from 2026Q2.",
 		"reach the $38.00B cap in 2029Q2",
@@ -31,7 +31,7 @@ func TestSummaryFollowsResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := mustRun(t, high)
-	text := strings.Join(summaryBullets(high, r), "\n")
+	text := strings.Join(summaryBullets(high, high, r), "\n")
 	hit := r.MetricByID("contract.msft_revshare.cap_hit")
 	paid := r.MetricByID("contract.msft_revshare.total_paid")
 	for _, w := range []string{"$60.00B cap", hit.Quarter.String(), money.Short(paid.Amount)} {
@@ -44,12 +44,12 @@ func TestSummaryFollowsResult(t *testing.T) {
 	if err := huge.Set("contracts.msft_revshare.cap", decimal.New(500, 9)); err != nil {
 		t.Fatal(err)
 	}
-	if text := strings.Join(summaryBullets(huge, mustRun(t, huge)), "\n"); !strings.Contains(text, "cap is not reached") {
+	if text := strings.Join(summaryBullets(huge, huge, mustRun(t, huge)), "\n"); !strings.Contains(text, "cap is not reached") {
 		t.Errorf("a cap that is never reached is not said so:\n%s", text)
 	}
 
 	none := builtin(t, "microsoft-no-cap")
-	if text := strings.Join(summaryBullets(none, mustRun(t, none)), "\n"); !strings.Contains(text, "There is no cap.") {
+	if text := strings.Join(summaryBullets(none, none, mustRun(t, none)), "\n"); !strings.Contains(text, "There is no cap.") {
 		t.Errorf("a revenue share without a cap is not said so:\n%s", text)
 	}
 }

@@ -87,7 +87,11 @@ func (d *doc) summary() {
 	d.font(true, sizeH2, ink)
 	d.text(d.left, baseline(d.y, sizeH2), "In brief")
 	d.y += lineHeight(sizeH2) + 1.5
-	d.bullets(summaryBullets(main.s, main.q), sizeBody)
+	bullets := summaryBullets(main.s, d.in.list.scenario(main.s), main.q)
+	if note := d.in.list.note(false); note != "" {
+		bullets = append(bullets, note)
+	}
+	d.bullets(bullets, sizeBody)
 }
 
 // keyFigures draws the figures as tiles, three or four to a row.
@@ -145,7 +149,7 @@ func (d *doc) chartsSection() {
 	first := math.Min(60, h)
 	d.heading("Charts", first+20)
 	for _, spec := range view.Charts(d.in.main.s, d.in.main.r) {
-		if !spec.Print {
+		if !spec.Print || spec.Contract != nil && !d.in.list.contract(spec.Contract.ID) {
 			continue
 		}
 		if title, note, c := d.chartOf(spec); c != nil {
@@ -301,6 +305,9 @@ func (d *doc) dealTerms() {
 	var rows []tableRow
 	for i := range s.Contracts {
 		c := &s.Contracts[i]
+		if !d.in.list.contract(c.ID) {
+			continue
+		}
 		label := c.DisplayLabel()
 		if !c.Enabled {
 			label += " (disabled: not counted)"
@@ -312,6 +319,15 @@ func (d *doc) dealTerms() {
 		rows = append(rows, tableRow{cells: []string{label, title, parties, terms}})
 	}
 	d.table(cols, rows)
+	d.leftOut(false)
+}
+
+// leftOut says, under a list, what a large briefing leaves out of it.
+func (d *doc) leftOut(streams bool) {
+	if note := d.in.list.note(streams); note != "" {
+		d.y += 1.5
+		d.paragraph(note, sizeSmall, muted, 0)
+	}
 }
 
 // dealTimeline lists every dated event of the deal (format v2): changes of terms,
@@ -335,6 +351,9 @@ func (d *doc) dealTimeline() {
 	cols = append(cols[1:], cols[0])
 	var rows []tableRow
 	for _, e := range events {
+		if !d.in.list.path(e.Path) {
+			continue
+		}
 		note := e.Note
 		if (e.Kind == contract.EventTranche || e.Kind == contract.EventDeadline) && note != "" {
 			note = "Condition: " + note
@@ -352,6 +371,7 @@ func (d *doc) dealTimeline() {
 		rows = append(rows, tableRow{cells: []string{e.Quarter.String(), e.Of, what, note}, muted: []bool{false, false, false, e.Note == ""}})
 	}
 	d.table(cols, rows)
+	d.leftOut(true)
 }
 
 // schedule prints every series by calendar year, in blocks of as many years as fit.
@@ -360,6 +380,9 @@ func (d *doc) schedule() {
 	r := main.q.ByYear()
 	var series []engine.Series
 	for _, sr := range r.Series {
+		if !d.in.list.series(sr) {
+			continue
+		}
 		for _, v := range sr.Values {
 			if !v.IsZero() {
 				series = append(series, sr)
@@ -379,6 +402,7 @@ func (d *doc) schedule() {
 	}
 	d.heading("Schedule by year", 40)
 	d.paragraph(unitName+". Flows are the sums of their quarters; cumulative payments, valuations and stake values are at the end of each year. Series that are zero throughout are left out; the CSV export holds every series, by quarter or by year.", sizeSmall, muted, 0)
+	d.leftOut(true)
 	d.y += 2
 	// Years go in blocks as wide as the page takes, of even size: with room for 9,
 	// 40 years make five blocks of 8 rather than four of 9 and one of 4.

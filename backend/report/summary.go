@@ -33,7 +33,7 @@ func questionAnswer(s *scenario.Scenario, r *engine.Result) (question, lead, ans
 		return "What is committed to compute, to whom, and when is it paid?",
 			fmt.Sprintf("%s is committed to compute.", money.Short(committed)), strings.Join(sentences, " ")
 	}
-	bullets := summaryBullets(s, r)
+	bullets := summaryBullets(s, s, r)
 	return "What do these deals pay, and to whom?", "", strings.Join(bullets, " ")
 }
 

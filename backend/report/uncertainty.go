@@ -41,7 +41,13 @@ func (d *doc) uncertainty(u *Uncertainty) {
 		}
 		d.table(cols, rows)
 	}
-	if len(u.Caps) > 0 {
+	var caps []CapRange
+	for _, c := range u.Caps {
+		if c.Contract == "" || d.in.list.contract(c.Contract) {
+			caps = append(caps, c)
+		}
+	}
+	if len(caps) > 0 {
 		const w = 24.0
 		cols := d.flexColumns([]column{
 			{title: "Cap binds by"},
@@ -56,13 +62,16 @@ func (d *doc) uncertainty(u *Uncertainty) {
 			}
 			return q
 		}
-		for _, c := range u.Caps {
+		for _, c := range caps {
 			rows = append(rows, tableRow{cells: []string{c.Label, never(c.P10), never(c.P50), never(c.P90)}})
 		}
 		d.y += 2
 		d.table(cols, rows)
+		if len(caps) < len(u.Caps) {
+			d.leftOut(false)
+		}
 	}
-	for _, c := range u.Caps {
+	for _, c := range caps {
 		d.capOdds(c)
 	}
 	if u.Histogram != nil {
