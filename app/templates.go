@@ -31,16 +31,36 @@ const (
 // builtinPrefix starts the ids of templates that copy a built-in scenario.
 const builtinPrefix = "builtin:"
 
+// blankTemplate is the scenario template of a revenue stream alone.
+const blankTemplate = TemplateScenario + ":blank"
+
+// typeTemplate is a contract type's offer of a new scenario.
+type typeTemplate struct {
+	contract.ScenarioTemplate
+	Type string
+}
+
+// scenarioTemplates are the contract types' offers of a new scenario, in the
+// types' order.
+func scenarioTemplates() []typeTemplate {
+	var out []typeTemplate
+	for _, name := range contract.Names() {
+		t, _ := contract.Lookup(name)
+		if st := t.Describe().Scenario; st != nil {
+			out = append(out, typeTemplate{ScenarioTemplate: *st, Type: name})
+		}
+	}
+	return out
+}
+
 // Templates lists the templates: blank scenarios of each kind, then the built-ins
 // to start from, then the contracts and the stream that can be added.
 func (s *Service) Templates() (out []Template, err error) {
 	defer s.guard(&err)
-	out = []Template{
-		{ID: "scenario:revenue_share", Kind: TemplateScenario, Label: "Revenue share with a cap", Description: "A revenue stream and a capped share of it paid to a partner."},
-		{ID: "scenario:compute", Kind: TemplateScenario, Label: "Compute commitment", Description: "A multi-year compute commitment to a provider."},
-		{ID: "scenario:stake", Kind: TemplateScenario, Label: "Stake and valuation", Description: "A stake in a company at a valuation."},
-		{ID: "scenario:blank", Kind: TemplateScenario, Label: "Blank", Description: "One revenue stream and nothing else."},
+	for _, st := range scenarioTemplates() {
+		out = append(out, Template{ID: TemplateScenario + ":" + st.ID, Kind: TemplateScenario, Label: st.Label, Description: st.About})
 	}
+	out = append(out, Template{ID: blankTemplate, Kind: TemplateScenario, Label: "Blank", Description: "One revenue stream and nothing else."})
 	builtins, err := library.Builtins()
 	if err != nil {
 		s.logf("built-ins: %v", err)
@@ -144,22 +164,19 @@ func scenarioTemplate(id string) (*scenario.Scenario, error) {
 	if err := addFromTemplate(sc, "revenue", "stream:revenue"); err != nil {
 		return nil, err
 	}
-	switch id {
-	case "scenario:blank":
-	case "scenario:revenue_share":
-		if err := addFromTemplate(sc, "revenue_share", "contract:revenue_share"); err != nil {
-			return nil, err
+	if id != blankTemplate {
+		found := false
+		for _, st := range scenarioTemplates() {
+			if id == TemplateScenario+":"+st.ID {
+				if err := addFromTemplate(sc, st.ID, TemplateContract+":"+st.Type); err != nil {
+					return nil, err
+				}
+				found = true
+			}
 		}
-	case "scenario:compute":
-		if err := addFromTemplate(sc, "compute", "contract:commitment"); err != nil {
-			return nil, err
+		if !found {
+			return nil, fault.Errorf(fault.Invalid, "there is no scenario template %q: use one that Templates lists", id)
 		}
-	case "scenario:stake":
-		if err := addFromTemplate(sc, "stake", "contract:equity"); err != nil {
-			return nil, err
-		}
-	default:
-		return nil, fault.Errorf(fault.Invalid, "there is no scenario template %q: use one that Templates lists", id)
 	}
 	sc.Tidy()
 	return sc, nil

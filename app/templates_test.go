@@ -23,6 +23,16 @@ func TestTemplates(t *testing.T) {
 	if kinds[TemplateScenario] < 4+8 || kinds[TemplateContract] != 5 || kinds[TemplateStream] != 1 {
 		t.Errorf("template kinds %v", kinds)
 	}
+	// The contract types offer the blank scenarios (contract.ScenarioTemplate), in
+	// their order, then the stream alone; the ids stay as they were.
+	var first []string
+	for _, tp := range list[:4] {
+		first = append(first, tp.ID+" "+tp.Label)
+	}
+	want := []string{"scenario:revenue_share Revenue share with a cap", "scenario:compute Compute commitment", "scenario:stake Stake and valuation", "scenario:blank Blank"}
+	if strings.Join(first, "; ") != strings.Join(want, "; ") {
+		t.Errorf("scenario templates %q, want %q", first, want)
+	}
 }
 
 // TestNewScenarioFromEveryTemplate creates a scenario from each scenario template,

@@ -21,7 +21,8 @@ func (commitment) MovesMoney() bool      { return true }
 func (commitment) Keys() []string        { return []string{"total", "from", "years", "profile", "weights"} }
 func (commitment) NumericKeys() []string { return []string{"total", "years", "weights.<n>"} }
 func (commitment) Describe() Description {
-	return Description{Title: "Commitment", Template: "Compute commitment", About: "A total spread over contract years: even, ramp or custom weights."}
+	return Description{Title: "Commitment", Template: "Compute commitment", About: "A total spread over contract years: even, ramp or custom weights.",
+		Scenario: &ScenarioTemplate{ID: "compute", Label: "Compute commitment", About: "A multi-year compute commitment to a provider."}}
 }
 
 func (commitment) Template(c *scenario.Contract, env TemplateEnv) {

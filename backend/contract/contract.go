@@ -190,6 +190,18 @@ type Description struct {
 	// Template and About name and explain the type's template in the app's
 	// "add a contract" list.
 	Template, About string
+	// Scenario, when set, offers a new scenario of a revenue stream and one
+	// contract of the type (the type's Template) in the app's "New" list.
+	Scenario *ScenarioTemplate
+}
+
+// ScenarioTemplate is a type's offer of a new scenario.
+type ScenarioTemplate struct {
+	// ID names the template ("scenario:" + ID) and the contract in the new
+	// scenario.
+	ID string
+	// Label and About name and explain it in the "New" list.
+	Label, About string
 }
 
 // Ledger is what a type's exact evaluation writes to (backend/engine implements

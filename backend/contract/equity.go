@@ -58,7 +58,8 @@ const (
 )
 
 func (equity) Describe() Description {
-	return Description{Title: "Equity stake", Template: "Stake", About: "A holder's stake valued at a constant valuation or a revenue multiple."}
+	return Description{Title: "Equity stake", Template: "Stake", About: "A holder's stake valued at a constant valuation or a revenue multiple.",
+		Scenario: &ScenarioTemplate{ID: "stake", Label: "Stake and valuation", About: "A stake in a company at a valuation."}}
 }
 
 func (equity) Template(c *scenario.Contract, env TemplateEnv) {

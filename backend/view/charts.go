@@ -12,7 +12,7 @@ import (
 )
 
 // Chart kinds across contracts; a contract's own charts have kinds its type
-// names (a revenue share's "revenue_share", "cumulative_cap").
+// names (contract.Chart.Kind, in the type's Views).
 const (
 	ChartStreams      = "streams"       // the revenue streams, when no contract has a chart of its own
 	ChartComputeSpend = "compute_spend" // compute spend stacked by provider
