@@ -54,11 +54,17 @@ type Fact struct {
 // Facts lists the source lines of every enabled contract, then every stream, in
 // the scenario's order, each classified. A contract comes first because what is
 // unconfirmed about a deal matters more to a reader than a revenue estimate.
-func Facts(sc *scenario.Scenario) []Fact {
+func Facts(sc *scenario.Scenario) []Fact { return facts(sc, nil) }
+
+// facts is Facts of the contracts and streams whose path (contracts.<id>,
+// streams.<id>) is in of, or of every one when of is nil: the lines of the others
+// are not classified, which a figure's caveats on every edit of a large
+// scenario would otherwise pay for.
+func facts(sc *scenario.Scenario, of map[string]bool) []Fact {
 	var out []Fact
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
-		if !c.Enabled {
+		if !c.Enabled || len(c.Sources) == 0 || of != nil && !of["contracts."+c.ID] {
 			continue
 		}
 		for _, s := range c.Sources {
@@ -67,6 +73,9 @@ func Facts(sc *scenario.Scenario) []Fact {
 	}
 	for i := range sc.Streams {
 		st := &sc.Streams[i]
+		if len(st.Sources) == 0 || of != nil && !of["streams."+st.ID] {
+			continue
+		}
 		for _, s := range st.Sources {
 			out = append(out, Fact{Owner: st.DisplayLabel(), Path: "streams." + st.ID, Text: s, Status: Classify(s)})
 		}
@@ -163,9 +172,12 @@ func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
 			}
 		}
 	}
+	if len(owners) == 0 {
+		return nil
+	}
 	var out []Fact
-	for _, f := range Facts(sc) {
-		if f.Status == Unconfirmed && owners[f.Path] {
+	for _, f := range facts(sc, owners) {
+		if f.Status == Unconfirmed {
 			out = append(out, f)
 		}
 	}
