@@ -4,8 +4,10 @@ package money
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -187,6 +189,17 @@ func Grouped(d decimal.Decimal) string {
 var pow10f = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
+// pow10big holds 10^0 to 10^63 as exact big floats.
+var pow10big = sync.OnceValue(func() []*big.Float {
+	out := make([]*big.Float, 64)
+	p := big.NewInt(1)
+	for k := range out {
+		out[k] = new(big.Float).SetInt(p)
+		p = new(big.Int).Mul(p, big.NewInt(10))
+	}
+	return out
+})
+
 // Float is the float64 nearest to d, for drawing: the same number as
 // d.InexactFloat64(), found without big rationals when it can be. A chart of a
 // long horizon converts thousands of amounts on every slider step.
@@ -204,9 +217,18 @@ func Float(d decimal.Decimal) float64 {
 			return c / pow10f[-e]
 		}
 	}
-	f, err := strconv.ParseFloat(d.String(), 64)
-	if err != nil {
-		f = d.InexactFloat64()
+	var f float64
+	if e := d.Exponent(); e < 0 && -int(e) < len(pow10big()) {
+		// An engine amount of many decimals (a quotient to 20 places): the exact
+		// coefficient divided by an exact power of ten, rounded once to 53 bits,
+		// which is what parsing its digits would give, without writing them.
+		q := new(big.Float).SetPrec(53).Quo(new(big.Float).SetInt(d.Coefficient()), pow10big()[-e])
+		f, _ = q.Float64()
+	} else {
+		var err error
+		if f, err = strconv.ParseFloat(d.String(), 64); err != nil {
+			f = d.InexactFloat64()
+		}
 	}
 	// An exact amount beyond float64's range (a growth of 10^10 a year over 40
 	// years) is drawn at the largest float64, not as an infinity that JSON and

@@ -45,11 +45,14 @@ func TestFloatMatchesExactConversion(t *testing.T) {
 			t.Errorf("Float(%s) = %v, want %v", c, got, want)
 		}
 	}
-	// Quotients as the engine makes them: 20 decimal places.
+	// Quotients as the engine makes them: 20 decimal places; and products of them,
+	// of up to 60 places and 70 digits.
 	for i := int64(1); i < 2000; i += 7 {
 		d := decimal.NewFromInt(38_000_000_000+i).DivRound(decimal.NewFromInt(3*i+1), 20)
-		if got, want := Float(d), d.InexactFloat64(); got != want {
-			t.Errorf("Float(%s) = %v, want %v", d, got, want)
+		for _, x := range []decimal.Decimal{d, d.Neg(), d.Mul(d), d.Mul(d).Mul(d), d.Mul(d).Mul(d).Mul(d).Shift(-30)} {
+			if got, want := Float(x), x.InexactFloat64(); got != want {
+				t.Errorf("Float(%s) = %v, want %v", x, got, want)
+			}
 		}
 	}
 }
