@@ -246,3 +246,25 @@ func TestDiffJSON(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkStepGenerated is one slider step of a 100-contract scenario over 40
+// years on the lean path (Step), as the page sends it.
+func BenchmarkStepGenerated(b *testing.B) {
+	s := NewService(nil)
+	sc, err := scenario.Parse("g.yaml", gen.YAML(gen.Size{Contracts: 100, Years: 40}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ev, err := s.Evaluate(string(scenario.Marshal(sc)), "quarter")
+	if err != nil {
+		b.Fatal(err)
+	}
+	rates := []string{"6%", "7%"}
+	i := 0
+	for b.Loop() {
+		if _, err := s.Step(ev.State, []Edit{{OpSet, "contracts.c0.rate", rates[i%2]}}, "quarter"); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
