@@ -182,8 +182,6 @@ func scenarioTemplate(id string) (*scenario.Scenario, error) {
 	return sc, nil
 }
 
-const placeholderSource = "Placeholder from the template: replace with the figure and its source"
-
 // addFromTemplate adds a stream or contract from a template, with the id given or,
 // when id is empty, one made from the template's kind.
 func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
@@ -205,14 +203,14 @@ func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 	if sc.Stream(id) != nil || sc.Contract(id) != nil {
 		return fault.Errorf(fault.Conflict, "the id %q is taken: choose another", id)
 	}
-	src := []string{placeholderSource}
+	src := []string{contract.PlaceholderSource}
 	if kind == TemplateStream {
 		if typ != "revenue" {
 			return fault.Errorf(fault.Invalid, "there is no stream template %q: use stream:revenue", templateID)
 		}
 		y := sc.Start.Year()
 		sc.Streams = append(sc.Streams, scenario.Stream{
-			ID: id, Label: "Revenue",
+			ID: id, Label: contract.StreamLabel,
 			Annual:  []scenario.YearAmount{{Year: y, Amount: dec("10000000000")}},
 			Growth:  []scenario.YearRate{{Year: y + 1, Rate: dec("0.2")}},
 			Sources: src,
@@ -226,7 +224,7 @@ func addFromTemplate(sc *scenario.Scenario, id, templateID string) error {
 	c := scenario.Contract{ID: id, Type: typ, Enabled: true, Sources: src, From: sc.Start, Until: sc.End}
 	t.Template(&c, contract.TemplateEnv{Scenario: sc, Party: firstParty(sc), Stream: func() string { return firstStream(sc) }})
 	if c.MovesMoney() && c.Payer == c.Payee {
-		c.Payee = "Partner 2"
+		c.Payee = contract.SecondParty
 	}
 	sc.Contracts = append(sc.Contracts, c)
 	return nil
@@ -248,7 +246,7 @@ func firstParty(sc *scenario.Scenario) string {
 			return sc.Contracts[i].Payer
 		}
 	}
-	return "Company"
+	return contract.DefaultParty
 }
 
 // freeID is base, or base_2, base_3… whichever no stream or contract has.

@@ -92,3 +92,51 @@ func TestNewScenarioNamed(t *testing.T) {
 		t.Error("unknown built-in copied")
 	}
 }
+
+// A scenario made from a template says which of its texts are still the
+// template's, until each is replaced; the built-ins have none.
+func TestPlaceholdersUntilReplaced(t *testing.T) {
+	s := newTestService(t)
+	w, err := s.NewScenario("scenario:revenue_share", "Google TPU share")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := s.Evaluate(w.Document, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := func(ev *Evaluation) []string {
+		var out []string
+		for _, p := range ev.Placeholders {
+			out = append(out, p.Path)
+		}
+		return out
+	}
+	want := []string{"streams.revenue.label", "streams.revenue.sources", "contracts.revenue_share.label", "contracts.revenue_share.payer", "contracts.revenue_share.payee", "contracts.revenue_share.sources"}
+	if got := paths(ev); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("placeholders %q, want %q", got, want)
+	}
+	for _, g := range ev.Groups {
+		if g.ID == "contracts.revenue_share" && len(g.Placeholders) != 4 {
+			t.Errorf("the contract's group marks %q", g.Placeholders)
+		}
+	}
+	ev, err = s.Apply(ev.Document, []Edit{
+		{OpText, "contracts.revenue_share.payer", "Anthropic"},
+		{OpText, "contracts.revenue_share.payee", "Google"},
+		{OpText, "contracts.revenue_share.label", "TPU revenue share"},
+		{OpText, "contracts.revenue_share.sources", "The Information, 2026-05-01"},
+	}, "quarter")
+	if err != nil || len(ev.Problems) > 0 {
+		t.Fatalf("%v %+v", err, ev.Problems)
+	}
+	if got := paths(ev); strings.Join(got, " ") != "streams.revenue.label streams.revenue.sources" {
+		t.Errorf("after replacing the contract's texts: %q", got)
+	}
+	for _, stem := range []string{"briefing", "microsoft-cap", "compute", "valuation"} {
+		_, bev := open(t, s, stem)
+		if len(bev.Placeholders) != 0 {
+			t.Errorf("built-in %s has placeholders %+v", stem, bev.Placeholders)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/fault"
 	"dealmodel/backend/library"
@@ -87,6 +88,9 @@ type Evaluation struct {
 	// FactsAsOf is the latest date they cite, for people ("26 June 2026"), or "".
 	Facts     []Fact `json:"facts"`
 	FactsAsOf string `json:"factsAsOf"`
+	// Placeholders are the texts still as a template wrote them ("Company",
+	// "Placeholder from the template…"), to be replaced before the briefing goes out.
+	Placeholders []Placeholder `json:"placeholders"`
 	// State identifies the working copy and this evaluation of it, for Step.
 	State string `json:"state"`
 }
@@ -99,6 +103,25 @@ type Fact struct {
 	Path   string `json:"path"`
 	Text   string `json:"text"`
 	Status string `json:"status"`
+}
+
+// Placeholder is a text still as a template wrote it: where (Path, the edit path),
+// of what (Owner), which text (What: label, payer, payee, holder, source) and its
+// value.
+type Placeholder struct {
+	Path  string `json:"path"`
+	Owner string `json:"owner"`
+	What  string `json:"what"`
+	Value string `json:"value"`
+}
+
+// placeholdersOf lists sc's texts still as a template wrote them.
+func placeholdersOf(sc *scenario.Scenario) []Placeholder {
+	out := []Placeholder{}
+	for _, p := range contract.Placeholders(sc) {
+		out = append(out, Placeholder{Path: p.Path, Owner: p.Owner, What: p.What, Value: p.Value})
+	}
+	return out
 }
 
 // SaveResult is the revision a save wrote, or the latest one when nothing changed.
@@ -301,16 +324,17 @@ func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem) (*Eva
 		facts = append(facts, Fact{Owner: f.Owner, Path: f.Path, Text: f.Text, Status: string(f.Status)})
 	}
 	return &Evaluation{
-		Facts:       facts,
-		FactsAsOf:   view.FactsAsOf(e.sc),
-		Document:    e.doc,
-		Name:        e.sc.Name,
-		Description: e.sc.Description,
-		Groups:      groups,
-		Inputs:      inputs,
-		Computation: c,
-		Problems:    problems,
-		Dirty:       dirty,
+		Facts:        facts,
+		FactsAsOf:    view.FactsAsOf(e.sc),
+		Placeholders: placeholdersOf(e.sc),
+		Document:     e.doc,
+		Name:         e.sc.Name,
+		Description:  e.sc.Description,
+		Groups:       groups,
+		Inputs:       inputs,
+		Computation:  c,
+		Problems:     problems,
+		Dirty:        dirty,
 	}, nil
 }
 

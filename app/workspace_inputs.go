@@ -33,6 +33,23 @@ type InputGroup struct {
 	// Events are the group's dated events (format v2), in quarter order: a
 	// contract's changes, tranches and deadlines, a stream's reported quarters.
 	Events []Event `json:"events"`
+	// Texts are the group's texts edited in place (the scenario's description; a
+	// stream's label; a contract's label and parties), and SourcesPath where its
+	// sources are edited ("" for none). Placeholders lists the paths among them
+	// still as a template wrote them.
+	Texts        []TextField `json:"texts"`
+	SourcesPath  string      `json:"sourcesPath"`
+	Placeholders []string    `json:"placeholders"`
+}
+
+// TextField is one text edited in place, by path with the text edit.
+type TextField struct {
+	Path  string `json:"path"`
+	Key   string `json:"key"` // label, payer, payee, holder, description
+	Label string `json:"label"`
+	Value string `json:"value"`
+	// Multiline: the description, written over several lines.
+	Multiline bool `json:"multiline,omitempty"`
 }
 
 // Event is one dated event of a stream or contract, for its timeline.
@@ -126,9 +143,21 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 			}
 		}
 	}
+	holes := map[string][]string{}
+	for _, ph := range contract.Placeholders(sc) {
+		owner := ph.Path[:strings.LastIndex(ph.Path, ".")]
+		holes[owner] = append(holes[owner], ph.Path)
+	}
 	group := func(ig InputGroup) {
 		if ig.Sources == nil {
 			ig.Sources = []string{}
+		}
+		if ig.Texts == nil {
+			ig.Texts = []TextField{}
+		}
+		ig.Placeholders = holes[ig.ID]
+		if ig.Placeholders == nil {
+			ig.Placeholders = []string{}
 		}
 		ig.Events = eventsOf(timeline, ig.ID)
 		groups = append(groups, ig)
@@ -153,7 +182,8 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		})
 	}
 
-	group(InputGroup{ID: "scenario", Kind: "scenario", KindLabel: "Scenario", Label: "Horizon and discounting", Detail: "The quarters modeled and the NPV rate", Enabled: true})
+	group(InputGroup{ID: "scenario", Kind: "scenario", KindLabel: "Scenario", Label: "Horizon and discounting", Detail: "The quarters modeled and the NPV rate", Enabled: true,
+		Texts: []TextField{{Path: "description", Key: "description", Label: "Description", Value: sc.Description, Multiline: true}}})
 	quarter("start", "Start", sc.Start)
 	quarter("end", "End", sc.End)
 	num("discount_rate", "Discount rate")
@@ -166,7 +196,8 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		if u, ok := used[st.ID]; ok {
 			detail = "Revenue stream, the base of " + u
 		}
-		group(InputGroup{ID: p, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == ""})
+		group(InputGroup{ID: p, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == "",
+			Texts: []TextField{{Path: p + ".label", Key: "label", Label: "Label", Value: st.DisplayLabel()}}, SourcesPath: p + ".sources"})
 		for _, a := range st.Annual {
 			num(fmt.Sprintf("%s.annual.%d", p, a.Year), fmt.Sprintf("%d", a.Year))
 		}
@@ -192,11 +223,19 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 				}
 			}
 		}
+		texts := []TextField{{Path: p + ".label", Key: "label", Label: "Label", Value: c.DisplayLabel()}}
+		if c.MovesMoney() {
+			texts = append(texts, TextField{Path: p + ".payer", Key: "payer", Label: "Payer", Value: c.Payer}, TextField{Path: p + ".payee", Key: "payee", Label: "Payee", Value: c.Payee})
+		} else if c.Holder != "" {
+			texts = append(texts, TextField{Path: p + ".holder", Key: "holder", Label: "Holder", Value: c.Holder})
+		}
 		group(InputGroup{
 			ID: p, Kind: c.Type, KindLabel: contract.Title(c.Type), Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
 			Enabled: c.Enabled, Removable: true,
 			CanAddCap:    canAdd,
 			CanRemoveCap: canRemove,
+			Texts:        texts,
+			SourcesPath:  p + ".sources",
 		})
 		on := "false"
 		if c.Enabled {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -180,6 +181,9 @@ func (d *doc) caveatLines() []string {
 	s := d.in.main.s
 	facts, unconfirmed, assumed := view.Caveats(s, 3)
 	var out []string
+	if ph := contract.Placeholders(s); len(ph) > 0 {
+		out = append(out, placeholderLine(ph))
+	}
 	for _, f := range facts {
 		out = append(out, fmt.Sprintf("Unconfirmed — %s: %s", f.Owner, f.Text))
 	}
@@ -194,6 +198,28 @@ func (d *doc) caveatLines() []string {
 		out = append(out, "This briefing includes changes not yet saved: the scenario's notes describe the saved inputs.")
 	}
 	return out
+}
+
+// placeholderLine says, first among the caveats, that texts are still as a
+// template wrote them, naming the first few: nobody sends one unknowingly.
+func placeholderLine(ph []contract.Placeholder) string {
+	var named []string
+	seen := map[string]bool{}
+	for _, p := range ph {
+		v := p.What + " “" + p.Value + "”"
+		if p.What == "source" {
+			v = "source “" + p.Value + "”"
+		}
+		if !seen[v] && len(named) < 3 {
+			seen[v] = true
+			named = append(named, v)
+		}
+	}
+	if len(ph) > len(named) {
+		named = append(named, "…")
+	}
+	return fmt.Sprintf("Placeholders — %d %s still as the template wrote %s (%s): replace %s before this briefing is sent.",
+		len(ph), plural(len(ph), "text is", "texts are"), plural(len(ph), "it", "them"), strings.Join(named, ", "), plural(len(ph), "it", "them"))
 }
 
 func plural(n int, one, many string) string {

@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"testing"
+
+	"dealmodel/backend/contract"
 )
 
 // The first page is a one-page executive summary that can be sent as is: the
@@ -88,5 +90,22 @@ func TestQuestionWithoutACap(t *testing.T) {
 		if q != want || lead == "" || answer == "" {
 			t.Errorf("%s: %q / %q / %q; want the question %q", stem, q, lead, answer, want)
 		}
+	}
+}
+
+// A briefing whose texts are still a template's placeholders says so first among
+// page 1's caveats, naming them; one without says nothing of the kind.
+func TestPlaceholdersAreFlaggedOnPageOne(t *testing.T) {
+	b := briefingOf(t, "microsoft-cap")
+	c := b.Scenario.Contract("msft_revshare")
+	c.Payee, c.Sources = "Partner", []string{contract.PlaceholderSource}
+	b.Result = mustRun(t, b.Scenario)
+	first := flat(pdfText(t, mustPDF(t, b))[0])
+	want := "Placeholders — 2 texts are still as the template wrote them (payee “Partner”, source “Placeholder from the template: replace with the figure and its source”): replace them before this briefing is sent."
+	if !strings.Contains(first, flat(want)) {
+		t.Errorf("page 1 lacks %q:\n%s", want, first)
+	}
+	if clean := flat(pdfText(t, mustPDF(t, briefingOf(t, "microsoft-cap")))[0]); strings.Contains(clean, "Placeholders") {
+		t.Errorf("a built-in's page 1 speaks of placeholders:\n%s", clean)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -221,9 +223,21 @@ func (s *Scenario) SetEnabled(path, text string) error {
 	return nil
 }
 
+// Limits of the texts people edit in the app (counted in characters, so a name in
+// any script or Unicode plane counts the same): a label, the description, and each
+// source line and how many.
+const (
+	MaxLabel       = 120
+	MaxDescription = 4000
+	MaxSource      = 600
+	MaxSources     = 50
+)
+
 // SetText sets a text value: the name and description, a stream's or contract's
 // label and sources (one a line), a contract's parties, and its type's own text
-// and choices (a commitment's profile, a revenue share's base).
+// and choices (a commitment's profile, a revenue share's base). A label cannot be
+// emptied (a contract or stream is known by it), and texts keep to their limits;
+// party names are checked by the format's rules (ValidateEdit).
 func (s *Scenario) SetText(path, text string) error {
 	v := strings.TrimSpace(text)
 	switch path {
@@ -231,15 +245,25 @@ func (s *Scenario) SetText(path, text string) error {
 		s.Name = NormalName(v)
 		return nil
 	case "description":
+		if n := utf8.RuneCountInString(v); n > MaxDescription {
+			return fault.Errorf(fault.Invalid, "the description has %d characters: at most %d fit; shorten it or move detail to the sources", n, MaxDescription)
+		}
 		s.Description = v
 		return nil
 	}
 	if st, field := s.StreamAt(path); st != nil {
 		switch field {
 		case "label":
+			if err := checkLabel(v); err != nil {
+				return err
+			}
 			st.Label = v
 		case "source", "sources":
-			st.Sources = splitLines(text)
+			list, err := sourceLines(text)
+			if err != nil {
+				return err
+			}
+			st.Sources = list
 		default:
 			return fault.Errorf(fault.Invalid, "a stream's text fields are label and sources, not %q", field)
 		}
@@ -251,10 +275,17 @@ func (s *Scenario) SetText(path, text string) error {
 	}
 	switch {
 	case field == "label":
+		if err := checkLabel(v); err != nil {
+			return err
+		}
 		c.Label = v
 		return nil
 	case field == "source" || field == "sources":
-		c.Sources = splitLines(text)
+		list, err := sourceLines(text)
+		if err != nil {
+			return err
+		}
+		c.Sources = list
 		return nil
 	case field == "payer" && c.MovesMoney():
 		c.Payer = v
@@ -269,6 +300,40 @@ func (s *Scenario) SetText(path, text string) error {
 		}
 	}
 	return fault.Errorf(fault.Invalid, "a %s contract has no text field %q", c.Type, field)
+}
+
+// checkLabel says what is wrong with a label typed for a stream or contract.
+func checkLabel(v string) error {
+	n := utf8.RuneCountInString(v)
+	switch {
+	case n == 0:
+		return fault.New(fault.Invalid, "a label cannot be empty: it names the item in the figures, charts and briefing; write, say, “AWS compute”")
+	case n > MaxLabel:
+		return fault.Errorf(fault.Invalid, "the label has %d characters: at most %d fit", n, MaxLabel)
+	}
+	if msg := badText(v); msg != "" {
+		return fault.New(fault.Invalid, "the label "+msg)
+	}
+	return nil
+}
+
+// sourceLines reads sources written one a line, within their limits.
+func sourceLines(text string) ([]string, error) {
+	list := splitLines(text)
+	if len(list) > MaxSources {
+		return nil, fault.Errorf(fault.Invalid, "%d sources: at most %d fit; merge some", len(list), MaxSources)
+	}
+	for i, l := range list {
+		if n := utf8.RuneCountInString(l); n > MaxSource {
+			return nil, fault.Errorf(fault.Invalid, "source %d has %d characters: at most %d fit; shorten it", i+1, n, MaxSource)
+		}
+		for _, r := range l {
+			if unicode.IsControl(r) {
+				return nil, fault.Errorf(fault.Invalid, "source %d contains a control character (such as a tab): write it as plain text", i+1)
+			}
+		}
+	}
+	return list, nil
 }
 
 // splitLines is a list written one item a line.

@@ -100,3 +100,73 @@ func TestEditRefusesWhatBreaksARule(t *testing.T) {
 		t.Fatalf("same payer and payee: %v", err)
 	}
 }
+
+// Texts typed in the app: labels, parties, the description and sources. Names
+// in any script and Unicode plane are taken as typed; what breaks a rule says
+// which and changes nothing the caller keeps (the caller edits a clone).
+func TestSetTextLabelsPartiesDescriptionSources(t *testing.T) {
+	s := mustParse(t, editBase)
+	for _, tc := range []struct{ path, text string }{
+		{"contracts.share.label", "  Partage des revenus 🚀 𝔄𝔴𝔰  "},
+		{"contracts.share.payer", "株式会社オープン"},
+		{"contracts.share.payee", "Ἀθῆναι 𐌰𐌱"},
+		{"streams.rev.label", "Выручка"},
+		{"description", "Line one.\nLine two, with émphasis."},
+		{"contracts.share.sources", "CNBC, 2026-04-27\n\n  The Information, 2025-05-07  \n"},
+	} {
+		if err := s.SetText(tc.path, tc.text); err != nil {
+			t.Fatalf("%s = %q: %v", tc.path, tc.text, err)
+		}
+		if err := s.ValidateEdit(tc.path); err != nil {
+			t.Fatalf("%s = %q: %v", tc.path, tc.text, err)
+		}
+	}
+	c := s.Contract("share")
+	if c.Label != "Partage des revenus 🚀 𝔄𝔴𝔰" || c.Payer != "株式会社オープン" || c.Payee != "Ἀθῆναι 𐌰𐌱" || s.Stream("rev").Label != "Выручка" {
+		t.Errorf("texts: %q %q %q %q", c.Label, c.Payer, c.Payee, s.Stream("rev").Label)
+	}
+	if strings.Join(c.Sources, "|") != "CNBC, 2026-04-27|The Information, 2025-05-07" {
+		t.Errorf("sources %q", c.Sources)
+	}
+	if s.Description != "Line one.\nLine two, with émphasis." {
+		t.Errorf("description %q", s.Description)
+	}
+	// The texts survive the file: written and read back as typed.
+	back := mustParse(t, string(scenario.Marshal(s)))
+	if bc := back.Contract("share"); bc.Label != c.Label || bc.Payee != c.Payee || strings.Join(bc.Sources, "|") != strings.Join(c.Sources, "|") || back.Description != s.Description {
+		t.Errorf("read back: %+v, %q", bc, back.Description)
+	}
+
+	// 120 characters of the astral plane fit a label; 121 do not.
+	long := strings.Repeat("𝔄", scenario.MaxLabel)
+	if err := s.SetText("contracts.share.label", long); err != nil {
+		t.Errorf("a label of %d astral characters: %v", scenario.MaxLabel, err)
+	}
+	for _, tc := range []struct{ path, text, want string }{
+		{"contracts.share.label", "   ", "a label cannot be empty"},
+		{"streams.rev.label", "", "a label cannot be empty"},
+		{"contracts.share.label", long + "x", "at most 120"},
+		{"contracts.share.label", "AWS\tcompute", "control character"},
+		{"description", strings.Repeat("é", scenario.MaxDescription+1), "at most 4000"},
+		{"contracts.share.sources", strings.Repeat("s", scenario.MaxSource+1), "source 1 has 601 characters"},
+		{"contracts.share.sources", strings.Repeat("a source\n", scenario.MaxSources+1), "51 sources"},
+	} {
+		err := s.SetText(tc.path, tc.text)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s = %.30q: %v, want %q", tc.path, tc.text, err, tc.want)
+		}
+	}
+	// Party names: empty, too long or padded break the format's rules.
+	for _, tc := range []struct{ text, want string }{
+		{"", "a party name needs 1 to 60 characters"},
+		{strings.Repeat("名", 61), "found 61"},
+	} {
+		e := mustParse(t, editBase)
+		if err := e.SetText("contracts.share.payer", tc.text); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.ValidateEdit("contracts.share.payer"); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("payer %.20q: %v, want %q", tc.text, err, tc.want)
+		}
+	}
+}

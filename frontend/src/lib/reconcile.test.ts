@@ -11,7 +11,7 @@ function evaluation(cap: string, chartValue: number): Evaluation {
     document: `cap: ${cap}`,
     name: 'x',
     description: '',
-    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false, events: [] }],
+    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false, events: [], texts: [], sourcesPath: '', placeholders: [] }],
     inputs: [input('cap', cap), input('rate', '20%')],
     computation: {
       scenario: 'x',
@@ -28,6 +28,7 @@ function evaluation(cap: string, chartValue: number): Evaluation {
     dirty: true,
     facts: [],
     factsAsOf: '',
+    placeholders: [],
     state: '',
   };
 }
@@ -50,6 +51,19 @@ describe('reconcile', () => {
     const b = reconcile(a, evaluation('38B', 1));
     expect(b.inputs).toBe(a.inputs);
     expect(b.computation!.charts).toBe(a.computation!.charts);
+  });
+
+  it('replaces a group whose texts or placeholders changed', () => {
+    const a = evaluation('38B', 1);
+    const text = { path: 'description', key: 'description', label: 'Description', value: 'Old' };
+    a.groups[0].texts = [text];
+    const n = evaluation('38B', 1);
+    n.groups[0].texts = [{ ...text, value: '' }];
+    expect(reconcile(a, n).groups[0].texts[0].value).toBe('');
+    const m = evaluation('38B', 1);
+    m.groups[0].texts = [text];
+    m.groups[0].placeholders = ['streams.g.label'];
+    expect(reconcile(a, m).groups[0].placeholders).toEqual(['streams.g.label']);
   });
 
   it('takes the first evaluation as it is', () => {

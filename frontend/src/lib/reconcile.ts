@@ -37,6 +37,9 @@ export function sameGroup(a: InputGroup, b: InputGroup): boolean {
     a.canAddCap === b.canAddCap &&
     a.canRemoveCap === b.canRemoveCap &&
     sameList(a.sources, b.sources) &&
+    a.sourcesPath === b.sourcesPath &&
+    sameList(a.placeholders ?? [], b.placeholders ?? []) &&
+    JSON.stringify(a.texts ?? []) === JSON.stringify(b.texts ?? []) &&
     JSON.stringify(a.events ?? []) === JSON.stringify(b.events ?? [])
   );
 }

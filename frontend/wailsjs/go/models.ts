@@ -107,6 +107,12 @@ export namespace app {
 	    path: string;
 	    value: string;
 	}
+	export interface Placeholder {
+	    path: string;
+	    owner: string;
+	    what: string;
+	    value: string;
+	}
 	export interface Fact {
 	    owner: string;
 	    path: string;
@@ -133,6 +139,13 @@ export namespace app {
 	    range?: string;
 	    outside?: string;
 	}
+	export interface TextField {
+	    path: string;
+	    key: string;
+	    label: string;
+	    value: string;
+	    multiline?: boolean;
+	}
 	export interface Event {
 	    path: string;
 	    quarter: string;
@@ -154,6 +167,9 @@ export namespace app {
 	    canAddCap: boolean;
 	    canRemoveCap: boolean;
 	    events: Event[];
+	    texts: TextField[];
+	    sourcesPath: string;
+	    placeholders: string[];
 	}
 	export interface Evaluation {
 	    document: string;
@@ -166,6 +182,7 @@ export namespace app {
 	    dirty: boolean;
 	    facts: Fact[];
 	    factsAsOf: string;
+	    placeholders: Placeholder[];
 	    state: string;
 	}
 	
@@ -229,6 +246,7 @@ export namespace app {
 	    Value: number[];
 	    Delete: boolean;
 	}
+	
 	
 	export interface RevisionInfo {
 	    number: number;
@@ -377,6 +395,7 @@ export namespace app {
 	    label: string;
 	    description: string;
 	}
+	
 	
 	
 
