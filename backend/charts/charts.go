@@ -12,6 +12,7 @@ package charts
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -86,14 +87,26 @@ func Render(r *engine.Result, spec view.Chart) (json.RawMessage, error) {
 	if len(bars) == 0 && len(lines) == 0 {
 		return nil, fmt.Errorf("chart %s has no series", spec.ID)
 	}
+	periods := r.Periods
+	if p.Periods != nil {
+		periods = p.Periods
+	}
+	lo, hi := p.Extent(plot.Screen)
+	var levels []float64
+	for _, ref := range p.Refs {
+		if ref.On.In(plot.Screen) {
+			levels = append(levels, money.Float(ref.Value))
+		}
+	}
+	ax := axes(periods, lo, hi, levels)
 	if len(bars) == 0 {
 		line := charts.NewLine()
 		line.SetGlobalOptions(common()...)
-		line.SetXAxis(r.Periods)
-		addLines(line, r.Periods, p, lines)
-		return render(line)
+		line.SetXAxis(periods)
+		addLines(line, periods, p, lines)
+		return render(line, ax)
 	}
-	bar := newBar(r)
+	bar := newBar(periods)
 	for j, sr := range bars {
 		so := []charts.SeriesOpts{charts.WithSeriesId(sr.ID)}
 		if st := (opts.ItemStyle{Color: sr.Color}); sr.Light || sr.Color != "" {
@@ -116,14 +129,37 @@ func Render(r *engine.Result, spec view.Chart) (json.RawMessage, error) {
 	}
 	if len(lines) > 0 {
 		line := charts.NewLine()
-		addLines(line, r.Periods, p, lines)
+		addLines(line, periods, p, lines)
 		bar.Overlap(line)
 	}
-	raw, err := render(bar)
+	raw, err := render(bar, ax)
 	if err != nil || (p.Unit == "" && !hatched(bars)) {
 		return raw, err
 	}
 	return finish(raw, p, bars)
+}
+
+// axes sets what a chart over periods says of its axes beyond go-echarts' options:
+// "yearStarts", the periods of a quarterly axis that start a year (the frontend
+// ticks and labels the axis there: "2026", "2027"), and a value axis that reaches
+// the highest level marked (a cap) when the data [lo, hi] stay below it, so that
+// its line is always drawn; on round ticks (plot.NiceTicks), with room for the
+// level's label.
+func axes(periods []string, lo, hi float64, levels []float64) func(map[string]any) {
+	years := plot.YearStarts(periods)
+	top := math.Inf(-1)
+	for _, v := range levels {
+		top = math.Max(top, v)
+	}
+	return func(obj map[string]any) {
+		if years != nil {
+			obj["yearStarts"] = years
+		}
+		if top > hi && top > 0 {
+			ticks, step := plot.NiceTicks(math.Min(lo, 0), top*1.08, 5)
+			obj["yAxis"] = []map[string]any{{"type": "value", "min": ticks[0], "max": ticks[len(ticks)-1], "interval": step}}
+		}
+	}
 }
 
 // hatched reports whether any of the bars is hatched.
@@ -258,10 +294,23 @@ func marks(periods []string, p plot.Plot) charts.SeriesOpts {
 				Symbol:     "circle",
 				SymbolSize: 10,
 				ItemStyle:  &opts.ItemStyle{Color: pt.Color},
-				Label:      &markLabel{Position: "top"},
+				Label:      &markLabel{Position: pointLabel(pt.Index, len(periods))},
 			})
 		}
 	})
+}
+
+// pointLabel places the label of a point at period i of n so that it stays
+// inside the chart: above it in the middle, to its left near the right edge and
+// to its right near the left edge ("Cap reached 2032Q3" is wider than a quarter).
+func pointLabel(i, n int) string {
+	switch {
+	case n > 0 && float64(i) >= 0.7*float64(n-1):
+		return "left"
+	case n > 0 && float64(i) <= 0.15*float64(n-1):
+		return "right"
+	}
+	return "top"
 }
 
 // markLineItem is one mark line: horizontal (YAxis) or vertical (XAxis). Quarter
@@ -304,10 +353,10 @@ func common() []charts.GlobalOpts {
 	}
 }
 
-func newBar(r *engine.Result) *charts.Bar {
+func newBar(periods []string) *charts.Bar {
 	b := charts.NewBar()
 	b.SetGlobalOptions(common()...)
-	b.SetXAxis(r.Periods)
+	b.SetXAxis(periods)
 	return b
 }
 
@@ -343,12 +392,15 @@ type validator interface {
 }
 
 // render validates the chart and marshals its option, without the parts that the
-// UI does not draw (an empty toolbox and title).
-func render(c validator) (json.RawMessage, error) {
+// UI does not draw (an empty toolbox and title), with what extra sets.
+func render(c validator, extra ...func(map[string]any)) (json.RawMessage, error) {
 	c.Validate()
 	obj := c.JSON()
 	delete(obj, "toolbox")
 	delete(obj, "title")
+	for _, f := range extra {
+		f(obj)
+	}
 	b, err := json.Marshal(obj)
 	if err != nil {
 		return nil, fmt.Errorf("marshal chart option: %w", err)

@@ -308,8 +308,9 @@ func TestPartyNet(t *testing.T) {
 		t.Fatalf("%d series, want %d", len(o.Series), len(want))
 	}
 	for i, name := range want {
-		if o.Series[i].Name != name || o.Series[i].Type != "bar" || o.Series[i].Stack != "net" {
-			t.Errorf("series %d = %q %s stack %q, want %q stacked bars", i, o.Series[i].Name, o.Series[i].Type, o.Series[i].Stack, name)
+		// Grouped, side by side as in the PDF: a party's bar reads against zero.
+		if o.Series[i].Name != name || o.Series[i].Type != "bar" || o.Series[i].Stack != "" {
+			t.Errorf("series %d = %q %s stack %q, want %q as grouped bars", i, o.Series[i].Name, o.Series[i].Type, o.Series[i].Stack, name)
 		}
 		equalFloats(t, name, values(t, o.Series[i].Data), r.SeriesByID("party."+name+".net").Values)
 	}

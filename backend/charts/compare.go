@@ -3,6 +3,7 @@ package charts
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -67,6 +68,19 @@ func compareChart(subjects []Subject, k view.Overlay) (json.RawMessage, error) {
 	for i, p := range periods {
 		pos[p] = i
 	}
+	lo, hi := 0.0, 0.0
+	var levels []float64
+	for i, sub := range subjects {
+		if sr := sub.Result.SeriesByID(k.SeriesID); sr != nil {
+			for _, v := range sr.Values {
+				f := money.Float(v)
+				lo, hi = math.Min(lo, f), math.Max(hi, f)
+			}
+		}
+		if i < len(k.Caps) && k.Caps[i] != nil {
+			levels = append(levels, k.Caps[i].InexactFloat64())
+		}
+	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(common()...)
 	line.SetXAxis(periods)
@@ -103,5 +117,5 @@ func compareChart(subjects []Subject, k view.Overlay) (json.RawMessage, error) {
 		}
 		line.AddSeries(sub.Label, data, so...)
 	}
-	return render(line)
+	return render(line, axes(periods, lo, hi, levels))
 }

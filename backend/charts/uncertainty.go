@@ -7,6 +7,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"dealmodel/backend/plot"
 	"dealmodel/backend/sim"
 )
 
@@ -108,30 +109,33 @@ func Fan(o *sim.Outcome, bandID string) (json.RawMessage, error) {
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 1.5, Type: "dashed", Color: Palette[1]}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[1]}),
 	)
-	return render(line)
+	return render(line, axes(o.Periods, 0, 0, nil))
 }
 
 // Histogram draws the distribution of the simulation's chosen metric: one bar per
-// bin, labelled by the bin's middle (a number in dollars, formatted by the UI).
+// bin, at the bin's middle ([middle, share of runs], a number in dollars,
+// formatted by the UI), on a value axis ticked at round numbers (plot.NiceTicks,
+// as the PDF's histogram is) that spans the bins.
 func Histogram(o *sim.Outcome) (json.RawMessage, error) {
 	h := o.Histogram
 	if len(h.Counts) == 0 || len(h.Edges) != len(h.Counts)+1 {
 		return nil, fmt.Errorf("the simulation has no histogram")
 	}
-	mids := make([]float64, len(h.Counts))
 	data := make([]opts.BarData, len(h.Counts))
 	for i, c := range h.Counts {
-		mids[i] = (h.Edges[i] + h.Edges[i+1]) / 2
-		data[i] = opts.BarData{Value: float64(c) / float64(o.Runs)}
+		mid := (h.Edges[i] + h.Edges[i+1]) / 2
+		data[i] = opts.BarData{Value: []float64{mid, float64(c) / float64(o.Runs)}}
 	}
+	ticks, step := plot.NiceTicks(h.Edges[0], h.Edges[len(h.Edges)-1], 6)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(common()...)
-	bar.SetXAxis(mids)
 	bar.AddSeries("Share of runs", data,
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "8%"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0]}),
 	)
-	return render(bar)
+	return render(bar, func(obj map[string]any) {
+		obj["xAxis"] = []map[string]any{{"type": "value", "min": ticks[0], "max": ticks[len(ticks)-1], "interval": step}}
+	})
 }
 
 // Tornado draws each uncertain input's effect on the metric: the change from the

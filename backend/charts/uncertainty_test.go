@@ -73,15 +73,52 @@ func TestFanStacksTheBandOnP10(t *testing.T) {
 	}
 }
 
+// The histogram's bars stand at their bins' middles on a value axis ticked at
+// round numbers (1, 2, 2.5 or 5 times a power of ten, as the PDF's), spanning
+// every bin; their shares of the runs sum to one.
 func TestHistogramSharesSumToOne(t *testing.T) {
 	o, _ := simulateBuiltin(t, "microsoft-cap")
-	opt := decodeUnc(t, rawOrFail(t, func() (json.RawMessage, error) { return Histogram(o) }))
-	sum := 0.0
-	for _, d := range opt.Series[0].Data {
-		sum += d.Value
+	var opt struct {
+		XAxis []struct {
+			Type               string
+			Min, Max, Interval float64
+			Data               []any
+		} `json:"xAxis"`
+		Series []struct {
+			Data []struct {
+				Value []float64 `json:"value"`
+			} `json:"data"`
+		} `json:"series"`
 	}
-	if math.Abs(sum-1) > 1e-9 || len(opt.XAxis[0].Data) != len(o.Histogram.Counts) {
-		t.Fatalf("shares sum to %v over %d bins", sum, len(opt.XAxis[0].Data))
+	raw := rawOrFail(t, func() (json.RawMessage, error) { return Histogram(o) })
+	if err := json.Unmarshal(raw, &opt); err != nil {
+		t.Fatal(err)
+	}
+	h := o.Histogram
+	sum := 0.0
+	for i, d := range opt.Series[0].Data {
+		sum += d.Value[1]
+		if mid := (h.Edges[i] + h.Edges[i+1]) / 2; math.Abs(d.Value[0]-mid) > 1e-3 {
+			t.Errorf("bar %d at %v, want its bin's middle %v", i, d.Value[0], mid)
+		}
+	}
+	if math.Abs(sum-1) > 1e-9 || len(opt.Series[0].Data) != len(h.Counts) {
+		t.Fatalf("shares sum to %v over %d bins", sum, len(opt.Series[0].Data))
+	}
+	x := opt.XAxis[0]
+	if x.Type != "value" || len(x.Data) != 0 {
+		t.Fatalf("x axis %+v: want a value axis", x)
+	}
+	if x.Min > h.Edges[0] || x.Max < h.Edges[len(h.Edges)-1] || !nice(x.Interval) {
+		t.Errorf("x axis %v..%v by %v: want round ticks around %v..%v", x.Min, x.Max, x.Interval, h.Edges[0], h.Edges[len(h.Edges)-1])
+	}
+	for _, v := range []float64{x.Min, x.Max} {
+		if r := v / x.Interval; math.Abs(r-math.Round(r)) > 1e-9 {
+			t.Errorf("the axis ends at %v, off its ticks of %v", v, x.Interval)
+		}
+	}
+	if n := (x.Max - x.Min) / x.Interval; n < 3 || n > 12 {
+		t.Errorf("%v ticks", n)
 	}
 }
 

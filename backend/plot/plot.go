@@ -7,6 +7,8 @@
 package plot
 
 import (
+	"math"
+
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/scenario"
@@ -62,6 +64,9 @@ type Plot struct {
 	Points           []Point
 	// Unit is what the y axis counts: "" for dollars, UnitGW for gigawatts.
 	Unit string
+	// Periods are the plot's own x axis when it is not the result's (a quarterly
+	// result's party flows drawn by year); nil: the result's periods.
+	Periods []string
 }
 
 // UnitGW is the unit of a plot in gigawatts (capacity in service).
@@ -149,4 +154,138 @@ func By(a Axis) string {
 		return "year"
 	}
 	return "quarter"
+}
+
+// NiceTicks returns round tick values covering [lo, hi], about n of them: steps of
+// 1, 2, 2.5 or 5 times a power of ten, the first tick at or below lo and the last
+// at or above hi. The PDF's axes and the window's histogram and cap axes use it,
+// so both read the same numbers. NaN ends count as 0 and lo.
+func NiceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
+	if math.IsNaN(lo) {
+		lo = 0
+	}
+	if math.IsNaN(hi) {
+		hi = lo
+	}
+	if hi <= lo {
+		hi = lo + max(1, math.Abs(lo)*1e-6)
+	}
+	n = max(n, 1)
+	raw := (hi - lo) / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	switch r := raw / mag; {
+	case r <= 1:
+		step = mag
+	case r <= 2:
+		step = 2 * mag
+	case r <= 2.5:
+		step = 2.5 * mag
+	case r <= 5:
+		step = 5 * mag
+	default:
+		step = 10 * mag
+	}
+	start := math.Floor(lo/step+1e-9) * step
+	for k := 0; k <= 4*n+2; k++ { // counted: a step below a value's precision would not move it
+		v := start + float64(k)*step
+		if v > hi+step*1e-6 {
+			break
+		}
+		ticks = append(ticks, v)
+	}
+	if len(ticks) == 0 {
+		ticks = append(ticks, lo)
+	}
+	if ticks[len(ticks)-1] < hi-step*1e-6 {
+		ticks = append(ticks, ticks[len(ticks)-1]+step)
+	}
+	return ticks, step
+}
+
+// YearStarts are the indexes of the periods of a quarterly axis ("2025Q3") that
+// start a year (the first period counts), where its ticks and year labels go;
+// nil for a yearly axis.
+func YearStarts(periods []string) []int {
+	var out []int
+	for i, p := range periods {
+		if len(p) != 6 || p[4] != 'Q' {
+			return nil
+		}
+		if i == 0 || p[:4] != periods[i-1][:4] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Extent is the lowest and highest value the plot's data reach in medium m, zero
+// included: bars as they stand (stacked bars by their sums above and below zero),
+// lines and bands; reference lines are not data.
+func (p Plot) Extent(m Medium) (lo, hi float64) {
+	see := func(v float64) {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	type sums struct{ pos, neg []float64 }
+	stacks := map[string]*sums{}
+	for _, sr := range p.Bars {
+		if !sr.On.In(m) {
+			continue
+		}
+		name := sr.Stack
+		if p.BarMode == Stacked {
+			name = "\x00" + p.Stack
+		}
+		for i, v := range sr.Values {
+			if i < len(sr.Gaps) && sr.Gaps[i] {
+				continue
+			}
+			f := v.InexactFloat64()
+			if name == "" {
+				see(f)
+				continue
+			}
+			st := stacks[name]
+			if st == nil {
+				st = &sums{pos: make([]float64, len(sr.Values)), neg: make([]float64, len(sr.Values))}
+				stacks[name] = st
+			}
+			if i >= len(st.pos) {
+				continue
+			}
+			if f >= 0 {
+				st.pos[i] += f
+				see(st.pos[i])
+			} else {
+				st.neg[i] += f
+				see(st.neg[i])
+			}
+		}
+	}
+	for _, sr := range p.Lines {
+		if !sr.On.In(m) {
+			continue
+		}
+		for i, v := range sr.Values {
+			if i >= len(sr.Gaps) || !sr.Gaps[i] {
+				see(v.InexactFloat64())
+			}
+		}
+	}
+	for _, b := range p.Bands {
+		if !b.On.In(m) {
+			continue
+		}
+		for i := range b.Lo {
+			if i < len(b.Gaps) && b.Gaps[i] {
+				continue
+			}
+			see(b.Lo[i].InexactFloat64())
+			if i < len(b.Hi) {
+				see(b.Hi[i].InexactFloat64())
+			}
+		}
+	}
+	return lo, hi
 }

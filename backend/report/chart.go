@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/money"
+	"dealmodel/backend/plot"
 )
 
 // The charts of the briefing are drawn as vector paths and text, so they stay sharp
@@ -110,47 +111,10 @@ func scaleUnit(maxAbs float64) (float64, string) {
 	return 1, ""
 }
 
-// niceTicks returns round tick values covering [lo, hi], about n of them.
+// niceTicks returns round tick values covering [lo, hi], about n of them (the
+// window's axes take the same: plot.NiceTicks).
 func niceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
-	lo, hi = bounded(lo), bounded(hi)
-	if math.IsNaN(lo) {
-		lo = 0
-	}
-	if math.IsNaN(hi) {
-		hi = lo
-	}
-	if hi <= lo {
-		hi = lo + max(1, math.Abs(lo)*1e-6)
-	}
-	raw := (hi - lo) / float64(n)
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	switch r := raw / mag; {
-	case r <= 1:
-		step = mag
-	case r <= 2:
-		step = 2 * mag
-	case r <= 2.5:
-		step = 2.5 * mag
-	case r <= 5:
-		step = 5 * mag
-	default:
-		step = 10 * mag
-	}
-	start := math.Floor(lo/step+1e-9) * step
-	for k := 0; k <= 4*n+2; k++ { // counted: a step below a value's precision would not move it
-		v := start + float64(k)*step
-		if v > hi+step*1e-6 {
-			break
-		}
-		ticks = append(ticks, v)
-	}
-	if len(ticks) == 0 {
-		ticks = append(ticks, lo)
-	}
-	if ticks[len(ticks)-1] < hi-step*1e-6 {
-		ticks = append(ticks, ticks[len(ticks)-1]+step)
-	}
-	return ticks, step
+	return plot.NiceTicks(bounded(lo), bounded(hi), n)
 }
 
 // chartLimit bounds what a chart draws: a value beyond it (an exact amount of

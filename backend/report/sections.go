@@ -178,7 +178,11 @@ func (d *doc) chartOf(spec view.Chart) (title, note string, ch *chart) {
 		return "", "", nil
 	}
 	p := spec.Draw()
-	if c := printed(r.Periods, p); c != nil {
+	periods := r.Periods
+	if p.Periods != nil {
+		periods = p.Periods
+	}
+	if c := printed(periods, p); c != nil {
 		return p.PrintTitle, p.Note, c
 	}
 	return "", "", nil

@@ -88,7 +88,11 @@ func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
 			Draw: func() plot.Plot { return capacityPlot(p, a) }})
 	}
 	if hasSeries(r, engine.GroupParty, "net") {
-		out = append(out, Chart{ID: ChartPartyNet, Kind: ChartPartyNet, Title: "Net flows by party", Print: true,
+		title := "Net flows by party"
+		if byYear(r) {
+			title += ", by year"
+		}
+		out = append(out, Chart{ID: ChartPartyNet, Kind: ChartPartyNet, Title: title, Print: true,
 			Draw: func() plot.Plot { return partyPlot(r, a) }})
 	}
 	if hasSeries(r, engine.GroupContract, "value") {
@@ -147,17 +151,40 @@ func computePlot(providers []Provider, a axis) plot.Plot {
 	return p
 }
 
-// partyPlot stacks each party's net flow (in − out) by sign: what parties receive
-// above the axis, what they pay below. The nets add up to zero, so both stacks are
-// as tall. (The PDF lays it out for the page's width: see backend/report.)
+// partyPlot draws each party's net flow (in − out) as bars side by side, a group
+// per period: what a party receives on balance above the axis, what it pays
+// below. With many parties on a quarterly axis the bars would be hairlines, so
+// it draws years, as the PDF does (which lays it out for the
+// page's width: see backend/report).
 func partyPlot(r *engine.Result, a axis) plot.Plot {
-	p := plot.Plot{PrintTitle: "Net flows by party, by " + plot.By(a), BarMode: plot.Stacked, Stack: "net"}
+	p := plot.Plot{PrintTitle: "Net flows by party, by " + plot.By(a), BarMode: plot.Grouped}
+	if byYear(r) {
+		r = r.ByYear()
+		p.Periods = r.Periods
+		p.PrintTitle = "Net flows by party, by year"
+	}
 	for _, sr := range r.Series {
 		if sr.Group == engine.GroupParty && sr.Measure == "net" {
 			p.Bars = append(p.Bars, plot.Series{ID: sr.ID, Name: sr.Owner, Values: sr.Values})
 		}
 	}
 	return p
+}
+
+// byYear reports whether the party chart of r is drawn by year: r is quarterly
+// and has more bars than a chart's width shows apart (over 120: a few pixels
+// each; the briefing's seven parties over 32 quarters make 224).
+func byYear(r *engine.Result) bool {
+	if r.Period != engine.Quarterly {
+		return false
+	}
+	n := 0
+	for _, sr := range r.Series {
+		if sr.Group == engine.GroupParty && sr.Measure == "net" {
+			n++
+		}
+	}
+	return n*len(r.Periods) > 120
 }
 
 func stakePlot(s *scenario.Scenario, r *engine.Result, a axis) plot.Plot {

@@ -264,7 +264,6 @@ func quoted(names []string, in []int) []string {
 	return out
 }
 
-
 // Difference is b − a of one summary figure in two scenarios.
 type Difference struct {
 	// Valid: both have a value, of the same kind.

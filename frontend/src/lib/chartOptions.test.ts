@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decorate, markLabel, markTooltip, type Option } from './chartOptions';
+import { contrast, darkBarOpacity, darkSurface, decorate, markLabel, markTooltip, type Option } from './chartOptions';
 
 // A trimmed option as backend/charts writes it.
 function goOption(): Option {
@@ -93,5 +93,44 @@ describe('mark texts', () => {
     expect(markTooltip({ name: 'Cap reached', value: 38e9, data: { quarter: '2029Q2' } })).toBe(
       'Cap reached in 2029Q2: $38,000,000,000.00',
     );
+  });
+});
+
+describe('quarterly axes', () => {
+  it('tick and label at the years backend/charts marks', () => {
+    const periods = ['2025Q3', '2025Q4', '2026Q1', '2026Q2', '2026Q3', '2026Q4', '2027Q1'];
+    const o = decorate({ ...goOption(), xAxis: [{ type: 'category', data: periods }], yearStarts: [0, 2, 6] }, 'light');
+    expect(o.yearStarts).toBeUndefined();
+    const x = (o.xAxis as Option[])[0];
+    const tick = x.axisTick as Option;
+    const label = x.axisLabel as Option;
+    const shown = periods.map((_, i) => (label.interval as Fn)(i, periods[i]));
+    expect(shown).toEqual([true, false, true, false, false, false, true]);
+    expect(periods.map((_, i) => (tick.interval as Fn)(i, periods[i]))).toEqual(shown);
+    expect(tick.alignWithLabel).toBe(false);
+    expect((label.formatter as Fn)('2026Q1')).toBe('2026');
+  });
+  it('leave a yearly axis as it is', () => {
+    const o = decorate({ ...goOption(), xAxis: [{ type: 'category', data: ['2025', '2026'] }] }, 'light');
+    const x = (o.xAxis as Option[])[0];
+    expect((x.axisTick as Option).alignWithLabel).toBe(true);
+    expect((x.axisLabel as Option | undefined)?.interval).toBeUndefined();
+  });
+});
+
+describe('dark theme', () => {
+  it('keeps light bars at 3:1 against the card', () => {
+    const light = { ...goOption() };
+    (light.series as Option[])[0].itemStyle = { color: '#4e79a7', opacity: 0.45 };
+    const dark = decorate(light, 'dark');
+    const style = (dark.series as Option[])[0].itemStyle as Option;
+    expect(style.opacity).toBe(darkBarOpacity);
+    // The revenue bars' colour (backend/plot's palette, first).
+    expect(contrast('#4e79a7', style.opacity as number, darkSurface)).toBeGreaterThanOrEqual(3);
+    // At the light theme's faded opacity it would not be.
+    expect(contrast('#4e79a7', 0.45, darkSurface)).toBeLessThan(3);
+    // The light theme keeps its fade.
+    const kept = decorate(light, 'light');
+    expect(((kept.series as Option[])[0].itemStyle as Option).opacity).toBe(0.45);
   });
 });

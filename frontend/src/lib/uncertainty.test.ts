@@ -5,6 +5,7 @@ import {
   fanTooltip,
   formatPercent,
   formatSigned,
+  histogramMids,
   histogramTooltip,
   isSuperseded,
   keyFan,
@@ -65,6 +66,10 @@ describe('uncertainty formatting', () => {
     const html = histogramTooltip([{ axisValue: 3e9, value: 0.125 }], binEdges(mids, 1));
     expect(html).toContain('$2B to $4B');
     expect(html).toContain('12.5%');
+    // A bar of the value axis: [middle, share].
+    const pair = histogramTooltip([{ axisValue: 3.2e9, value: [3e9, 0.25] }], binEdges(mids, 1));
+    expect(pair).toContain('$2B to $4B');
+    expect(pair).toContain('25%');
   });
 
   it('gives a tornado bar each end exactly, signed, named by its end', () => {
@@ -99,9 +104,9 @@ describe('uncertainty formatting', () => {
 
   it('decorates each kind of chart without changing the Go option', () => {
     const hist = {
-      xAxis: [{ type: 'category', data: [1e9, 3e9] }],
+      xAxis: [{ type: 'value', min: 0, max: 4e9, interval: 1e9 }],
       yAxis: [{ type: 'value' }],
-      series: [{ name: 'Share of runs', type: 'bar', data: [{ value: 0.4 }, { value: 0.6 }] }],
+      series: [{ name: 'Share of runs', type: 'bar', data: [{ value: [1e9, 0.4] }, { value: [3e9, 0.6] }] }],
     };
     const copy = structuredClone(hist);
     const o = decorateUncertainty('histogram', hist, 'light');
@@ -110,6 +115,8 @@ describe('uncertainty formatting', () => {
     expect(y.axisLabel.formatter(0.05)).toBe('5%');
     const x = (o.xAxis as { axisLabel: { formatter: (v: unknown) => string } }[])[0];
     expect(x.axisLabel.formatter(3e9)).toBe('$3B');
+    expect(x.axisLabel.formatter(2.5e9)).toBe('$2.5B');
+    expect(histogramMids(hist)).toEqual([1e9, 3e9]);
     const fan = decorateUncertainty('fan.x.cumulative', { legend: { top: '0' }, series: [], yAxis: [{ type: 'value' }] }, 'dark');
     expect((fan.legend as { data: string[] }).data).toEqual(['P10–P90', 'Median', 'Mean']);
     const tor = decorateUncertainty('tornado', { xAxis: [{ type: 'value' }], yAxis: [{ type: 'category', data: ['a', 'b'] }] }, 'light');

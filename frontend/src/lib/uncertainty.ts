@@ -64,6 +64,7 @@ interface AxisParams {
   axisValueLabel?: string;
   value?: unknown;
   data?: unknown;
+  dataIndex?: number;
   marker?: string;
 }
 
@@ -106,8 +107,9 @@ export function fanTooltip(params: AxisParams[]): string {
 export function histogramTooltip(params: AxisParams[], edges: [number, number] | null): string {
   const p = params[0];
   if (!p) return '';
-  const v = num(p) ?? 0;
-  const mid = Number(p.axisValue ?? p.name);
+  const pair = Array.isArray(p.value) ? p.value : null;
+  const v = (pair ? Number(pair[1]) : num(p)) ?? 0;
+  const mid = pair ? Number(pair[0]) : Number(p.axisValue ?? p.name);
   const range = edges ? `${formatCompact(edges[0], 2)} to ${formatCompact(edges[1], 2)}` : `around ${formatCompact(mid, 2)}`;
   return `${escapeHTML(range)}<br/><b>${formatPercent(v)}</b> of runs`;
 }
@@ -148,7 +150,20 @@ function objects(v: unknown): Record<string, unknown>[] {
   return typeof v === 'object' && v !== null ? [v as Record<string, unknown>] : [];
 }
 
-/** binEdges are a histogram's bin bounds, from the bin middles of its x axis (equal bins). */
+/**
+ * histogramMids are the middles of a histogram's bins: its bars stand at
+ * [middle, share] on a value axis (backend/charts Histogram).
+ */
+export function histogramMids(option: Option): number[] {
+  const first = objects(option.series)[0];
+  const data = Array.isArray(first?.data) ? (first.data as unknown[]) : [];
+  return data.map((d) => {
+    const v = typeof d === 'object' && d !== null && !Array.isArray(d) ? (d as { value?: unknown }).value : d;
+    return Array.isArray(v) ? Number(v[0]) : NaN;
+  });
+}
+
+/** binEdges are a histogram's bin bounds, from its bins' middles (equal bins). */
 export function binEdges(mids: number[], i: number): [number, number] | null {
   if (mids.length < 2 || i < 0 || i >= mids.length) return null;
   const half = (mids[1] - mids[0]) / 2;
@@ -173,9 +188,11 @@ export function decorateUncertainty(id: string, option: Option, theme: Theme): O
     tooltip.formatter = (ps: AxisParams[]) => fanTooltip(Array.isArray(ps) ? ps : [ps]);
   } else if (id === histogramID) {
     const x = objects(o.xAxis)[0];
-    const mids = (Array.isArray(x?.data) ? x.data : []).map(Number);
+    const mids = histogramMids(o);
     if (x) {
-      x.axisLabel = { ...(x.axisLabel as object), formatter: (v: unknown) => formatCompact(Number(v), 1), hideOverlap: true };
+      // Round ticks (backend/charts sets them): as many decimals as they need.
+      x.axisLabel = { ...(x.axisLabel as object), formatter: (v: unknown) => formatCompact(Number(v), 2), hideOverlap: true };
+      x.splitLine = { lineStyle: { color: theme === 'dark' ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.08)' } };
     }
     for (const y of objects(o.yAxis)) {
       y.axisLabel = { ...(y.axisLabel as object), formatter: (v: number) => formatPercent(v, 0) };
@@ -191,7 +208,8 @@ export function decorateUncertainty(id: string, option: Option, theme: Theme): O
     }
     tooltip.formatter = (ps: AxisParams[]) => {
       const list = Array.isArray(ps) ? ps : [ps];
-      const i = list[0] ? mids.indexOf(Number(list[0].axisValue ?? list[0].name)) : -1;
+      const v = list[0]?.value;
+      const i = list[0] ? (Array.isArray(v) ? mids.indexOf(Number(v[0])) : (list[0].dataIndex ?? -1)) : -1;
       return histogramTooltip(list, binEdges(mids, i));
     };
   } else if (id === tornadoID) {

@@ -25,15 +25,20 @@ describe('the scenario as written on the uncertainty charts', () => {
   });
 
   it('marks the histogram at the bin holding the value, or says it lies beyond the runs', () => {
-    const hist = { id: 'histogram', title: 'H', option: { xAxis: [{ data: [10, 20, 30] }], series: [{ data: [0.2, 0.5, 0.3] }] } };
+    const hist = {
+      id: 'histogram',
+      title: 'H',
+      option: { xAxis: [{ type: 'value', min: 0, max: 40, interval: 10 }], series: [{ data: [{ value: [10, 0.2] }, { value: [20, 0.5] }, { value: [30, 0.3] }] }] },
+    };
     const mark = (base: number) => {
       const s = (withWrittenMark(hist, base).option as { series: { markLine: { data: { xAxis: number; name: string }[] } }[] }).series[0].markLine;
       return [s.data[0].xAxis, s.data[0].name];
     };
-    expect(mark(21)).toEqual([1, 'As written $21']);
-    expect(mark(26)).toEqual([2, 'As written $26']);
-    expect(mark(99)).toEqual([2, 'As written $99, above every run']);
-    expect(mark(1)).toEqual([0, 'As written $1, below every run']);
+    // At the value itself on the value axis; at the end of the runs when beyond them.
+    expect(mark(21)).toEqual([21, 'As written $21']);
+    expect(mark(26)).toEqual([26, 'As written $26']);
+    expect(mark(99)).toEqual([35, 'As written $99, above every run']);
+    expect(mark(1)).toEqual([5, 'As written $1, below every run']);
   });
 
   it('says where the value lies among the runs', () => {

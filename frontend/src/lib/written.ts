@@ -7,7 +7,7 @@ import type { Chart } from './api';
 import type { Option } from './chartOptions';
 import { formatCompact } from './format';
 
-import { seriesWritten } from './uncertainty';
+import { histogramMids, seriesWritten } from './uncertainty';
 
 export { seriesWritten };
 
@@ -91,23 +91,21 @@ export function among(base: number, p10: number, p90: number): Among {
 }
 
 /**
- * withWrittenMark marks the as-written value on the histogram (its x axis holds
- * the bins' middles): a line at the bin that holds it, or at the end it lies
- * beyond, labelled with the value.
+ * withWrittenMark marks the as-written value on the histogram (its bars stand at
+ * their bins' middles on a value axis): a line at the value, or at the end of the
+ * runs it lies beyond, labelled with the value.
  */
 export function withWrittenMark(chart: Chart, base: number): Chart {
   const o = clone(chart.option as Option);
-  const x = (Array.isArray(o.xAxis) ? o.xAxis[0] : o.xAxis) as { data?: unknown[] } | undefined;
-  const mids = (x?.data ?? []).map(Number);
+  const mids = histogramMids(o).filter(Number.isFinite);
   if (mids.length === 0 || !Number.isFinite(base)) return chart;
   const half = mids.length > 1 ? (mids[1] - mids[0]) / 2 : 0;
-  let i = mids.findIndex((m) => base < m + half);
+  const lo = mids[0] - half;
+  const hi = mids[mids.length - 1] + half;
+  let at = base;
   let where = '';
-  if (base < mids[0] - half) where = ', below every run';
-  if (i < 0) {
-    i = mids.length - 1;
-    if (base > mids[i] + half) where = ', above every run';
-  }
+  if (base < lo) [at, where] = [lo, ', below every run'];
+  if (base > hi) [at, where] = [hi, ', above every run'];
   const series = [...((o.series as Record<string, unknown>[]) ?? [])];
   if (series.length === 0) return chart;
   series[0] = {
@@ -117,8 +115,8 @@ export function withWrittenMark(chart: Chart, base: number): Chart {
       symbol: 'none',
       lineStyle: { color: writtenColor, type: 'dashed', width: 2 },
       label: { position: 'insideEndTop', color: writtenColor, fontSize: 11 },
-      // The label is the mark's name (decorateUncertainty): its value is a bin's index.
-      data: [{ xAxis: i, name: `As written ${formatCompact(base, 2)}${where}` }],
+      // The label is the mark's name (decorateUncertainty).
+      data: [{ xAxis: at, name: `As written ${formatCompact(base, 2)}${where}` }],
     },
   };
   o.series = series;
