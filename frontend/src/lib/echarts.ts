@@ -1,33 +1,10 @@
-// echarts, bundled with only the parts the Go options use (nothing from a CDN).
-import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  ScatterChart,
-  VisualMapComponent,
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
-
-export { echarts };
+// echarts is a chunk of its own (lib/echartsEngine.ts), fetched as soon as this
+// module runs and evaluated while the page waits for its first answers: the page
+// and its first requests do not wait for the largest part of the bundle.
+type Engine = typeof import('./echartsEngine');
+let engine: Engine | null = null;
+const loading: Promise<Engine> = import('./echartsEngine').then((m) => (engine = m));
+type ECharts = ReturnType<Engine['echarts']['init']>;
 
 /**
  * whenIdle runs fn once the page has nothing else to do (requestIdleCallback), or
@@ -57,11 +34,14 @@ export interface Size {
  */
 export class ChartHost {
   readonly #el: HTMLElement;
-  #instance: echarts.ECharts | null = null;
+  #instance: ECharts | null = null;
   #theme: 'light' | 'dark' | null = null;
   #resize: ResizeObserver | null = null;
   /** The size the instance is drawn at. */
   #size: Size | null = null;
+  /** A draw asked for before echarts was loaded: the latest, drawn once it is. */
+  #waiting: Parameters<ChartHost['draw']> | null = null;
+  #disposed = false;
 
   constructor(el: HTMLElement) {
     this.#el = el;
@@ -84,6 +64,19 @@ export class ChartHost {
     onfinished?: () => void,
     size?: Size,
   ): void {
+    if (!engine) {
+      const first = this.#waiting === null;
+      this.#waiting = [option, theme, settings, onfinished, size];
+      if (first) {
+        void loading.then(() => {
+          const args = this.#waiting;
+          this.#waiting = null;
+          if (args && !this.#disposed) this.draw(...args);
+        });
+      }
+      return;
+    }
+    const { echarts } = engine;
     if (this.#instance && this.#theme !== theme) {
       this.#instance.dispose();
       this.#instance = null;
@@ -124,6 +117,8 @@ export class ChartHost {
   }
 
   dispose(): void {
+    this.#disposed = true;
+    this.#waiting = null;
     this.#resize?.disconnect();
     this.#instance?.dispose();
     this.#instance = null;
