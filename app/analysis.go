@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dealmodel/backend/charts"
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
@@ -352,8 +353,8 @@ func asWritten(sc *scenario.Scenario, out *sim.Outcome, v *SimulationView) {
 			w.Values[i] = x.InexactFloat64()
 		}
 		if id, ok := strings.CutSuffix(strings.TrimPrefix(b.ID, "contract."), ".cumulative"); ok {
-			if c := sc.Contract(id); c != nil && c.Cap != nil {
-				level := c.Cap.InexactFloat64()
+			if c := sc.Contract(id); c != nil && contract.Share(c).Cap != nil {
+				level := contract.Share(c).Cap.InexactFloat64()
 				if toward := r.SeriesByID("contract." + id + ".toward_cap"); toward != nil && len(toward.Values) == len(se.Values) {
 					last := len(se.Values) - 1
 					level += se.Values[last].Sub(toward.Values[last]).InexactFloat64()

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"dealmodel/backend/charts"
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -366,7 +367,7 @@ func TestSolveCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Total paid holds the $3.76B paid before the cap counts (2025Q1–2026Q1).
-	want := scenario.FormatAmount(c.PaidBefore.Add(mustAmount(t, "20B")).Sub(mustAmount(t, "3.76B")))
+	want := scenario.FormatAmount(contract.Share(c).PaidBefore.Add(mustAmount(t, "20B")).Sub(mustAmount(t, "3.76B")))
 	if r.Unreachable || r.Value != want || !r.Hit || r.Reached != "20000000000.00" {
 		t.Errorf("solved %+v; want cap %s reaching 20B exactly", r, want)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
 )
@@ -74,12 +75,12 @@ func fixture() (*scenario.Scenario, *engine.Result) {
 		Streams: []scenario.Stream{{ID: "rev", Label: "OpenAI revenue"}},
 		Contracts: []scenario.Contract{
 			{ID: "share", Type: scenario.TypeRevenueShare, Label: "Revenue share", Payer: "OpenAI", Payee: "Microsoft",
-				Enabled: true, Base: "rev", Rate: d("0.2"), Cap: &capAmount},
+				Enabled: true, Ext: &contract.ShareTerms{Base: "rev", Rate: d("0.2"), Cap: &capAmount}},
 			{ID: "aws", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "AWS", Enabled: true},
 			{ID: "azure1", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "Azure", Enabled: true},
 			{ID: "azure2", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "Azure", Enabled: true},
 			{ID: "off", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "Oracle", Enabled: false},
-			{ID: "stake", Type: scenario.TypeEquity, Label: "Microsoft stake", Holder: "Microsoft", Enabled: true},
+			{ID: "stake", Type: scenario.TypeEquity, Label: "Microsoft stake", Enabled: true, Ext: &contract.EquityTerms{Holder: "Microsoft"}},
 		},
 	}
 	r := &engine.Result{
@@ -220,14 +221,14 @@ func TestCumulativeCap(t *testing.T) {
 
 func TestCumulativeCapCountsPaidBefore(t *testing.T) {
 	s, r := fixture()
-	s.Contracts[0].PaidBefore = d("1.5")
+	contract.Share(&s.Contracts[0]).PaidBefore = d("1.5")
 	o := decode(t, mustJSON(t)(ByID(r, s, "cumulative_cap.share")))
 	equalFloats(t, "without the cap", values(t, o.Series[1].Data), ds("5.5", "9.5", "13.5", "17.5"))
 }
 
 func TestCumulativeCapWithoutCapHasNoMarks(t *testing.T) {
 	s, r := fixture()
-	s.Contracts[0].Cap = nil
+	contract.Share(&s.Contracts[0]).Cap = nil
 	r.Summary[1].Null = true
 	o := decode(t, mustJSON(t)(ByID(r, s, "cumulative_cap.share")))
 	if len(o.Series) != 1 {

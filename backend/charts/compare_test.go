@@ -3,6 +3,7 @@ package charts
 import (
 	"testing"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
 )
@@ -11,7 +12,7 @@ func TestCompare(t *testing.T) {
 	s1, r1 := fixture()
 	s2, r2 := fixture()
 	higher := d("12")
-	s2.Contracts[0].Cap = &higher
+	contract.Share(&s2.Contracts[0]).Cap = &higher
 	// The second scenario starts a quarter later and runs a quarter longer.
 	r2.Periods = []string{"2025Q2", "2025Q3", "2025Q4", "2026Q1"}
 	r2.Series = append(r2.Series, engine.Series{ID: "total.commitments.paid", Group: engine.GroupTotal, Values: ds("1", "2", "3", "4")})

@@ -14,7 +14,33 @@ import (
 // or by custom weights, from a payer (the buyer) to a payee (the provider).
 type commitment struct{}
 
-var profiles = []string{scenario.ProfileEven, scenario.ProfileRamp, scenario.ProfileCustom}
+// Commitment profiles.
+const (
+	ProfileEven   = "even"
+	ProfileRamp   = "ramp"
+	ProfileCustom = "custom"
+)
+
+var profiles = []string{ProfileEven, ProfileRamp, ProfileCustom}
+
+// CommitmentTerms are a commitment's terms, in Contract.Ext: the total, spread
+// over whole contract years by a profile (custom: by its weights).
+type CommitmentTerms struct {
+	Total   decimal.Decimal
+	Years   int
+	Profile string
+	Weights []decimal.Decimal // custom only
+}
+
+// Clone implements scenario.ContractExt.
+func (t *CommitmentTerms) Clone() scenario.ContractExt {
+	c := *t
+	c.Weights = append([]decimal.Decimal(nil), t.Weights...)
+	return &c
+}
+
+// Commitment returns a commitment's terms (see termsOf).
+func Commitment(c *scenario.Contract) *CommitmentTerms { return termsOf[CommitmentTerms](c) }
 
 func (commitment) Name() string          { return scenario.TypeCommitment }
 func (commitment) MovesMoney() bool      { return true }
@@ -27,64 +53,65 @@ func (commitment) Describe() Description {
 
 func (commitment) Template(c *scenario.Contract, env TemplateEnv) {
 	c.Label, c.Payer, c.Payee = "Compute commitment", env.Party, "Provider"
-	c.Total, c.Years, c.Profile = dec("50000000000"), 5, scenario.ProfileEven
+	Commitment(c).Total, Commitment(c).Years, Commitment(c).Profile = dec("50000000000"), 5, ProfileEven
 }
 
 func (commitment) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
+	Commitment(c) // the terms, even when a key is missing
 	if d.Need("total", "add total: the committed amount, such as 38B") {
-		c.Total, _ = d.Amount("total")
+		Commitment(c).Total, _ = d.Amount("total")
 	}
 	if d.Need("years", "add years: the contract's length in whole years, such as 7") {
 		if v, ok := d.Integer("years"); ok {
 			if v < 1 || v > 100 {
 				d.Errorf("years", "years must be a whole number from 1 to 100, found %d", v)
 			} else {
-				c.Years = int(v)
+				Commitment(c).Years = int(v)
 			}
 		}
 	}
-	c.Profile = scenario.ProfileEven
+	Commitment(c).Profile = ProfileEven
 	if v, ok := d.Str("profile"); ok {
 		if !contains(profiles, v) {
 			d.Errorf("profile", "unknown profile %q: valid profiles are even, ramp, custom", v)
 		}
-		c.Profile = v
+		Commitment(c).Profile = v
 	}
-	c.Weights = d.Numbers("weights", "a list of weights, one per contract year, such as [1, 2, 3]")
+	Commitment(c).Weights = d.Numbers("weights", "a list of weights, one per contract year, such as [1, 2, 3]")
 }
 
 func (commitment) Check(k *scenario.ContractCheck, c *scenario.Contract) {
-	k.Amount("total", c.Total)
-	switch c.Profile {
-	case scenario.ProfileCustom:
-		if len(c.Weights) != c.Years {
-			k.Errorf("weights", "profile custom needs one weight per contract year: %d years, %d weights", c.Years, len(c.Weights))
+	k.Amount("total", Commitment(c).Total)
+	switch Commitment(c).Profile {
+	case ProfileCustom:
+		if len(Commitment(c).Weights) != Commitment(c).Years {
+			k.Errorf("weights", "profile custom needs one weight per contract year: %d years, %d weights", Commitment(c).Years, len(Commitment(c).Weights))
 		}
 		sum := decimal.Zero
-		for i, w := range c.Weights {
+		for i, w := range Commitment(c).Weights {
 			if w.IsNegative() {
 				k.Errorf(fmt.Sprintf("weights.%d", i+1), "weight %s is negative: weights are 0 or more", w)
 			}
 			sum = sum.Add(w)
 		}
-		if sum.IsZero() && len(c.Weights) > 0 {
+		if sum.IsZero() && len(Commitment(c).Weights) > 0 {
 			k.Errorf("weights", "the weights add up to 0: at least one year needs a positive weight")
 		}
 	default:
-		if len(c.Weights) > 0 {
-			k.Errorf("weights", "weights apply only with profile: custom (this contract's profile is %s)", c.Profile)
+		if len(Commitment(c).Weights) > 0 {
+			k.Errorf("weights", "weights apply only with profile: custom (this contract's profile is %s)", Commitment(c).Profile)
 		}
 	}
 }
 
 func (commitment) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
-	w.Line("total", scenario.FormatAmount(c.Total))
+	w.Line("total", scenario.FormatAmount(Commitment(c).Total))
 	w.FromUntil(false)
-	w.Line("years", fmt.Sprint(c.Years))
-	w.Line("profile", c.Profile)
-	if len(c.Weights) > 0 {
-		parts := make([]string, len(c.Weights))
-		for i, v := range c.Weights {
+	w.Line("years", fmt.Sprint(Commitment(c).Years))
+	w.Line("profile", Commitment(c).Profile)
+	if len(Commitment(c).Weights) > 0 {
+		parts := make([]string, len(Commitment(c).Weights))
+		for i, v := range Commitment(c).Weights {
 			parts[i] = v.String()
 		}
 		w.Line("weights", "["+strings.Join(parts, ", ")+"]")
@@ -97,10 +124,10 @@ var (
 )
 
 func (commitment) Fields(c *scenario.Contract, add scenario.FieldFunc) {
-	add("total", scenario.KindAmount, "total", c.Total, ptrZero, nil)
+	add("total", scenario.KindAmount, "total", Commitment(c).Total, ptrZero, nil)
 	lo, hi := minYears, maxYears
-	add("years", scenario.KindInteger, "years", decimal.NewFromInt(int64(c.Years)), &lo, &hi)
-	for k, w := range c.Weights {
+	add("years", scenario.KindInteger, "years", decimal.NewFromInt(int64(Commitment(c).Years)), &lo, &hi)
+	for k, w := range Commitment(c).Weights {
 		add(fmt.Sprintf("weights.%d", k+1), scenario.KindNumber, fmt.Sprintf("weight of year %d", k+1), w, ptrZero, nil)
 	}
 }
@@ -108,15 +135,15 @@ func (commitment) Fields(c *scenario.Contract, add scenario.FieldFunc) {
 func (commitment) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, string) {
 	switch {
 	case len(parts) == 1 && parts[0] == "total":
-		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &c.Total}, ""
+		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &Commitment(c).Total}, ""
 	case len(parts) == 1 && parts[0] == "years":
 		return scenario.FieldRef{Kind: scenario.KindInteger, Set: func(v decimal.Decimal) { setYears(c, int(v.IntPart())) }}, ""
 	case len(parts) == 2 && parts[0] == "weights":
 		k, err := strconv.Atoi(parts[1])
-		if err != nil || k < 1 || k > len(c.Weights) {
-			return scenario.FieldRef{}, fmt.Sprintf("contract %s has weights 1..%d", c.ID, len(c.Weights))
+		if err != nil || k < 1 || k > len(Commitment(c).Weights) {
+			return scenario.FieldRef{}, fmt.Sprintf("contract %s has weights 1..%d", c.ID, len(Commitment(c).Weights))
 		}
-		return scenario.FieldRef{Kind: scenario.KindNumber, Ptr: &c.Weights[k-1]}, ""
+		return scenario.FieldRef{Kind: scenario.KindNumber, Ptr: &Commitment(c).Weights[k-1]}, ""
 	}
 	return scenario.FieldRef{}, ""
 }
@@ -124,29 +151,29 @@ func (commitment) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, 
 // setYears changes the length and keeps custom weights consistent with it: extend
 // with the last weight, or drop the last ones.
 func setYears(c *scenario.Contract, years int) {
-	c.Years = years
-	if c.Profile == scenario.ProfileCustom {
-		for len(c.Weights) < c.Years {
-			c.Weights = append(c.Weights, c.Weights[len(c.Weights)-1])
+	Commitment(c).Years = years
+	if Commitment(c).Profile == ProfileCustom {
+		for len(Commitment(c).Weights) < Commitment(c).Years {
+			Commitment(c).Weights = append(Commitment(c).Weights, Commitment(c).Weights[len(Commitment(c).Weights)-1])
 		}
-		c.Weights = c.Weights[:c.Years]
+		Commitment(c).Weights = Commitment(c).Weights[:Commitment(c).Years]
 	}
 }
 
 var four = decimal.NewFromInt(4)
 
 func (commitment) Eval(c *scenario.Contract, l Ledger) error {
-	weights := make([]decimal.Decimal, c.Years)
+	weights := make([]decimal.Decimal, Commitment(c).Years)
 	sum := decimal.Zero
-	for k := range c.Years {
-		switch c.Profile {
-		case scenario.ProfileRamp:
+	for k := range Commitment(c).Years {
+		switch Commitment(c).Profile {
+		case ProfileRamp:
 			weights[k] = decimal.NewFromInt(int64(k + 1))
-		case scenario.ProfileCustom:
-			if k >= len(c.Weights) {
-				return fmt.Errorf("contract %s: %d weights for %d years", c.ID, len(c.Weights), c.Years)
+		case ProfileCustom:
+			if k >= len(Commitment(c).Weights) {
+				return fmt.Errorf("contract %s: %d weights for %d years", c.ID, len(Commitment(c).Weights), Commitment(c).Years)
 			}
-			weights[k] = c.Weights[k]
+			weights[k] = Commitment(c).Weights[k]
 		default:
 			weights[k] = one
 		}
@@ -159,9 +186,9 @@ func (commitment) Eval(c *scenario.Contract, l Ledger) error {
 	n, start, end := l.N(), l.Start(), l.End()
 	paid := zeros(n)
 	inside, outside := decimal.Zero, decimal.Zero
-	for k := range c.Years {
+	for k := range Commitment(c).Years {
 		// One division per contract year: paid(q) = total × w_k / Σw / 4.
-		perQuarter := l.Div(c.Total.Mul(weights[k]), den)
+		perQuarter := l.Div(Commitment(c).Total.Mul(weights[k]), den)
 		in := int64(0)
 		for j := range 4 {
 			if q := c.From + scenario.Quarter(4*k+j); q >= start && q <= end {
@@ -206,8 +233,8 @@ func (commitment) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, er
 	p := &commitmentProgram{c: c, from: int(c.From - l.Start())}
 	p.total = l.Slot(c, "total")
 	p.years = l.Slot(c, "years")
-	if c.Profile == scenario.ProfileCustom {
-		for k := range c.Weights {
+	if Commitment(c).Profile == ProfileCustom {
+		for k := range Commitment(c).Weights {
 			p.weights = append(p.weights, l.Slot(c, fmt.Sprintf("weights.%d", k+1)))
 		}
 	}
@@ -233,10 +260,10 @@ func (p *commitmentProgram) Eval(w *FloatWork) error {
 	c := p.c
 	years := int(v[p.years])
 	weight := func(k int) float64 {
-		switch c.Profile {
-		case scenario.ProfileRamp:
+		switch Commitment(c).Profile {
+		case ProfileRamp:
 			return float64(k + 1)
-		case scenario.ProfileCustom:
+		case ProfileCustom:
 			return v[p.weights[min(k, len(p.weights)-1)]]
 		}
 		return 1
@@ -283,13 +310,13 @@ func contains(list []string, s string) bool {
 func (commitment) Parties(c *scenario.Contract) string { return payerToPayee(c) }
 
 func (commitment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
-	t := fmt.Sprintf("%s over %d years from %s", scenario.FormatAmount(c.Total), c.Years, c.From)
-	switch c.Profile {
-	case scenario.ProfileRamp:
-		t += ", ramping (weights 1.." + fmt.Sprint(c.Years) + ")"
-	case scenario.ProfileCustom:
-		ws := make([]string, len(c.Weights))
-		for i, w := range c.Weights {
+	t := fmt.Sprintf("%s over %d years from %s", scenario.FormatAmount(Commitment(c).Total), Commitment(c).Years, c.From)
+	switch Commitment(c).Profile {
+	case ProfileRamp:
+		t += ", ramping (weights 1.." + fmt.Sprint(Commitment(c).Years) + ")"
+	case ProfileCustom:
+		ws := make([]string, len(Commitment(c).Weights))
+		for i, w := range Commitment(c).Weights {
 			ws[i] = w.String()
 		}
 		t += ", yearly weights " + strings.Join(ws, ", ")
@@ -300,12 +327,12 @@ func (commitment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 }
 
 func (commitment) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
-	return Views{ComputeSpend: true, Committed: c.Total}
+	return Views{ComputeSpend: true, Committed: Commitment(c).Total}
 }
 
 func (commitment) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	out := []scenario.ContractInput{number("total", "Total"), date("from", "From", c.From), number("years", "Years")}
-	for k := range c.Weights {
+	for k := range Commitment(c).Weights {
 		out = append(out, number(fmt.Sprintf("weights.%d", k+1), fmt.Sprintf("Weight of year %d", k+1)))
 	}
 	return out
@@ -322,22 +349,22 @@ func (commitment) SetText(s *scenario.Scenario, c *scenario.Contract, key, v str
 		return false, nil
 	}
 	switch v {
-	case scenario.ProfileEven, scenario.ProfileRamp:
-		c.Weights = nil
-	case scenario.ProfileCustom:
-		if c.Profile != scenario.ProfileCustom {
-			c.Weights = make([]decimal.Decimal, c.Years)
-			for k := range c.Weights {
-				c.Weights[k] = decimal.NewFromInt(1)
-				if c.Profile == scenario.ProfileRamp {
-					c.Weights[k] = decimal.NewFromInt(int64(k + 1))
+	case ProfileEven, ProfileRamp:
+		Commitment(c).Weights = nil
+	case ProfileCustom:
+		if Commitment(c).Profile != ProfileCustom {
+			Commitment(c).Weights = make([]decimal.Decimal, Commitment(c).Years)
+			for k := range Commitment(c).Weights {
+				Commitment(c).Weights[k] = decimal.NewFromInt(1)
+				if Commitment(c).Profile == ProfileRamp {
+					Commitment(c).Weights[k] = decimal.NewFromInt(int64(k + 1))
 				}
 			}
 		}
 	default:
 		return true, fmt.Errorf("profile %q: use even, ramp or custom", v)
 	}
-	c.Profile = v
+	Commitment(c).Profile = v
 	return true, nil
 }
 

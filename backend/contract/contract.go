@@ -183,6 +183,39 @@ func BoundsOf(c *scenario.Contract, key string) (Bounds, bool) {
 	return Bounds{lo, hi}, lo != nil || hi != nil
 }
 
+// termsOf returns a contract's terms of the type T (its Ext), giving a contract
+// that has none yet (one made in code, before its template) new ones. A contract
+// that holds another type's terms keeps them: it gets empty ones, not attached.
+func termsOf[T any, P interface {
+	*T
+	scenario.ContractExt
+}](c *scenario.Contract) P {
+	if t, ok := c.Ext.(P); ok {
+		return t
+	}
+	t := P(new(T))
+	if c.Ext == nil {
+		c.Ext = t
+	}
+	return t
+}
+
+// ShareOf is a type whose contracts are a share of a stream, so that their
+// figures rest on the stream's sources too.
+type ShareOf interface {
+	BaseStream(c *scenario.Contract) string
+}
+
+// BaseStream is the stream a contract is a share of; "" when its type takes none.
+func BaseStream(c *scenario.Contract) string {
+	if t, err := Of(c); err == nil {
+		if b, ok := t.(ShareOf); ok {
+			return b.BaseStream(c)
+		}
+	}
+	return ""
+}
+
 // Description is how a type is shown to people.
 type Description struct {
 	// Title names the type in tables: "Revenue share".

@@ -24,13 +24,32 @@ func (equity) NumericKeys() []string {
 	return []string{"stake", "valuation.amount", "changes.<quarter>.stake", "valuation.marks.<quarter>"}
 }
 
-// EquityTerms are a stake's terms of format v2, in Contract.Ext: dated changes of
-// the stake, and valuation marks (Contract.Valuation.Method is marks).
+// EquityTerms are a stake's terms, in Contract.Ext: who holds it, its share and
+// how the company is valued; of format v2, dated changes of the stake, and
+// valuation marks (Valuation.Method is marks).
 type EquityTerms struct {
+	Holder    string
+	Stake     decimal.Decimal
+	Valuation Valuation
+
 	Changes     []Change // in quarter order
 	Interpolate string   // step (default) or linear
 	Marks       []scenario.QuarterAmount
 }
+
+// Valuation is how an equity contract values the company.
+type Valuation struct {
+	Amount decimal.Decimal
+	At     scenario.Quarter
+	Method string // constant (default), revenue_multiple or marks
+	Stream string // revenue_multiple only
+}
+
+// Equity valuation methods of format v1.
+const (
+	MethodConstant        = "constant"
+	MethodRevenueMultiple = "revenue_multiple"
+)
 
 // Clone implements scenario.ContractExt.
 func (t *EquityTerms) Clone() scenario.ContractExt {
@@ -40,13 +59,8 @@ func (t *EquityTerms) Clone() scenario.ContractExt {
 	return &c
 }
 
-// Equity returns a stake's v2 terms; the zero value when it has none.
-func Equity(c *scenario.Contract) *EquityTerms {
-	if t, ok := c.Ext.(*EquityTerms); ok {
-		return t
-	}
-	return &EquityTerms{}
-}
+// Equity returns a stake's terms (see termsOf).
+func Equity(c *scenario.Contract) *EquityTerms { return termsOf[EquityTerms](c) }
 
 var equityTerms = []changeTerm{termStake}
 
@@ -63,23 +77,24 @@ func (equity) Describe() Description {
 }
 
 func (equity) Template(c *scenario.Contract, env TemplateEnv) {
-	c.Label, c.Holder = "Stake", "Investor"
-	c.Stake = dec("0.1")
-	c.Valuation = scenario.Valuation{Amount: dec("100000000000"), At: env.Scenario.Start, Method: scenario.MethodConstant}
+	c.Label, Equity(c).Holder = "Stake", "Investor"
+	Equity(c).Stake = dec("0.1")
+	Equity(c).Valuation = Valuation{Amount: dec("100000000000"), At: env.Scenario.Start, Method: MethodConstant}
 }
 
 func (equity) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
+	Equity(c) // the terms, even when a key is missing
 	if d.Need("holder", "add holder: the party that holds the stake, such as Microsoft") {
-		c.Holder, _ = d.Str("holder")
+		Equity(c).Holder, _ = d.Str("holder")
 	}
 	if d.Need("stake", "add stake: the share held, such as 27%") {
-		c.Stake, _ = d.Rate("stake")
+		Equity(c).Stake, _ = d.Rate("stake")
 	}
 	if d.Need("valuation", "add valuation: with amount and at") {
-		c.Valuation = scenario.Valuation{Method: scenario.MethodConstant}
+		Equity(c).Valuation = Valuation{Method: MethodConstant}
 		v := d.Mapping("valuation", valuationKeys)
 		if d.Has("changes") {
-			c.Ext = &EquityTerms{Changes: decodeChanges(d, equityTerms)}
+			Equity(c).Changes = decodeChanges(d, equityTerms)
 		}
 		if v == nil {
 			return
@@ -88,32 +103,32 @@ func (equity) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
 			return
 		}
 		if v.Need("amount", "add amount: the company's valuation, such as 852B") {
-			c.Valuation.Amount, _ = v.Amount("amount")
+			Equity(c).Valuation.Amount, _ = v.Amount("amount")
 		}
 		if v.Need("at", "add at: the quarter of the valuation, such as 2026Q1") {
-			c.Valuation.At, _ = v.Quarter("at", false)
+			Equity(c).Valuation.At, _ = v.Quarter("at", false)
 		}
 		if m, ok := v.Str("method"); ok {
-			if m != scenario.MethodConstant && m != scenario.MethodRevenueMultiple {
+			if m != MethodConstant && m != MethodRevenueMultiple {
 				methods := "constant, revenue_multiple, marks"
 				if d.Version() == scenario.FormatV1 {
 					methods = "constant, revenue_multiple"
 				}
 				v.Errorf("method", "unknown method %q: valid methods are %s", m, methods)
 			}
-			c.Valuation.Method = m
+			Equity(c).Valuation.Method = m
 		}
 		for _, k := range []string{"interpolate", "marks"} {
 			if v.Has(k) {
 				if d.Version() == scenario.FormatV1 {
 					v.Errorf(k, "%s is a key of format version 2: write version: 2 at the top of the file to use it (this file says version: 1)", k)
 				} else {
-					v.Errorf(k, "%s applies only with method: marks (this valuation's method is %s)", k, c.Valuation.Method)
+					v.Errorf(k, "%s applies only with method: marks (this valuation's method is %s)", k, Equity(c).Valuation.Method)
 				}
 			}
 		}
 		if v.Has("stream") {
-			c.Valuation.Stream, _ = v.Str("stream")
+			Equity(c).Valuation.Stream, _ = v.Str("stream")
 		}
 	}
 }
@@ -125,7 +140,7 @@ func decodeMarks(d, v *scenario.ContractDecoder, c *scenario.Contract) bool {
 	if m != MethodMarks {
 		return false
 	}
-	c.Valuation.Method = m
+	Equity(c).Valuation.Method = m
 	if d.Version() == scenario.FormatV1 {
 		v.Errorf("method", "method marks is part of format version 2: write version: 2 at the top of the file to use it (this file says version: 1)")
 		return true
@@ -135,11 +150,7 @@ func decodeMarks(d, v *scenario.ContractDecoder, c *scenario.Contract) bool {
 			v.Errorf(k, "%s does not apply to method marks: the marks give the valuation (remove %s)", k, k)
 		}
 	}
-	t, ok := c.Ext.(*EquityTerms)
-	if !ok {
-		t = &EquityTerms{}
-		c.Ext = t
-	}
+	t := Equity(c)
 	t.Interpolate = InterpolateStep
 	if x, ok := v.Str("interpolate"); ok {
 		if x != InterpolateStep && x != InterpolateLinear {
@@ -155,11 +166,11 @@ func decodeMarks(d, v *scenario.ContractDecoder, c *scenario.Contract) bool {
 
 func (equity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 	s := k.Scenario()
-	k.Party("holder", c.Holder)
-	k.Rate("stake", c.Stake, zero, one)
+	k.Party("holder", Equity(c).Holder)
+	k.Rate("stake", Equity(c).Stake, zero, one)
 	t := Equity(c)
 	checkChanges(k, t.Changes, equityTerms, s.Start, s.End, "the horizon")
-	v := c.Valuation
+	v := Equity(c).Valuation
 	if v.Method == MethodMarks {
 		for _, mk := range t.Marks {
 			k.Amount("valuation.marks."+mk.Quarter.String(), mk.Amount)
@@ -177,7 +188,7 @@ func (equity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 		k.Errorf("valuation.at", "%s is outside the horizon %s..%s: the valuation must be dated inside it", v.At, s.Start, s.End)
 	}
 	switch v.Method {
-	case scenario.MethodRevenueMultiple:
+	case MethodRevenueMultiple:
 		if v.Stream == "" {
 			k.Errorf("valuation.stream", "missing: method revenue_multiple needs stream: the id of the revenue stream the multiple applies to")
 		} else if st := k.Stream("valuation.stream", v.Stream, ""); st != nil && v.At >= s.Start && v.At <= s.End && len(st.Annual) > 0 {
@@ -190,7 +201,7 @@ func (equity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 				k.Errorf("valuation.at", "stream %s is 0 in %s, so no revenue multiple can be taken there: date the valuation in a quarter with revenue", st.ID, v.At)
 			}
 		}
-	case scenario.MethodConstant:
+	case MethodConstant:
 		if v.Stream != "" {
 			k.Errorf("valuation.stream", "stream applies only with method: revenue_multiple")
 		}
@@ -198,12 +209,12 @@ func (equity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 }
 
 func (equity) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
-	w.Line("holder", scenario.Quote(c.Holder))
-	w.Line("stake", scenario.FormatRate(c.Stake))
+	w.Line("holder", scenario.Quote(Equity(c).Holder))
+	w.Line("stake", scenario.FormatRate(Equity(c).Stake))
 	t := Equity(c)
 	encodeChanges(w, t.Changes, equityTerms)
 	v := w.Mapping("valuation")
-	if c.Valuation.Method == MethodMarks {
+	if Equity(c).Valuation.Method == MethodMarks {
 		v.Line("method", MethodMarks)
 		v.Line("interpolate", t.Interpolate)
 		m := v.Mapping("marks")
@@ -212,25 +223,25 @@ func (equity) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
 		}
 		return
 	}
-	v.Line("amount", scenario.FormatAmount(c.Valuation.Amount))
-	v.Line("at", c.Valuation.At.String())
-	v.Line("method", c.Valuation.Method)
-	if c.Valuation.Stream != "" {
-		v.Line("stream", c.Valuation.Stream)
+	v.Line("amount", scenario.FormatAmount(Equity(c).Valuation.Amount))
+	v.Line("at", Equity(c).Valuation.At.String())
+	v.Line("method", Equity(c).Valuation.Method)
+	if Equity(c).Valuation.Stream != "" {
+		v.Line("stream", Equity(c).Valuation.Stream)
 	}
 }
 
 func (equity) Fields(c *scenario.Contract, add scenario.FieldFunc) {
-	add("stake", scenario.KindRate, "stake", c.Stake, ptrZero, ptrOne)
+	add("stake", scenario.KindRate, "stake", Equity(c).Stake, ptrZero, ptrOne)
 	t := Equity(c)
 	changeFields(t.Changes, equityTerms, add)
-	if c.Valuation.Method == MethodMarks {
+	if Equity(c).Valuation.Method == MethodMarks {
 		for _, mk := range t.Marks {
 			add("valuation.marks."+mk.Quarter.String(), scenario.KindAmount, "valuation mark "+mk.Quarter.String(), mk.Amount, ptrZero, nil)
 		}
 		return
 	}
-	add("valuation.amount", scenario.KindAmount, "valuation", c.Valuation.Amount, ptrZero, nil)
+	add("valuation.amount", scenario.KindAmount, "valuation", Equity(c).Valuation.Amount, ptrZero, nil)
 }
 
 func (equity) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, string) {
@@ -238,12 +249,12 @@ func (equity) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, stri
 	if ref, why, ok := changeRef(c, t.Changes, equityTerms, parts); ok {
 		return ref, why
 	}
-	marks := c.Valuation.Method == MethodMarks
+	marks := Equity(c).Valuation.Method == MethodMarks
 	switch {
 	case len(parts) == 1 && parts[0] == "stake":
-		return scenario.FieldRef{Kind: scenario.KindRate, Ptr: &c.Stake}, ""
+		return scenario.FieldRef{Kind: scenario.KindRate, Ptr: &Equity(c).Stake}, ""
 	case len(parts) == 2 && parts[0] == "valuation" && parts[1] == "amount" && !marks:
-		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &c.Valuation.Amount}, ""
+		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &Equity(c).Valuation.Amount}, ""
 	case len(parts) == 3 && parts[0] == "valuation" && parts[1] == "marks" && marks:
 		if ref, ok := datedRef(t.Marks, parts[2], scenario.KindAmount); ok {
 			return ref, ""
@@ -256,7 +267,7 @@ func (equity) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, stri
 // StakeAt is the stake in force in quarter q: the stake, replaced by the latest
 // change at or before q.
 func StakeAt(c *scenario.Contract, q scenario.Quarter) decimal.Decimal {
-	return *newTerm(&c.Stake, Equity(c).Changes, termStake).at(q)
+	return *newTerm(&Equity(c).Stake, Equity(c).Changes, termStake).at(q)
 }
 
 // markValue values the company at its marks: the latest mark at or before q
@@ -291,9 +302,9 @@ func (equity) Eval(c *scenario.Contract, l Ledger) error {
 	n, start, end := l.N(), l.Start(), l.End()
 	valuation := make([]decimal.Decimal, n)
 	value := make([]decimal.Decimal, n)
-	v := c.Valuation
+	v := Equity(c).Valuation
 	switch v.Method {
-	case scenario.MethodRevenueMultiple:
+	case MethodRevenueMultiple:
 		rev, ok := l.Stream(v.Stream)
 		if !ok {
 			return fmt.Errorf("contract %s: valuation stream %q is not defined", c.ID, v.Stream)
@@ -323,7 +334,7 @@ func (equity) Eval(c *scenario.Contract, l Ledger) error {
 			valuation[i] = v.Amount
 		}
 	}
-	stake := newTerm(&c.Stake, Equity(c).Changes, termStake)
+	stake := newTerm(&Equity(c).Stake, Equity(c).Changes, termStake)
 	for i := range n {
 		value[i] = stake.at(start + scenario.Quarter(i)).Mul(valuation[i])
 	}
@@ -337,7 +348,7 @@ func (equity) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error)
 	p := &equityProgram{c: c, valStream: -1, amount: -1}
 	t := Equity(c)
 	p.stake = compileTerm(c, l, "stake", t.Changes, termStake)
-	if c.Valuation.Method == MethodMarks {
+	if Equity(c).Valuation.Method == MethodMarks {
 		for _, mk := range t.Marks {
 			p.marks = append(p.marks, schedEntry{q: int(mk.Quarter - l.Start()), slot: l.Slot(c, "valuation.marks."+mk.Quarter.String())})
 		}
@@ -345,11 +356,11 @@ func (equity) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error)
 	} else {
 		p.amount = l.Slot(c, "valuation.amount")
 	}
-	p.at = int(c.Valuation.At - l.Start())
-	if c.Valuation.Method == scenario.MethodRevenueMultiple {
-		b, ok := l.StreamRow(c.Valuation.Stream)
+	p.at = int(Equity(c).Valuation.At - l.Start())
+	if Equity(c).Valuation.Method == MethodRevenueMultiple {
+		b, ok := l.StreamRow(Equity(c).Valuation.Stream)
 		if !ok {
-			return nil, fmt.Errorf("contract %s: valuation stream %q is not defined", c.ID, c.Valuation.Stream)
+			return nil, fmt.Errorf("contract %s: valuation stream %q is not defined", c.ID, Equity(c).Valuation.Stream)
 		}
 		p.multiple, p.valStream = true, b
 	}
@@ -406,7 +417,7 @@ func (p *equityProgram) Eval(w *FloatWork) error {
 		}
 		atRev := rev[p.at]
 		if atRev == 0 {
-			return fmt.Errorf("contract %s: stream %s is 0 at %s, so the revenue multiple is undefined", p.c.ID, p.c.Valuation.Stream, p.c.Valuation.At)
+			return fmt.Errorf("contract %s: stream %s is 0 at %s, so the revenue multiple is undefined", p.c.ID, Equity(p.c).Valuation.Stream, Equity(p.c).Valuation.At)
 		}
 		for i := range n {
 			valuation[i] = amount * rev[i] / atRev
@@ -424,12 +435,12 @@ func (p *equityProgram) Eval(w *FloatWork) error {
 	return nil
 }
 
-func (equity) Parties(c *scenario.Contract) string { return c.Holder }
+func (equity) Parties(c *scenario.Contract) string { return Equity(c).Holder }
 
 func (equity) Terms(s *scenario.Scenario, c *scenario.Contract) string {
-	v := c.Valuation
+	v := Equity(c).Valuation
 	t := Equity(c)
-	stake := scenario.FormatRate(c.Stake)
+	stake := scenario.FormatRate(Equity(c).Stake)
 	for _, ch := range t.Changes {
 		if ch.Stake != nil {
 			stake += ", " + scenario.FormatRate(*ch.Stake) + " from " + ch.Quarter.String()
@@ -447,7 +458,7 @@ func (equity) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 		return fmt.Sprintf("%s of a valuation at the marks %s, %s", stake, strings.Join(parts, ", "), how)
 	}
 	line := fmt.Sprintf("%s of a valuation of %s set in %s", stake, scenario.FormatAmount(v.Amount), v.At)
-	if v.Method == scenario.MethodRevenueMultiple {
+	if v.Method == MethodRevenueMultiple {
 		return line + ", moving with " + streamLabel(s, v.Stream) + " (revenue multiple)"
 	}
 	return line + ", held constant"
@@ -455,9 +466,9 @@ func (equity) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 
 func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
 	method := "held constant"
-	valuation := fmt.Sprintf("a valuation of %s in %s", money.Short(c.Valuation.Amount), c.Valuation.At)
-	switch c.Valuation.Method {
-	case scenario.MethodRevenueMultiple:
+	valuation := fmt.Sprintf("a valuation of %s in %s", money.Short(Equity(c).Valuation.Amount), Equity(c).Valuation.At)
+	switch Equity(c).Valuation.Method {
+	case MethodRevenueMultiple:
 		method = "moving with revenue at a constant multiple"
 	case MethodMarks:
 		t := Equity(c)
@@ -468,25 +479,25 @@ func (equity) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views
 			method = "in straight lines between them"
 		}
 	}
-	stake := newTerm(&c.Stake, Equity(c).Changes, termStake).at(s.End)
+	stake := newTerm(&Equity(c).Stake, Equity(c).Changes, termStake).at(s.End)
 	fact := equityFact(s, c, m)
 	value, _, _ := m.Metric("value_at_end")
 	return Views{
-		Question: &Question{Rank: 1, Question: fmt.Sprintf("What is %s's stake worth?", c.Holder),
-			Lead: fmt.Sprintf("%s's stake is worth %s at the end of %s.", c.Holder, money.Short(value), s.End), Answer: fact},
+		Question: &Question{Rank: 1, Question: fmt.Sprintf("What is %s's stake worth?", Equity(c).Holder),
+			Lead: fmt.Sprintf("%s's stake is worth %s at the end of %s.", Equity(c).Holder, money.Short(value), s.End), Answer: fact},
 		Facts:    []string{fact},
 		FactRank: FactsLast,
 		Late:     true,
-		Figures: []Figure{{Measure: "value_at_end", Label: c.Holder + "'s stake", Context: fmt.Sprintf("%s in %s", scenario.FormatRate(*stake), s.End),
+		Figures: []Figure{{Measure: "value_at_end", Label: Equity(c).Holder + "'s stake", Context: fmt.Sprintf("%s in %s", scenario.FormatRate(*stake), s.End),
 			Explain: fmt.Sprintf("%s's %s stake at %s, %s, in the last quarter of the horizon.",
-				c.Holder, scenario.FormatRate(*stake), valuation, method)}},
+				Equity(c).Holder, scenario.FormatRate(*stake), valuation, method)}},
 		Overlays: []Overlay{{Measure: "value", Title: c.DisplayLabel() + ": value", Note: "The stake's value in each period."}},
 	}
 }
 
 func (equity) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	t := Equity(c)
-	if c.Valuation.Method == MethodMarks {
+	if Equity(c).Valuation.Method == MethodMarks {
 		// The marks are the valuation: each is a numeric field of its own.
 		out := append([]scenario.ContractInput{number("stake", "Stake")}, changeInputs(t.Changes, equityTerms)...)
 		for _, mk := range t.Marks {
@@ -495,17 +506,17 @@ func (equity) Inputs(c *scenario.Contract) []scenario.ContractInput {
 		return out
 	}
 	return []scenario.ContractInput{number("stake", "Stake"), number("valuation.amount", "Valuation"),
-		date("valuation.at", "Valued at", c.Valuation.At)}
+		date("valuation.at", "Valued at", Equity(c).Valuation.At)}
 }
 
 func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool {
 	if strings.HasPrefix(key, "changes.") {
 		return moveChange(Equity(c).Changes, key, q)
 	}
-	if key != "valuation.at" || c.Valuation.Method == MethodMarks {
+	if key != "valuation.at" || Equity(c).Valuation.Method == MethodMarks {
 		return false
 	}
-	c.Valuation.At = q
+	Equity(c).Valuation.At = q
 	return true
 }
 
@@ -517,21 +528,21 @@ func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string)
 	}
 	switch key {
 	case "holder":
-		c.Holder = v
+		Equity(c).Holder = v
 	case "valuation.method":
 		switch v {
-		case scenario.MethodConstant:
-			c.Valuation.Stream = ""
-		case scenario.MethodRevenueMultiple:
-			if c.Valuation.Stream == "" && len(s.Streams) > 0 {
-				c.Valuation.Stream = s.Streams[0].ID
+		case MethodConstant:
+			Equity(c).Valuation.Stream = ""
+		case MethodRevenueMultiple:
+			if Equity(c).Valuation.Stream == "" && len(s.Streams) > 0 {
+				Equity(c).Valuation.Stream = s.Streams[0].ID
 			}
 		default:
 			return true, fmt.Errorf("method %q: use constant or revenue_multiple", v)
 		}
-		c.Valuation.Method = v
+		Equity(c).Valuation.Method = v
 	case "valuation.stream":
-		c.Valuation.Stream = v
+		Equity(c).Valuation.Stream = v
 	default:
 		return false, nil
 	}
@@ -543,30 +554,24 @@ func (equity) Add(c *scenario.Contract, key, text string) (bool, error) {
 	if !strings.HasPrefix(key, "changes.") {
 		return false, nil
 	}
-	t, ok := c.Ext.(*EquityTerms)
-	if !ok {
-		t = &EquityTerms{}
-		c.Ext = t
-	}
-	return addChangeTerm(&t.Changes, equityTerms, key, text)
+	return addChangeTerm(&Equity(c).Changes, equityTerms, key, text)
 }
 
 // Remove removes a dated change.
 func (equity) Remove(c *scenario.Contract, key string) bool {
-	t, ok := c.Ext.(*EquityTerms)
-	return ok && removeChange(&t.Changes, equityTerms, key)
+	return removeChange(&Equity(c).Changes, equityTerms, key)
 }
 func (equity) Optional(c *scenario.Contract) []scenario.OptionalPart { return nil }
-func (equity) Detail(c *scenario.Contract) string                    { return "Held by " + c.Holder }
-func (equity) Uses(c *scenario.Contract) []string                    { return []string{c.Valuation.Stream} }
+func (equity) Detail(c *scenario.Contract) string                    { return "Held by " + Equity(c).Holder }
+func (equity) Uses(c *scenario.Contract) []string                    { return []string{Equity(c).Valuation.Stream} }
 
 // equityFact says what the stake is worth at the end, and on what valuation.
 func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 	value, _, _ := m.Metric("value_at_end")
-	how := fmt.Sprintf("on a valuation of %s held constant", money.Short(c.Valuation.Amount))
-	switch c.Valuation.Method {
-	case scenario.MethodRevenueMultiple:
-		how = fmt.Sprintf("on a valuation that moves with %s, %s in %s", streamLabel(s, c.Valuation.Stream), money.Short(c.Valuation.Amount), c.Valuation.At)
+	how := fmt.Sprintf("on a valuation of %s held constant", money.Short(Equity(c).Valuation.Amount))
+	switch Equity(c).Valuation.Method {
+	case MethodRevenueMultiple:
+		how = fmt.Sprintf("on a valuation that moves with %s, %s in %s", streamLabel(s, Equity(c).Valuation.Stream), money.Short(Equity(c).Valuation.Amount), Equity(c).Valuation.At)
 	case MethodMarks:
 		t := Equity(c)
 		var marks []string
@@ -582,18 +587,18 @@ func equityFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 	which := ""
 	for i := range s.Contracts {
 		o := &s.Contracts[i]
-		if o != c && o.Enabled && o.Type == c.Type && o.Holder == c.Holder {
+		if o != c && o.Enabled && o.Type == c.Type && Equity(o).Holder == Equity(c).Holder {
 			which = " (" + c.DisplayLabel() + ")"
 		}
 	}
-	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", c.Holder, scenario.FormatRate(StakeAt(c, s.End)), which, money.Short(value), s.End, how)
+	return fmt.Sprintf("%s's %s stake%s is worth %s at the end of %s, %s.", Equity(c).Holder, scenario.FormatRate(StakeAt(c, s.End)), which, money.Short(value), s.End, how)
 }
 
 // Events of a stake: its dated changes and valuation marks.
 func (equity) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
 	t := Equity(c)
 	ev := changeEvents(t.Changes)
-	if c.Valuation.Method == MethodMarks {
+	if Equity(c).Valuation.Method == MethodMarks {
 		for _, mk := range t.Marks {
 			ev = append(ev, Event{Quarter: mk.Quarter, Kind: EventMark, Key: "valuation.marks." + mk.Quarter.String(),
 				What: "valued at " + money.Short(mk.Amount)})

@@ -34,22 +34,29 @@ type Tranche struct {
 // Lapsed reports whether the tranche is never paid: it falls after its expiry.
 func (t *Tranche) Lapsed() bool { return t.ExpiresSet && t.At > t.Expires }
 
-// PaymentTerms are a payment's tranches (format v2), in Contract.Ext, instead of
-// its schedule.
+// PaymentTerms are a payment's terms, in Contract.Ext: its schedule, or (format
+// v2) its tranches instead (Tranches not nil).
 type PaymentTerms struct {
-	Tranches []Tranche // in file order
+	Schedule []scenario.QuarterAmount
+	Tranches []Tranche // in file order; nil: the payment has a schedule
 }
 
 // Clone implements scenario.ContractExt.
 func (t *PaymentTerms) Clone() scenario.ContractExt {
-	c := &PaymentTerms{Tranches: append([]Tranche(nil), t.Tranches...)}
+	c := &PaymentTerms{Schedule: append([]scenario.QuarterAmount(nil), t.Schedule...)}
+	if t.Tranches != nil {
+		c.Tranches = append([]Tranche{}, t.Tranches...)
+	}
 	for i := range c.Tranches {
 		c.Tranches[i].Sources = append([]string(nil), c.Tranches[i].Sources...)
 	}
 	return c
 }
 
-// Tranches returns a payment's tranches; none when it has a schedule.
+// Payment returns a payment's terms (see termsOf).
+func Payment(c *scenario.Contract) *PaymentTerms { return termsOf[PaymentTerms](c) }
+
+// Tranches returns a payment's tranches; nil when it has a schedule.
 func Tranches(c *scenario.Contract) []Tranche {
 	if t, ok := c.Ext.(*PaymentTerms); ok {
 		return t.Tranches
@@ -64,7 +71,7 @@ var trancheKeys = []string{"at", "amount", "expires", "condition", "source", "so
 func payable(c *scenario.Contract) []scenario.QuarterAmount {
 	ts := Tranches(c)
 	if ts == nil {
-		return c.Schedule
+		return Payment(c).Schedule
 	}
 	out := make([]scenario.QuarterAmount, 0, len(ts))
 	for i := range ts {
@@ -80,15 +87,17 @@ func (payment) Describe() Description {
 
 func (payment) Template(c *scenario.Contract, env TemplateEnv) {
 	c.Label, c.Payer, c.Payee = "Payment", "Investor", env.Party
-	c.Schedule = []scenario.QuarterAmount{{Quarter: env.Scenario.Start, Amount: dec("1000000000")}}
+	Payment(c).Schedule = []scenario.QuarterAmount{{Quarter: env.Scenario.Start, Amount: dec("1000000000")}}
 }
 
 func (payment) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
+	Payment(c) // the terms, even when a key is missing
 	if d.Has("tranches") {
 		if d.Has("schedule") {
 			d.KeyErrorf("tranches", "give either schedule or tranches, not both: a payment's money is listed once")
 		}
-		t := &PaymentTerms{Tranches: []Tranche{}}
+		t := Payment(c)
+		t.Tranches = []Tranche{}
 		for _, e := range d.Entries("tranches", "tranche", trancheKeys) {
 			tr := Tranche{ID: e.ID}
 			if e.Need("at", "add at: the quarter the tranche is paid, such as 2026Q1") {
@@ -102,17 +111,16 @@ func (payment) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
 			tr.Sources = e.Sources()
 			t.Tranches = append(t.Tranches, tr)
 		}
-		c.Ext = t
 		return
 	}
 	if d.Need("schedule", "add schedule: quarters to amounts, such as 2026Q1: 15B (or, in format v2, tranches)") {
-		c.Schedule = d.QuarterAmounts("schedule")
+		Payment(c).Schedule = d.QuarterAmounts("schedule")
 	}
 }
 
 func (payment) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 	if ts := Tranches(c); ts != nil {
-		if len(c.Schedule) > 0 {
+		if len(Payment(c).Schedule) > 0 {
 			k.Errorf("tranches", "give either schedule or tranches, not both: a payment's money is listed once")
 		}
 		if len(ts) == 0 {
@@ -132,10 +140,10 @@ func (payment) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 		}
 		return
 	}
-	if len(c.Schedule) == 0 {
+	if len(Payment(c).Schedule) == 0 {
 		k.Errorf("schedule", "the schedule is empty: list at least one quarter and amount, such as 2026Q1: 15B")
 	}
-	for _, e := range c.Schedule {
+	for _, e := range Payment(c).Schedule {
 		k.Amount("schedule."+e.Quarter.String(), e.Amount)
 	}
 }
@@ -156,13 +164,13 @@ func (payment) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
 		return
 	}
 	s := w.Mapping("schedule")
-	for _, e := range c.Schedule {
+	for _, e := range Payment(c).Schedule {
 		s.Line(e.Quarter.String(), scenario.FormatAmount(e.Amount))
 	}
 }
 
 func (payment) Fields(c *scenario.Contract, add scenario.FieldFunc) {
-	for _, e := range c.Schedule {
+	for _, e := range Payment(c).Schedule {
 		add("schedule."+e.Quarter.String(), scenario.KindAmount, e.Quarter.String(), e.Amount, ptrZero, nil)
 	}
 	for _, t := range Tranches(c) {
@@ -184,9 +192,9 @@ func (payment) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef, str
 		return scenario.FieldRef{}, ""
 	}
 	if q, err := scenario.ParseQuarter(parts[1], false); err == nil {
-		for i := range c.Schedule {
-			if c.Schedule[i].Quarter == q {
-				return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &c.Schedule[i].Amount}, ""
+		for i := range Payment(c).Schedule {
+			if Payment(c).Schedule[i].Quarter == q {
+				return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &Payment(c).Schedule[i].Amount}, ""
 			}
 		}
 	}
@@ -212,7 +220,7 @@ func (payment) Eval(c *scenario.Contract, l Ledger) error {
 
 func (payment) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error) {
 	p := &paymentProgram{}
-	for _, e := range c.Schedule {
+	for _, e := range Payment(c).Schedule {
 		p.sched = append(p.sched, schedEntry{q: int(e.Quarter - l.Start()), slot: l.Slot(c, "schedule."+e.Quarter.String())})
 	}
 	for _, t := range Tranches(c) {
@@ -269,8 +277,8 @@ func (payment) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 		}
 		return strings.Join(parts, "; ")
 	}
-	parts := make([]string, len(c.Schedule))
-	for i, e := range c.Schedule {
+	parts := make([]string, len(Payment(c).Schedule))
+	for i, e := range Payment(c).Schedule {
 		parts[i] = scenario.FormatAmount(e.Amount) + " in " + e.Quarter.String()
 	}
 	return strings.Join(parts, "; ")
@@ -331,7 +339,7 @@ func paymentFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
 
 func (payment) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	var out []scenario.ContractInput
-	for _, e := range c.Schedule {
+	for _, e := range Payment(c).Schedule {
 		out = append(out, number("schedule."+e.Quarter.String(), e.Quarter.String()))
 	}
 	for _, t := range Tranches(c) {
@@ -352,11 +360,10 @@ func trancheKey(c *scenario.Contract, key string) (t *Tranche, rest string, ok b
 		return nil, "", false
 	}
 	id, rest, _ := strings.Cut(r, ".")
-	if pt, isTerms := c.Ext.(*PaymentTerms); isTerms {
-		for i := range pt.Tranches {
-			if pt.Tranches[i].ID == id {
-				return &pt.Tranches[i], rest, true
-			}
+	pt := Payment(c)
+	for i := range pt.Tranches {
+		if pt.Tranches[i].ID == id {
+			return &pt.Tranches[i], rest, true
 		}
 	}
 	return nil, rest, true
@@ -404,8 +411,8 @@ func (payment) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string
 // quarter of the last one until its at is set.
 func (payment) Add(c *scenario.Contract, key, text string) (bool, error) {
 	t, rest, ok := trancheKey(c, key)
-	pt, isTerms := c.Ext.(*PaymentTerms)
-	if !ok || t != nil || rest != "amount" || !isTerms {
+	pt := Payment(c)
+	if !ok || t != nil || rest != "amount" || pt.Tranches == nil {
 		return false, nil
 	}
 	id := strings.TrimSuffix(strings.TrimPrefix(key, "tranches."), ".amount")
@@ -435,7 +442,7 @@ func (payment) Remove(c *scenario.Contract, key string) bool {
 			t.ExpiresSet = false
 			return true
 		case rest == "":
-			pt := c.Ext.(*PaymentTerms)
+			pt := Payment(c)
 			for i := range pt.Tranches {
 				if &pt.Tranches[i] == t {
 					pt.Tranches = append(pt.Tranches[:i:i], pt.Tranches[i+1:]...)
@@ -453,9 +460,9 @@ func (payment) Remove(c *scenario.Contract, key string) bool {
 	if err != nil {
 		return false
 	}
-	for i, e := range c.Schedule {
+	for i, e := range Payment(c).Schedule {
 		if e.Quarter == q {
-			c.Schedule = append(c.Schedule[:i:i], c.Schedule[i+1:]...)
+			Payment(c).Schedule = append(Payment(c).Schedule[:i:i], Payment(c).Schedule[i+1:]...)
 			return true
 		}
 	}

@@ -26,28 +26,36 @@ func (revenueShare) NumericKeys() []string {
 	return []string{"rate", "cap", "paid_before", "changes.<quarter>.rate", "changes.<quarter>.cap"}
 }
 
-// ShareTerms are a revenue share's terms of format v2, in Contract.Ext: dated
-// changes of rate and cap, and where payments start to count toward the cap.
+// ShareTerms are a revenue share's terms, in Contract.Ext: the stream it is a
+// share of, the rate and the cap; of format v2, dated changes of rate and cap,
+// and where payments start to count toward the cap.
 type ShareTerms struct {
+	Base       string // a stream id
+	Rate       decimal.Decimal
+	Cap        *decimal.Decimal // nil: no cap
+	PaidBefore decimal.Decimal
+
 	CapFrom    scenario.Quarter // when CapFromSet
 	CapFromSet bool
 	Changes    []Change // in quarter order
+	// v2 says the contract has terms of format v2 (cap_from or changes), read
+	// or added by an edit.
+	v2 bool
 }
 
 // Clone implements scenario.ContractExt.
 func (t *ShareTerms) Clone() scenario.ContractExt {
 	c := *t
+	if t.Cap != nil {
+		v := *t.Cap
+		c.Cap = &v
+	}
 	c.Changes = cloneChanges(t.Changes)
 	return &c
 }
 
-// Share returns a revenue share's v2 terms; the zero value when it has none.
-func Share(c *scenario.Contract) *ShareTerms {
-	if t, ok := c.Ext.(*ShareTerms); ok {
-		return t
-	}
-	return &ShareTerms{}
-}
+// Share returns a revenue share's terms (see termsOf).
+func Share(c *scenario.Contract) *ShareTerms { return termsOf[ShareTerms](c) }
 
 var shareTerms = []changeTerm{termRate, termCap}
 
@@ -61,7 +69,7 @@ func HasCap(c *scenario.Contract) bool {
 // firstCap is the first quarter a cap is in force: from, with a top-level cap,
 // else the quarter of the first change that sets one.
 func firstCap(c *scenario.Contract) (scenario.Quarter, bool) {
-	if c.Cap != nil {
+	if Share(c).Cap != nil {
 		return c.From, true
 	}
 	for _, ch := range Share(c).Changes {
@@ -75,7 +83,7 @@ func firstCap(c *scenario.Contract) (scenario.Quarter, bool) {
 // CapAt is the cap in force in quarter q (the top-level cap, replaced by the latest
 // change at or before q that sets one), or nil.
 func CapAt(c *scenario.Contract, q scenario.Quarter) *decimal.Decimal {
-	return newTerm(c.Cap, Share(c).Changes, termCap).at(q)
+	return newTerm(Share(c).Cap, Share(c).Changes, termCap).at(q)
 }
 
 // FinalCap is the cap in force at the end of the contract's term, or nil: the cap
@@ -99,48 +107,49 @@ func (revenueShare) Describe() Description {
 func (revenueShare) Template(c *scenario.Contract, env TemplateEnv) {
 	capAmount := dec("20000000000")
 	c.Label, c.Payer, c.Payee = "Revenue share", env.Party, "Partner"
-	c.Base, c.Rate, c.Cap = env.Stream(), dec("0.1"), &capAmount
+	Share(c).Base, Share(c).Rate, Share(c).Cap = env.Stream(), dec("0.1"), &capAmount
 }
 
 func (revenueShare) Decode(d *scenario.ContractDecoder, c *scenario.Contract) {
+	Share(c) // the terms, even when a key is missing
 	if d.Need("base", "add base: the id of the stream the share is taken of") {
-		c.Base, _ = d.Str("base")
+		Share(c).Base, _ = d.Str("base")
 	}
 	if d.Need("rate", "add rate: the share of the base, such as 20%") {
-		c.Rate, _ = d.Rate("rate")
+		Share(c).Rate, _ = d.Rate("rate")
 	}
 	if v, ok := d.Amount("cap"); ok {
-		c.Cap = &v
+		Share(c).Cap = &v
 	}
 	if d.Has("paid_before") {
-		c.PaidBefore, _ = d.Amount("paid_before")
+		Share(c).PaidBefore, _ = d.Amount("paid_before")
 	}
 	if !d.Has("cap_from") && !d.Has("changes") {
 		return // a v1 contract: no terms of v2
 	}
-	t := &ShareTerms{}
+	t := Share(c)
+	t.v2 = true
 	t.CapFrom, t.CapFromSet = d.Quarter("cap_from", false)
 	t.Changes = decodeChanges(d, shareTerms)
-	c.Ext = t
 }
 
 func (revenueShare) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 	if c.From > c.Until {
 		k.Errorf("from", "from (%s) is after until (%s): from must be the same quarter as until or earlier", c.From, c.Until)
 	}
-	if c.Base != "" {
-		k.Stream("base", c.Base, ": base names a stream id under streams")
+	if Share(c).Base != "" {
+		k.Stream("base", Share(c).Base, ": base names a stream id under streams")
 	}
-	k.Rate("rate", c.Rate, zero, one)
-	k.Amount("paid_before", c.PaidBefore)
+	k.Rate("rate", Share(c).Rate, zero, one)
+	k.Amount("paid_before", Share(c).PaidBefore)
 	checkCap := func(key string, v decimal.Decimal) {
 		k.Amount(key, v)
-		if v.LessThan(c.PaidBefore) {
-			k.Errorf(key, "the cap (%s) is below paid_before (%s): what was paid before counts toward the cap, so the cap must be at least as large", scenario.FormatAmount(v), scenario.FormatAmount(c.PaidBefore))
+		if v.LessThan(Share(c).PaidBefore) {
+			k.Errorf(key, "the cap (%s) is below paid_before (%s): what was paid before counts toward the cap, so the cap must be at least as large", scenario.FormatAmount(v), scenario.FormatAmount(Share(c).PaidBefore))
 		}
 	}
-	if c.Cap != nil {
-		checkCap("cap", *c.Cap)
+	if Share(c).Cap != nil {
+		checkCap("cap", *Share(c).Cap)
 	}
 	t := Share(c)
 	checkChanges(k, t.Changes, shareTerms, c.From, c.Until, "the contract's term")
@@ -159,28 +168,28 @@ func (revenueShare) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 }
 
 func (revenueShare) Encode(w *scenario.ContractWriter, c *scenario.Contract) {
-	w.Line("base", c.Base)
-	w.Line("rate", scenario.FormatRate(c.Rate))
+	w.Line("base", Share(c).Base)
+	w.Line("rate", scenario.FormatRate(Share(c).Rate))
 	w.FromUntil(true)
-	if c.Cap != nil {
-		w.Line("cap", scenario.FormatAmount(*c.Cap))
+	if Share(c).Cap != nil {
+		w.Line("cap", scenario.FormatAmount(*Share(c).Cap))
 	}
 	t := Share(c)
 	if t.CapFromSet {
 		w.Line("cap_from", t.CapFrom.String())
 	}
-	if !c.PaidBefore.IsZero() {
-		w.Line("paid_before", scenario.FormatAmount(c.PaidBefore))
+	if !Share(c).PaidBefore.IsZero() {
+		w.Line("paid_before", scenario.FormatAmount(Share(c).PaidBefore))
 	}
 	encodeChanges(w, t.Changes, shareTerms)
 }
 
 func (revenueShare) Fields(c *scenario.Contract, add scenario.FieldFunc) {
-	add("rate", scenario.KindRate, "rate", c.Rate, ptrZero, ptrOne)
-	if c.Cap != nil {
-		add("cap", scenario.KindAmount, "cap", *c.Cap, ptrZero, nil)
+	add("rate", scenario.KindRate, "rate", Share(c).Rate, ptrZero, ptrOne)
+	if Share(c).Cap != nil {
+		add("cap", scenario.KindAmount, "cap", *Share(c).Cap, ptrZero, nil)
 	}
-	add("paid_before", scenario.KindAmount, "paid before", c.PaidBefore, ptrZero, nil)
+	add("paid_before", scenario.KindAmount, "paid before", Share(c).PaidBefore, ptrZero, nil)
 	changeFields(Share(c).Changes, shareTerms, add)
 }
 
@@ -193,14 +202,14 @@ func (revenueShare) Ref(c *scenario.Contract, parts []string) (scenario.FieldRef
 	}
 	switch parts[0] {
 	case "rate":
-		return scenario.FieldRef{Kind: scenario.KindRate, Ptr: &c.Rate}, ""
+		return scenario.FieldRef{Kind: scenario.KindRate, Ptr: &Share(c).Rate}, ""
 	case "cap":
-		if c.Cap == nil {
+		if Share(c).Cap == nil {
 			return scenario.FieldRef{}, fmt.Sprintf("contract %s has no cap", c.ID)
 		}
-		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: c.Cap}, ""
+		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: Share(c).Cap}, ""
 	case "paid_before":
-		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &c.PaidBefore}, ""
+		return scenario.FieldRef{Kind: scenario.KindAmount, Ptr: &Share(c).PaidBefore}, ""
 	}
 	return scenario.FieldRef{}, ""
 }
@@ -213,10 +222,10 @@ func (revenueShare) Bounds(c *scenario.Contract, key string) (lo, hi *decimal.De
 	}
 	switch {
 	case key == "cap" || strings.HasPrefix(key, "changes.") && strings.HasSuffix(key, ".cap"):
-		return &c.PaidBefore, nil
+		return &Share(c).PaidBefore, nil
 	case key == "paid_before":
 		// the smallest cap in force at any time
-		hi = c.Cap
+		hi = Share(c).Cap
 		for i, ch := range Share(c).Changes {
 			if ch.Cap != nil && (hi == nil || ch.Cap.LessThan(*hi)) {
 				hi = Share(c).Changes[i].Cap
@@ -228,16 +237,16 @@ func (revenueShare) Bounds(c *scenario.Contract, key string) (lo, hi *decimal.De
 }
 
 func (revenueShare) Eval(c *scenario.Contract, l Ledger) error {
-	base, ok := l.Stream(c.Base)
+	base, ok := l.Stream(Share(c).Base)
 	if !ok {
-		return fmt.Errorf("contract %s: base stream %q is not defined", c.ID, c.Base)
+		return fmt.Errorf("contract %s: base stream %q is not defined", c.ID, Share(c).Base)
 	}
 	n, start := l.N(), l.Start()
 	t := Share(c)
 	accrued, paid, cum := zeros(n), zeros(n), make([]decimal.Decimal, n)
 	sumPaid, sumAccrued := decimal.Zero, decimal.Zero
-	rate := newTerm(&c.Rate, t.Changes, termRate)
-	capOf := newTerm(c.Cap, t.Changes, termCap)
+	rate := newTerm(&Share(c).Rate, t.Changes, termRate)
+	capOf := newTerm(Share(c).Cap, t.Changes, termCap)
 	capFrom, hasCap := CapFrom(c)
 	// toward is paid_before plus what was paid from cap_from on: what counts toward
 	// the cap. v1 has no cap_from (it is from), so there toward is cumulative.
@@ -245,9 +254,9 @@ func (revenueShare) Eval(c *scenario.Contract, l Ledger) error {
 	if hasCap && l.Version() >= scenario.FormatV2 {
 		towardSeries = make([]decimal.Decimal, n)
 	}
-	toward := c.PaidBefore
+	toward := Share(c).PaidBefore
 	capHit, hit := scenario.Quarter(0), false
-	if cp := capOf.at(capFrom); hasCap && cp != nil && c.PaidBefore.Cmp(*cp) >= 0 {
+	if cp := capOf.at(capFrom); hasCap && cp != nil && Share(c).PaidBefore.Cmp(*cp) >= 0 {
 		capHit, hit = capFrom, true // reached before the first quarter that counts
 	}
 	for i := range n {
@@ -272,10 +281,10 @@ func (revenueShare) Eval(c *scenario.Contract, l Ledger) error {
 				toward = toward.Add(p)
 			}
 		}
-		if c.PaidBefore.IsZero() {
+		if Share(c).PaidBefore.IsZero() {
 			cum[i] = sumPaid
 		} else {
-			cum[i] = c.PaidBefore.Add(sumPaid)
+			cum[i] = Share(c).PaidBefore.Add(sumPaid)
 		}
 		if towardSeries != nil {
 			towardSeries[i] = toward
@@ -300,9 +309,9 @@ func (revenueShare) Eval(c *scenario.Contract, l Ledger) error {
 }
 
 func (revenueShare) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, error) {
-	b, ok := l.StreamRow(c.Base)
+	b, ok := l.StreamRow(Share(c).Base)
 	if !ok {
-		return nil, fmt.Errorf("contract %s: base stream %q is not defined", c.ID, c.Base)
+		return nil, fmt.Errorf("contract %s: base stream %q is not defined", c.ID, Share(c).Base)
 	}
 	start := l.Start()
 	t := Share(c)
@@ -310,7 +319,7 @@ func (revenueShare) Compile(c *scenario.Contract, l FloatLayout) (FloatProgram, 
 		from: int(c.From - start), until: int(c.Until - start)}
 	p.rate = compileTerm(c, l, "rate", t.Changes, termRate)
 	capKey := ""
-	if c.Cap != nil {
+	if Share(c).Cap != nil {
 		capKey = "cap"
 	}
 	p.cap = compileTerm(c, l, capKey, t.Changes, termCap)
@@ -420,9 +429,9 @@ func (p *revenueShareProgram) Eval(w *FloatWork) error {
 func (revenueShare) Parties(c *scenario.Contract) string { return payerToPayee(c) }
 
 func (revenueShare) Terms(s *scenario.Scenario, c *scenario.Contract) string {
-	t := fmt.Sprintf("%s of %s, %s", scenario.FormatRate(c.Rate), streamLabel(s, c.Base), span(c.From, c.Until))
-	if c.Cap != nil {
-		t += ", cumulative cap " + scenario.FormatAmount(*c.Cap)
+	t := fmt.Sprintf("%s of %s, %s", scenario.FormatRate(Share(c).Rate), streamLabel(s, Share(c).Base), span(c.From, c.Until))
+	if Share(c).Cap != nil {
+		t += ", cumulative cap " + scenario.FormatAmount(*Share(c).Cap)
 	} else if !HasCap(c) {
 		t += ", no cap"
 	}
@@ -439,23 +448,23 @@ func (revenueShare) Terms(s *scenario.Scenario, c *scenario.Contract) string {
 	if q, ok := CapFrom(c); ok && q != c.From {
 		t += "; counted toward the cap from " + q.String()
 	}
-	if c.PaidBefore.Sign() > 0 {
-		t += ", " + scenario.FormatAmount(c.PaidBefore) + " paid before"
+	if Share(c).PaidBefore.Sign() > 0 {
+		t += ", " + scenario.FormatAmount(Share(c).PaidBefore) + " paid before"
 	}
 	return t
 }
 
 func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics) Views {
-	base := streamLabel(s, c.Base)
+	base := streamLabel(s, Share(c).Base)
 	from, until := max(c.From, s.Start), min(c.Until, s.End)
 	explain := fmt.Sprintf("What %s pays %s under “%s”, %s of %s, from %s through %s",
-		c.Payer, c.Payee, c.DisplayLabel(), scenario.FormatRate(c.Rate), base, from, until)
+		c.Payer, c.Payee, c.DisplayLabel(), scenario.FormatRate(Share(c).Rate), base, from, until)
 	finalCap := FinalCap(c)
 	if finalCap != nil {
 		explain += fmt.Sprintf(", limited by the %s cap", money.Short(*finalCap))
 	}
-	if c.PaidBefore.IsPositive() {
-		explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(c.PaidBefore), c.From)
+	if Share(c).PaidBefore.IsPositive() {
+		explain += fmt.Sprintf("; the %s paid before %s counts toward the cap but is not included", money.Short(Share(c).PaidBefore), c.From)
 	}
 	fact := revenueShareFact(s, c, m)
 	paid, _, _ := m.Metric("total_paid")
@@ -479,7 +488,7 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 		return v
 	}
 	v.Seek = &Seek{Metric: "total_paid", Input: "cap"}
-	if c.Cap == nil { // the cap arrives by a dated change: no field to move
+	if Share(c).Cap == nil { // the cap arrives by a dated change: no field to move
 		v.Seek.Input = "rate"
 	}
 	v.Question.Question = fmt.Sprintf("When does the %s cap on %s's payments to %s bind, and how much does it save %s?",
@@ -497,7 +506,7 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 	v.Figures = append(v.Figures,
 		Figure{Measure: "cap_savings", Label: "Saved by the cap", Context: "of " + money.Short(uncapped) + " uncapped",
 			Explain: fmt.Sprintf("What %s does not pay %s because of the %s cap: %s of %s from %s through %s would come to %s without it.",
-				c.Payer, c.Payee, capShort, scenario.FormatRate(c.Rate), base, from, until, money.Short(uncapped))},
+				c.Payer, c.Payee, capShort, scenario.FormatRate(Share(c).Rate), base, from, until, money.Short(uncapped))},
 		Figure{Measure: "cap_hit", Label: "Cap reached", Context: "cap of " + capShort,
 			Explain:     fmt.Sprintf("The quarter in which cumulative payments to %s, counting what was paid before, reach the %s cap; nothing more is paid after it.", c.Payee, capShort),
 			NullExplain: fmt.Sprintf("Cumulative payments to %s stay below the %s cap through %s.", c.Payee, capShort, until)})
@@ -507,7 +516,7 @@ func (revenueShare) Views(s *scenario.Scenario, c *scenario.Contract, m Metrics)
 func (revenueShare) Inputs(c *scenario.Contract) []scenario.ContractInput {
 	out := []scenario.ContractInput{number("rate", "Rate"), number("cap", "Cap"), number("paid_before", "Paid before"),
 		date("from", "From", c.From), date("until", "Until", c.Until)}
-	if _, v2 := c.Ext.(*ShareTerms); v2 {
+	if Share(c).v2 {
 		if q, ok := CapFrom(c); ok {
 			out = append(out, date("cap_from", "Counts toward the cap from", q))
 		}
@@ -518,11 +527,8 @@ func (revenueShare) Inputs(c *scenario.Contract) []scenario.ContractInput {
 // shareTermsFor returns the revenue share's v2 terms, giving it some when it has
 // none, for an edit that adds to them.
 func shareTermsFor(c *scenario.Contract) *ShareTerms {
-	t, ok := c.Ext.(*ShareTerms)
-	if !ok {
-		t = &ShareTerms{}
-		c.Ext = t
-	}
+	t := Share(c)
+	t.v2 = true
 	return t
 }
 
@@ -547,7 +553,7 @@ func (revenueShare) SetText(s *scenario.Scenario, c *scenario.Contract, key, v s
 	if key != "base" {
 		return false, nil
 	}
-	c.Base = v
+	Share(c).Base = v
 	return true, nil
 }
 
@@ -555,46 +561,48 @@ func (revenueShare) Add(c *scenario.Contract, key, text string) (bool, error) {
 	if strings.HasPrefix(key, "changes.") {
 		return addChangeTerm(&shareTermsFor(c).Changes, shareTerms, key, text)
 	}
-	if key != "cap" || c.Cap != nil {
+	if key != "cap" || Share(c).Cap != nil {
 		return false, nil
 	}
 	v, err := scenario.ParseInput(scenario.KindAmount, text)
 	if err != nil {
 		return true, err
 	}
-	c.Cap = &v
+	Share(c).Cap = &v
 	return true, nil
 }
 
 func (revenueShare) Remove(c *scenario.Contract, key string) bool {
-	if t, ok := c.Ext.(*ShareTerms); ok {
-		switch {
-		case key == "cap_from" && t.CapFromSet:
-			t.CapFromSet = false // back to the first quarter a cap is in force
-			return true
-		case removeChange(&t.Changes, shareTerms, key):
-			if !HasCap(c) {
-				t.CapFromSet = false
-			}
-			return true
+	t := Share(c)
+	switch {
+	case key == "cap_from" && t.CapFromSet:
+		t.CapFromSet = false // back to the first quarter a cap is in force
+		return true
+	case removeChange(&t.Changes, shareTerms, key):
+		if !HasCap(c) {
+			t.CapFromSet = false
 		}
+		return true
 	}
-	if key != "cap" || c.Cap == nil {
+	if key != "cap" || Share(c).Cap == nil {
 		return false
 	}
-	c.Cap = nil
-	if t, ok := c.Ext.(*ShareTerms); ok && !HasCap(c) {
+	Share(c).Cap = nil
+	if !HasCap(c) {
 		t.CapFromSet = false // cap_from counts toward a cap: with none left, it goes too
 	}
 	return true
 }
 
 func (revenueShare) Optional(c *scenario.Contract) []scenario.OptionalPart {
-	return []scenario.OptionalPart{{Key: "cap", Present: c.Cap != nil}}
+	return []scenario.OptionalPart{{Key: "cap", Present: Share(c).Cap != nil}}
 }
 
 func (revenueShare) Detail(c *scenario.Contract) string { return moneyDetail(c) }
-func (revenueShare) Uses(c *scenario.Contract) []string { return []string{c.Base} }
+func (revenueShare) Uses(c *scenario.Contract) []string { return []string{Share(c).Base} }
+
+// BaseStream implements ShareOf.
+func (revenueShare) BaseStream(c *scenario.Contract) string { return Share(c).Base }
 
 // revenueShareFact says what is paid, and whether and when the cap binds.
 func revenueShareFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
@@ -602,7 +610,7 @@ func revenueShareFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) str
 	accrued, _, _ := m.Metric("total_accrued")
 	from, until := max(c.From, s.Start), min(c.Until, s.End)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s pays %s %s of %s from %s through %s", c.Payer, c.Payee, scenario.FormatRate(c.Rate), streamLabel(s, c.Base), c.From, c.Until)
+	fmt.Fprintf(&b, "%s pays %s %s of %s from %s through %s", c.Payer, c.Payee, scenario.FormatRate(Share(c).Rate), streamLabel(s, Share(c).Base), c.From, c.Until)
 	if from != c.From || until != c.Until {
 		fmt.Fprintf(&b, ", %s of it in %s, the part inside the horizon.", money.Short(paid), span(from, until))
 	} else {
@@ -615,8 +623,8 @@ func revenueShareFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) str
 	}
 	capFrom, _ := CapFrom(c)
 	before := ""
-	if c.PaidBefore.Sign() > 0 {
-		before = fmt.Sprintf(" (counting %s paid before %s)", money.Short(c.PaidBefore), capFrom)
+	if Share(c).PaidBefore.Sign() > 0 {
+		before = fmt.Sprintf(" (counting %s paid before %s)", money.Short(Share(c).PaidBefore), capFrom)
 	}
 	if capFrom != c.From {
 		fmt.Fprintf(&b, " Payments count toward the cap from %s.", capFrom)
@@ -625,7 +633,7 @@ func revenueShareFact(s *scenario.Scenario, c *scenario.Contract, m Metrics) str
 		fmt.Fprintf(&b, " Payments reach the %s cap%s in %s; without it they would be %s, so the cap saves %s %s.",
 			money.Short(*capV), before, q, money.Short(accrued), c.Payer, money.Short(accrued.Sub(paid)))
 	} else {
-		counted := c.PaidBefore
+		counted := Share(c).PaidBefore
 		if tc, ok := m.Series("toward_cap"); ok && len(tc) > 0 {
 			counted = tc[len(tc)-1]
 		} else {
@@ -651,8 +659,8 @@ func (revenueShare) SetQuarter(c *scenario.Contract, key string, q scenario.Quar
 	case "until":
 		c.Until, c.UntilSet = q, true
 	case "cap_from":
-		t, ok := c.Ext.(*ShareTerms)
-		if !ok || !t.CapFromSet {
+		t := Share(c)
+		if !t.CapFromSet {
 			return false
 		}
 		t.CapFrom = q

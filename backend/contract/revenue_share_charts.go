@@ -28,7 +28,7 @@ const (
 // also carries the cumulative payments, the cap and the quarter the cap binds.
 func revenueSharePlot(s *scenario.Scenario, c *scenario.Contract, m Metrics) plot.Plot {
 	id := "contract." + c.ID + "."
-	base, _ := m.Stream(c.Base)
+	base, _ := m.Stream(Share(c).Base)
 	paid, _ := m.Series("paid")
 	accrued, _ := m.Series("accrued")
 	cum, _ := m.Series("cumulative")
@@ -36,7 +36,7 @@ func revenueSharePlot(s *scenario.Scenario, c *scenario.Contract, m Metrics) plo
 		PrintTitle: fmt.Sprintf("%s: revenue and payments by %s", c.DisplayLabel(), plot.By(m)),
 		Note:       revenueShareNote(s, c, m),
 		BarMode:    plot.Overlap,
-		Bars:       StreamBars(s, c.Base, "stream."+c.Base, streamLabel(s, c.Base), plot.Color(0), true, base, m),
+		Bars:       StreamBars(s, Share(c).Base, "stream."+Share(c).Base, streamLabel(s, Share(c).Base), plot.Color(0), true, base, m),
 		Lines: []plot.Series{
 			{ID: id + "accrued", Name: "Share before cap", Values: accrued, Dashed: true, On: plot.Screen},
 			{ID: id + "accrued", Name: "Accrued before cap", Values: accrued, Dashed: true, On: plot.Print},
@@ -67,8 +67,8 @@ func revenueSharePlot(s *scenario.Scenario, c *scenario.Contract, m Metrics) plo
 }
 
 func revenueShareNote(s *scenario.Scenario, c *scenario.Contract, m Metrics) string {
-	note := fmt.Sprintf("%s (light bars) and what %s pays %s (bars), against what the %s rate alone would give (dashed).", streamLabel(s, c.Base), c.Payer, c.Payee, scenario.FormatRate(c.Rate))
-	if aq := ActualQuarters(s, c.Base); aq != "" {
+	note := fmt.Sprintf("%s (light bars) and what %s pays %s (bars), against what the %s rate alone would give (dashed).", streamLabel(s, Share(c).Base), c.Payer, c.Payee, scenario.FormatRate(Share(c).Rate))
+	if aq := ActualQuarters(s, Share(c).Base); aq != "" {
 		note += fmt.Sprintf(" Solid revenue bars are reported quarters (%s); light ones are plan.", aq)
 	}
 	if q, ok := m.Quarter("cap_hit"); HasCap(c) && ok {
@@ -199,7 +199,7 @@ func capCountOf(c *scenario.Contract, m Metrics) (capCount, bool) {
 	// Without the cap: in v1, paid_before plus the running sum of the accrued
 	// share. In v2, before cap_from nothing is held back (paid is accrued), so
 	// what counts plus the sum of accrued − paid, in any period view.
-	saved, run := decimal.Zero, c.PaidBefore
+	saved, run := decimal.Zero, Share(c).PaidBefore
 	for i := range n {
 		saved = saved.Add(accrued[i].Sub(paid[i]))
 		run = run.Add(accrued[i])

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -329,7 +330,7 @@ func TestYearViewPartialYears(t *testing.T) {
 
 func TestRunRefusesInvalidScenario(t *testing.T) {
 	s := parse(t, shareBase)
-	s.Contracts[0].Base = "missing"
+	contract.Share(&s.Contracts[0]).Base = "missing"
 	if _, err := Run(s); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Fatalf("Run accepted a missing base stream: %v", err)
 	}

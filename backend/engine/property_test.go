@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -50,31 +51,31 @@ func randomScenario(rng *rand.Rand) *scenario.Scenario {
 		case 0:
 			c.Type = scenario.TypeRevenueShare
 			c.Payer, c.Payee = pair()
-			c.Base = s.Streams[rng.IntN(nStreams)].ID
-			c.Rate = decimal.New(int64(rng.IntN(10001)), -4)
+			contract.Share(&c).Base = s.Streams[rng.IntN(nStreams)].ID
+			contract.Share(&c).Rate = decimal.New(int64(rng.IntN(10001)), -4)
 			if rng.IntN(2) == 0 {
 				c.From, c.FromSet = near(), true
 				c.Until, c.UntilSet = c.From+scenario.Quarter(rng.IntN(30)), true
 			}
 			if rng.IntN(4) > 0 {
 				cp := amount(60e9)
-				c.Cap = &cp
+				contract.Share(&c).Cap = &cp
 				if rng.IntN(3) == 0 {
-					c.PaidBefore = decimal.New(cp.Mul(decimal.NewFromInt(int64(rng.IntN(101)))).Div(decimal.NewFromInt(100)).IntPart(), 0)
+					contract.Share(&c).PaidBefore = decimal.New(cp.Mul(decimal.NewFromInt(int64(rng.IntN(101)))).Div(decimal.NewFromInt(100)).IntPart(), 0)
 				}
 			}
 		case 1:
 			c.Type = scenario.TypeCommitment
 			c.Payer, c.Payee = pair()
-			c.Total = amount(300e9)
+			contract.Commitment(&c).Total = amount(300e9)
 			c.From, c.FromSet = near(), true
-			c.Years = 1 + rng.IntN(8)
-			c.Profile = []string{scenario.ProfileEven, scenario.ProfileRamp, scenario.ProfileCustom}[rng.IntN(3)]
-			if c.Profile == scenario.ProfileCustom {
-				for range c.Years {
-					c.Weights = append(c.Weights, decimal.NewFromInt(int64(rng.IntN(5))))
+			contract.Commitment(&c).Years = 1 + rng.IntN(8)
+			contract.Commitment(&c).Profile = []string{contract.ProfileEven, contract.ProfileRamp, contract.ProfileCustom}[rng.IntN(3)]
+			if contract.Commitment(&c).Profile == contract.ProfileCustom {
+				for range contract.Commitment(&c).Years {
+					contract.Commitment(&c).Weights = append(contract.Commitment(&c).Weights, decimal.NewFromInt(int64(rng.IntN(5))))
 				}
-				c.Weights[rng.IntN(c.Years)] = decimal.NewFromInt(1 + int64(rng.IntN(3)))
+				contract.Commitment(&c).Weights[rng.IntN(contract.Commitment(&c).Years)] = decimal.NewFromInt(1 + int64(rng.IntN(3)))
 			}
 		case 2:
 			c.Type = scenario.TypePayment
@@ -84,17 +85,17 @@ func randomScenario(rng *rand.Rand) *scenario.Scenario {
 				q := near()
 				if !seen[q] {
 					seen[q] = true
-					c.Schedule = append(c.Schedule, scenario.QuarterAmount{Quarter: q, Amount: amount(50e9)})
+					contract.Payment(&c).Schedule = append(contract.Payment(&c).Schedule, scenario.QuarterAmount{Quarter: q, Amount: amount(50e9)})
 				}
 			}
 		default:
 			c.Type = scenario.TypeEquity
-			c.Holder = parties[rng.IntN(len(parties))]
-			c.Stake = decimal.New(int64(rng.IntN(10001)), -4)
-			c.Valuation = scenario.Valuation{Amount: amount(1e12), At: start + scenario.Quarter(rng.IntN(int(end-start)+1)), Method: scenario.MethodConstant}
+			contract.Equity(&c).Holder = parties[rng.IntN(len(parties))]
+			contract.Equity(&c).Stake = decimal.New(int64(rng.IntN(10001)), -4)
+			contract.Equity(&c).Valuation = contract.Valuation{Amount: amount(1e12), At: start + scenario.Quarter(rng.IntN(int(end-start)+1)), Method: contract.MethodConstant}
 			st := &s.Streams[rng.IntN(nStreams)]
-			if y := c.Valuation.At.Year(); rng.IntN(2) == 0 && !st.YearAmounts(y, y)[0].IsZero() {
-				c.Valuation.Method, c.Valuation.Stream = scenario.MethodRevenueMultiple, st.ID
+			if y := contract.Equity(&c).Valuation.At.Year(); rng.IntN(2) == 0 && !st.YearAmounts(y, y)[0].IsZero() {
+				contract.Equity(&c).Valuation.Method, contract.Equity(&c).Valuation.Stream = contract.MethodRevenueMultiple, st.ID
 			}
 		}
 		s.Contracts = append(s.Contracts, c)
@@ -134,17 +135,17 @@ func checkInvariants(t *testing.T, s *scenario.Scenario, r *Result) {
 			if paid[i].IsNegative() || paid[i].GreaterThan(accrued[i]) {
 				t.Fatalf("%s: paid %s outside [0, accrued %s] in %s", c.ID, paid[i], accrued[i], r.Periods[i])
 			}
-			if c.Cap != nil && cum[i].GreaterThan(*c.Cap) {
-				t.Fatalf("%s: cumulative %s exceeds the cap %s in %s", c.ID, cum[i], c.Cap, r.Periods[i])
+			if contract.Share(&c).Cap != nil && cum[i].GreaterThan(*contract.Share(&c).Cap) {
+				t.Fatalf("%s: cumulative %s exceeds the cap %s in %s", c.ID, cum[i], contract.Share(&c).Cap, r.Periods[i])
 			}
 			if i > 0 && cum[i].LessThan(cum[i-1]) {
 				t.Fatalf("%s: cumulative decreases in %s", c.ID, r.Periods[i])
 			}
 		}
 		hit := r.MetricByID("contract." + c.ID + ".cap_hit")
-		if !hit.Null && c.Cap != nil && c.PaidBefore.LessThan(*c.Cap) {
+		if !hit.Null && contract.Share(&c).Cap != nil && contract.Share(&c).PaidBefore.LessThan(*contract.Share(&c).Cap) {
 			k := int(hit.Quarter - s.Start)
-			if cum[k].LessThan(*c.Cap) || (k > 0 && hit.Quarter > c.From && cum[k-1].GreaterThanOrEqual(*c.Cap)) {
+			if cum[k].LessThan(*contract.Share(&c).Cap) || (k > 0 && hit.Quarter > c.From && cum[k-1].GreaterThanOrEqual(*contract.Share(&c).Cap)) {
 				t.Fatalf("%s: cap_hit %s is not the first quarter cumulative reaches the cap", c.ID, hit.Quarter)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/scenario"
 )
@@ -29,9 +30,9 @@ func TestGeneratedScenariosAreValid(t *testing.T) {
 			types := map[string]bool{}
 			methods := map[string]bool{}
 			for _, c := range s.Contracts {
-				types[c.Type+"/"+c.Profile] = true
+				types[c.Type+"/"+contract.Commitment(&c).Profile] = true
 				if c.Type == scenario.TypeEquity {
-					methods[c.Valuation.Method] = true
+					methods[contract.Equity(&c).Valuation.Method] = true
 				}
 			}
 			if sz.Contracts >= 12 && (len(types) != 6 || len(methods) != 2) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
@@ -415,7 +416,7 @@ func TestBriefingPDFCapOddsAndHistogram(t *testing.T) {
 	}
 	metric := "" // what the cap saves, the briefings' headline
 	for _, c := range b.Scenario.Contracts {
-		if c.Enabled && c.Cap != nil {
+		if c.Enabled && contract.Share(&c).Cap != nil {
 			metric = "contract." + c.ID + ".cap_savings"
 			break
 		}

@@ -51,8 +51,9 @@ type FieldRef struct {
 	Set  func(decimal.Decimal)
 }
 
-// ContractExt holds the terms of a contract type that keeps them outside Contract's
-// own fields. Clone must return a deep copy.
+// ContractExt holds a contract's terms of its type (Contract.Ext): every type keeps
+// its own, in a struct of its module, so that Contract has only what all types
+// share. Clone must return a deep copy.
 type ContractExt interface {
 	Clone() ContractExt
 }

@@ -53,7 +53,7 @@ func TestParseMinimal(t *testing.T) {
 		t.Fatalf("header: %+v", s)
 	}
 	c := s.Contract("share")
-	if c == nil || c.Type != TypeRevenueShare || !c.Rate.Equal(decimal.RequireFromString("0.2")) || !c.Cap.Equal(decimal.NewFromInt(50)) {
+	if c == nil || c.Type != TypeRevenueShare || !fieldValue(t, s, "contracts.share.rate").Equal(decimal.RequireFromString("0.2")) || !fieldValue(t, s, "contracts.share.cap").Equal(decimal.NewFromInt(50)) {
 		t.Fatalf("contract: %+v", c)
 	}
 	if c.From != s.Start || c.Until != s.End || c.FromSet || c.UntilSet || !c.Enabled {
@@ -92,14 +92,14 @@ func TestParseValues(t *testing.T) {
 	for _, c := range cases {
 		src := strings.Replace(minimal, "cap: 50", "cap: "+c.in, 1)
 		s := mustParse(t, "v.yaml", src)
-		if got := s.Contract("share").Cap; !got.Equal(decimal.RequireFromString(c.want)) {
+		if got := fieldValue(t, s, "contracts.share.cap"); !got.Equal(decimal.RequireFromString(c.want)) {
 			t.Errorf("cap %s = %s, want %s", c.in, got, c.want)
 		}
 	}
 	rates := map[string]string{"20%": "0.2", "0.2": "0.2", "12.5%": "0.125", `"7%"`: "0.07", "100%": "1"}
 	for in, want := range rates {
 		src := strings.Replace(minimal, "rate: 20%", "rate: "+in, 1)
-		if got := mustParse(t, "r.yaml", src).Contract("share").Rate; !got.Equal(decimal.RequireFromString(want)) {
+		if got := fieldValue(t, mustParse(t, "r.yaml", src), "contracts.share.rate"); !got.Equal(decimal.RequireFromString(want)) {
 			t.Errorf("rate %s = %s, want %s", in, got, want)
 		}
 	}
@@ -280,7 +280,7 @@ func TestMarshalIsExactAndReadable(t *testing.T) {
 		}
 	}
 	back := mustParse(t, "back.yaml", out)
-	if back.Name != s.Name || back.Description != s.Description || !back.Contract("share").Cap.Equal(*s.Contract("share").Cap) {
+	if back.Name != s.Name || back.Description != s.Description || !fieldValue(t, back, "contracts.share.cap").Equal(fieldValue(t, s, "contracts.share.cap")) {
 		t.Fatalf("round trip changed values:\n%s", out)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -47,7 +48,7 @@ func TestEditByPath(t *testing.T) {
 	if err := s.SetInput("contracts.share.cap", "38bn"); err != nil {
 		t.Fatal(err)
 	}
-	if c := s.Contract("share"); c.Cap == nil || c.Cap.String() != "38000000000" {
+	if c := contract.Share(s.Contract("share")); c.Cap == nil || c.Cap.String() != "38000000000" {
 		t.Fatalf("cap %v", c.Cap)
 	}
 	if err := s.SetDate("contracts.share.until", "2026"); err != nil {
@@ -62,13 +63,13 @@ func TestEditByPath(t *testing.T) {
 	if err := s.SetText("contracts.stake.valuation.method", "revenue_multiple"); err != nil {
 		t.Fatal(err)
 	}
-	if c := s.Contract("stake"); c.Valuation.Stream != "rev" {
+	if c := contract.Equity(s.Contract("stake")); c.Valuation.Stream != "rev" {
 		t.Errorf("a revenue multiple takes the first stream, got %q", c.Valuation.Stream)
 	}
 	if err := s.Remove("streams.rev"); err == nil || !strings.Contains(err.Error(), "is the base of") {
 		t.Errorf("a used stream is removed: %v", err)
 	}
-	if err := s.Remove("contracts.share.cap"); err != nil || s.Contract("share").Cap != nil {
+	if err := s.Remove("contracts.share.cap"); err != nil || contract.Share(s.Contract("share")).Cap != nil {
 		t.Errorf("the cap is not removed: %v", err)
 	}
 	if err := s.ValidateEdit("contracts.share.cap"); err != nil {

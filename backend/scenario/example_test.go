@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"fmt"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 )
 
@@ -31,7 +32,8 @@ contracts:
 		return
 	}
 	c := s.Contract("share")
-	fmt.Println(s.Name, s.Start, s.End, c.Type, scenario.FormatRate(c.Rate), scenario.FormatAmount(*c.Cap))
+	terms := contract.Share(c) // a revenue share's terms, owned by its module
+	fmt.Println(s.Name, s.Start, s.End, c.Type, scenario.FormatRate(terms.Rate), scenario.FormatAmount(*terms.Cap))
 
 	_, err = scenario.Parse("bad.yaml", []byte("version: 1\nname: \"Bad\"\nstart: 2026Q1\nend: 2025Q4\n"))
 	fmt.Println(err)

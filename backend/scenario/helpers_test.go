@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"reflect"
+	"testing"
 
 	"github.com/shopspring/decimal"
 )
@@ -36,4 +37,15 @@ func canon(v reflect.Value) {
 			canon(v.Elem())
 		}
 	}
+}
+
+// fieldValue is the value of the numeric field at path (contracts.<id>.<key>: the
+// terms of a contract live in its type's module, backend/contract).
+func fieldValue(t *testing.T, s *Scenario, path string) decimal.Decimal {
+	t.Helper()
+	f, ok := s.Field(path)
+	if !ok {
+		t.Fatalf("no field %s", path)
+	}
+	return f.Value
 }

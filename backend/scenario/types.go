@@ -23,19 +23,6 @@ const (
 	TypeEquity       = "equity"
 )
 
-// Commitment profiles.
-const (
-	ProfileEven   = "even"
-	ProfileRamp   = "ramp"
-	ProfileCustom = "custom"
-)
-
-// Equity valuation methods.
-const (
-	MethodConstant        = "constant"
-	MethodRevenueMultiple = "revenue_multiple"
-)
-
 // Scenario is one parsed, validated scenario file. Maps of the file (streams,
 // contracts, annual amounts, schedules, uncertain inputs) are kept as slices in file
 // order, so that output follows the author's order and round-trips.
@@ -79,14 +66,15 @@ type QuarterAmount struct {
 	Amount  decimal.Decimal
 }
 
-// Contract is one contract of any type. Only the fields of its Type are meaningful;
-// the parser rejects keys that do not belong to the type.
+// Contract is one contract of any type: what every type has (id, label, parties,
+// switch, sources, term), and the type's own terms in Ext. The parser rejects keys
+// that do not belong to the type.
 type Contract struct {
 	ID      string
 	Type    string
 	Label   string // empty: the id is shown
-	Payer   string // revenue_share, commitment, payment
-	Payee   string // revenue_share, commitment, payment
+	Payer   string // a type that moves money (MovesMoney)
+	Payee   string // a type that moves money (MovesMoney)
 	Enabled bool
 	Sources []string
 
@@ -96,28 +84,9 @@ type Contract struct {
 	From, Until       Quarter
 	FromSet, UntilSet bool
 
-	// revenue_share
-	Base       string
-	Rate       decimal.Decimal
-	Cap        *decimal.Decimal // nil: no cap
-	PaidBefore decimal.Decimal
-
-	// commitment
-	Total   decimal.Decimal
-	Years   int
-	Profile string
-	Weights []decimal.Decimal // custom only
-
-	// payment
-	Schedule []QuarterAmount
-
-	// equity
-	Holder    string
-	Stake     decimal.Decimal
-	Valuation Valuation
-
-	// Ext holds the terms of a type that keeps its own (see ContractExt); nil for
-	// the types above.
+	// Ext holds the terms of the contract's type (see ContractExt), owned by the
+	// type's module (backend/contract); nil only for a contract not yet decoded
+	// or given a template.
 	Ext ContractExt
 }
 
@@ -141,14 +110,6 @@ func (s *Stream) DisplayLabel() string {
 func (c *Contract) MovesMoney() bool {
 	t := contractTypeOf(c)
 	return t != nil && t.MovesMoney()
-}
-
-// Valuation is how an equity contract values the company.
-type Valuation struct {
-	Amount decimal.Decimal
-	At     Quarter
-	Method string // constant (default) or revenue_multiple
-	Stream string // revenue_multiple only
 }
 
 // Uncertainty holds the ranges for Monte Carlo and tornado analysis.
@@ -247,12 +208,6 @@ func (s *Scenario) Clone() *Scenario {
 	}
 	c.Contracts = make([]Contract, len(s.Contracts))
 	for i, k := range s.Contracts {
-		if k.Cap != nil {
-			v := *k.Cap
-			k.Cap = &v
-		}
-		k.Weights = append([]decimal.Decimal(nil), k.Weights...)
-		k.Schedule = append([]QuarterAmount(nil), k.Schedule...)
 		k.Sources = append([]string(nil), k.Sources...)
 		if k.Ext != nil {
 			k.Ext = k.Ext.Clone()

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"dealmodel/backend/contract"
 )
 
 // TestWithTermAndWeights: a drawn term applies after the weights, so a longer
@@ -22,7 +24,7 @@ func TestWithTermAndWeights(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := got.Contract("compute").Weights
+		w := contract.Commitment(got.Contract("compute")).Weights
 		if len(w) != len(c.weights) {
 			t.Fatalf("years %s: weights %v", c.years, w)
 		}
@@ -32,7 +34,7 @@ func TestWithTermAndWeights(t *testing.T) {
 			}
 		}
 	}
-	if s.Contract("compute").Years != 2 {
+	if contract.Commitment(s.Contract("compute")).Years != 2 {
 		t.Error("With changed the original scenario")
 	}
 	if _, err := With(s, []Assignment{{Path: "contracts.nope.total", Value: d("1")}}); ErrorCode(err) != EINVALID {

@@ -160,8 +160,8 @@ func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
 		id, _, _ := strings.Cut(strings.TrimPrefix(metricID, "contract."), ".")
 		if c := sc.Contract(id); c != nil {
 			owners["contracts."+c.ID] = true
-			if c.Base != "" {
-				owners["streams."+c.Base] = true
+			if base := contract.BaseStream(c); base != "" {
+				owners["streams."+base] = true
 			}
 		}
 	case strings.HasPrefix(metricID, "total.commitments."):
