@@ -226,8 +226,8 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		texts := []TextField{{Path: p + ".label", Key: "label", Label: "Label", Value: c.DisplayLabel()}}
 		if c.MovesMoney() {
 			texts = append(texts, TextField{Path: p + ".payer", Key: "payer", Label: "Payer", Value: c.Payer}, TextField{Path: p + ".payee", Key: "payee", Label: "Payee", Value: c.Payee})
-		} else if c.Holder != "" {
-			texts = append(texts, TextField{Path: p + ".holder", Key: "holder", Label: "Holder", Value: c.Holder})
+		} else if h := contract.Equity(c).Holder; h != "" {
+			texts = append(texts, TextField{Path: p + ".holder", Key: "holder", Label: "Holder", Value: h})
 		}
 		group(InputGroup{
 			ID: p, Kind: c.Type, KindLabel: contract.Title(c.Type), Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,

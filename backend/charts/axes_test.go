@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/plot"
 	"dealmodel/backend/scenario"
@@ -113,7 +114,7 @@ func TestValueAxisIncludesTheCap(t *testing.T) {
 	s, r := runBuiltin(t, "microsoft-cap")
 	c := s.Contract("msft_revshare")
 	huge := d("500000000000") // $500B: far above every payment
-	c.Cap = &huge
+	contract.Share(c).Cap = &huge
 	r, err := engine.Run(s)
 	if err != nil {
 		t.Fatal(err)

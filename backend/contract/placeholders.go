@@ -72,8 +72,8 @@ func Placeholders(s *scenario.Scenario) []Placeholder {
 			party("payer", c.Payer, tpl.Payer)
 			party("payee", c.Payee, tpl.Payee)
 		}
-		if tpl.Holder != "" {
-			party("holder", c.Holder, tpl.Holder)
+		if h := Equity(&tpl).Holder; h != "" {
+			party("holder", Equity(c).Holder, h)
 		}
 		if marked {
 			out = append(out, Placeholder{Path: p + ".sources", Owner: c.DisplayLabel(), What: "source", Value: PlaceholderSource})
