@@ -106,10 +106,12 @@ func compareChart(subjects []Subject, k view.Overlay) (json.RawMessage, error) {
 			so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 				ss.MarkLines = &opts.MarkLines{
 					MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
+					// Labelled at the start, where the payments are still low: at
+					// the end the label would sit on a line that ran up to the cap.
 					Data: []interface{}{markLineItem{
 						Name:      MarkCap,
 						YAxis:     capValue,
-						Label:     &markLabel{Position: "insideEndTop"},
+						Label:     &markLabel{Position: "insideStartTop"},
 						LineStyle: &opts.LineStyle{Type: "dashed", Width: 1, Color: col},
 					}},
 				}
