@@ -385,3 +385,30 @@ func (commitment) SetQuarter(c *scenario.Contract, key string, q scenario.Quarte
 	c.From, c.FromSet = q, true
 	return true
 }
+
+// Samples implements Sampler: an even, a ramp and a custom commitment.
+func (commitment) Samples() int { return 3 }
+
+// Sample implements Sampler.
+func (commitment) Sample(k int, e SampleEnv) (string, string) {
+	i, from := e.N, e.From
+	switch k {
+	case 0:
+		years := 1 + i%min(8, e.Years)
+		return fmt.Sprintf("    type: commitment\n    label: Compute %d\n    payer: Builder\n    payee: %s\n", i, e.Payee) +
+				fmt.Sprintf("    total: %dB\n    from: %dQ%d\n    years: %d\n    profile: even\n", 5+i%40, from, 1+i%4, years),
+			fmt.Sprintf("    contracts.%s.total:\n      dist: uniform\n      low: %dB\n      high: %dB\n", e.ID, 4+i%40, 6+i%40)
+	case 1:
+		return fmt.Sprintf("    type: commitment\n    label: Ramp %d\n    payer: Builder\n    payee: %s\n", i, e.Payee) +
+				fmt.Sprintf("    total: %dB\n    from: %dQ1\n    years: %d\n    profile: ramp\n", 3+i%30, from, 1+i%5),
+			fmt.Sprintf("    contracts.%s.total:\n      dist: triangular\n      low: %dB\n      mode: %dB\n      high: %dB\n", e.ID, 2+i%30, 3+i%30, 5+i%30)
+	}
+	years := 1 + i%4
+	ws := make([]string, years)
+	for j := range ws {
+		ws[j] = fmt.Sprint(1 + (i+j)%3)
+	}
+	return fmt.Sprintf("    type: commitment\n    label: Custom %d\n    payer: Builder\n    payee: %s\n", i, e.Payee) +
+			fmt.Sprintf("    total: %dB\n    from: %dQ2\n    years: %d\n    profile: custom\n    weights: [%s]\n", 2+i%20, from, years, strings.Join(ws, ", ")),
+		fmt.Sprintf("    contracts.%s.weights.1:\n      dist: uniform\n      low: 0.5\n      high: 3\n", e.ID)
+}

@@ -200,6 +200,33 @@ func termsOf[T any, P interface {
 	return t
 }
 
+// Sampler is a type that writes sample contracts of itself in the file format,
+// for the large generated scenarios of benchmarks and tests (backend/gen).
+type Sampler interface {
+	// Samples is how many kinds of sample the type writes (a commitment: even,
+	// ramp and custom).
+	Samples() int
+	// Sample writes sample kind k (0 ≤ k < Samples()) as the contract's keys
+	// under its id (four spaces in), and an uncertain input over one of its
+	// fields (under uncertainty.inputs, four spaces in).
+	Sample(k int, env SampleEnv) (yaml, uncertain string)
+}
+
+// SampleEnv is what a sample contract is made of: its id and number, a stream
+// to take a share of, a payee, the year it starts, the last year and the length
+// of the horizon in years, and its round (how many times every kind of sample
+// came before it).
+type SampleEnv struct {
+	ID     string
+	N      int
+	Stream string
+	Payee  string
+	From   int
+	End    int
+	Years  int
+	Round  int
+}
+
 // ShareOf is a type whose contracts are a share of a stream, so that their
 // figures rest on the stream's sources too.
 type ShareOf interface {

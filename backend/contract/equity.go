@@ -606,3 +606,18 @@ func (equity) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
 	}
 	return sortEvents(ev)
 }
+
+// Samples implements Sampler: a stake, at a constant valuation and at a
+// revenue multiple in turn.
+func (equity) Samples() int { return 1 }
+
+// Sample implements Sampler.
+func (equity) Sample(_ int, e SampleEnv) (string, string) {
+	i := e.N
+	y := fmt.Sprintf("    type: equity\n    label: Stake %d\n    holder: %s\n    stake: %d%%\n    valuation:\n", i, e.Payee, 1+i%30) +
+		fmt.Sprintf("      amount: %dB\n      at: %dQ1\n", 100+i%800, e.From)
+	if e.Round%2 == 1 {
+		y += fmt.Sprintf("      method: revenue_multiple\n      stream: %s\n", e.Stream)
+	}
+	return y, fmt.Sprintf("    contracts.%s.stake:\n      dist: uniform\n      low: %d%%\n      high: %d%%\n", e.ID, 1+i%30, 2+i%30)
+}

@@ -522,3 +522,15 @@ func (payment) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
 	}
 	return sortEvents(ev)
 }
+
+// Samples implements Sampler: a payment schedule.
+func (payment) Samples() int { return 1 }
+
+// Sample implements Sampler.
+func (payment) Sample(_ int, e SampleEnv) (string, string) {
+	i, from := e.N, e.From
+	return fmt.Sprintf("    type: payment\n    label: Investment %d\n    payer: Investor\n    payee: Builder\n    schedule:\n", i) +
+			fmt.Sprintf("      %dQ1: %dB\n", from, 1+i%9) +
+			fmt.Sprintf("      %dQ3: %dM\n", min(from+1, e.End), 100+i%900),
+		fmt.Sprintf("    contracts.%s.schedule.%dQ1:\n      dist: uniform\n      low: 0\n      high: %dB\n", e.ID, from, 2+i%9)
+}

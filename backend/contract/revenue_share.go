@@ -680,3 +680,14 @@ func (revenueShare) Events(s *scenario.Scenario, c *scenario.Contract) []Event {
 	}
 	return sortEvents(ev)
 }
+
+// Samples implements Sampler: a revenue share with a cap.
+func (revenueShare) Samples() int { return 1 }
+
+// Sample implements Sampler.
+func (revenueShare) Sample(_ int, e SampleEnv) (string, string) {
+	i := e.N
+	return fmt.Sprintf("    type: revenue_share\n    label: Revenue share %d\n    payer: Builder\n    payee: %s\n", i, e.Payee) +
+			fmt.Sprintf("    base: %s\n    rate: %d%%\n    cap: %dB\n", e.Stream, 5+i%15, 20+i%50),
+		fmt.Sprintf("    contracts.%s.cap:\n      dist: triangular\n      low: %dB\n      mode: %dB\n      high: %dB\n", e.ID, 10+i%50, 20+i%50, 40+i%50)
+}

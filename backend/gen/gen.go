@@ -5,12 +5,16 @@
 // same size gives the same text.
 //
 // It writes the file format (SCENARIO-FORMAT.md) rather than building structs, so
-// that what it makes is read by the same parser and rules as a user's file.
+// that what it makes is read by the same parser and rules as a user's file. Each
+// contract type writes its own samples (contract.Sampler); the contracts cycle
+// through every kind of sample of every type that writes them.
 package gen
 
 import (
 	"fmt"
 	"strings"
+
+	"dealmodel/backend/contract"
 )
 
 // Size is the shape of a generated scenario.
@@ -63,54 +67,22 @@ func YAML(sz Size) []byte {
 
 	w("contracts:\n")
 	parties := []string{"Builder", "Cloud A", "Cloud B", "Chips", "Investor", "Partner"}
+	kinds := sampleKinds()
 	var uncertain []string
 	for i := range sz.Contracts {
-		stream := fmt.Sprintf("s%d", i%ns)
-		payee := parties[1+i%(len(parties)-1)]
-		from := StartYear + i%max(1, sz.Years)
 		id := fmt.Sprintf("c%d", i)
+		k := kinds[i%len(kinds)]
+		body, input := k.t.Sample(k.k, contract.SampleEnv{
+			ID: id, N: i, Stream: fmt.Sprintf("s%d", i%ns), Payee: parties[1+i%(len(parties)-1)],
+			From: StartYear + i%max(1, sz.Years), End: end, Years: sz.Years, Round: i / len(kinds),
+		})
 		w("  %s:\n", id)
-		switch i % 6 {
-		case 0: // revenue share with a cap
-			w("    type: revenue_share\n    label: Revenue share %d\n    payer: Builder\n    payee: %s\n", i, payee)
-			w("    base: %s\n    rate: %d%%\n    cap: %dB\n", stream, 5+i%15, 20+i%50)
-			uncertain = append(uncertain, fmt.Sprintf("    contracts.%s.cap:\n      dist: triangular\n      low: %dB\n      mode: %dB\n      high: %dB\n", id, 10+i%50, 20+i%50, 40+i%50))
-		case 1: // even commitment
-			years := 1 + i%min(8, sz.Years)
-			w("    type: commitment\n    label: Compute %d\n    payer: Builder\n    payee: %s\n", i, payee)
-			w("    total: %dB\n    from: %dQ%d\n    years: %d\n    profile: even\n", 5+i%40, from, 1+i%4, years)
-			uncertain = append(uncertain, fmt.Sprintf("    contracts.%s.total:\n      dist: uniform\n      low: %dB\n      high: %dB\n", id, 4+i%40, 6+i%40))
-		case 2: // ramp commitment
-			w("    type: commitment\n    label: Ramp %d\n    payer: Builder\n    payee: %s\n", i, payee)
-			w("    total: %dB\n    from: %dQ1\n    years: %d\n    profile: ramp\n", 3+i%30, from, 1+i%5)
-			uncertain = append(uncertain, fmt.Sprintf("    contracts.%s.total:\n      dist: triangular\n      low: %dB\n      mode: %dB\n      high: %dB\n", id, 2+i%30, 3+i%30, 5+i%30))
-		case 3: // custom commitment
-			years := 1 + i%4
-			ws := make([]string, years)
-			for k := range ws {
-				ws[k] = fmt.Sprint(1 + (i+k)%3)
-			}
-			w("    type: commitment\n    label: Custom %d\n    payer: Builder\n    payee: %s\n", i, payee)
-			w("    total: %dB\n    from: %dQ2\n    years: %d\n    profile: custom\n    weights: [%s]\n", 2+i%20, from, years, strings.Join(ws, ", "))
-			uncertain = append(uncertain, fmt.Sprintf("    contracts.%s.weights.1:\n      dist: uniform\n      low: 0.5\n      high: 3\n", id))
-		case 4: // payment schedule
-			w("    type: payment\n    label: Investment %d\n    payer: Investor\n    payee: Builder\n    schedule:\n", i)
-			w("      %dQ1: %dB\n", from, 1+i%9)
-			last := min(from+1, end)
-			w("      %dQ3: %dM\n", last, 100+i%900)
-			uncertain = append(uncertain, fmt.Sprintf("    contracts.%s.schedule.%dQ1:\n      dist: uniform\n      low: 0\n      high: %dB\n", id, from, 2+i%9))
-		case 5: // equity, alternating constant and revenue multiple
-			w("    type: equity\n    label: Stake %d\n    holder: %s\n    stake: %d%%\n    valuation:\n", i, payee, 1+i%30)
-			w("      amount: %dB\n      at: %dQ1\n", 100+i%800, from)
-			if (i/6)%2 == 1 {
-				w("      method: revenue_multiple\n      stream: %s\n", stream)
-			}
-			uncertain = append(uncertain, fmt.Sprintf("    contracts.%s.stake:\n      dist: uniform\n      low: %d%%\n      high: %d%%\n", id, 1+i%30, 2+i%30))
-		}
+		b.WriteString(body)
+		uncertain = append(uncertain, input)
 		w("    source: generated\n")
 	}
 	if sz.Contracts == 0 {
-		// The format needs a contract; the smallest scenario has one.
+		// The format needs a contract; the smallest scenario has a payment.
 		w("  c0:\n    type: payment\n    payer: Investor\n    payee: Builder\n    schedule:\n      %dQ1: 1B\n", StartYear)
 	}
 
@@ -128,4 +100,25 @@ func YAML(sz Size) []byte {
 		b.WriteString(uncertain[k*len(uncertain)/want])
 	}
 	return []byte(b.String())
+}
+
+// sampleKind is one kind of sample contract: of type t, its kind k.
+type sampleKind struct {
+	t contract.Sampler
+	k int
+}
+
+// sampleKinds lists every kind of sample of every registered type that writes
+// samples, in the types' order: the contracts cycle through them.
+func sampleKinds() []sampleKind {
+	var out []sampleKind
+	for _, name := range contract.Names() {
+		t, _ := contract.Lookup(name)
+		if sp, ok := t.(contract.Sampler); ok {
+			for k := range sp.Samples() {
+				out = append(out, sampleKind{sp, k})
+			}
+		}
+	}
+	return out
 }
