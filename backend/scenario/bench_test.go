@@ -1,10 +1,11 @@
-package scenario
+package scenario_test
 
 import (
 	"fmt"
 	"testing"
 
 	"dealmodel/backend/gen"
+	"dealmodel/backend/scenario"
 	"dealmodel/scenarios"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkParseBriefing(b *testing.B) {
 	data := append([]byte("# a copy\n"), f.Data...)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Parse(f.File, data); err != nil {
+		if _, err := scenario.Parse(f.File, data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -27,7 +28,7 @@ func BenchmarkParseBuiltin(b *testing.B) {
 	f, _ := scenarios.ByStem("briefing")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Parse(f.File, f.Data); err != nil {
+		if _, err := scenario.Parse(f.File, f.Data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -36,11 +37,11 @@ func BenchmarkParseBuiltin(b *testing.B) {
 // BenchmarkParseCanonical parses the canonical form the app keeps and sends.
 func BenchmarkParseCanonical(b *testing.B) {
 	f, _ := scenarios.ByStem("briefing")
-	s, _ := Parse(f.File, f.Data)
-	doc := Marshal(s)
+	s, _ := scenario.Parse(f.File, f.Data)
+	doc := scenario.Marshal(s)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Parse("c.yaml", doc); err != nil {
+		if _, err := scenario.Parse("c.yaml", doc); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -49,10 +50,10 @@ func BenchmarkParseCanonical(b *testing.B) {
 // BenchmarkMarshalBriefing writes the largest built-in scenario canonically.
 func BenchmarkMarshalBriefing(b *testing.B) {
 	f, _ := scenarios.ByStem("briefing")
-	s, _ := Parse(f.File, f.Data)
+	s, _ := scenario.Parse(f.File, f.Data)
 	b.ReportAllocs()
 	for b.Loop() {
-		Marshal(s)
+		scenario.Marshal(s)
 	}
 }
 
@@ -64,7 +65,7 @@ func BenchmarkParseGenerated(b *testing.B) {
 		b.Run(fmt.Sprintf("contracts=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Parse("generated.yaml", data); err != nil {
+				if _, err := scenario.Parse("generated.yaml", data); err != nil {
 					b.Fatal(err)
 				}
 			}
