@@ -111,7 +111,7 @@ func TestQuarterlyAxesTickAtYears(t *testing.T) {
 // The value axis reaches the cap even when the payments stay far below it, so
 // the cap's line is drawn; it ends on a round tick above the cap.
 func TestValueAxisIncludesTheCap(t *testing.T) {
-	s, r := runBuiltin(t, "microsoft-cap")
+	s, _ := runBuiltin(t, "microsoft-cap")
 	c := s.Contract("msft_revshare")
 	huge := d("500000000000") // $500B: far above every payment
 	contract.Share(c).Cap = &huge
