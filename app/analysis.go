@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"dealmodel/backend/charts"
-	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
@@ -339,30 +338,8 @@ func asWritten(sc *scenario.Scenario, out *sim.Outcome, v *SimulationView) {
 	if err != nil {
 		return
 	}
-	r := res
-	if out.Period == sim.PeriodYear {
-		r = res.ByYear()
-	}
-	for _, b := range out.Bands {
-		se := r.SeriesByID(b.ID)
-		if se == nil || len(se.Values) != len(out.Periods) {
-			continue
-		}
-		w := WrittenBand{ID: b.ID, Values: make([]float64, len(se.Values))}
-		for i, x := range se.Values {
-			w.Values[i] = x.InexactFloat64()
-		}
-		if id, ok := strings.CutSuffix(strings.TrimPrefix(b.ID, "contract."), ".cumulative"); ok {
-			if c := sc.Contract(id); c != nil && contract.Share(c).Cap != nil {
-				level := contract.Share(c).Cap.InexactFloat64()
-				if toward := r.SeriesByID("contract." + id + ".toward_cap"); toward != nil && len(toward.Values) == len(se.Values) {
-					last := len(se.Values) - 1
-					level += se.Values[last].Sub(toward.Values[last]).InexactFloat64()
-				}
-				w.Cap = level
-			}
-		}
-		v.Written = append(v.Written, w)
+	for _, w := range sim.Written(sc, res, out) {
+		v.Written = append(v.Written, WrittenBand{ID: w.ID, Values: w.Values, Cap: w.Cap})
 	}
 	for i := range v.Caps {
 		if m := res.MetricByID("contract." + v.Caps[i].Contract + ".cap_hit"); m != nil && !m.Null {

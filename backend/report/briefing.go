@@ -134,11 +134,15 @@ type YearOdds struct {
 	P    float64
 }
 
-// Fan is a series' spread per period across the runs.
+// Fan is a series' spread per period across the runs. Written is the series in
+// the scenario as written (nil: not drawn), and Cap the level at which its
+// cumulative payments stop under the cap (0: no cap), as the window draws them.
 type Fan struct {
 	Title         string
 	Periods       []string
 	P10, P50, P90 []float64
+	Written       []float64
+	Cap           float64
 }
 
 // Tornado is a one-at-a-time sensitivity of one output. Its figures are exact: each

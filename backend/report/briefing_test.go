@@ -426,7 +426,7 @@ func TestBriefingPDFCapOddsAndHistogram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Uncertainty = UncertaintyFrom(o, nil)
+	b.Uncertainty = UncertaintyFrom(o, nil, m.Written(o))
 	if b.Uncertainty.Histogram == nil || !b.Uncertainty.Histogram.HasWritten {
 		t.Fatalf("no histogram with its as-written value: %+v", b.Uncertainty.Histogram)
 	}
@@ -446,6 +446,11 @@ func TestBriefingPDFCapOddsAndHistogram(t *testing.T) {
 		"As written, the cap binds in 2029Q2",
 		"Histogram: Revenue share to Microsoft: paid less because of the cap",
 		"As written, $70.64B",
+		// The fans carry the scenario as written and, on the capped contract's
+		// cumulative payments, the cap's level, as the window's fans do.
+		"Median As written P10 to P90",
+		"Cap binds at $41.76B",
+		"The dashed line is the scenario as written. Payments stop at the cap's level.",
 	} {
 		if !strings.Contains(all, w) {
 			t.Errorf("the uncertainty section lacks %q", w)

@@ -15,8 +15,9 @@ const maxUncertainMetrics = 10
 // UncertaintyFrom turns a simulation and its tornado (which may be nil) into the
 // briefing's uncertainty section: percentiles of the figures the inputs move, when
 // each cap binds, a fan per band of cumulative payments, compute spend and stake
-// value, and the tornado.
-func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
+// value, and the tornado. written (sim.Written, may be nil) puts the scenario as
+// written and its cap level on the fans, as the window does.
+func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity, written []sim.WrittenBand) *Uncertainty {
 	l := sim.Lay(o, t, 12)
 	u := &Uncertainty{
 		Runs: l.Runs,
@@ -43,7 +44,13 @@ func UncertaintyFrom(o *sim.Outcome, t *sim.Sensitivity) *Uncertainty {
 	}
 	for _, b := range o.Bands {
 		if strings.HasSuffix(b.ID, ".cumulative") || strings.HasSuffix(b.ID, ".value") || b.ID == "total.commitments.paid" {
-			u.Fans = append(u.Fans, Fan{Title: b.Label + ", by " + l.Period, Periods: l.Periods, P10: b.P10, P50: b.P50, P90: b.P90})
+			fan := Fan{Title: b.Label + ", by " + l.Period, Periods: l.Periods, P10: b.P10, P50: b.P50, P90: b.P90}
+			for _, w := range written {
+				if w.ID == b.ID && len(w.Values) == len(b.P50) {
+					fan.Written, fan.Cap = w.Values, w.Cap
+				}
+			}
+			u.Fans = append(u.Fans, fan)
 		}
 	}
 	if h := o.Histogram; len(h.Counts) > 0 && len(h.Edges) == len(h.Counts)+1 {

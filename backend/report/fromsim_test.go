@@ -30,7 +30,7 @@ func TestUncertaintyFromSimulation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := UncertaintyFrom(o, tor)
+	u := UncertaintyFrom(o, tor, m.Written(o))
 	if u.Runs != 2000 || u.Seed != 9 || !strings.Contains(u.Note, "2,000 simulated runs") || strings.Contains(u.Note, "seed") {
 		t.Fatalf("header: %+v", u)
 	}
@@ -52,6 +52,19 @@ func TestUncertaintyFromSimulation(t *testing.T) {
 	if len(fans) != 4 || !strings.Contains(fans[0], "cumulative") {
 		t.Fatalf("fans: %v", fans)
 	}
+	// Every fan carries its series as written; only the capped contract's
+	// cumulative payments carry a cap level, at or above what it pays at the end.
+	for i, f := range u.Fans {
+		if len(f.Written) != len(f.Periods) {
+			t.Errorf("%s: %d values as written for %d periods", f.Title, len(f.Written), len(f.Periods))
+		}
+		if capped := i == 0; capped != (f.Cap > 0) {
+			t.Errorf("%s: cap level %v", f.Title, f.Cap)
+		}
+	}
+	if c := u.Fans[0]; len(c.Written) > 0 && c.Written[len(c.Written)-1] > c.Cap+1e-3 {
+		t.Errorf("as written, %v is paid, above the cap level %v", c.Written[len(c.Written)-1], c.Cap)
+	}
 	if u.Tornado == nil || len(u.Tornado.Bars) == 0 || len(u.Tornado.Bars) >= len(tor.Bars) {
 		t.Fatalf("tornado keeps %d of %d bars", len(u.Tornado.Bars), len(tor.Bars))
 	}
@@ -71,7 +84,7 @@ func TestUncertaintyFromCorrelations(t *testing.T) {
 			{Inputs: []string{"b", "c"}, Rho: -0.25},
 		},
 	}
-	got := UncertaintyFrom(o, nil).Correlated
+	got := UncertaintyFrom(o, nil, nil).Correlated
 	want := []string{
 		"Correlated: Revenue 2027 and Revenue 2028 move together, with a rank correlation of 0.8 between each pair (Gaussian copula).",
 		"Correlated: Revenue 2028 and Cap move against each other, with a rank correlation of -0.25 between each pair (Gaussian copula).",
@@ -80,7 +93,7 @@ func TestUncertaintyFromCorrelations(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 	o.Correlations = nil
-	if got := UncertaintyFrom(o, nil).Correlated; len(got) != 1 || !strings.Contains(got[0], "independently") {
+	if got := UncertaintyFrom(o, nil, nil).Correlated; len(got) != 1 || !strings.Contains(got[0], "independently") {
 		t.Errorf("without groups: %q", got)
 	}
 }

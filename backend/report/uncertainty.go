@@ -86,7 +86,16 @@ func (d *doc) uncertainty(u *Uncertainty) {
 		ch := &chart{periods: fan.Periods}
 		ch.bands = []band{{name: "P10 to P90", lo: fan.P10, hi: fan.P90, color: paletteColor(0)}}
 		ch.lines = []chartSeries{{name: "Median", values: fan.P50, color: paletteColor(0), width: 0.8}}
-		d.figure(fan.Title, "Eight runs in ten fall inside the band.", ch, h, h)
+		note := "Eight runs in ten fall inside the band."
+		if len(fan.Written) == n {
+			ch.lines = append(ch.lines, chartSeries{name: writtenName, values: fan.Written, color: writtenColor, width: 0.7, dashed: true})
+			note += " The dashed line is the scenario as written."
+		}
+		if fan.Cap > 0 {
+			ch.refs = []refLine{{value: fan.Cap, label: capBindsAt + " " + shortFloat(fan.Cap), color: capColor}}
+			note += " Payments stop at the cap's level."
+		}
+		d.figure(fan.Title, note, ch, h, h)
 	}
 	if t := u.Tornado; t != nil && len(t.Bars) > 0 {
 		d.tornado(t)
@@ -97,6 +106,15 @@ func (d *doc) uncertainty(u *Uncertainty) {
 		d.paragraph(fmt.Sprintf("Method: Monte Carlo simulation, %s runs, each drawing every uncertain input from its range. The runs are reproducible: the random seed is %d.", thousands(u.Runs), u.Seed), sizeSmall, muted, 0)
 	}
 }
+
+// The as-written line and the cap's level on a fan, named and coloured as the
+// window draws them (frontend/src/lib/written.ts).
+const (
+	writtenName = "As written"
+	capBindsAt  = "Cap binds at"
+)
+
+var writtenColor = hexColor("#7c3aed")
 
 // oddsPerRow is how many years one row of the cap-odds table holds.
 const oddsPerRow = 10

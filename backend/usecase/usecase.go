@@ -32,5 +32,5 @@ func Uncertainty(ctx context.Context, m *sim.Model, p engine.Period, metric stri
 	if err != nil {
 		return nil, err
 	}
-	return report.UncertaintyFrom(o, t), nil
+	return report.UncertaintyFrom(o, t, m.Written(o)), nil
 }
