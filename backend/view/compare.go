@@ -222,8 +222,15 @@ func ContractGaps(subjects []Subject) []ContractGap {
 	return gaps
 }
 
+// warnedContracts is how many contracts the warning names for one set of
+// scenarios before it says how many more: the comparison's "Only in …" rows list
+// them all.
+const warnedContracts = 3
+
 // ContractWarning says, for people, that the scenarios hold different contracts
 // and which, by the scenarios that hold them: "" when they hold the same ones.
+// For each set of scenarios it names the first warnedContracts contracts and
+// counts the rest ("and 4 more"), which the comparison's "Only in …" rows list.
 // names are the scenarios' names.
 func ContractWarning(names []string, gaps []ContractGap) string {
 	if len(gaps) == 0 {
@@ -249,9 +256,18 @@ func ContractWarning(names []string, gaps []ContractGap) string {
 			}
 		}
 		// Contracts' labels hold commas ("CoreWeave, first contract"): semicolons part them.
-		fmt.Fprintf(&b, " Only in %s: %s.", contract.ListAnd(quoted(names, in)), strings.Join(by[k], "; "))
+		fmt.Fprintf(&b, " Only in %s: %s.", contract.ListAnd(quoted(names, in)), firstOf(by[k]))
 	}
 	return b.String()
+}
+
+// firstOf joins the first warnedContracts labels and counts the rest: "A; B; C;
+// and 4 more". One more is named rather than counted.
+func firstOf(labels []string) string {
+	if len(labels) <= warnedContracts+1 {
+		return strings.Join(labels, "; ")
+	}
+	return fmt.Sprintf("%s; and %d more", strings.Join(labels[:warnedContracts], "; "), len(labels)-warnedContracts)
 }
 
 func quoted(names []string, in []int) []string {
