@@ -248,6 +248,9 @@ func (s *Scenario) SetText(path, text string) error {
 		if n := utf8.RuneCountInString(v); n > MaxDescription {
 			return fault.Errorf(fault.Invalid, "the description has %d characters: at most %d fit; shorten it or move detail to the sources", n, MaxDescription)
 		}
+		if line, r, ok := controlInText(v); ok {
+			return fault.Errorf(fault.Invalid, "the description has a control character (U+%04X) on line %d: remove it; line breaks and tabs are fine", r, line)
+		}
 		s.Description = v
 		return nil
 	}
@@ -306,7 +309,7 @@ func (s *Scenario) SetText(path, text string) error {
 func checkLabel(v string) error {
 	n := utf8.RuneCountInString(v)
 	switch {
-	case n == 0:
+	case n == 0 || invisible(v):
 		return fault.New(fault.Invalid, "a label cannot be empty: it names the item in the figures, charts and briefing; write, say, “AWS compute”")
 	case n > MaxLabel:
 		return fault.Errorf(fault.Invalid, "the label has %d characters: at most %d fit", n, MaxLabel)
@@ -315,6 +318,33 @@ func checkLabel(v string) error {
 		return fault.New(fault.Invalid, "the label "+msg)
 	}
 	return nil
+}
+
+// invisible reports whether v shows nothing: only spaces and format characters
+// such as U+200B, which would leave an item without a visible name.
+func invisible(v string) bool {
+	for _, r := range v {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// controlInText finds a control character other than a line break or a tab in a
+// text of several lines: 1-based line and the character.
+func controlInText(v string) (line int, r rune, ok bool) {
+	line = 1
+	for _, c := range v {
+		switch {
+		case c == '\n':
+			line++
+		case c == '\t' || c == '\r':
+		case unicode.IsControl(c):
+			return line, c, true
+		}
+	}
+	return 0, 0, false
 }
 
 // sourceLines reads sources written one a line, within their limits.

@@ -148,6 +148,8 @@ func TestSetTextLabelsPartiesDescriptionSources(t *testing.T) {
 		{"streams.rev.label", "", "a label cannot be empty"},
 		{"contracts.share.label", long + "x", "at most 120"},
 		{"contracts.share.label", "AWS\tcompute", "control character"},
+		{"contracts.share.label", "\u200b\u2060 ", "a label cannot be empty"},
+		{"description", "Line one.\nLine \x1b[31mtwo", "control character (U+001B) on line 2"},
 		{"description", strings.Repeat("é", scenario.MaxDescription+1), "at most 4000"},
 		{"contracts.share.sources", strings.Repeat("s", scenario.MaxSource+1), "source 1 has 601 characters"},
 		{"contracts.share.sources", strings.Repeat("a source\n", scenario.MaxSources+1), "51 sources"},
