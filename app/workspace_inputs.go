@@ -33,6 +33,12 @@ type InputGroup struct {
 	// Events are the group's dated events (format v2), in quarter order: a
 	// contract's changes, tranches and deadlines, a stream's reported quarters.
 	Events []Event `json:"events"`
+	// Timeline says the group shows its timeline even before it has events: a
+	// stream (its reported quarters) and a contract whose terms can change on a
+	// date. ChangeTerms are those terms, from the contract's type, each with an
+	// example value for the form that adds a change.
+	Timeline    bool         `json:"timeline"`
+	ChangeTerms []ChangeTerm `json:"changeTerms"`
 	// Texts are the group's texts edited in place (the scenario's description; a
 	// stream's label; a contract's label and parties), and SourcesPath where its
 	// sources are edited ("" for none). Placeholders lists the paths among them
@@ -40,6 +46,22 @@ type InputGroup struct {
 	Texts        []TextField `json:"texts"`
 	SourcesPath  string      `json:"sourcesPath"`
 	Placeholders []string    `json:"placeholders"`
+}
+
+// ChangeTerm is a term a contract's dated change may set: its key
+// (changes.<quarter>.<key>) and an example value ("15%").
+type ChangeTerm struct {
+	Key     string `json:"key"`
+	Example string `json:"example"`
+}
+
+// changeTermsOf lists the terms dated changes of a contract type may set.
+func changeTermsOf(typ string) []ChangeTerm {
+	out := []ChangeTerm{}
+	for _, t := range contract.ChangeTermsOf(typ) {
+		out = append(out, ChangeTerm{Key: t.Key, Example: t.Example})
+	}
+	return out
 }
 
 // TextField is one text edited in place, by path with the text edit.
@@ -155,6 +177,9 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		if ig.Texts == nil {
 			ig.Texts = []TextField{}
 		}
+		if ig.ChangeTerms == nil {
+			ig.ChangeTerms = []ChangeTerm{}
+		}
 		ig.Placeholders = holes[ig.ID]
 		if ig.Placeholders == nil {
 			ig.Placeholders = []string{}
@@ -196,7 +221,7 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		if u, ok := used[st.ID]; ok {
 			detail = "Revenue stream, the base of " + u
 		}
-		group(InputGroup{ID: p, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == "",
+		group(InputGroup{ID: p, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == "", Timeline: true,
 			Texts: []TextField{{Path: p + ".label", Key: "label", Label: "Label", Value: st.DisplayLabel()}}, SourcesPath: p + ".sources"})
 		for _, a := range st.Annual {
 			num(fmt.Sprintf("%s.annual.%d", p, a.Year), fmt.Sprintf("%d", a.Year))
@@ -229,9 +254,10 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		} else if h := contract.Equity(c).Holder; h != "" {
 			texts = append(texts, TextField{Path: p + ".holder", Key: "holder", Label: "Holder", Value: h})
 		}
+		terms := changeTermsOf(c.Type)
 		group(InputGroup{
 			ID: p, Kind: c.Type, KindLabel: contract.Title(c.Type), Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
-			Enabled: c.Enabled, Removable: true,
+			Enabled: c.Enabled, Removable: true, Timeline: len(terms) > 0, ChangeTerms: terms,
 			CanAddCap:    canAdd,
 			CanRemoveCap: canRemove,
 			Texts:        texts,

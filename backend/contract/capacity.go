@@ -24,7 +24,8 @@ func (capacity) NumericKeys() []string {
 	return []string{"gw.<quarter>", "price", "changes.<quarter>.price"}
 }
 func (capacity) Describe() Description {
-	return Description{Title: "Capacity", Template: "Capacity (GW)", About: "Gigawatts in service at a price per GW-year, as compute is announced."}
+	return Description{Title: "Capacity", Template: "Capacity (GW)", About: "Gigawatts in service at a price per GW-year, as compute is announced.",
+		Changes: describeTerms(capacityTerms)}
 }
 
 // Capacity is a capacity contract's terms, in Contract.Ext.

@@ -24,18 +24,44 @@ type Change struct {
 
 // changeTerm is one term a change may set.
 type changeTerm struct {
-	key   string
-	kind  scenario.FieldKind // KindRate or KindAmount
-	label string             // "rate", for "rate from 2026Q2"
-	get   func(*Change) **decimal.Decimal
+	key     string
+	kind    scenario.FieldKind // KindRate or KindAmount
+	label   string             // "rate", for "rate from 2026Q2"
+	example string             // a value as the format writes it, for the add form: "15%"
+	get     func(*Change) **decimal.Decimal
 }
 
 var (
-	termRate  = changeTerm{"rate", scenario.KindRate, "rate", func(c *Change) **decimal.Decimal { return &c.Rate }}
-	termCap   = changeTerm{"cap", scenario.KindAmount, "cap", func(c *Change) **decimal.Decimal { return &c.Cap }}
-	termStake = changeTerm{"stake", scenario.KindRate, "stake", func(c *Change) **decimal.Decimal { return &c.Stake }}
-	termPrice = changeTerm{"price", scenario.KindAmount, "price per GW-year", func(c *Change) **decimal.Decimal { return &c.Price }}
+	termRate  = changeTerm{"rate", scenario.KindRate, "rate", "15%", func(c *Change) **decimal.Decimal { return &c.Rate }}
+	termCap   = changeTerm{"cap", scenario.KindAmount, "cap", "45B", func(c *Change) **decimal.Decimal { return &c.Cap }}
+	termStake = changeTerm{"stake", scenario.KindRate, "stake", "25%", func(c *Change) **decimal.Decimal { return &c.Stake }}
+	termPrice = changeTerm{"price", scenario.KindAmount, "price per GW-year", "12B", func(c *Change) **decimal.Decimal { return &c.Price }}
 )
+
+// ChangeTerm is a term a type's dated changes may set, for the app's timeline:
+// its key (changes.<quarter>.<key>) and an example value for the add form.
+type ChangeTerm struct {
+	Key     string
+	Example string
+}
+
+// describeTerms lists terms for a type's Description.
+func describeTerms(terms []changeTerm) []ChangeTerm {
+	out := make([]ChangeTerm, len(terms))
+	for i, t := range terms {
+		out[i] = ChangeTerm{Key: t.key, Example: t.example}
+	}
+	return out
+}
+
+// ChangeTermsOf lists the terms that dated changes of a type may set, in the
+// type's order; none for a type without changes or an unknown type.
+func ChangeTermsOf(name string) []ChangeTerm {
+	if t, ok := Lookup(name); ok {
+		return t.Describe().Changes
+	}
+	return nil
+}
 
 func termKeys(terms []changeTerm) []string {
 	out := make([]string, len(terms))

@@ -253,6 +253,10 @@ type Description struct {
 	// Scenario, when set, offers a new scenario of a revenue stream and one
 	// contract of the type (the type's Template) in the app's "New" list.
 	Scenario *ScenarioTemplate
+	// Changes are the terms its dated changes may set (format v2), in order; a
+	// type with some shows a timeline in the app before it has events, with a form
+	// to add a change of each.
+	Changes []ChangeTerm
 }
 
 // ScenarioTemplate is a type's offer of a new scenario.

@@ -73,7 +73,8 @@ const (
 
 func (equity) Describe() Description {
 	return Description{Title: "Equity stake", Template: "Stake", About: "A holder's stake valued at a constant valuation or a revenue multiple.",
-		Scenario: &ScenarioTemplate{ID: "stake", Label: "Stake and valuation", About: "A stake in a company at a valuation."}}
+		Scenario: &ScenarioTemplate{ID: "stake", Label: "Stake and valuation", About: "A stake in a company at a valuation."},
+		Changes:  describeTerms(equityTerms)}
 }
 
 func (equity) Template(c *scenario.Contract, env TemplateEnv) {

@@ -101,7 +101,8 @@ func CapFrom(c *scenario.Contract) (scenario.Quarter, bool) {
 }
 func (revenueShare) Describe() Description {
 	return Description{Title: "Revenue share", Template: "Revenue share", About: "A share of a revenue stream, optionally up to a cumulative cap.",
-		Scenario: &ScenarioTemplate{ID: "revenue_share", Label: "Revenue share with a cap", About: "A revenue stream and a capped share of it paid to a partner."}}
+		Scenario: &ScenarioTemplate{ID: "revenue_share", Label: "Revenue share with a cap", About: "A revenue stream and a capped share of it paid to a partner."},
+		Changes:  describeTerms(shareTerms)}
 }
 
 func (revenueShare) Template(c *scenario.Contract, env TemplateEnv) {

@@ -11,7 +11,7 @@ function evaluation(cap: string, chartValue: number): Evaluation {
     document: `cap: ${cap}`,
     name: 'x',
     description: '',
-    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false, events: [], texts: [], sourcesPath: '', placeholders: [] }],
+    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false, events: [], timeline: true, changeTerms: [], texts: [], sourcesPath: '', placeholders: [] }],
     inputs: [input('cap', cap), input('rate', '20%')],
     computation: {
       scenario: 'x',

@@ -36,6 +36,8 @@ export function sameGroup(a: InputGroup, b: InputGroup): boolean {
     a.removable === b.removable &&
     a.canAddCap === b.canAddCap &&
     a.canRemoveCap === b.canRemoveCap &&
+    a.timeline === b.timeline &&
+    JSON.stringify(a.changeTerms ?? []) === JSON.stringify(b.changeTerms ?? []) &&
     sameList(a.sources, b.sources) &&
     a.sourcesPath === b.sourcesPath &&
     sameList(a.placeholders ?? [], b.placeholders ?? []) &&

@@ -52,16 +52,6 @@ export function eventPaths(e: TimelineEvent): EventPaths {
   return {};
 }
 
-/** The terms a dated change may set, by contract type. */
-export const changeTerms: Record<string, string[]> = {
-  revenue_share: ['rate', 'cap'],
-  equity: ['stake'],
-  capacity: ['price'],
-};
-
-/** An example value of each term, the add form's default. */
-export const termExample: Record<string, string> = { rate: '15%', cap: '45B', stake: '25%', price: '12B' };
-
 const quarterRe = /^(\d{4})(?:Q([1-4]))?$/i;
 
 /** quarterNumber reads 2026Q2 (or a bare year, its first quarter) as year*4 + q - 1; NaN otherwise. */

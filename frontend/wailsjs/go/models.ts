@@ -34,6 +34,10 @@ export namespace app {
 	    to: string;
 	    sentence?: string;
 	}
+	export interface ChangeTerm {
+	    key: string;
+	    example: string;
+	}
 	
 	export interface ComparedEntry {
 	    letter: string;
@@ -167,6 +171,8 @@ export namespace app {
 	    canAddCap: boolean;
 	    canRemoveCap: boolean;
 	    events: Event[];
+	    timeline: boolean;
+	    changeTerms: ChangeTerm[];
 	    texts: TextField[];
 	    sourcesPath: string;
 	    placeholders: string[];
