@@ -30,8 +30,10 @@ test('compares three scenarios against the first', async ({ page }) => {
   const groups = await table.locator('tr.group th').allTextContents();
   expect(groups.findIndex((t) => t.startsWith('Only in'))).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Show the key figures only' }).click();
-  // By year too.
+  // By year too, and the open scenario follows, so its charts are by year after Done.
+  const yearly = page.waitForRequest((r) => r.url().endsWith('.Evaluate') && (r.postData() ?? '').includes('"year"'));
   await page.getByText('Years', { exact: true }).click();
+  await yearly;
   await expect.poll(() => page.getByRole('row', { name: /quarter the cap binds/ }).count()).toBe(1);
   // A fifth is not allowed: the boxes are disabled at four.
   await page.getByRole('checkbox', { name: /no cap/ }).check();
