@@ -74,13 +74,13 @@ func fixture() (*scenario.Scenario, *engine.Result) {
 		Version: 1, Name: "Fixture", Start: q(2025, 1), End: q(2025, 4),
 		Streams: []scenario.Stream{{ID: "rev", Label: "OpenAI revenue"}},
 		Contracts: []scenario.Contract{
-			{ID: "share", Type: scenario.TypeRevenueShare, Label: "Revenue share", Payer: "OpenAI", Payee: "Microsoft",
+			{ID: "share", Type: "revenue_share", Label: "Revenue share", Payer: "OpenAI", Payee: "Microsoft",
 				Enabled: true, Ext: &contract.ShareTerms{Base: "rev", Rate: d("0.2"), Cap: &capAmount}},
-			{ID: "aws", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "AWS", Enabled: true},
-			{ID: "azure1", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "Azure", Enabled: true},
-			{ID: "azure2", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "Azure", Enabled: true},
-			{ID: "off", Type: scenario.TypeCommitment, Payer: "OpenAI", Payee: "Oracle", Enabled: false},
-			{ID: "stake", Type: scenario.TypeEquity, Label: "Microsoft stake", Enabled: true, Ext: &contract.EquityTerms{Holder: "Microsoft"}},
+			{ID: "aws", Type: "commitment", Payer: "OpenAI", Payee: "AWS", Enabled: true},
+			{ID: "azure1", Type: "commitment", Payer: "OpenAI", Payee: "Azure", Enabled: true},
+			{ID: "azure2", Type: "commitment", Payer: "OpenAI", Payee: "Azure", Enabled: true},
+			{ID: "off", Type: "commitment", Payer: "OpenAI", Payee: "Oracle", Enabled: false},
+			{ID: "stake", Type: "equity", Label: "Microsoft stake", Enabled: true, Ext: &contract.EquityTerms{Holder: "Microsoft"}},
 		},
 	}
 	r := &engine.Result{
@@ -89,14 +89,14 @@ func fixture() (*scenario.Scenario, *engine.Result) {
 		Quarters: []scenario.Quarter{q(2025, 1), q(2025, 2), q(2025, 3), q(2025, 4)},
 		Series: []engine.Series{
 			{ID: "stream.rev", Group: engine.GroupStream, Owner: "rev", Values: ds("20", "20", "20", "20")},
-			{ID: "contract.share.accrued", Group: engine.GroupContract, Owner: "share", Measure: "accrued", Type: scenario.TypeRevenueShare, Values: ds("4", "4", "4", "4")},
-			{ID: "contract.share.paid", Group: engine.GroupContract, Owner: "share", Measure: "paid", Type: scenario.TypeRevenueShare, Values: ds("4", "4", "2", "0")},
-			{ID: "contract.share.cumulative", Group: engine.GroupContract, Owner: "share", Measure: "cumulative", Type: scenario.TypeRevenueShare, Kind: engine.Level, Values: ds("4", "8", "10", "10")},
-			{ID: "contract.aws.paid", Group: engine.GroupContract, Owner: "aws", Measure: "paid", Type: scenario.TypeCommitment, Values: ds("1.25", "1.25", "1.25", "1.25")},
-			{ID: "contract.azure1.paid", Group: engine.GroupContract, Owner: "azure1", Measure: "paid", Type: scenario.TypeCommitment, Values: ds("1", "2", "3", "4")},
-			{ID: "contract.azure2.paid", Group: engine.GroupContract, Owner: "azure2", Measure: "paid", Type: scenario.TypeCommitment, Values: ds("0.5", "0.5", "0", "0")},
-			{ID: "contract.stake.valuation", Group: engine.GroupContract, Owner: "stake", Measure: "valuation", Type: scenario.TypeEquity, Kind: engine.Level, Values: ds("100", "100", "100", "100")},
-			{ID: "contract.stake.value", Group: engine.GroupContract, Owner: "stake", Measure: "value", Type: scenario.TypeEquity, Kind: engine.Level, Values: ds("27", "27", "27", "27")},
+			{ID: "contract.share.accrued", Group: engine.GroupContract, Owner: "share", Measure: "accrued", Type: "revenue_share", Values: ds("4", "4", "4", "4")},
+			{ID: "contract.share.paid", Group: engine.GroupContract, Owner: "share", Measure: "paid", Type: "revenue_share", Values: ds("4", "4", "2", "0")},
+			{ID: "contract.share.cumulative", Group: engine.GroupContract, Owner: "share", Measure: "cumulative", Type: "revenue_share", Kind: engine.Level, Values: ds("4", "8", "10", "10")},
+			{ID: "contract.aws.paid", Group: engine.GroupContract, Owner: "aws", Measure: "paid", Type: "commitment", Values: ds("1.25", "1.25", "1.25", "1.25")},
+			{ID: "contract.azure1.paid", Group: engine.GroupContract, Owner: "azure1", Measure: "paid", Type: "commitment", Values: ds("1", "2", "3", "4")},
+			{ID: "contract.azure2.paid", Group: engine.GroupContract, Owner: "azure2", Measure: "paid", Type: "commitment", Values: ds("0.5", "0.5", "0", "0")},
+			{ID: "contract.stake.valuation", Group: engine.GroupContract, Owner: "stake", Measure: "valuation", Type: "equity", Kind: engine.Level, Values: ds("100", "100", "100", "100")},
+			{ID: "contract.stake.value", Group: engine.GroupContract, Owner: "stake", Measure: "value", Type: "equity", Kind: engine.Level, Values: ds("27", "27", "27", "27")},
 			{ID: "party.OpenAI.net", Group: engine.GroupParty, Owner: "OpenAI", Measure: "net", Values: ds("-6.75", "-7.75", "-6.25", "-5.25")},
 			{ID: "party.Microsoft.net", Group: engine.GroupParty, Owner: "Microsoft", Measure: "net", Values: ds("4", "4", "2", "0")},
 			{ID: "party.AWS.net", Group: engine.GroupParty, Owner: "AWS", Measure: "net", Values: ds("1.25", "1.25", "1.25", "1.25")},
@@ -350,7 +350,7 @@ func TestAllSkipsWhatIsNotThere(t *testing.T) {
 	s, r := fixture()
 	var keep []engine.Series
 	for _, sr := range r.Series {
-		if sr.Group == engine.GroupStream || sr.Type == scenario.TypeRevenueShare || sr.Group == engine.GroupParty {
+		if sr.Group == engine.GroupStream || sr.Type == "revenue_share" || sr.Group == engine.GroupParty {
 			keep = append(keep, sr)
 		}
 	}

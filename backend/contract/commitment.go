@@ -42,7 +42,7 @@ func (t *CommitmentTerms) Clone() scenario.ContractExt {
 // Commitment returns a commitment's terms (see termsOf).
 func Commitment(c *scenario.Contract) *CommitmentTerms { return termsOf[CommitmentTerms](c) }
 
-func (commitment) Name() string          { return scenario.TypeCommitment }
+func (commitment) Name() string          { return "commitment" }
 func (commitment) MovesMoney() bool      { return true }
 func (commitment) Keys() []string        { return []string{"total", "from", "years", "profile", "weights"} }
 func (commitment) NumericKeys() []string { return []string{"total", "years", "weights.<n>"} }

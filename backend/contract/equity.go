@@ -16,7 +16,7 @@ type equity struct{}
 
 var valuationKeys = []string{"amount", "at", "method", "stream", "interpolate", "marks"}
 
-func (equity) Name() string     { return scenario.TypeEquity }
+func (equity) Name() string     { return "equity" }
 func (equity) MovesMoney() bool { return false }
 func (equity) Keys() []string   { return []string{"holder", "stake", "changes", "valuation"} }
 func (equity) V2Keys() []string { return []string{"changes"} }

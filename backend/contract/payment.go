@@ -13,7 +13,7 @@ import (
 // payment is a schedule of amounts paid in given quarters, from a payer to a payee.
 type payment struct{}
 
-func (payment) Name() string          { return scenario.TypePayment }
+func (payment) Name() string          { return "payment" }
 func (payment) MovesMoney() bool      { return true }
 func (payment) Keys() []string        { return []string{"schedule", "tranches"} }
 func (payment) V2Keys() []string      { return []string{"tranches"} }

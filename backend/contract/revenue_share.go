@@ -16,7 +16,7 @@ import (
 // cumulative cap (what was paid before the horizon counts toward it).
 type revenueShare struct{}
 
-func (revenueShare) Name() string     { return scenario.TypeRevenueShare }
+func (revenueShare) Name() string     { return "revenue_share" }
 func (revenueShare) MovesMoney() bool { return true }
 func (revenueShare) Keys() []string {
 	return []string{"base", "rate", "from", "until", "cap", "cap_from", "paid_before", "changes"}

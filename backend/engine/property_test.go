@@ -49,7 +49,7 @@ func randomScenario(rng *rand.Rand) *scenario.Scenario {
 		c := scenario.Contract{ID: fmt.Sprintf("c%d", i), Enabled: rng.IntN(5) > 0, From: start, Until: end}
 		switch rng.IntN(4) {
 		case 0:
-			c.Type = scenario.TypeRevenueShare
+			c.Type = "revenue_share"
 			c.Payer, c.Payee = pair()
 			contract.Share(&c).Base = s.Streams[rng.IntN(nStreams)].ID
 			contract.Share(&c).Rate = decimal.New(int64(rng.IntN(10001)), -4)
@@ -65,7 +65,7 @@ func randomScenario(rng *rand.Rand) *scenario.Scenario {
 				}
 			}
 		case 1:
-			c.Type = scenario.TypeCommitment
+			c.Type = "commitment"
 			c.Payer, c.Payee = pair()
 			contract.Commitment(&c).Total = amount(300e9)
 			c.From, c.FromSet = near(), true
@@ -78,7 +78,7 @@ func randomScenario(rng *rand.Rand) *scenario.Scenario {
 				contract.Commitment(&c).Weights[rng.IntN(contract.Commitment(&c).Years)] = decimal.NewFromInt(1 + int64(rng.IntN(3)))
 			}
 		case 2:
-			c.Type = scenario.TypePayment
+			c.Type = "payment"
 			c.Payer, c.Payee = pair()
 			seen := map[scenario.Quarter]bool{}
 			for range 1 + rng.IntN(4) {
@@ -89,7 +89,7 @@ func randomScenario(rng *rand.Rand) *scenario.Scenario {
 				}
 			}
 		default:
-			c.Type = scenario.TypeEquity
+			c.Type = "equity"
 			contract.Equity(&c).Holder = parties[rng.IntN(len(parties))]
 			contract.Equity(&c).Stake = decimal.New(int64(rng.IntN(10001)), -4)
 			contract.Equity(&c).Valuation = contract.Valuation{Amount: amount(1e12), At: start + scenario.Quarter(rng.IntN(int(end-start)+1)), Method: contract.MethodConstant}
@@ -125,7 +125,7 @@ func TestPropertiesOfRandomScenarios(t *testing.T) {
 func checkInvariants(t *testing.T, s *scenario.Scenario, r *Result) {
 	t.Helper()
 	for _, c := range s.Contracts {
-		if !c.Enabled || c.Type != scenario.TypeRevenueShare {
+		if !c.Enabled || c.Type != "revenue_share" {
 			continue
 		}
 		accrued := r.SeriesByID("contract." + c.ID + ".accrued").Values

@@ -31,7 +31,7 @@ func TestGeneratedScenariosAreValid(t *testing.T) {
 			methods := map[string]bool{}
 			for _, c := range s.Contracts {
 				types[c.Type+"/"+contract.Commitment(&c).Profile] = true
-				if c.Type == scenario.TypeEquity {
+				if c.Type == "equity" {
 					methods[contract.Equity(&c).Valuation.Method] = true
 				}
 			}

@@ -53,7 +53,7 @@ func TestParseMinimal(t *testing.T) {
 		t.Fatalf("header: %+v", s)
 	}
 	c := s.Contract("share")
-	if c == nil || c.Type != TypeRevenueShare || !fieldValue(t, s, "contracts.share.rate").Equal(decimal.RequireFromString("0.2")) || !fieldValue(t, s, "contracts.share.cap").Equal(decimal.NewFromInt(50)) {
+	if c == nil || c.Type != "revenue_share" || !fieldValue(t, s, "contracts.share.rate").Equal(decimal.RequireFromString("0.2")) || !fieldValue(t, s, "contracts.share.cap").Equal(decimal.NewFromInt(50)) {
 		t.Fatalf("contract: %+v", c)
 	}
 	if c.From != s.Start || c.Until != s.End || c.FromSet || c.UntilSet || !c.Enabled {

@@ -15,14 +15,6 @@ const (
 	FormatVersion = FormatV2
 )
 
-// Contract types.
-const (
-	TypeRevenueShare = "revenue_share"
-	TypeCommitment   = "commitment"
-	TypePayment      = "payment"
-	TypeEquity       = "equity"
-)
-
 // Scenario is one parsed, validated scenario file. Maps of the file (streams,
 // contracts, annual amounts, schedules, uncertain inputs) are kept as slices in file
 // order, so that output follows the author's order and round-trips.
@@ -78,9 +70,9 @@ type Contract struct {
 	Enabled bool
 	Sources []string
 
-	// From and Until bound revenue_share; From starts a commitment. They are always
-	// set after parsing (defaults applied); FromSet/UntilSet say whether the file
-	// gave them, so canonical output does not invent keys.
+	// From and Until bound a contract's term where its type has one. They are
+	// always set after parsing (defaults applied); FromSet/UntilSet say whether the
+	// file gave them, so canonical output does not invent keys.
 	From, Until       Quarter
 	FromSet, UntilSet bool
 
