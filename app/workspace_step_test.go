@@ -250,19 +250,30 @@ func TestDiffJSON(t *testing.T) {
 // BenchmarkStepGenerated is one slider step of a 100-contract scenario over 40
 // years on the lean path (Step), as the page sends it.
 func BenchmarkStepGenerated(b *testing.B) {
-	s := NewService(nil)
 	sc, err := scenario.Parse("g.yaml", gen.YAML(gen.Size{Contracts: 100, Years: 40}))
 	if err != nil {
 		b.Fatal(err)
 	}
-	ev, err := s.Evaluate(string(scenario.Marshal(sc)), "quarter")
+	benchSteps(b, string(scenario.Marshal(sc)), "contracts.c0.rate", "6%", "7%")
+}
+
+// BenchmarkStepBriefing is one slider step of the briefing on the lean path (Step),
+// as the page sends it: the cap of Microsoft's revenue share, back and forth.
+func BenchmarkStepBriefing(b *testing.B) {
+	benchSteps(b, briefingDoc(b), "contracts.msft_revshare.cap", "40B", "41B")
+}
+
+// benchSteps steps the field at path of doc's evaluation to each of values in
+// turn, always from the evaluation of doc.
+func benchSteps(b *testing.B, doc, path string, values ...string) {
+	s := NewService(nil)
+	ev, err := s.Evaluate(doc, "quarter")
 	if err != nil {
 		b.Fatal(err)
 	}
-	rates := []string{"6%", "7%"}
 	i := 0
 	for b.Loop() {
-		if _, err := s.Step(ev.State, []Edit{{OpSet, "contracts.c0.rate", rates[i%2]}}, "quarter"); err != nil {
+		if _, err := s.Step(ev.State, []Edit{{OpSet, path, values[i%len(values)]}}, "quarter"); err != nil {
 			b.Fatal(err)
 		}
 		i++

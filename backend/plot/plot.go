@@ -3,7 +3,8 @@
 // Contract types (backend/contract) and the view catalogue (backend/view) build
 // plots; backend/charts renders them as echarts options for the window and
 // backend/report draws them in the PDF briefing. It imports nothing of the
-// project but the scenario's quarters, so every layer may use it.
+// project but the scenario's quarters and money's conversion of amounts to floats,
+// so every layer may use it.
 package plot
 
 import (
@@ -11,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/money"
 	"dealmodel/backend/scenario"
 )
 
@@ -241,7 +243,7 @@ func (p Plot) Extent(m Medium) (lo, hi float64) {
 			if i < len(sr.Gaps) && sr.Gaps[i] {
 				continue
 			}
-			f := v.InexactFloat64()
+			f := money.Float(v)
 			if name == "" {
 				see(f)
 				continue
@@ -269,7 +271,7 @@ func (p Plot) Extent(m Medium) (lo, hi float64) {
 		}
 		for i, v := range sr.Values {
 			if i >= len(sr.Gaps) || !sr.Gaps[i] {
-				see(v.InexactFloat64())
+				see(money.Float(v))
 			}
 		}
 	}
@@ -281,9 +283,9 @@ func (p Plot) Extent(m Medium) (lo, hi float64) {
 			if i < len(b.Gaps) && b.Gaps[i] {
 				continue
 			}
-			see(b.Lo[i].InexactFloat64())
+			see(money.Float(b.Lo[i]))
 			if i < len(b.Hi) {
-				see(b.Hi[i].InexactFloat64())
+				see(money.Float(b.Hi[i]))
 			}
 		}
 	}

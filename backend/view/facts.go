@@ -32,7 +32,13 @@ var (
 // Classify says how firm the fact behind one source line is, from its words: an
 // assumption says so ("assumption", "assumed"); a report the parties have not
 // confirmed, or a figure that is not public, says that.
-func Classify(line string) SourceStatus {
+func Classify(line string) SourceStatus { return classified.get(line) }
+
+// classified remembers each line's status: every edit of a scenario reads the
+// same source lines again, and matching them costs more than computing it.
+var classified = lineMemo[SourceStatus]{of: classify}
+
+func classify(line string) SourceStatus {
 	switch {
 	case assumedWords().MatchString(line):
 		return Assumed
@@ -92,30 +98,30 @@ var datePattern = sync.OnceValue(func() *regexp.Regexp {
 // ("11 May 2026", or "September 2025" when the latest is a month), or "" when no
 // source carries a date. It reads every source: streams, contracts and ranges.
 func FactsAsOf(sc *scenario.Scenario) string {
-	var lines []string
-	for _, f := range Facts(sc) {
-		lines = append(lines, f.Text)
+	var best time.Time
+	day := false
+	see := func(l string) {
+		// A month counts as its first day: a dated report in it is later.
+		if d := lineDates.get(l); d.ok && (d.t.After(best) || (d.t.Equal(best) && d.day)) {
+			best, day = d.t, d.day
+		}
+	}
+	for i := range sc.Contracts {
+		if c := &sc.Contracts[i]; c.Enabled {
+			for _, l := range c.Sources {
+				see(l)
+			}
+		}
+	}
+	for i := range sc.Streams {
+		for _, l := range sc.Streams[i].Sources {
+			see(l)
+		}
 	}
 	if sc.Uncertainty != nil {
 		for _, in := range sc.Uncertainty.Inputs {
-			lines = append(lines, in.Sources...)
-		}
-	}
-	var best time.Time
-	day := false
-	for _, l := range lines {
-		for _, m := range datePattern().FindAllStringSubmatch(l, -1) {
-			layout, text := "2006-01", m[1]+"-"+m[2]
-			if m[3] != "" {
-				layout, text = "2006-01-02", text+"-"+m[3]
-			}
-			t, err := time.Parse(layout, text)
-			if err != nil {
-				continue
-			}
-			// A month counts as its first day: a dated report in it is later.
-			if t.After(best) || (t.Equal(best) && m[3] != "") {
-				best, day = t, m[3] != ""
+			for _, l := range in.Sources {
+				see(l)
 			}
 		}
 	}
@@ -126,6 +132,75 @@ func FactsAsOf(sc *scenario.Scenario) string {
 		return best.Format("2 January 2006")
 	}
 	return best.Format("January 2006")
+}
+
+// lineDate is the latest date one source line cites (ok: it cites one), and
+// whether that is a day rather than a month.
+type lineDate struct {
+	t       time.Time
+	day, ok bool
+}
+
+var lineDates = lineMemo[lineDate]{of: latestDate}
+
+func latestDate(l string) lineDate {
+	var d lineDate
+	for _, m := range datePattern().FindAllStringSubmatch(l, -1) {
+		layout, text := "2006-01", m[1]+"-"+m[2]
+		if m[3] != "" {
+			layout, text = "2006-01-02", text+"-"+m[3]
+		}
+		t, err := time.Parse(layout, text)
+		if err != nil {
+			continue
+		}
+		if !d.ok || t.After(d.t) || (t.Equal(d.t) && m[3] != "") {
+			d = lineDate{t: t, day: m[3] != "", ok: true}
+		}
+	}
+	return d
+}
+
+// lineMemo remembers what a function of one source line gave, by the line's
+// whole text. It holds at most lineMemoLines lines of lineMemoBytes in all; when
+// full it starts again, so a stream of ever new lines (typing a source) costs
+// memory only within those bounds.
+type lineMemo[T any] struct {
+	of    func(string) T
+	mu    sync.Mutex
+	m     map[string]T
+	bytes int
+}
+
+const (
+	lineMemoLines = 4096
+	lineMemoBytes = 1 << 20
+)
+
+func (c *lineMemo[T]) get(line string) T {
+	c.mu.Lock()
+	v, ok := c.m[line]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = c.of(line)
+	if len(line) > lineMemoBytes/64 {
+		return v // a line this long is not worth a place
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= lineMemoLines || c.bytes+len(line) > lineMemoBytes {
+		c.m, c.bytes = make(map[string]T), 0
+	}
+	if _, ok := c.m[line]; !ok {
+		// A copy: the line may be part of a larger string that the memo would
+		// otherwise keep alive.
+		line = strings.Clone(line)
+		c.m[line] = v
+		c.bytes += len(line)
+	}
+	return v
 }
 
 // Caveats are the facts a reader must know are not firm, for the first page: the

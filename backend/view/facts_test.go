@@ -1,6 +1,7 @@
 package view
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -19,6 +20,53 @@ func TestClassify(t *testing.T) {
 		if got := Classify(line); got != want {
 			t.Errorf("%q: %s, want %s", line, got, want)
 		}
+	}
+}
+
+// The memo of classified lines answers each line by its own text: lines that
+// differ by a word, a case or a space each get their own status, again and after
+// the memo has started over, and a long line is classified without being kept.
+func TestClassifyRemembersEachLineByItsText(t *testing.T) {
+	lines := []string{
+		"Cap $38B: The Information, 2026-05-11",
+		"Cap $38B: The Information, 2026-05-11 (not confirmed)",
+		"Cap $38B: The Information, 2026-05-11 (assumption)",
+		"Cap $38B: The Information, 2026-05-11 (UNCONFIRMED)",
+		"Cap $38B: The Information, 2026-05-11 ",
+		strings.Repeat("filler ", lineMemoBytes/64) + "assumed",
+	}
+	want := []SourceStatus{Reported, Unconfirmed, Assumed, Unconfirmed, Reported, Assumed}
+	check := func(when string) {
+		t.Helper()
+		for i, l := range lines {
+			if got := Classify(l); got != want[i] {
+				t.Errorf("%s: line %d is %s, want %s", when, i, got, want[i])
+			}
+		}
+	}
+	check("first")
+	check("remembered")
+	// More lines than the memo holds, each of them its own status.
+	for i := range lineMemoLines + 10 {
+		l := fmt.Sprintf("line %d", i)
+		st := Reported
+		switch i % 3 {
+		case 1:
+			l, st = l+" assumed", Assumed
+		case 2:
+			l, st = l+" undisclosed", Unconfirmed
+		}
+		if got := Classify(l); got != st {
+			t.Fatalf("%q is %s, want %s", l, got, st)
+		}
+	}
+	check("after the memo started over")
+	classified.mu.Lock()
+	n, kept := len(classified.m), classified.bytes
+	_, long := classified.m[lines[5]]
+	classified.mu.Unlock()
+	if n > lineMemoLines || kept > lineMemoBytes || long {
+		t.Errorf("the memo holds %d lines of %d bytes (the long one: %v), more than its bounds", n, kept, long)
 	}
 }
 
