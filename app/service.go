@@ -71,6 +71,12 @@ type Computation struct {
 	KeyFigures []Figure       `json:"keyFigures"`
 	Summary    []Figure       `json:"summary"`
 	Charts     []charts.Chart `json:"charts"`
+
+	// res is the run the charts were drawn from, and specs the charts of the
+	// catalogue (view.Charts): a step draws the charts it was not asked for when
+	// the list of charts changed.
+	res   *engine.Result
+	specs []view.Chart
 }
 
 // Service is the scenario service bound to the UI: the user's library, the working
@@ -204,8 +210,9 @@ func checkPeriod(period string) (engine.Period, error) {
 
 // compute runs a valid scenario and builds what the UI shows of it. saved, when
 // not nil, is the summary of the saved revision: key figures that moved from it
-// say from what.
-func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map[string]engine.Metric) (*Computation, error) {
+// say from what. build names the charts to draw (nil: every chart); the others
+// are listed without their option.
+func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map[string]engine.Metric, build map[string]bool) (*Computation, error) {
 	res, err := engine.Run(sc)
 	if err != nil {
 		s.logf("run %s: %v", sc.Name, err)
@@ -214,13 +221,17 @@ func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map
 	if period == engine.Yearly {
 		res = res.ByYear()
 	}
-	chs, err := charts.All(res, sc)
-	if err != nil {
-		s.logf("charts for %s: %v", sc.Name, err)
-		return nil, errInternal
-	}
-	if chs == nil {
-		chs = []charts.Chart{}
+	specs := view.Charts(sc, res)
+	chs := make([]charts.Chart, len(specs))
+	for i, spec := range specs {
+		chs[i] = charts.Chart{ID: spec.ID, Title: spec.Title}
+		if build != nil && !build[spec.ID] {
+			continue
+		}
+		if chs[i].Option, err = charts.Render(res, spec); err != nil {
+			s.logf("charts for %s: chart %s: %v", sc.Name, spec.ID, err)
+			return nil, errInternal
+		}
 	}
 	summary := make([]Figure, len(res.Summary))
 	for i := range res.Summary {
@@ -233,6 +244,8 @@ func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map
 		KeyFigures: keyFigures(sc, res, saved),
 		Summary:    summary,
 		Charts:     chs,
+		res:        res,
+		specs:      specs,
 	}, nil
 }
 

@@ -268,7 +268,7 @@ func (s *Service) Evaluate(doc string, period string) (ev *Evaluation, err error
 	if err != nil {
 		return nil, err
 	}
-	if ev, err = s.evaluate(e, p, nil); err != nil {
+	if ev, err = s.evaluate(e, p, nil, nil); err != nil {
 		return nil, err
 	}
 	return s.stamp(ev, e, p)
@@ -288,7 +288,7 @@ func (s *Service) Apply(doc string, edits []Edit, period string) (ev *Evaluation
 		return nil, err
 	}
 	e, problems := s.applyEdits(e, edits)
-	if ev, err = s.evaluate(e, p, problems); err != nil {
+	if ev, err = s.evaluate(e, p, problems, nil); err != nil {
 		return nil, err
 	}
 	return s.stamp(ev, e, p)
@@ -308,10 +308,11 @@ func (s *Service) canonical(sc *scenario.Scenario) *parsed {
 }
 
 // evaluate computes a parsed working copy and lists its inputs. While it differs
-// from the latest saved revision, each key figure that moved says from what.
-func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem) (*Evaluation, error) {
+// from the latest saved revision, each key figure that moved says from what. build
+// names the charts to draw (nil: every chart).
+func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem, build map[string]bool) (*Evaluation, error) {
 	saved, dirty := s.saved(e)
-	c, err := s.compute(e.sc, p, saved)
+	c, err := s.compute(e.sc, p, saved, build)
 	if err != nil {
 		return nil, err
 	}
@@ -563,7 +564,7 @@ func (s *Service) PreviewRevision(name string, rev int, period string) (ev *Eval
 	if err != nil {
 		return nil, err
 	}
-	return s.evaluate(e, p, nil)
+	return s.evaluate(e, p, nil, nil)
 }
 
 // RestoreRevision makes revision rev of the named scenario its latest again (a new

@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"dealmodel/backend/charts"
 	"dealmodel/backend/engine"
 	"dealmodel/backend/fault"
 	"dealmodel/backend/scenario"
+	"dealmodel/backend/view"
 )
 
 // The lean edit path. The page holds the working copy and the evaluation it shows,
@@ -32,10 +35,15 @@ type StepResult struct {
 	// Doc changes the base document into the new one.
 	Doc DocPatch `json:"doc"`
 	// Patch changes the base evaluation into the new one, but for its document,
-	// problems and dirty flag, which come whole below.
+	// problems and dirty flag, which come whole below, and for the charts not
+	// drawn.
 	Patch    []PatchOp `json:"patch" ts_type:"Array<[Array<string | number>, unknown?]>"`
 	Problems []Problem `json:"problems"`
 	Dirty    bool      `json:"dirty"`
+	// Charts are the ids of the charts drawn for the new state; the patch leaves
+	// the options of the others as they were, of an earlier state (Charts draws
+	// them when they are wanted).
+	Charts []string `json:"charts"`
 }
 
 // DocPatch replaces lines [At, At+Del) of a document (split at "\n") with Ins.
@@ -72,8 +80,11 @@ func (op PatchOp) MarshalJSON() ([]byte, error) {
 
 // Step applies edits to the working copy of state base, as Apply does, and answers
 // with what changed. When base is not known, nothing is applied and the answer says
-// so (Unknown).
-func (s *Service) Step(base string, edits []Edit, period string) (res *StepResult, err error) {
+// so (Unknown). build names the charts to draw (those in view), each of which the
+// page holds as of base; nil draws every chart, all held as of base. The others keep
+// their option of an earlier state. When the list of charts changes (a contract
+// added, removed or renamed) every chart is drawn.
+func (s *Service) Step(base string, edits []Edit, period string, build []string) (res *StepResult, err error) {
 	defer s.guard(&err)
 	p, err := checkPeriod(period)
 	if err != nil {
@@ -81,12 +92,26 @@ func (s *Service) Step(base string, edits []Edit, period string) (res *StepResul
 	}
 	prev, ok := s.states.get(base)
 	if !ok || prev.period != p {
-		return &StepResult{Unknown: true, Patch: []PatchOp{}, Problems: []Problem{}}, nil
+		return &StepResult{Unknown: true, Patch: []PatchOp{}, Problems: []Problem{}, Charts: []string{}}, nil
 	}
 	e, problems := s.applyEdits(prev.e, edits)
-	ev, err := s.evaluate(e, p, problems)
+	var want map[string]bool
+	if build != nil {
+		want = make(map[string]bool, len(build))
+		for _, id := range build {
+			want[id] = true
+		}
+	}
+	ev, err := s.evaluate(e, p, problems, want)
 	if err != nil {
 		return nil, err
+	}
+	c := ev.Computation
+	listed := !slices.Equal(headsOf(c.Charts), prev.heads)
+	if listed {
+		if err := s.drawAll(c); err != nil {
+			return nil, err
+		}
 	}
 	next, err := s.remember(ev, e, p)
 	if err != nil {
@@ -96,13 +121,114 @@ func (s *Service) Step(base string, edits []Edit, period string) (res *StepResul
 	if err != nil {
 		return nil, err
 	}
+	drawn := []string{}
+	if listed {
+		js, err := json.Marshal(c.Charts)
+		if err != nil {
+			return nil, err
+		}
+		patch = append(patch, PatchOp{Path: []any{"computation", "charts"}, Value: js})
+	}
+	for i, ch := range c.Charts {
+		if ch.Option == nil {
+			continue
+		}
+		drawn = append(drawn, ch.ID)
+		if listed {
+			continue
+		}
+		if old, ok := prev.chart(ch.ID); ok {
+			if err := diffValue([]any{"computation", "charts", i, "option"}, old, ch.Option, &patch); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		// The service no longer holds the option the page has: the whole chart.
+		js, err := json.Marshal(ch)
+		if err != nil {
+			return nil, err
+		}
+		patch = append(patch, PatchOp{Path: []any{"computation", "charts", i}, Value: js})
+	}
 	return &StepResult{
 		State:    next.id,
 		Doc:      diffLines(prev.e.doc, e.doc),
 		Patch:    patch,
 		Problems: ev.Problems,
 		Dirty:    ev.Dirty,
+		Charts:   drawn,
 	}, nil
+}
+
+// drawAll draws the charts of a computation not drawn yet.
+func (s *Service) drawAll(c *Computation) error {
+	for i, spec := range c.specs {
+		if c.Charts[i].Option != nil {
+			continue
+		}
+		opt, err := charts.Render(c.res, spec)
+		if err != nil {
+			s.logf("charts for %s: chart %s: %v", c.Scenario, spec.ID, err)
+			return errInternal
+		}
+		c.Charts[i].Option = opt
+	}
+	return nil
+}
+
+// Charts draws charts of a state the service knows, by id, as of that state: the
+// page asks for those a step left as they were once they come near the view.
+func (s *Service) Charts(state string, ids []string) (out []charts.Chart, err error) {
+	defer s.guard(&err)
+	st, ok := s.states.get(state)
+	if !ok {
+		return nil, fault.Errorf(fault.Conflict, "the working copy is no longer known to the service: reopen the scenario to continue")
+	}
+	out = make([]charts.Chart, 0, len(ids))
+	var specs []view.Chart
+	var res *engine.Result
+	for _, id := range ids {
+		i := slices.IndexFunc(st.heads, func(h chartHead) bool { return h.id == id })
+		if i < 0 {
+			return nil, fault.Errorf(fault.NotFound, "the scenario has no chart %q: it has %s", id, st.chartList())
+		}
+		ch := charts.Chart{ID: id, Title: st.heads[i].title}
+		if opt, ok := st.chart(id); ok {
+			ch.Option = opt
+		} else {
+			if specs == nil {
+				if res, err = s.run(st); err != nil {
+					return nil, err
+				}
+				specs = view.Charts(st.e.sc, res)
+			}
+			j := slices.IndexFunc(specs, func(c view.Chart) bool { return c.ID == id })
+			if j < 0 {
+				s.logf("chart %s of state %s: not in the catalogue", id, st.id)
+				return nil, errInternal
+			}
+			if ch.Option, err = charts.Render(res, specs[j]); err != nil {
+				s.logf("charts for %s: chart %s: %v", st.e.sc.Name, id, err)
+				return nil, errInternal
+			}
+			st.keep(id, ch.Option)
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// run is the engine's result of a state, by its period.
+func (s *Service) run(st *state) (*engine.Result, error) {
+	res, err := engine.Run(st.e.sc)
+	if err != nil {
+		s.logf("run %s: %v", st.e.sc.Name, err)
+		return nil, errInternal
+	}
+	if st.period == engine.Yearly {
+		res = res.ByYear()
+	}
+	return res, nil
 }
 
 // Resume is the whole evaluation of a state the service knows: the page asks for
@@ -113,7 +239,7 @@ func (s *Service) Resume(state string) (ev *Evaluation, err error) {
 	if !ok {
 		return nil, fault.Errorf(fault.Conflict, "the working copy is no longer known to the service: reopen the scenario to continue")
 	}
-	if ev, err = s.evaluate(st.e, st.period, nil); err != nil {
+	if ev, err = s.evaluate(st.e, st.period, nil, nil); err != nil {
 		return nil, err
 	}
 	return s.stamp(ev, st.e, st.period)
@@ -130,17 +256,26 @@ func (s *Service) stamp(ev *Evaluation, e *parsed, p engine.Period) (*Evaluation
 }
 
 // remember keeps the evaluation of a working copy, as the page will hold it, under
-// its state id.
+// its state id: its JSON without the charts, the list of its charts and the options
+// drawn.
 func (s *Service) remember(ev *Evaluation, e *parsed, p engine.Period) (*state, error) {
 	view := *ev
 	view.Document, view.Problems, view.Dirty, view.State = "", nil, false, ""
+	comp := *ev.Computation
+	comp.Charts = nil
+	view.Computation = &comp
 	js, err := json.Marshal(&view)
 	if err != nil {
 		return nil, err
 	}
-	st := &state{id: e.hash[:min(16, len(e.hash))] + "." + string(p), e: e, period: p, json: js}
-	s.states.put(st)
-	return st, nil
+	st := &state{id: e.hash[:min(16, len(e.hash))] + "." + string(p), e: e, period: p, json: js,
+		heads: headsOf(ev.Computation.Charts), charts: map[string]json.RawMessage{}}
+	for _, ch := range ev.Computation.Charts {
+		if ch.Option != nil {
+			st.charts[ch.ID] = ch.Option
+		}
+	}
+	return s.states.put(st), nil
 }
 
 // applyEdits applies edits to a working copy in order; an edit that does not apply
@@ -169,13 +304,57 @@ func (s *Service) applyEdits(e *parsed, edits []Edit) (*parsed, []Problem) {
 	return next, problems
 }
 
-// state is an evaluation the page holds: its working copy, its period and its JSON
-// (without the fields a step sends whole).
+// state is an evaluation the page holds: its working copy, its period, its JSON
+// (without the charts and the fields a step sends whole), the list of its charts
+// and the options of those drawn so far (each a function of the working copy and
+// the period only, so whichever window asked for it).
 type state struct {
 	id     string
 	e      *parsed
 	period engine.Period
 	json   []byte
+	heads  []chartHead
+
+	mu     sync.Mutex
+	charts map[string]json.RawMessage
+}
+
+// chartHead is a chart as the list of charts names it.
+type chartHead struct{ id, title string }
+
+func headsOf(chs []charts.Chart) []chartHead {
+	out := make([]chartHead, len(chs))
+	for i, ch := range chs {
+		out[i] = chartHead{ch.ID, ch.Title}
+	}
+	return out
+}
+
+// chart is the option of a chart drawn for the state.
+func (st *state) chart(id string) (json.RawMessage, bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	opt, ok := st.charts[id]
+	return opt, ok
+}
+
+// keep remembers the option of a chart drawn for the state.
+func (st *state) keep(id string, opt json.RawMessage) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.charts[id] = opt
+}
+
+// chartList names the state's charts, for a message.
+func (st *state) chartList() string {
+	if len(st.heads) == 0 {
+		return "none"
+	}
+	ids := make([]string, len(st.heads))
+	for i, h := range st.heads {
+		ids[i] = strconv.Quote(h.id)
+	}
+	return strings.Join(ids, ", ")
 }
 
 // stateCache holds the latest states: the one shown in each window, and those of
@@ -195,13 +374,22 @@ func (c *stateCache) get(id string) (*state, bool) {
 	return st, ok
 }
 
-func (c *stateCache) put(st *state) {
+// put keeps st and returns it. A state kept already under its id gives it the
+// options it has drawn.
+func (c *stateCache) put(st *state) *state {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
 		c.m = map[string]*state{}
 	}
-	if _, ok := c.m[st.id]; ok {
+	if old, ok := c.m[st.id]; ok {
+		old.mu.Lock()
+		for id, opt := range old.charts {
+			if _, ok := st.charts[id]; !ok {
+				st.charts[id] = opt
+			}
+		}
+		old.mu.Unlock()
 		// Most recently used last: a state in use is not the next to go.
 		for i, id := range c.order {
 			if id == st.id {
@@ -216,6 +404,7 @@ func (c *stateCache) put(st *state) {
 		delete(c.m, c.order[0])
 		c.order = c.order[1:]
 	}
+	return st
 }
 
 // diffLines is the one run of lines that changes a into b.

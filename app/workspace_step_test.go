@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,7 +91,7 @@ func TestStepEqualsApply(t *testing.T) {
 		{{OpText, "contracts.aws_compute.label", "AWS — Trainium “2” 🚀"}},
 	} {
 		t.Run(edits[0].Op+" "+edits[0].Path, func(t *testing.T) {
-			st, err := s.Step(state, edits, "quarter")
+			st, err := s.Step(state, edits, "quarter", nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,6 +121,198 @@ func TestStepEqualsApply(t *testing.T) {
 	}
 }
 
+// pageCopy is an evaluation as the page holds it, for a step test: its JSON
+// (without what a step sends whole) and which of its charts are stale.
+type pageCopy struct {
+	view  any
+	stale map[string]bool
+}
+
+func (pc *pageCopy) charts() []any {
+	return pc.view.(map[string]any)["computation"].(map[string]any)["charts"].([]any)
+}
+
+// check compares the page's copy with want's: the same but for the options of the
+// stale charts, which are as they were.
+func (pc *pageCopy) check(t *testing.T, want *Evaluation) {
+	t.Helper()
+	wv := stepView(t, want).(map[string]any)
+	got := pc.view.(map[string]any)
+	if len(pc.charts()) != len(want.Computation.Charts) {
+		t.Fatalf("the page holds %d charts, want %d", len(pc.charts()), len(want.Computation.Charts))
+	}
+	fresh := 0
+	for i, c := range pc.charts() {
+		ch := c.(map[string]any)
+		id := ch["id"].(string)
+		if id != want.Computation.Charts[i].ID {
+			t.Fatalf("chart %d is %s, want %s", i, id, want.Computation.Charts[i].ID)
+		}
+		if pc.stale[id] {
+			continue
+		}
+		fresh++
+		if w := wv["computation"].(map[string]any)["charts"].([]any)[i]; !reflect.DeepEqual(ch, w) {
+			t.Errorf("chart %s is not the one Apply draws", id)
+		}
+	}
+	if fresh == 0 {
+		t.Error("no chart is as of the step")
+	}
+	// Everything else is Apply's.
+	strip := func(v map[string]any) map[string]any {
+		out := map[string]any{}
+		for k, x := range v {
+			out[k] = x
+		}
+		comp := map[string]any{}
+		for k, x := range v["computation"].(map[string]any) {
+			comp[k] = x
+		}
+		delete(comp, "charts")
+		out["computation"] = comp
+		return out
+	}
+	if !reflect.DeepEqual(strip(got), strip(wv)) {
+		t.Error("the patched evaluation, but for its charts, differs from Apply's")
+	}
+}
+
+// A step draws only the charts asked for (those in view): the page keeps the
+// others as they were, stale, and Charts draws one as of the state when it comes
+// near; then it steps like the others. On screen, every chart the page does not
+// hold as stale is the one Apply draws, step after step, as the view scrolls.
+func TestStepDrawsTheChartsInView(t *testing.T) {
+	s, ref := newTestService(t), newTestService(t)
+	w, ev := open(t, s, "briefing")
+	ids := []string{}
+	for _, ch := range ev.Computation.Charts {
+		ids = append(ids, ch.ID)
+	}
+	if len(ids) < 3 {
+		t.Fatalf("the briefing has %d charts: the test needs three", len(ids))
+	}
+	pc := &pageCopy{view: stepView(t, ev), stale: map[string]bool{}}
+	doc, state := w.Document, ev.State
+	for k, edits := range [][]Edit{
+		{{OpSet, "contracts.msft_revshare.cap", "41B"}},
+		{{OpSet, "contracts.msft_revshare.cap", "39B"}},
+		{{OpSet, "contracts.msft_revshare.cap", "39B"}}, // changes nothing
+		{{OpSet, "discount_rate", "9%"}},
+		{{OpSet, "contracts.msft_revshare.rate", "250%"}}, // does not apply
+		{{OpSet, "contracts.msft_revshare.cap", "45B"}},
+	} {
+		// The view scrolls down a chart a step: the chart coming into view is
+		// fetched first when it is stale.
+		inView := []string{ids[k%len(ids)], ids[(k+1)%len(ids)]}
+		for _, id := range inView {
+			if !pc.stale[id] {
+				continue
+			}
+			got, err := s.Charts(state, []string{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.Index(ids, id)
+			var fetched any
+			if err := json.Unmarshal([]byte(mustJSON(t, got[0])), &fetched); err != nil {
+				t.Fatal(err)
+			}
+			pc.charts()[i] = fetched
+			pc.stale[id] = false
+		}
+		st, err := s.Step(state, edits, "quarter", inView)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := json.Marshal(pc.view)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pc.view = patchJSON(t, js, st.Patch)
+		if st.State != state {
+			for _, id := range ids {
+				if !slices.Contains(st.Charts, id) {
+					pc.stale[id] = true
+				}
+			}
+		}
+		if !slices.Equal(st.Charts, inView) {
+			t.Errorf("step %d drew %v, want %v", k, st.Charts, inView)
+		}
+		want := apply(t, ref, doc, edits...)
+		pc.check(t, want)
+		doc, state = want.Document, st.State
+	}
+	// Every stale chart fetched at once: all as Apply draws them.
+	var stale []string
+	for _, id := range ids {
+		if pc.stale[id] {
+			stale = append(stale, id)
+		}
+	}
+	if len(stale) == 0 {
+		t.Fatal("no chart was left stale")
+	}
+	got, err := s.Charts(state, stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ch := range got {
+		i := slices.Index(ids, ch.ID)
+		var fetched any
+		if err := json.Unmarshal([]byte(mustJSON(t, ch)), &fetched); err != nil {
+			t.Fatal(err)
+		}
+		pc.charts()[i] = fetched
+		pc.stale[ch.ID] = false
+	}
+	pc.check(t, apply(t, ref, doc))
+}
+
+// An edit that changes which charts there are (a contract disabled) draws every
+// chart, whatever the page asked for, and sends them whole.
+func TestStepThatChangesTheChartsDrawsThemAll(t *testing.T) {
+	s, ref := newTestService(t), newTestService(t)
+	w, ev := open(t, s, "briefing")
+	pc := &pageCopy{view: stepView(t, ev), stale: map[string]bool{}}
+	edits := []Edit{{OpEnable, "contracts.msft_revshare", "false"}}
+	st, err := s.Step(ev.State, edits, "quarter", []string{ev.Computation.Charts[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := apply(t, ref, w.Document, edits...)
+	if len(want.Computation.Charts) == len(ev.Computation.Charts) {
+		t.Fatal("disabling the revenue share left the list of charts as it was: the test needs another edit")
+	}
+	if len(st.Charts) != len(want.Computation.Charts) {
+		t.Errorf("the step drew %v, want every chart", st.Charts)
+	}
+	js, err := json.Marshal(pc.view)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc.view = patchJSON(t, js, st.Patch)
+	pc.check(t, want)
+}
+
+// Charts answers for a state the service knows and a chart it has, and says what
+// is wrong otherwise.
+func TestChartsOfAState(t *testing.T) {
+	s := newTestService(t)
+	_, ev := open(t, s, "briefing")
+	if _, err := s.Charts("0123456789abcdef.quarter", []string{ev.Computation.Charts[0].ID}); err == nil || !strings.Contains(err.Error(), "no longer known") {
+		t.Errorf("an unknown state: %v", err)
+	}
+	if _, err := s.Charts(ev.State, []string{"nope"}); err == nil || !strings.Contains(err.Error(), `no chart "nope"`) || !strings.Contains(err.Error(), ev.Computation.Charts[0].ID) {
+		t.Errorf("an unknown chart: %v", err)
+	}
+	got, err := s.Charts(ev.State, []string{ev.Computation.Charts[1].ID})
+	if err != nil || len(got) != 1 || mustJSON(t, got[0]) != mustJSON(t, ev.Computation.Charts[1]) {
+		t.Errorf("Charts of the state gives %v, %v: want its chart", got, err)
+	}
+}
+
 // A slider step of the briefing is a few hundred bytes each way, not the whole
 // document up and the whole evaluation down.
 func TestStepIsSmall(t *testing.T) {
@@ -129,11 +322,13 @@ func TestStepIsSmall(t *testing.T) {
 	state := ev.State
 	for i, v := range []string{"39B", "40.5B", "37B", "20B"} {
 		edits := []Edit{{OpSet, "contracts.msft_revshare.cap", v}}
-		st, err := s.Step(state, edits, "quarter")
+		// The page asks for the charts in view: at its top, the first.
+		build := []string{ev.Computation.Charts[0].ID}
+		st, err := s.Step(state, edits, "quarter", build)
 		if err != nil {
 			t.Fatal(err)
 		}
-		up := len(mustJSON(t, []any{state, edits, "quarter"}))
+		up := len(mustJSON(t, []any{state, edits, "quarter", build}))
 		down := len(mustJSON(t, st))
 		t.Logf("step %d: %d bytes up, %d down (the whole evaluation: %d)", i, up, down, full)
 		if up+down > 10_000 {
@@ -149,7 +344,7 @@ func TestStepFromAnUnknownState(t *testing.T) {
 	s := newTestService(t)
 	_, ev := open(t, s, "briefing")
 	for _, tc := range []struct{ state, period string }{{"0123456789abcdef.quarter", "quarter"}, {"", "quarter"}, {ev.State, "year"}} {
-		st, err := s.Step(tc.state, []Edit{{OpSet, "discount_rate", "9%"}}, tc.period)
+		st, err := s.Step(tc.state, []Edit{{OpSet, "discount_rate", "9%"}}, tc.period, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,7 +352,7 @@ func TestStepFromAnUnknownState(t *testing.T) {
 			t.Errorf("step from %q by %s: not reported unknown", tc.state, tc.period)
 		}
 	}
-	if _, err := s.Step(ev.State, nil, "month"); err == nil {
+	if _, err := s.Step(ev.State, nil, "month", nil); err == nil {
 		t.Error("a period of month was accepted")
 	}
 	if _, err := s.Resume("nope"); err == nil {
@@ -184,7 +379,7 @@ func TestStepOfALargeScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := s.Step(ev.State, []Edit{{OpSet, "contracts.c0.rate", "6%"}}, "quarter")
+	st, err := s.Step(ev.State, []Edit{{OpSet, "contracts.c0.rate", "6%"}}, "quarter", []string{ev.Computation.Charts[0].ID, ev.Computation.Charts[1].ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,32 +443,52 @@ func TestDiffJSON(t *testing.T) {
 }
 
 // BenchmarkStepGenerated is one slider step of a 100-contract scenario over 40
-// years on the lean path (Step), as the page sends it.
+// years on the lean path (Step), as the page sends it: drawing the two charts at
+// the top of the page. BenchmarkStepGeneratedAllCharts draws every chart.
 func BenchmarkStepGenerated(b *testing.B) {
+	benchSteps(b, generatedDoc(b), 2, "contracts.c0.rate", "6%", "7%")
+}
+
+func BenchmarkStepGeneratedAllCharts(b *testing.B) {
+	benchSteps(b, generatedDoc(b), -1, "contracts.c0.rate", "6%", "7%")
+}
+
+// BenchmarkStepBriefing is one slider step of the briefing on the lean path (Step),
+// as the page sends it: the cap of Microsoft's revenue share, back and forth,
+// drawing the chart at the top of the page. BenchmarkStepBriefingAllCharts draws
+// every chart.
+func BenchmarkStepBriefing(b *testing.B) {
+	benchSteps(b, briefingDoc(b), 1, "contracts.msft_revshare.cap", "40B", "41B")
+}
+
+func BenchmarkStepBriefingAllCharts(b *testing.B) {
+	benchSteps(b, briefingDoc(b), -1, "contracts.msft_revshare.cap", "40B", "41B")
+}
+
+func generatedDoc(b *testing.B) string {
 	sc, err := scenario.Parse("g.yaml", gen.YAML(gen.Size{Contracts: 100, Years: 40}))
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchSteps(b, string(scenario.Marshal(sc)), "contracts.c0.rate", "6%", "7%")
-}
-
-// BenchmarkStepBriefing is one slider step of the briefing on the lean path (Step),
-// as the page sends it: the cap of Microsoft's revenue share, back and forth.
-func BenchmarkStepBriefing(b *testing.B) {
-	benchSteps(b, briefingDoc(b), "contracts.msft_revshare.cap", "40B", "41B")
+	return string(scenario.Marshal(sc))
 }
 
 // benchSteps steps the field at path of doc's evaluation to each of values in
-// turn, always from the evaluation of doc.
-func benchSteps(b *testing.B, doc, path string, values ...string) {
+// turn, always from the evaluation of doc, drawing its first n charts (n < 0:
+// every chart).
+func benchSteps(b *testing.B, doc string, n int, path string, values ...string) {
 	s := NewService(nil)
 	ev, err := s.Evaluate(doc, "quarter")
 	if err != nil {
 		b.Fatal(err)
 	}
+	var build []string
+	for i := 0; i < n && i < len(ev.Computation.Charts); i++ {
+		build = append(build, ev.Computation.Charts[i].ID)
+	}
 	i := 0
 	for b.Loop() {
-		if _, err := s.Step(ev.State, []Edit{{OpSet, path, values[i%len(values)]}}, "quarter"); err != nil {
+		if _, err := s.Step(ev.State, []Edit{{OpSet, path, values[i%len(values)]}}, "quarter", build); err != nil {
 			b.Fatal(err)
 		}
 		i++

@@ -105,6 +105,53 @@ describe('editing', () => {
   });
 });
 
+// A step draws only the charts in or near view; a chart far below is left as it
+// was and asked for (Charts) when it comes near, as of the state shown: the same
+// option the service computes for the edited document.
+describe('charts out of view', () => {
+  test('are drawn as of the current state when they come near', async ({ page, server }) => {
+    type Call = { method: string; args: unknown[]; result: unknown };
+    const calls: Call[] = [];
+    page.on('response', async (res) => {
+      const m = /\/api\/call\/app\.Service\.(Step|Charts)$/.exec(res.url());
+      if (!m) return;
+      const body = (await res.json().catch(() => null)) as { result?: unknown } | null;
+      calls.push({ method: m[1], args: JSON.parse(res.request().postData() ?? '[]') as unknown[], result: body?.result });
+    });
+    await openScenario(page, briefing);
+    const id = 'party_net';
+    const far = page.locator('.charts figure', { has: page.locator('figcaption', { hasText: /^Net flows by party/ }) });
+    await expect.poll(() => far.count()).toBe(1);
+    const edit = { op: 'set', path: 'contracts.msft_revshare.cap', value: '40.5B' };
+    await capText(page).fill(edit.value);
+    await capText(page).press('Enter');
+    const stepped = () => calls.find((c) => c.method === 'Step' && JSON.stringify(c.args[1]).includes(edit.value));
+    await expect.poll(() => stepped() !== undefined, { timeout: 10_000 }).toBe(true);
+    const step = stepped()!;
+    const drawn = (step.result as { charts: string[] }).charts;
+    expect(drawn.length, 'the step drew the charts near the view').toBeGreaterThan(0);
+    expect(drawn, 'the chart far below was left to draw when it comes near').not.toContain(id);
+    await expect.poll(() => far.locator('.chart.stale').count()).toBe(1);
+
+    await far.scrollIntoViewIfNeeded();
+    const fetchedOf = () => calls.find((c) => c.method === 'Charts' && (c.args[1] as string[]).includes(id));
+    await expect.poll(() => fetchedOf() !== undefined, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => far.locator('.chart.stale').count()).toBe(0);
+    await expect.poll(() => far.locator('canvas').count()).toBeGreaterThan(0);
+    const fetched = fetchedOf()!;
+    expect(fetched.args[0], 'asked as of the state shown').toBe((step.result as { state: string }).state);
+    const got = (fetched.result as { id: string; option: unknown }[]).find((c) => c.id === id);
+    expect(got, `Charts answered ${id}`).toBeDefined();
+    // The service's own evaluation of the edited copy draws the same (the page
+    // opened the scenario's latest copy; setting the cap again changes nothing).
+    const list = await server.call<{ name: string }[]>('ListScenarios');
+    const name = list.find((e) => briefing.test(e.name))!.name;
+    const w = await server.call<{ document: string }>('OpenScenario', name);
+    const ev = await server.call<{ computation: { charts: { id: string; option: unknown }[] } }>('Apply', w.document, [edit], 'quarter');
+    expect(got!.option).toEqual(ev.computation.charts.find((c) => c.id === id)!.option);
+  });
+});
+
 describe('saving and history', () => {
   test('Ctrl+S saves with a message; history shows the change; an old revision is restored', async ({ page }) => {
     await openScenario(page, briefing);

@@ -30,7 +30,12 @@ export type SaveResult = app.SaveResult;
 export type Settings = app.Settings;
 export type ExportRequest = app.ExportRequest;
 export type ExportResult = app.ExportResult;
-export type Chart = charts.Chart;
+/**
+ * A chart as the page holds it. stale: its option is of an earlier state of the
+ * working copy (a step draws only the charts in view); the page asks for the
+ * current one (api.charts) before it is drawn.
+ */
+export type Chart = charts.Chart & { stale?: boolean };
 export type SimulationRequest = app.SimulationRequest;
 export type SimulationView = app.SimulationView;
 export type CapOdds = app.CapOdds;
@@ -66,7 +71,15 @@ export const api = {
   /** checkInput reads typed text by the field's kind without applying it (current: the field's value). */
   checkInput: (kind: string, text: string, current: string): Promise<InputCheck> => Service.CheckInput(kind, text, current),
   /** step applies edits to the working copy the service knows as state: the answer carries what changed. */
-  step: (state: string, edits: Edit[], period: Period): Promise<StepResult> => Service.Step(state, edits, period),
+  /**
+   * step applies edits to the working copy the service knows as state: the answer
+   * carries what changed. charts are the ids of the charts to draw, each held as of
+   * state (null: every chart, all held so).
+   */
+  step: (state: string, edits: Edit[], period: Period, charts: string[] | null): Promise<StepResult> =>
+    Service.Step(state, edits, period, charts as string[]),
+  /** charts draws charts of a state the service knows, by id. */
+  charts: (state: string, ids: string[]): Promise<Chart[]> => Service.Charts(state, ids),
   resume: (state: string): Promise<Evaluation> => Service.Resume(state),
   saveDraft: (name: string, doc: string): Promise<void> => Service.SaveDraft(name, doc),
   discardDraft: (name: string): Promise<void> => Service.DiscardDraft(name),

@@ -88,7 +88,8 @@ export function reconcile(prev: Evaluation | null, next: Evaluation): Evaluation
   if (prev.computation && next.computation) {
     out.computation = {
       ...next.computation,
-      charts: keep(prev.computation.charts, next.computation.charts, (c) => c.id, (a, b) => chartText(a) === chartText(b)),
+      // A stale chart is never kept: its option is of an earlier state.
+      charts: keep(prev.computation.charts, next.computation.charts, (c) => c.id, (a, b) => !(a as Chart).stale && chartText(a) === chartText(b)),
     };
   }
   return out;

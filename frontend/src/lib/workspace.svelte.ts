@@ -8,6 +8,7 @@ import { EditStack } from './editStack';
 import { applyDocPatch, applyPatch, docSum, type Op } from './patch';
 import { answered, stepBytes } from './perf';
 import { reconcile } from './reconcile';
+import { fresh, freshAmong, markStale, staleAmong } from './stale';
 
 /** How long after the last change a draft is autosaved, and at most how long it waits. */
 const draftDelayMs = 400;
@@ -53,6 +54,10 @@ export class WorkspaceStore {
    * shown when answers overtake each other.
    */
   #known = new Map<string, { ev: Evaluation; doc: string }>();
+  /** The charts in or near view, by id (ChartPanel reports them): a step draws these. */
+  #near = new Set<string>();
+  /** Stale charts asked for, as state + id: each is asked for once per state. */
+  #asked = new Set<string>();
   #draftTimer: ReturnType<typeof setTimeout> | null = null;
   #draftFirst = 0;
   #draftSaved = '';
@@ -147,16 +152,52 @@ export class WorkspaceStore {
     const known = this.#known.get(state);
     if (!state || !known) return null;
     const period = this.period;
-    const st = await api.step(state, edits, period);
-    stepBytes(JSON.stringify([state, edits, period]).length + JSON.stringify(st).length);
+    // Only the charts in or near view are drawn, of those the page holds as of
+    // state (a stale one near is asked for on its own); the others go stale.
+    const build = freshAmong(known.ev, this.#near);
+    const st = await api.step(state, edits, period, build);
+    stepBytes(JSON.stringify([state, edits, period, build]).length + JSON.stringify(st).length);
     if (st.unknown) return null;
     const doc = applyDocPatch(known.doc, st.doc);
     if (doc.length !== st.doc.len || docSum(doc) !== st.doc.sum) {
       // The copy no longer matches the service's: take the service's whole.
       return api.resume(st.state);
     }
-    const ev = applyPatch(known.ev, st.patch as Op[]);
+    let ev = applyPatch(known.ev, st.patch as Op[]);
+    if (st.state !== state) ev = markStale(ev, st.charts);
     return { ...ev, document: doc, problems: st.problems, dirty: st.dirty, state: st.state };
+  }
+
+  /**
+   * near records whether a chart is in or near view (ChartPanel's observer): steps
+   * draw those, and a stale one coming near is asked for.
+   */
+  near(id: string, isNear: boolean): void {
+    if (isNear) this.#near.add(id);
+    else this.#near.delete(id);
+    if (isNear) this.#fetchStale();
+  }
+
+  /** #fetchStale asks for the current option of the stale charts near view. */
+  #fetchStale(): void {
+    const ev = this.evaluation;
+    const state = this.#state;
+    if (!ev || !state) return;
+    const ids = staleAmong(ev, this.#near).filter((id) => !this.#asked.has(`${state} ${id}`));
+    if (ids.length === 0) return;
+    for (const id of ids) this.#asked.add(`${state} ${id}`);
+    api.charts(state, ids).then(
+      (drawn) => {
+        // Kept for the state's later steps, and shown while it is the state shown.
+        const known = this.#known.get(state);
+        if (known) known.ev = fresh(known.ev, drawn);
+        if (this.#state === state && this.evaluation) this.evaluation = fresh(this.evaluation, drawn);
+      },
+      () => {
+        // The service no longer knows the state: evaluate the document shown.
+        if (this.#state === state && this.#doc) void this.#evaluate(this.#doc, false);
+      },
+    );
   }
 
   async #send(r: Request): Promise<void> {
@@ -203,6 +244,8 @@ export class WorkspaceStore {
     }
     this.inputId = inputId;
     this.generation++;
+    if (this.#asked.size > 64) this.#asked.clear();
+    this.#fetchStale();
   }
 
   #syncStack(): void {

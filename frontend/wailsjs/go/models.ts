@@ -381,6 +381,7 @@ export namespace app {
 	    patch: Array<[Array<string | number>, unknown?]>;
 	    problems: Problem[];
 	    dirty: boolean;
+	    charts: string[];
 	}
 	
 	export interface TableView {

@@ -14,6 +14,10 @@ export function Apply(arg1, arg2, arg3) {
   return window['go']['app']['Service']['Apply'](arg1, arg2, arg3);
 }
 
+export function Charts(arg1, arg2) {
+  return window['go']['app']['Service']['Charts'](arg1, arg2);
+}
+
 export function CheckInput(arg1, arg2, arg3) {
   return window['go']['app']['Service']['CheckInput'](arg1, arg2, arg3);
 }
@@ -118,8 +122,8 @@ export function Solve(arg1) {
   return window['go']['app']['Service']['Solve'](arg1);
 }
 
-export function Step(arg1, arg2, arg3) {
-  return window['go']['app']['Service']['Step'](arg1, arg2, arg3);
+export function Step(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Service']['Step'](arg1, arg2, arg3, arg4);
 }
 
 export function Templates() {
