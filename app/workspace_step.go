@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -113,12 +114,9 @@ func (s *Service) Step(base string, edits []Edit, period string, build []string)
 			return nil, err
 		}
 	}
-	next, err := s.remember(ev, e, p)
-	if err != nil {
-		return nil, err
-	}
-	patch, err := diffJSON(prev.json, next.json)
-	if err != nil {
+	next := s.remember(ev, e, p)
+	patch := []PatchOp{}
+	if err := diffFields(nil, reflect.ValueOf(prev.view).Elem(), reflect.ValueOf(next.view).Elem(), &patch); err != nil {
 		return nil, err
 	}
 	drawn := []string{}
@@ -247,35 +245,111 @@ func (s *Service) Resume(state string) (ev *Evaluation, err error) {
 
 // stamp remembers an evaluation for later steps and sets its state id.
 func (s *Service) stamp(ev *Evaluation, e *parsed, p engine.Period) (*Evaluation, error) {
-	st, err := s.remember(ev, e, p)
-	if err != nil {
-		return nil, err
-	}
-	ev.State = st.id
+	ev.State = s.remember(ev, e, p).id
 	return ev, nil
 }
 
 // remember keeps the evaluation of a working copy, as the page will hold it, under
-// its state id: its JSON without the charts, the list of its charts and the options
-// drawn.
-func (s *Service) remember(ev *Evaluation, e *parsed, p engine.Period) (*state, error) {
+// its state id: the evaluation without its charts and the fields a step sends
+// whole, the list of its charts and the options drawn.
+func (s *Service) remember(ev *Evaluation, e *parsed, p engine.Period) *state {
 	view := *ev
 	view.Document, view.Problems, view.Dirty, view.State = "", nil, false, ""
 	comp := *ev.Computation
 	comp.Charts = nil
 	view.Computation = &comp
-	js, err := json.Marshal(&view)
-	if err != nil {
-		return nil, err
-	}
-	st := &state{id: e.hash[:min(16, len(e.hash))] + "." + string(p), e: e, period: p, json: js,
+	st := &state{id: e.hash[:min(16, len(e.hash))] + "." + string(p), e: e, period: p, view: &view,
 		heads: headsOf(ev.Computation.Charts), charts: map[string]json.RawMessage{}}
 	for _, ch := range ev.Computation.Charts {
 		if ch.Option != nil {
 			st.charts[ch.ID] = ch.Option
 		}
 	}
-	return s.states.put(st), nil
+	return s.states.put(st)
+}
+
+// diffFields lists the ops that turn the JSON of struct a into that of b, of the
+// same type, field by field, without writing the fields that are equal: a field of
+// a struct pointer is compared field by field, a slice of the same length element
+// by element, and only the values that differ are written and diffed as JSON
+// (diffValue).
+func diffFields(path []any, a, b reflect.Value, ops *[]PatchOp) error {
+	t := a.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" || f.Anonymous {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fa, fb := a.Field(i), b.Field(i)
+		p := extend(path, name)
+		if slices.Contains(strings.Split(opts, ","), "omitempty") {
+			switch ea, eb := isEmpty(fa), isEmpty(fb); {
+			case ea && eb:
+				continue
+			case eb:
+				*ops = append(*ops, PatchOp{Path: p, Delete: true})
+				continue
+			case ea:
+				if err := setValue(p, fb, ops); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if err := diffField(p, fa, fb, ops); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func diffField(path []any, a, b reflect.Value, ops *[]PatchOp) error {
+	switch {
+	case a.Kind() == reflect.Pointer && a.Type().Elem().Kind() == reflect.Struct && !a.IsNil() && !b.IsNil():
+		return diffFields(path, a.Elem(), b.Elem(), ops)
+	case a.Kind() == reflect.Slice && a.IsNil() == b.IsNil() && a.Len() == b.Len():
+		for i := range a.Len() {
+			if err := diffField(extend(path, i), a.Index(i), b.Index(i), ops); err != nil {
+				return err
+			}
+		}
+		return nil
+	case reflect.DeepEqual(a.Interface(), b.Interface()):
+		return nil
+	}
+	ja, err := json.Marshal(a.Interface())
+	if err != nil {
+		return err
+	}
+	jb, err := json.Marshal(b.Interface())
+	if err != nil {
+		return err
+	}
+	return diffValue(path, ja, jb, ops)
+}
+
+func setValue(path []any, v reflect.Value, ops *[]PatchOp) error {
+	js, err := json.Marshal(v.Interface())
+	if err != nil {
+		return err
+	}
+	*ops = append(*ops, PatchOp{Path: path, Value: js})
+	return nil
+}
+
+// isEmpty is encoding/json's test for omitempty.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	return v.IsZero()
 }
 
 // applyEdits applies edits to a working copy in order; an edit that does not apply
@@ -304,15 +378,16 @@ func (s *Service) applyEdits(e *parsed, edits []Edit) (*parsed, []Problem) {
 	return next, problems
 }
 
-// state is an evaluation the page holds: its working copy, its period, its JSON
-// (without the charts and the fields a step sends whole), the list of its charts
+// state is an evaluation the page holds: its working copy, its period, the
+// evaluation (without the charts and the fields a step sends whole; never changed
+// once kept), the list of its charts
 // and the options of those drawn so far (each a function of the working copy and
 // the period only, so whichever window asked for it).
 type state struct {
 	id     string
 	e      *parsed
 	period engine.Period
-	json   []byte
+	view   *Evaluation
 	heads  []chartHead
 
 	mu     sync.Mutex
