@@ -116,6 +116,15 @@ func NewService(lib *library.Library) *Service {
 	return &Service{lib: lib, drafts: newDraftStore(lib)}
 }
 
+// Attach gives a service made without a library (NewService(nil)) the library,
+// opened after the service was bound, so that the window or the server can start
+// while the database opens. No call may run before or during Attach: app/web holds
+// them until then (web.Server.Hold).
+func (s *Service) Attach(lib *library.Library) {
+	s.lib = lib
+	s.drafts = newDraftStore(lib)
+}
+
 func (s *Service) platform() Platform {
 	if s.Platform == nil {
 		return NopPlatform{}

@@ -204,6 +204,9 @@ func (s *Service) description(name, hash string) string {
 	if d, ok := s.descs.get(hash); ok {
 		return d
 	}
+	if d, ok := s.lib.Described(hash); ok {
+		return d
+	}
 	sc, _, err := s.lib.Load(s.ctx(), name, 0)
 	if err != nil {
 		return ""

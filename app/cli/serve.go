@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -56,13 +57,10 @@ func serveCmd(e *env, args []string) error {
 	if err != nil {
 		return invalidf("cannot listen on %s: %v", *addr, err)
 	}
-	lib, err := openLibrary(e, *db)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	defer lib.Close()
-	svc := app.NewService(lib)
+	// The page is served, and its address printed, while the library opens (and
+	// seeds the built-ins on a first start): the browser loads the page meanwhile,
+	// and the API calls wait until the library is open.
+	svc := app.NewService(nil)
 	srv, err := web.New(Frontend, svc)
 	if err != nil {
 		ln.Close()
@@ -70,20 +68,36 @@ func serveCmd(e *env, args []string) error {
 	}
 	svc.Platform = browserPlatform{srv}
 	srv.Bind(ln.Addr())
+	ready := srv.Hold()
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	serving, cancel := context.WithCancel(ctx)
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- web.Serve(serving, ln, srv) }()
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintf(e.stderr, "warning: serving on %s, which is not a loopback address: anyone who can reach it and has the address below can read and change your scenarios\n", ln.Addr())
 	}
 	url := srv.URL(ln.Addr())
 	fmt.Fprintln(e.stdout, url)
+
+	lib, err := openLibrary(e, *db)
+	if err != nil {
+		ready(err)
+		cancel()
+		<-served
+		return err
+	}
+	defer lib.Close()
+	svc.Attach(lib)
+	ready(nil)
 	fmt.Fprintln(e.stderr, "Dealmodel is serving at the address above. Press Ctrl+C to stop.")
 	if *open {
 		if err := openBrowser(url); err != nil {
 			fmt.Fprintf(e.stderr, "could not open a browser (%v): open the address yourself\n", err)
 		}
 	}
-	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	err = web.Serve(ctx, ln, srv)
+	err = <-served
 	fmt.Fprintln(e.stderr, "Dealmodel stopped.")
 	return err
 }

@@ -124,6 +124,22 @@ func TestServeDatabase(t *testing.T) {
 	}
 }
 
+// serve prints its address before the library is open, so that the browser loads
+// the page meanwhile; a database it cannot open still ends serve with the store's
+// words and their exit code, and the file is left alone.
+func TestServeDatabaseThatCannotOpen(t *testing.T) {
+	Frontend = fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body>app</body></html>")}}
+	t.Cleanup(func() { Frontend = nil })
+	p := writeFile(t, "mine.yaml", storedScenario)
+	code, out, errs := cli(t, "serve", "--db", p)
+	if code != ExitInvalid || !strings.Contains(errs, "scenario file, not a database") || strings.Contains(errs, "serving at the address") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if data, err := os.ReadFile(p); err != nil || string(data) != storedScenario {
+		t.Fatalf("the scenario file was touched: %v", err)
+	}
+}
+
 // lockedWriter lets a test read what a goroutine writes.
 type lockedWriter struct {
 	mu sync.Mutex

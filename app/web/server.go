@@ -48,6 +48,10 @@ type Server struct {
 	methods map[string]reflect.Value // "app.Service.Compute" -> bound method
 	hosts   map[string]bool          // Host header values accepted
 	events  *hub
+	// ready, while not nil, holds API calls until it is closed (see Hold);
+	// readyErr is then what they answer when the bindings could not be made ready.
+	ready    chan struct{}
+	readyErr error
 	// Logger receives internal errors; nil: the standard logger.
 	Logger *log.Logger
 }
@@ -72,6 +76,37 @@ func New(assets fs.FS, bindings ...any) (*Server, error) {
 		}
 	}
 	return s, nil
+}
+
+// Hold makes API calls wait until ready is called, so that the server can listen
+// and serve the page while the bindings are still being made ready (the database
+// opened): the page loads meanwhile, and its first call waits only for what is
+// left. ready(nil) lets the calls through; ready(err) answers each with err, as a
+// failed call. Call Hold before serving, and ready once.
+func (s *Server) Hold() (ready func(error)) {
+	ch := make(chan struct{})
+	s.ready = ch
+	var once sync.Once
+	return func(err error) {
+		once.Do(func() {
+			s.readyErr = err
+			close(ch)
+		})
+	}
+}
+
+// wait holds a call until the bindings are ready (see Hold), or its request is
+// given up; it returns what the call must answer instead, if anything.
+func (s *Server) wait(r *http.Request) error {
+	if s.ready == nil {
+		return nil
+	}
+	select {
+	case <-s.ready:
+		return s.readyErr
+	case <-r.Context().Done():
+		return r.Context().Err()
+	}
 }
 
 // Token is the per-launch secret that API calls must carry.
@@ -235,6 +270,10 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	m, ok := s.methods[name]
 	if !ok {
 		writeJSON(w, http.StatusNotFound, fault.Rejection{Error: fmt.Sprintf("no method %q", name), Kind: fault.NotFound})
+		return
+	}
+	if err := s.wait(r); err != nil {
+		writeJSON(w, httpStatus(fault.Of(err)), fault.Reject(err))
 		return
 	}
 	var raw []json.RawMessage

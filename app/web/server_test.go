@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -53,9 +54,18 @@ var assets = fstest.MapFS{
 // start runs a server on a loopback port and returns it with its base URL.
 func start(t *testing.T) (*Server, string) {
 	t.Helper()
+	return startWith(t, nil)
+}
+
+// startWith is start with a hook that runs before the server serves.
+func startWith(t *testing.T, before func(*Server)) (*Server, string) {
+	t.Helper()
 	s, err := New(assets, &Greeter{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if before != nil {
+		before(s)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -160,6 +170,59 @@ func TestCallBoundMethod(t *testing.T) {
 
 // Half a UTF-16 surrogate pair in a call's arguments is refused with where it is,
 // instead of reaching the method as U+FFFD; a whole pair is a character.
+// While held, the server serves the page and its files, and API calls wait: they
+// are answered once the bindings are ready, or with the error that kept them from
+// being ready.
+func TestHoldCallsUntilReady(t *testing.T) {
+	var ready func(error)
+	s, base := startWith(t, func(s *Server) { ready = s.Hold() })
+	if code, body := do(t, "GET", base+"/", "", nil); code != 200 || !strings.Contains(body, "dealmodel-bridge.js") {
+		t.Fatalf("the page while held: %d %s", code, body)
+	}
+	if code, _ := do(t, "GET", base+"/assets/app.js", "", nil); code != 200 {
+		t.Fatalf("a file while held: %d", code)
+	}
+	answered := make(chan string, 1)
+	go func() {
+		req, _ := http.NewRequest("POST", base+"/api/call/web.Greeter.Hello", strings.NewReader(`["Ada", 1]`))
+		req.Header.Set(TokenHeader, s.Token())
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			answered <- err.Error()
+			return
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		answered <- fmt.Sprint(res.StatusCode, " ", string(b))
+	}()
+	select {
+	case got := <-answered:
+		t.Fatalf("a call was answered while held: %s", got)
+	case <-time.After(200 * time.Millisecond):
+	}
+	ready(nil)
+	select {
+	case got := <-answered:
+		if got != `200 {"result":{"text":"hello Ada","count":1}}`+"\n" {
+			t.Fatalf("the held call: %s", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the held call was not answered once ready")
+	}
+}
+
+func TestHoldAnswersWhatKeptItFromReady(t *testing.T) {
+	s, base := startWith(t, func(s *Server) {
+		ready := s.Hold()
+		ready(fault.New(fault.Busy, "another Dealmodel holds the database: close it and try again"))
+		ready(nil) // only the first counts
+	})
+	code, body := do(t, "POST", base+"/api/call/web.Greeter.Hello", `["Ada", 1]`, map[string]string{TokenHeader: s.Token()})
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "another Dealmodel holds the database") || !strings.Contains(body, `"kind":"busy"`) {
+		t.Fatalf("%d %s", code, body)
+	}
+}
+
 func TestCallRefusesLoneSurrogates(t *testing.T) {
 	s, base := start(t)
 	tok := map[string]string{TokenHeader: s.Token()}

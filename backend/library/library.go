@@ -23,6 +23,9 @@ type Library struct {
 	// Seeded names the built-ins created by Open (on first run, or when a new
 	// version ships one more).
 	Seeded []string
+	// described holds the built-ins' descriptions by the hash of their bodies,
+	// known from seeding, so that listing them parses nothing.
+	described map[string]string
 }
 
 // Open opens the database at path (store.DefaultPath when empty) and seeds the
@@ -45,11 +48,14 @@ func Open(ctx context.Context, path string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Library{DB: db}
-	builtins, err := Builtins()
+	l := &Library{DB: db, described: map[string]string{}}
+	builtins, descs, err := builtins()
 	if err != nil {
 		db.Close()
 		return nil, err
+	}
+	for i, b := range builtins {
+		l.described[store.Hash(b.Body)] = descs[i]
 	}
 	if l.Seeded, err = db.SeedBuiltins(ctx, builtins); err != nil {
 		db.Close()
@@ -63,16 +69,31 @@ func (l *Library) Close() error { return l.DB.Close() }
 
 // Builtins returns the shipped scenarios in canonical form, for seeding.
 func Builtins() ([]store.Builtin, error) {
+	out, _, err := builtins()
+	return out, err
+}
+
+// builtins returns the shipped scenarios in canonical form and their descriptions.
+func builtins() ([]store.Builtin, []string, error) {
 	var out []store.Builtin
+	var descs []string
 	for _, b := range scenarios.All() {
 		s, err := scenario.Parse(b.File, b.Data)
 		if err != nil {
-			return nil, fault.Errorf(fault.Internal, "built-in scenario %s: %w", b.File, err)
+			return nil, nil, fault.Errorf(fault.Internal, "built-in scenario %s: %w", b.File, err)
 		}
 		body := scenario.Marshal(s)
 		out = append(out, store.Builtin{Stem: b.Stem, Name: s.Name, Version: store.Hash(body)[:12], Body: body})
+		descs = append(descs, s.Description)
 	}
-	return out, nil
+	return out, descs, nil
+}
+
+// Described returns the description of the scenario whose body has this hash
+// (store.Hash), when it is a shipped built-in's: known without reading the body.
+func (l *Library) Described(hash string) (string, bool) {
+	d, ok := l.described[hash]
+	return d, ok
 }
 
 // Load reads revision rev (0: the latest) of the named scenario. The stored name is

@@ -126,3 +126,35 @@ func TestRenameKeepsDraft(t *testing.T) {
 		t.Fatalf("draft after rename: %v %s %s", err, ds.Name, ds.DiscountRate)
 	}
 }
+
+// The built-ins' descriptions are known from seeding, by the hash of the body
+// stored, and are the descriptions their stored bodies read as; an edited body is
+// not described from there.
+func TestDescribedBuiltins(t *testing.T) {
+	l := openTest(t)
+	ctx := context.Background()
+	list, err := l.DB.List(ctx, store.Active)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtins, _ := Builtins()
+	n := 0
+	for _, e := range list {
+		s, _, err := l.Load(ctx, e.Name, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, ok := l.Described(e.Hash)
+		if !ok || d != s.Description || d == "" {
+			t.Errorf("%s: described %q (%v), stored body's description %q", e.Name, d, ok, s.Description)
+		}
+		n++
+		s.Description = "Edited."
+		if _, ok := l.Described(store.Hash(scenario.Marshal(s))); ok {
+			t.Errorf("%s: an edited body is described as a built-in", e.Name)
+		}
+	}
+	if n != len(builtins) {
+		t.Fatalf("listed %d scenarios, %d built-ins", n, len(builtins))
+	}
+}
