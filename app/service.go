@@ -285,12 +285,13 @@ func figure(m *engine.Metric) Figure {
 // from it says from what.
 func keyFigures(sc *scenario.Scenario, r *engine.Result, saved map[string]engine.Metric) []Figure {
 	list := view.KeyFigures(sc, r)
+	caveats := view.FigureCaveatsOf(sc)
 	out := make([]Figure, len(list))
 	for i := range list {
 		k := &list[i]
 		f := figure(&k.Metric)
 		f.Label, f.Context, f.Explain = k.Label, k.Context, k.Explain
-		for _, c := range view.FigureCaveats(sc, k.Metric.ID) {
+		for _, c := range caveats(k.Metric.ID) {
 			f.Unconfirmed = append(f.Unconfirmed, c.Owner+": "+c.Text)
 		}
 		if was, ok := saved[k.Metric.ID]; ok {

@@ -355,7 +355,9 @@ func isEmpty(v reflect.Value) bool {
 // applyEdits applies edits to a working copy in order; an edit that does not apply
 // changes nothing and is reported.
 func (s *Service) applyEdits(e *parsed, edits []Edit) (*parsed, []Problem) {
-	sc := e.sc.Clone()
+	// Each edit applies to a copy of the scenario so far, which it may leave half
+	// changed when it fails; e.sc itself is never changed.
+	sc := e.sc
 	problems := []Problem{}
 	changed := false
 	for _, ed := range edits {

@@ -159,13 +159,14 @@ func didYouMean(v string, options []string) string {
 
 func (s *Scenario) checkUncertainty(report reportFunc) {
 	defer s.checkCorrelations(report)
+	fields := fieldLookup{s: s}
 	for i := range s.Uncertainty.Inputs {
 		in := &s.Uncertainty.Inputs[i]
 		p := "uncertainty.inputs." + in.Path
 		if in.Dist == "" {
 			continue // already reported while decoding
 		}
-		f, ok := s.Field(in.Path)
+		f, ok := fields.field(in.Path)
 		if !ok {
 			if _, isQ := s.QuarterField(in.Path); isQ {
 				s.checkQuarterInput(report, p, in)

@@ -47,8 +47,9 @@ func Marshal(s *Scenario) []byte {
 		}
 		if len(u.Inputs) > 0 {
 			w.key(1, "inputs")
+			fields := fieldLookup{s: s}
 			for _, in := range u.Inputs {
-				w.input(s, in)
+				w.input(&fields, in)
 			}
 		}
 		if len(u.Correlations) > 0 {
@@ -188,9 +189,9 @@ func (w *yamlWriter) contract(c *Contract) {
 	w.sources(2, c.Sources)
 }
 
-func (w *yamlWriter) input(s *Scenario, in UncertainInput) {
+func (w *yamlWriter) input(fields *fieldLookup, in UncertainInput) {
 	kind := KindNumber
-	if f, ok := s.Field(in.Path); ok {
+	if f, ok := fields.field(in.Path); ok {
 		kind = f.Kind
 	}
 	var parts []string

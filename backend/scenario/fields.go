@@ -214,6 +214,37 @@ func describeRange(k FieldKind, lo, hi *decimal.Decimal) string {
 
 // fieldsNear is the scenario cut down to the stream or contract that path names
 // (with the scenario-wide fields), sharing its data: for lookups only.
+// fieldLookup finds numeric fields by path, listing the fields of each stream or
+// contract once: the uncertain inputs of one contract share its listing. The
+// scenario must not change while it is used.
+type fieldLookup struct {
+	s      *Scenario
+	owners map[string][]Field
+}
+
+func (l *fieldLookup) field(path string) (Field, bool) {
+	head, rest, _ := strings.Cut(path, ".")
+	id, _, _ := strings.Cut(rest, ".")
+	owner := head + "." + id
+	if head != "streams" && head != "contracts" {
+		owner = "" // a field of the scenario's own: fieldsNear lists them all
+	}
+	fs, ok := l.owners[owner]
+	if !ok {
+		if l.owners == nil {
+			l.owners = map[string][]Field{}
+		}
+		fs = l.s.fieldsNear(path).Fields()
+		l.owners[owner] = fs
+	}
+	for _, f := range fs {
+		if f.Path == path {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
 func (s *Scenario) fieldsNear(path string) *Scenario {
 	head, rest, _ := strings.Cut(path, ".")
 	id, _, _ := strings.Cut(rest, ".")

@@ -2,6 +2,7 @@ package view
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -36,8 +37,9 @@ type Chart struct {
 	Print bool
 	Lead  int
 	// Providers are the stacks of compute spend (ChartComputeSpend, in dollars)
-	// or of capacity (ChartCapacity, in gigawatts).
-	Providers []Provider
+	// or of capacity (ChartCapacity, in gigawatts), summed on first call; nil
+	// for the other charts.
+	Providers func() []Provider
 	// Draw builds the chart in neutral form.
 	Draw func() plot.Plot
 }
@@ -79,13 +81,17 @@ func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
 		out = append(out, Chart{ID: ChartStreams, Kind: ChartStreams, Title: "Revenue", Print: len(s.Streams) > 0,
 			Draw: func() plot.Plot { return streamsPlot(s, r, a) }})
 	}
-	if p := providers(r, compute); len(p) > 0 {
+	// The sums by provider are made when the chart is drawn: a step that draws
+	// another chart does not pay for them.
+	if anySeries(r, compute, ".paid") {
+		p := sync.OnceValue(func() []Provider { return providers(r, compute) })
 		out = append(out, Chart{ID: ChartComputeSpend, Kind: ChartComputeSpend, Title: "Compute spend by provider", Print: true, Lead: 2, Providers: p,
-			Draw: func() plot.Plot { return computePlot(p, a) }})
+			Draw: func() plot.Plot { return computePlot(p(), a) }})
 	}
-	if p := capacityProviders(r, capacity); len(p) > 0 {
+	if anySeries(r, capacity, ".gw") {
+		p := sync.OnceValue(func() []Provider { return capacityProviders(r, capacity) })
 		out = append(out, Chart{ID: ChartCapacity, Kind: ChartCapacity, Title: "Capacity in service by provider (GW)", Print: true, Providers: p,
-			Draw: func() plot.Plot { return capacityPlot(p, a) }})
+			Draw: func() plot.Plot { return capacityPlot(p(), a) }})
 	}
 	if hasSeries(r, engine.GroupParty, "net") {
 		title := "Net flows by party"
@@ -219,6 +225,17 @@ func hasSeries(r *engine.Result, g engine.Group, measure string) bool {
 
 // providers sums the paid series of compute commitments by payee, providers in
 // order of first appearance.
+// anySeries reports whether any of the contracts has the series of its id and
+// suffix (".paid"): whether providers or capacityProviders would list any.
+func anySeries(r *engine.Result, cs []*scenario.Contract, suffix string) bool {
+	for _, c := range cs {
+		if r.SeriesByID("contract."+c.ID+suffix) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 func providers(r *engine.Result, compute []*scenario.Contract) []Provider {
 	var out []Provider
 	index := map[string]int{}

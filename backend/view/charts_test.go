@@ -58,7 +58,7 @@ func TestComputeSpendAddsCommitmentsByProvider(t *testing.T) {
 			continue
 		}
 		total := map[string]bool{}
-		for _, p := range c.Providers {
+		for _, p := range c.Providers() {
 			if total[p.Name] {
 				t.Errorf("provider %s stacked twice", p.Name)
 			}
@@ -67,8 +67,8 @@ func TestComputeSpendAddsCommitmentsByProvider(t *testing.T) {
 				t.Errorf("provider %s: %d values for %d periods", p.Name, len(p.Values), len(r.Periods))
 			}
 		}
-		if len(c.Providers) < 2 {
-			t.Errorf("%d providers", len(c.Providers))
+		if len(c.Providers()) < 2 {
+			t.Errorf("%d providers", len(c.Providers()))
 		}
 		return
 	}

@@ -60,17 +60,11 @@ type Fact struct {
 // Facts lists the source lines of every enabled contract, then every stream, in
 // the scenario's order, each classified. A contract comes first because what is
 // unconfirmed about a deal matters more to a reader than a revenue estimate.
-func Facts(sc *scenario.Scenario) []Fact { return facts(sc, nil) }
-
-// facts is Facts of the contracts and streams whose path (contracts.<id>,
-// streams.<id>) is in of, or of every one when of is nil: the lines of the others
-// are not classified, which a figure's caveats on every edit of a large
-// scenario would otherwise pay for.
-func facts(sc *scenario.Scenario, of map[string]bool) []Fact {
+func Facts(sc *scenario.Scenario) []Fact {
 	var out []Fact
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
-		if !c.Enabled || len(c.Sources) == 0 || of != nil && !of["contracts."+c.ID] {
+		if !c.Enabled || len(c.Sources) == 0 {
 			continue
 		}
 		for _, s := range c.Sources {
@@ -79,7 +73,7 @@ func facts(sc *scenario.Scenario, of map[string]bool) []Fact {
 	}
 	for i := range sc.Streams {
 		st := &sc.Streams[i]
-		if len(st.Sources) == 0 || of != nil && !of["streams."+st.ID] {
+		if len(st.Sources) == 0 {
 			continue
 		}
 		for _, s := range st.Sources {
@@ -229,34 +223,57 @@ func Caveats(sc *scenario.Scenario, max int) (lines []Fact, unconfirmed, assumed
 // a share of; for the compute totals every enabled commitment's. A figure with any
 // is shown as unconfirmed, with these as the reason.
 func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
-	owners := map[string]bool{}
-	switch {
-	case strings.HasPrefix(metricID, "contract."):
-		id, _, _ := strings.Cut(strings.TrimPrefix(metricID, "contract."), ".")
-		if c := sc.Contract(id); c != nil {
-			owners["contracts."+c.ID] = true
-			if base := contract.BaseStream(c); base != "" {
-				owners["streams."+base] = true
+	return FigureCaveatsOf(sc)(metricID)
+}
+
+// FigureCaveatsOf is FigureCaveats of sc for each of its key figures in turn: the
+// unconfirmed facts and which contracts count as compute spend are found once.
+// sc must not change while it is used.
+func FigureCaveatsOf(sc *scenario.Scenario) func(metricID string) []Fact {
+	unconfirmed := sync.OnceValue(func() []Fact {
+		var out []Fact
+		for _, f := range Facts(sc) {
+			if f.Status == Unconfirmed {
+				out = append(out, f)
 			}
 		}
-	case strings.HasPrefix(metricID, "total.commitments."):
+		return out
+	})
+	compute := sync.OnceValue(func() map[string]bool {
+		owners := map[string]bool{}
 		for i := range sc.Contracts {
 			c := &sc.Contracts[i]
 			if c.Enabled && isComputeSpend(sc, c) {
 				owners["contracts."+c.ID] = true
 			}
 		}
-	}
-	if len(owners) == 0 {
-		return nil
-	}
-	var out []Fact
-	for _, f := range facts(sc, owners) {
-		if f.Status == Unconfirmed {
-			out = append(out, f)
+		return owners
+	})
+	return func(metricID string) []Fact {
+		var owners map[string]bool
+		switch {
+		case strings.HasPrefix(metricID, "contract."):
+			id, _, _ := strings.Cut(strings.TrimPrefix(metricID, "contract."), ".")
+			if c := sc.Contract(id); c != nil {
+				owners = map[string]bool{"contracts." + c.ID: true}
+				if base := contract.BaseStream(c); base != "" {
+					owners["streams."+base] = true
+				}
+			}
+		case strings.HasPrefix(metricID, "total.commitments."):
+			owners = compute()
 		}
+		if len(owners) == 0 {
+			return nil
+		}
+		var out []Fact
+		for _, f := range unconfirmed() {
+			if owners[f.Path] {
+				out = append(out, f)
+			}
+		}
+		return out
 	}
-	return out
 }
 
 // HeadlineMetric is the figure the uncertainty analysis starts on: what the first

@@ -124,12 +124,12 @@ func TestCapacityChart(t *testing.T) {
 		t.Fatalf("no printed capacity chart: %+v", Charts(s, r))
 	}
 	gw := r.SeriesByID("contract." + s.Contracts[0].ID + ".gw")
-	if len(spec.Providers) == 0 || spec.Providers[0].Name != s.Contracts[0].Payee {
-		t.Fatalf("providers %+v", spec.Providers)
+	if len(spec.Providers()) == 0 || spec.Providers()[0].Name != s.Contracts[0].Payee {
+		t.Fatalf("providers %+v", spec.Providers())
 	}
 	for i, v := range gw.Values {
-		if !spec.Providers[0].Values[i].Equal(v) {
-			t.Errorf("period %d: %s GW, want %s", i, spec.Providers[0].Values[i], v)
+		if !spec.Providers()[0].Values[i].Equal(v) {
+			t.Errorf("period %d: %s GW, want %s", i, spec.Providers()[0].Values[i], v)
 		}
 	}
 }
