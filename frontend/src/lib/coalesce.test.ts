@@ -56,6 +56,25 @@ describe('Coalescer', () => {
     expect(c.busy).toBe(false);
   });
 
+  it('says an answer is superseded while edits made after its request wait', () => {
+    const f = frames();
+    const sent: Request[] = [];
+    const c = new Coalescer(f.schedule, (r) => sent.push(r), 1);
+    c.push('cap', set('cap', '40B'));
+    expect(c.superseded).toBe(false);
+    // The drag goes on while the first request is under way: those edits wait.
+    c.push('cap', set('cap', '41B'));
+    c.push('rate', set('rate', '15%'));
+    expect(sent).toHaveLength(1);
+    expect(c.superseded).toBe(true);
+    expect(c.accept(1)).toBe(true);
+    c.settled(1);
+    // Settling sends what waited: nothing is superseded any more.
+    expect(sent).toHaveLength(2);
+    expect(sent[1].edits.map((e) => e.value)).toEqual(['41B', '15%']);
+    expect(c.superseded).toBe(false);
+  });
+
   it('keeps the edits a shown answer did not carry', () => {
     const f = frames();
     const sent: Request[] = [];

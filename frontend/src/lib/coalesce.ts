@@ -139,6 +139,11 @@ export class Coalescer {
     this.#barrier = ++this.#seq;
   }
 
+  /** superseded says edits made since the last request wait to be sent: its answer is already out of date. */
+  get superseded(): boolean {
+    return this.#pending.size > 0;
+  }
+
   get busy(): boolean {
     return this.#pending.size > 0 || this.#accepted !== this.#seq;
   }

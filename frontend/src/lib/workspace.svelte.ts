@@ -19,6 +19,11 @@ function nextFrame(fn: () => void): void {
   else setTimeout(fn, 16);
 }
 
+function sameProblems(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => b[k] === a[k]);
+}
+
 export class WorkspaceStore {
   /** The stored scenario's name; null before one is opened. */
   name = $state<string | null>(null);
@@ -62,6 +67,8 @@ export class WorkspaceStore {
   #draftFirst = 0;
   #draftSaved = '';
   #opening = 0;
+  /** The last answer was passed over, not shown (see #send). */
+  #passedOver = false;
   /** Called after a save and after a draft is kept or dropped (the list shows both). */
   onstored: (() => void) | null = null;
 
@@ -210,7 +217,9 @@ export class WorkspaceStore {
       for (const p of ev.problems) problems[p.path] = p.message;
       // Edits that did apply clear their field's old problem.
       for (const e of r.edits) if (!(e.path in problems)) delete problems[e.path];
-      this.problems = problems;
+      // The same problems keep their object: every field reads it, and a slider step
+      // should not update them all.
+      if (!sameProblems(this.problems, problems)) this.problems = problems;
       // Undo goes back to what was shown before this answer (an earlier answer to
       // the same drag may have been shown since the request left).
       const before = this.#doc;
@@ -220,6 +229,16 @@ export class WorkspaceStore {
         this.#syncStack();
         this.#scheduleDraft();
       }
+      // An answer the user has already moved past (edits made since wait to be
+      // sent) is not drawn: it becomes the base of the next step, whose answer is
+      // drawn instead. At most one answer in a row is passed over, so that a long
+      // drag still moves the charts; one with problems is always shown.
+      if (this.#coalescer.superseded && !this.#passedOver && ev.problems.length === 0) {
+        this.#passedOver = true;
+        this.#keep(ev, stepped !== null ? ev : reconcile(this.evaluation, ev));
+        return;
+      }
+      this.#passedOver = false;
       // A step's answer shares what did not change already.
       this.#set(ev, r.inputId, stepped !== null);
       this.error = null;
@@ -233,19 +252,24 @@ export class WorkspaceStore {
 
   #set(ev: Evaluation, inputId: number, shared = false): void {
     answered();
-    this.#doc = ev.document;
     this.evaluation = shared ? ev : reconcile(this.evaluation, ev);
-    this.#state = ev.state;
-    if (ev.state) {
-      this.#known.delete(ev.state);
-      this.#known.set(ev.state, { ev: this.evaluation, doc: ev.document });
-      // Answers overtake each other by a few steps at most.
-      while (this.#known.size > 8) this.#known.delete(this.#known.keys().next().value as string);
-    }
+    this.#keep(ev, this.evaluation);
     this.inputId = inputId;
     this.generation++;
     if (this.#asked.size > 64) this.#asked.clear();
     this.#fetchStale();
+  }
+
+  /** #keep makes an evaluation the base of the next edits; shown is the copy the page keeps of it. */
+  #keep(ev: Evaluation, shown: Evaluation): void {
+    this.#doc = ev.document;
+    this.#state = ev.state;
+    if (ev.state) {
+      this.#known.delete(ev.state);
+      this.#known.set(ev.state, { ev: shown, doc: ev.document });
+      // Answers overtake each other by a few steps at most.
+      while (this.#known.size > 8) this.#known.delete(this.#known.keys().next().value as string);
+    }
   }
 
   #syncStack(): void {
