@@ -17,12 +17,12 @@ const briefingDrags = 30;
 const largeDrags = 15;
 const timeout = 420_000;
 
-type Perf = DmPerf & { stepBytes?: number[] };
+type Perf = DmPerf & { stepBytes?: number[]; render?: number[]; draw?: number[] };
 
-function perf(page: Page): Promise<{ redraw: number; bytes: number }> {
+function perf(page: Page): Promise<{ redraw: number; bytes: number; render: number; draw: number }> {
   return page.evaluate(() => {
     const p = (window as unknown as { __dmPerf?: Perf }).__dmPerf;
-    return { redraw: p?.redraw?.length ?? 0, bytes: p?.stepBytes?.length ?? 0 };
+    return { redraw: p?.redraw?.length ?? 0, bytes: p?.stepBytes?.length ?? 0, render: p?.render?.length ?? 0, draw: p?.draw?.length ?? 0 };
   });
 }
 
@@ -76,9 +76,15 @@ async function dragSlider(page: Page, name: RegExp, label: string, drags: number
   const all = await page.evaluate(() => (window as unknown as { __dmPerf?: Perf }).__dmPerf);
   const times = (all?.redraw ?? []).slice(before.redraw);
   const bytes = (all?.stepBytes ?? []).slice(before.bytes);
+  // Where the time went: from the service's answer to the charts drawn (the page's
+  // share), and one chart's echarts setOption within it.
+  const render = (all?.render ?? []).slice(before.render);
+  const draw = (all?.draw ?? []).slice(before.draw);
   expect(times.length, 'redraws were measured while the slider was dragged').toBeGreaterThan(drags / 2);
   reportPerf(`${label}-median`, percentile(times, 50));
   reportPerf(`${label}-p95`, percentile(times, 95));
+  if (render.length > 0) reportPerf(`${label}-answer-to-drawn-median`, percentile(render, 50));
+  if (draw.length > 0) reportPerf(`${label}-one-chart-draw-median`, percentile(draw, 50));
   if (bytes.length > 0) {
     reportPerf(`${label}-bytes-per-step-median`, percentile(bytes, 50), 'B');
     reportPerf(`${label}-bytes-per-step-max`, Math.max(...bytes), 'B');

@@ -1,6 +1,8 @@
 // echarts is a chunk of its own (lib/echartsEngine.ts), fetched as soon as this
 // module runs and evaluated while the page waits for its first answers: the page
 // and its first requests do not wait for the largest part of the bundle.
+import { chartDrawn } from './perf';
+
 type Engine = typeof import('./echartsEngine');
 let engine: Engine | null = null;
 const loading: Promise<Engine> = import('./echartsEngine').then((m) => (engine = m));
@@ -99,7 +101,9 @@ export class ChartHost {
       inst.off('finished');
       onfinished?.();
     });
+    const started = performance.now();
     inst.setOption(option, { ...settings, lazyUpdate: false });
+    chartDrawn(performance.now() - started);
   }
 
   #fit(size: Size): void {

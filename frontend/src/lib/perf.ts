@@ -9,6 +9,8 @@ interface DmPerf {
   render: number[];
   /** Bytes of each edit step, request and answer (JSON), on the lean path. */
   stepBytes: number[];
+  /** Time of each chart's setOption (drawing one chart), ms. */
+  draw: number[];
 }
 
 declare global {
@@ -17,7 +19,7 @@ declare global {
   }
 }
 
-const record: DmPerf = { redraw: [], firstChart: 0, render: [], stepBytes: [] };
+const record: DmPerf = { redraw: [], firstChart: 0, render: [], stepBytes: [], draw: [] };
 let answeredAt = 0;
 if (typeof window !== 'undefined') window.__dmPerf = record;
 
@@ -74,4 +76,10 @@ export function firstChartMs(): number {
 export function stepBytes(n: number): void {
   record.stepBytes.push(n);
   if (record.stepBytes.length > 1000) record.stepBytes.shift();
+}
+
+/** chartDrawn records how long one chart took to draw. */
+export function chartDrawn(ms: number): void {
+  record.draw.push(ms);
+  if (record.draw.length > 1000) record.draw.shift();
 }
