@@ -116,13 +116,17 @@ func NewService(lib *library.Library) *Service {
 	return &Service{lib: lib, drafts: newDraftStore(lib)}
 }
 
-// Attach gives a service made without a library (NewService(nil)) the library,
-// opened after the service was bound, so that the window or the server can start
-// while the database opens. No call may run before or during Attach: app/web holds
-// them until then (web.Server.Hold).
-func (s *Service) Attach(lib *library.Library) {
-	s.lib = lib
-	s.drafts = newDraftStore(lib)
+// NewServiceLater returns a service whose library comes later, through attach,
+// so that the window or the server can start while the database opens. No call
+// may run before or during attach: app/web holds them until then
+// (web.Server.Hold). (A function, not a method: every method of Service is bound
+// to the page.)
+func NewServiceLater() (s *Service, attach func(*library.Library)) {
+	s = &Service{}
+	return s, func(lib *library.Library) {
+		s.lib = lib
+		s.drafts = newDraftStore(lib)
+	}
 }
 
 func (s *Service) platform() Platform {

@@ -60,7 +60,7 @@ func serveCmd(e *env, args []string) error {
 	// The page is served, and its address printed, while the library opens (and
 	// seeds the built-ins on a first start): the browser loads the page meanwhile,
 	// and the API calls wait until the library is open.
-	svc := app.NewService(nil)
+	svc, attach := app.NewServiceLater()
 	srv, err := web.New(Frontend, svc)
 	if err != nil {
 		ln.Close()
@@ -89,7 +89,7 @@ func serveCmd(e *env, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	svc.Attach(lib)
+	attach(lib)
 	ready(nil)
 	fmt.Fprintln(e.stderr, "Dealmodel is serving at the address above. Press Ctrl+C to stop.")
 	if *open {

@@ -234,6 +234,31 @@ export namespace app {
 	    draft: boolean;
 	    draftSaved?: string;
 	}
+	export interface ScenarioEntry {
+	    name: string;
+	    builtin: string;
+	    description: string;
+	    modified: string;
+	    revisions: number;
+	    hasDraft: boolean;
+	    updateAvailable: boolean;
+	}
+	export interface Settings {
+	    lastScenario: string;
+	    period: string;
+	    windowWidth: number;
+	    windowHeight: number;
+	    exportFolder: string;
+	}
+	export interface FirstScreen {
+	    settings?: Settings;
+	    scenarios: ScenarioEntry[];
+	    workspace?: Workspace;
+	    evaluation?: Evaluation;
+	    period: string;
+	    openError?: string;
+	    name: string;
+	}
 	export interface ImportResult {
 	    workspace?: Workspace;
 	    created: boolean;
@@ -284,22 +309,8 @@ export namespace app {
 	    rank: number;
 	    columns: Choice[];
 	}
-	export interface ScenarioEntry {
-	    name: string;
-	    builtin: string;
-	    description: string;
-	    modified: string;
-	    revisions: number;
-	    hasDraft: boolean;
-	    updateAvailable: boolean;
-	}
-	export interface Settings {
-	    lastScenario: string;
-	    period: string;
-	    windowWidth: number;
-	    windowHeight: number;
-	    exportFolder: string;
-	}
+	
+	
 	export interface SimulationRequest {
 	    document: string;
 	    runs: number;

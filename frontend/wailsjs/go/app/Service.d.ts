@@ -27,6 +27,8 @@ export function Evaluate(arg1:string,arg2:string):Promise<app.Evaluation>;
 
 export function Export(arg1:app.ExportRequest):Promise<app.ExportResult>;
 
+export function FirstScreen():Promise<app.FirstScreen>;
+
 export function History(arg1:string):Promise<Array<app.RevisionInfo>>;
 
 export function ImportScenario(arg1:string,arg2:string):Promise<app.ImportResult>;

@@ -50,6 +50,10 @@ export function Export(arg1) {
   return window['go']['app']['Service']['Export'](arg1);
 }
 
+export function FirstScreen() {
+  return window['go']['app']['Service']['FirstScreen']();
+}
+
 export function History(arg1) {
   return window['go']['app']['Service']['History'](arg1);
 }

@@ -1,0 +1,130 @@
+package app
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// jsonOf is v as JSON, to compare answers whole.
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// On a first start the first screen is the list, and the first built-in opened
+// and evaluated by quarter: what the calls one after another answer.
+func TestFirstScreenOfAFirstStart(t *testing.T) {
+	s := newTestService(t)
+	fs, err := s.FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.ListScenarios()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := jsonOf(t, fs.Scenarios), jsonOf(t, list); got != want {
+		t.Fatalf("scenarios:\n%s\nwant\n%s", got, want)
+	}
+	if fs.Settings == nil || *fs.Settings != (Settings{}) || fs.Period != "quarter" || fs.OpenError != "" {
+		t.Fatalf("settings %+v, period %q, open error %q", fs.Settings, fs.Period, fs.OpenError)
+	}
+	brief := builtinName(t, "briefing")
+	if fs.Name != brief || fs.Workspace == nil || fs.Workspace.Name != brief || fs.Workspace.Builtin != "briefing" {
+		t.Fatalf("opened %q: %+v", fs.Name, fs.Workspace)
+	}
+	w, ev := open(t, s, "briefing")
+	if jsonOf(t, fs.Workspace) != jsonOf(t, w) {
+		t.Fatalf("workspace %+v, want %+v", fs.Workspace, w)
+	}
+	if fs.Evaluation == nil || jsonOf(t, fs.Evaluation) != jsonOf(t, ev) {
+		t.Fatal("the evaluation differs from Evaluate's of the same document")
+	}
+	// Its state is known, so the page's first edit goes as a step.
+	st, err := s.Step(fs.Evaluation.State, []Edit{{Op: OpSet, Path: "contracts.msft_revshare.cap", Value: "45B"}}, "quarter", nil)
+	if err != nil || st.Unknown {
+		t.Fatalf("a step from the first screen's state: %+v, %v", st, err)
+	}
+}
+
+// The scenario open when the app last closed comes back, with its draft, in the
+// period last chosen; one no longer listed gives way to the first built-in.
+func TestFirstScreenRemembers(t *testing.T) {
+	s := newTestService(t)
+	compute := builtinName(t, "compute")
+	w, _ := open(t, s, "compute")
+	ev, err := s.Apply(w.Document, []Edit{{Op: OpSet, Path: "contracts.aws_compute.total", Value: "40B"}}, "quarter")
+	if err != nil || len(ev.Problems) > 0 {
+		t.Fatalf("%v %+v", err, ev)
+	}
+	if err := s.SaveDraft(compute, ev.Document); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveSettings(Settings{LastScenario: compute, Period: "year"}); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := s.FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs.Name != compute || fs.Period != "year" || fs.Workspace == nil || !fs.Workspace.Draft || fs.Workspace.Document != ev.Document {
+		t.Fatalf("opened %q by %q: %+v", fs.Name, fs.Period, fs.Workspace)
+	}
+	if fs.Evaluation == nil || fs.Evaluation.Computation.Period != "year" || !fs.Evaluation.Dirty {
+		t.Fatalf("evaluation %+v", fs.Evaluation)
+	}
+
+	if err := s.DeleteScenario(compute); err != nil {
+		t.Fatal(err)
+	}
+	fs, err = s.FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs.Name != builtinName(t, "briefing") || fs.Workspace == nil || fs.Period != "year" {
+		t.Fatalf("after the last one was deleted: opened %q by %q", fs.Name, fs.Period)
+	}
+}
+
+// With every scenario in the trash there is nothing to open: the list is empty
+// and so is the rest.
+func TestFirstScreenOfAnEmptyLibrary(t *testing.T) {
+	s := newTestService(t)
+	list, err := s.ListScenarios()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range list {
+		if err := s.DeleteScenario(e.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fs, err := s.FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs.Scenarios) != 0 || fs.Name != "" || fs.Workspace != nil || fs.Evaluation != nil || fs.OpenError != "" {
+		t.Fatalf("%+v", fs)
+	}
+}
+
+func TestFirstToOpen(t *testing.T) {
+	list := []ScenarioEntry{{Name: "Mine"}, {Name: "Briefing", Builtin: "briefing"}, {Name: "Other"}}
+	for _, c := range []struct{ last, want string }{
+		{"Other", "Other"}, {"", "Briefing"}, {"Gone", "Briefing"},
+	} {
+		if got := firstToOpen(list, c.last); got != c.want {
+			t.Errorf("last %q: %q, want %q", c.last, got, c.want)
+		}
+	}
+	if got := firstToOpen(list[:1], ""); got != "Mine" {
+		t.Errorf("no built-in: %q", got)
+	}
+	if got := firstToOpen(nil, "Mine"); got != "" {
+		t.Errorf("empty: %q", got)
+	}
+}
