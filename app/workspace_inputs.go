@@ -294,7 +294,7 @@ func numberInput(f scenario.Field, u *scenario.UncertainInput) Input {
 		Path:    f.Path,
 		Kind:    string(f.Kind),
 		Value:   scenario.FormatValue(f.Kind, f.Value),
-		Number:  f.Value.InexactFloat64(),
+		Number:  money.Float(f.Value),
 		Sources: []string{},
 	}
 	lo, hi, ok := uncertainRange(u)
@@ -333,7 +333,7 @@ func uncertainRange(u *scenario.UncertainInput) (float64, float64, bool) {
 	}
 	get := func(n string) float64 {
 		v, _ := u.Get(n)
-		return v.InexactFloat64()
+		return money.Float(v)
 	}
 	switch u.Dist {
 	case scenario.DistTriangular, scenario.DistPert, scenario.DistUniform:
@@ -354,11 +354,11 @@ func uncertainRange(u *scenario.UncertainInput) (float64, float64, bool) {
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, t := range u.Values {
 			if v, err := decimal.NewFromString(strings.TrimSpace(t)); err == nil {
-				lo, hi = math.Min(lo, v.InexactFloat64()), math.Max(hi, v.InexactFloat64())
+				lo, hi = math.Min(lo, money.Float(v)), math.Max(hi, money.Float(v))
 			} else if v, err := scenario.ParseAmount(t); err == nil {
-				lo, hi = math.Min(lo, v.InexactFloat64()), math.Max(hi, v.InexactFloat64())
+				lo, hi = math.Min(lo, money.Float(v)), math.Max(hi, money.Float(v))
 			} else if v, err := scenario.ParseRate(t); err == nil {
-				lo, hi = math.Min(lo, v.InexactFloat64()), math.Max(hi, v.InexactFloat64())
+				lo, hi = math.Min(lo, money.Float(v)), math.Max(hi, money.Float(v))
 			}
 		}
 		return lo, hi, lo <= hi
@@ -390,7 +390,7 @@ func describeUncertainty(k scenario.FieldKind, u *scenario.UncertainInput) strin
 // defaultRange is a slider range around a value that has no uncertainty range: from
 // the field's floor to about twice the value, with room when the value is 0.
 func defaultRange(f scenario.Field) (float64, float64) {
-	v := f.Value.InexactFloat64()
+	v := money.Float(f.Value)
 	switch f.Kind {
 	case scenario.KindAmount:
 		if v <= 0 {
@@ -413,13 +413,13 @@ func defaultRange(f scenario.Field) (float64, float64) {
 // range, and picks a round step of about a two-hundredth of it, with the ends on
 // steps.
 func sliderRange(f scenario.Field, lo, hi float64) (float64, float64, float64) {
-	v := f.Value.InexactFloat64()
+	v := money.Float(f.Value)
 	lo, hi = math.Min(lo, v), math.Max(hi, v)
 	if f.Min != nil {
-		lo = math.Max(lo, f.Min.InexactFloat64())
+		lo = math.Max(lo, money.Float(*f.Min))
 	}
 	if f.Max != nil {
-		hi = math.Min(hi, f.Max.InexactFloat64())
+		hi = math.Min(hi, money.Float(*f.Max))
 	}
 	if hi <= lo {
 		hi = lo + 1
@@ -437,10 +437,10 @@ func sliderRange(f scenario.Field, lo, hi float64) (float64, float64, float64) {
 	lo = math.Floor(lo/step+1e-9) * step
 	hi = math.Ceil(hi/step-1e-9) * step
 	if f.Min != nil {
-		lo = math.Max(lo, f.Min.InexactFloat64())
+		lo = math.Max(lo, money.Float(*f.Min))
 	}
 	if f.Max != nil {
-		hi = math.Min(hi, f.Max.InexactFloat64())
+		hi = math.Min(hi, money.Float(*f.Max))
 	}
 	return clean(lo), clean(hi), clean(step)
 }

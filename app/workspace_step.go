@@ -318,14 +318,20 @@ func diffField(path []any, a, b reflect.Value, ops *[]PatchOp) error {
 			}
 		}
 		return nil
-	case reflect.DeepEqual(a.Interface(), b.Interface()):
+	}
+	// Through pointers where it can: a struct put in an interface is copied.
+	va, vb := a.Interface, b.Interface
+	if a.CanAddr() && b.CanAddr() {
+		va, vb = a.Addr().Interface, b.Addr().Interface
+	}
+	if reflect.DeepEqual(va(), vb()) {
 		return nil
 	}
-	ja, err := json.Marshal(a.Interface())
+	ja, err := json.Marshal(va())
 	if err != nil {
 		return err
 	}
-	jb, err := json.Marshal(b.Interface())
+	jb, err := json.Marshal(vb())
 	if err != nil {
 		return err
 	}
