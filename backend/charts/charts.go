@@ -132,11 +132,7 @@ func Render(r *engine.Result, spec view.Chart) (json.RawMessage, error) {
 		addLines(line, periods, p, lines)
 		bar.Overlap(line)
 	}
-	raw, err := render(bar, ax)
-	if err != nil || (p.Unit == "" && !hatched(bars)) {
-		return raw, err
-	}
-	return finish(raw, p, bars)
+	return render(bar, ax, finish(p, bars))
 }
 
 // axes sets what a chart over periods says of its axes beyond go-echarts' options:
@@ -162,48 +158,50 @@ func axes(periods []string, lo, hi float64, levels []float64) func(map[string]an
 	}
 }
 
-// hatched reports whether any of the bars is hatched.
-func hatched(bars []plot.Series) bool {
-	for _, sr := range bars {
-		if sr.Hatch {
-			return true
-		}
-	}
-	return false
-}
-
 // finish adds to an option what go-echarts cannot say: the hatching (decal) of
 // hatched bars, and the unit of a plot not in dollars ("unit": "GW", read by the
 // frontend for its axis labels and tooltips).
-func finish(raw json.RawMessage, p plot.Plot, bars []plot.Series) (json.RawMessage, error) {
-	var obj map[string]any
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, err
-	}
-	if p.Unit != "" {
-		obj["unit"] = p.Unit
-	}
-	hatch := map[string]bool{}
-	for _, sr := range bars {
-		if sr.Hatch {
-			hatch[sr.ID] = true
+func finish(p plot.Plot, bars []plot.Series) func(map[string]any) {
+	return func(obj map[string]any) {
+		if p.Unit != "" {
+			obj["unit"] = p.Unit
 		}
-	}
-	list, _ := obj["series"].([]any)
-	for _, x := range list {
-		sr, ok := x.(map[string]any)
-		if id, _ := sr["id"].(string); !ok || !hatch[id] {
-			continue
+		hatch := map[string]bool{}
+		for _, sr := range bars {
+			if sr.Hatch {
+				hatch[sr.ID] = true
+			}
 		}
-		style, _ := sr["itemStyle"].(map[string]any)
-		if style == nil {
-			style = map[string]any{}
-			sr["itemStyle"] = style
+		list, ok := obj["series"].(charts.MultiSeries)
+		if len(hatch) == 0 || !ok {
+			return
 		}
-		style["decal"] = map[string]any{"symbol": "rect", "dashArrayX": []int{1, 0}, "dashArrayY": []int{3, 5},
-			"rotation": -0.785398, "color": "rgba(255,255,255,0.55)"}
+		out := make([]any, len(list))
+		for i, sr := range list {
+			out[i] = sr
+			if !hatch[sr.Id] {
+				continue
+			}
+			style := map[string]any{}
+			if sr.ItemStyle != nil {
+				// The series' own style, as a map that takes one more key.
+				if b, err := json.Marshal(sr.ItemStyle); err == nil {
+					_ = json.Unmarshal(b, &style)
+				}
+			}
+			style["decal"] = map[string]any{"symbol": "rect", "dashArrayX": []int{1, 0}, "dashArrayY": []int{3, 5},
+				"rotation": -0.785398, "color": "rgba(255,255,255,0.55)"}
+			out[i] = hatchedSeries{SingleSeries: sr, ItemStyle: style}
+		}
+		obj["series"] = out
 	}
-	return json.Marshal(obj)
+}
+
+// hatchedSeries is a series whose item style has a decal: its own itemStyle
+// field is written in place of the embedded series' one.
+type hatchedSeries struct {
+	charts.SingleSeries
+	ItemStyle map[string]any `json:"itemStyle"`
 }
 
 // onScreen keeps the series the window draws.

@@ -106,6 +106,10 @@ func TestActualQuartersAndCapacityInTheWindow(t *testing.T) {
 	if plan.ItemStyle["decal"] == nil || actual.ItemStyle["decal"] != nil {
 		t.Errorf("the plan is not the hatched part: %v / %v", plan.ItemStyle, actual.ItemStyle)
 	}
+	// The hatching keeps the plan's own style: its colour, the actual's.
+	if plan.ItemStyle["color"] == nil || plan.ItemStyle["color"] != actual.ItemStyle["color"] {
+		t.Errorf("the hatched plan lost its colour: %v / %v", plan.ItemStyle, actual.ItemStyle)
+	}
 	if !strings.HasSuffix(actual.Name, ", actual") || !strings.HasSuffix(plan.Name, ", plan") {
 		t.Errorf("legend %q, %q", actual.Name, plan.Name)
 	}
