@@ -349,7 +349,9 @@ func (s *Service) saved(e *parsed) (map[string]engine.Metric, bool) {
 	if s.lib == nil || s.lib.DB == nil {
 		return nil, true
 	}
-	r, err := s.lib.DB.Get(s.ctx(), e.sc.Name, 0)
+	// The latest revision's hash first: its body is read only when its summary
+	// is not known yet, not on every edit.
+	r, err := s.lib.DB.Latest(s.ctx(), e.sc.Name)
 	if err != nil {
 		return nil, true
 	}
@@ -357,6 +359,10 @@ func (s *Service) saved(e *parsed) (map[string]engine.Metric, bool) {
 		return nil, false
 	}
 	return s.savedSums.get(r.Hash, func() map[string]engine.Metric {
+		r, err := s.lib.DB.Get(s.ctx(), e.sc.Name, r.Number)
+		if err != nil {
+			return nil
+		}
 		pe, err := s.parse(string(r.Body))
 		if err != nil {
 			return nil

@@ -302,6 +302,20 @@ func (db *DB) SaveOnto(ctx context.Context, name, newName string, base int, body
 	return db.saveAs(ctx, name, newName, base, body, message, author)
 }
 
+// Latest returns the latest revision of the scenario name, without its body:
+// its hash says whether a working copy differs from it.
+func (db *DB) Latest(ctx context.Context, name string) (*Revision, error) {
+	q, err := db.reader()
+	if err != nil {
+		return nil, err
+	}
+	s, err := findScenario(ctx, q, name, true)
+	if err != nil {
+		return nil, err
+	}
+	return revision(ctx, q, s, 0, false)
+}
+
 // Get returns revision rev of the scenario name, with its body; rev 0 is
 // the latest.
 func (db *DB) Get(ctx context.Context, name string, rev int) (*Revision, error) {

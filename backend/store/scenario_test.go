@@ -141,6 +141,27 @@ func TestSave(t *testing.T) {
 	}
 }
 
+// Latest is the latest revision without its body, as Get gives it with one.
+func TestLatest(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	MustCreate(t, db, "Deal", bodyV1)
+	MustSave(t, db, "Deal", bodyV2)
+	l, err := db.Latest(ctx, "deal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := db.Get(ctx, "Deal", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Number != 2 || l.Hash != g.Hash || l.Hash != Hash([]byte(bodyV2)) || l.Scenario != "Deal" || l.Body != nil {
+		t.Errorf("latest %+v, want revision 2 of Deal without its body", l)
+	}
+	_, err = db.Latest(ctx, "Nope")
+	wantCode(t, err, ENOTFOUND)
+}
+
 func TestRevisionsAreImmutable(t *testing.T) {
 	db := MustOpenDB(t)
 	MustCreate(t, db, "Deal", bodyV1)
