@@ -305,15 +305,7 @@ func (db *DB) SaveOnto(ctx context.Context, name, newName string, base int, body
 // Latest returns the latest revision of the scenario name, without its body:
 // its hash says whether a working copy differs from it.
 func (db *DB) Latest(ctx context.Context, name string) (*Revision, error) {
-	q, err := db.reader()
-	if err != nil {
-		return nil, err
-	}
-	s, err := findScenario(ctx, q, name, true)
-	if err != nil {
-		return nil, err
-	}
-	return revision(ctx, q, s, 0, false)
+	return db.get(ctx, name, 0, false)
 }
 
 // Get returns revision rev of the scenario name, with its body; rev 0 is
@@ -322,6 +314,10 @@ func (db *DB) Get(ctx context.Context, name string, rev int) (*Revision, error) 
 	if rev < 0 {
 		return nil, Errorf(EINVALID, "Revision numbers start at 1 (0 is the latest), not %d", rev)
 	}
+	return db.get(ctx, name, rev, true)
+}
+
+func (db *DB) get(ctx context.Context, name string, rev int, withBody bool) (*Revision, error) {
 	q, err := db.reader()
 	if err != nil {
 		return nil, err
@@ -330,7 +326,7 @@ func (db *DB) Get(ctx context.Context, name string, rev int) (*Revision, error) 
 	if err != nil {
 		return nil, err
 	}
-	return revision(ctx, q, s, rev, true)
+	return revision(ctx, q, s, rev, withBody)
 }
 
 // History returns every revision of the scenario name, newest first,
