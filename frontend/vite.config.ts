@@ -75,8 +75,26 @@ function bundledLicences(): Plugin {
   };
 }
 
+// The echarts chunk is imported by the page's script once it runs (lib/echarts.ts);
+// a modulepreload link has the browser fetch and compile it from the start, beside
+// the page's own script, instead of after it.
+function preloadEcharts(): Plugin {
+  return {
+    name: 'preload-echarts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'echartsEngine');
+        if (!chunk) throw new Error('preload-echarts: no echartsEngine chunk in the bundle');
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), keepDist(), bundledLicences()],
+  plugins: [svelte(), keepDist(), bundledLicences(), preloadEcharts()],
   build: {
     target: 'es2020',
     outDir: 'dist',

@@ -68,6 +68,11 @@ func serveCmd(e *env, args []string) error {
 	}
 	svc.Platform = browserPlatform{srv}
 	srv.Bind(ln.Addr())
+	// The page's first call, made by the bridge while the page's scripts load.
+	if err := srv.Early("app.Service.FirstScreen"); err != nil {
+		ln.Close()
+		return err
+	}
 	ready := srv.Hold()
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()

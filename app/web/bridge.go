@@ -4,7 +4,8 @@ package web
 // one function per bound method (returning a promise that rejects with the error's
 // fault.Rejection, {error, kind}, as the desktop window does), and the window.runtime functions the frontend uses. It keeps
 // the token from the address the server printed, then removes it from the address
-// bar.
+// bar. It makes the early calls (Server.Early) at once, and hands each answer to the
+// page's first call of that method.
 const bridgeJS = `(function () {
   "use strict";
   var params = new URLSearchParams(location.search);
@@ -37,12 +38,25 @@ const bridgeJS = `(function () {
     });
   }
   var methods = %METHODS%;
+  var early = {};
+  %EARLY%.forEach(function (full) {
+    early[full] = call(full, []);
+    early[full].catch(function () {}); // the page's own call sees the failure
+  });
   var go = {};
   methods.forEach(function (full) {
     var parts = full.split(".");
     var node = go;
     for (var i = 0; i < parts.length - 1; i++) node = node[parts[i]] = node[parts[i]] || {};
-    node[parts[parts.length - 1]] = function () { return call(full, Array.prototype.slice.call(arguments)); };
+    node[parts[parts.length - 1]] = function () {
+      var args = Array.prototype.slice.call(arguments);
+      var made = early[full];
+      if (made && args.length === 0) {
+        delete early[full];
+        return made;
+      }
+      return call(full, args);
+    };
   });
   window.go = go;
 

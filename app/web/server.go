@@ -46,6 +46,7 @@ type Server struct {
 	assets  fs.FS
 	token   string
 	methods map[string]reflect.Value // "app.Service.Compute" -> bound method
+	early   []string                 // methods the bridge calls as soon as it loads
 	hosts   map[string]bool          // Host header values accepted
 	events  *hub
 	// ready, while not nil, holds API calls until it is closed (see Hold);
@@ -107,6 +108,21 @@ func (s *Server) wait(r *http.Request) error {
 	case <-r.Context().Done():
 		return r.Context().Err()
 	}
+}
+
+// Early names bound methods without arguments that the page calls first: the
+// bridge calls them as soon as it loads, before the page's own scripts have
+// loaded and run, and hands each answer to the page's first call of that method.
+// Names that are not bound methods without arguments are refused.
+func (s *Server) Early(names ...string) error {
+	for _, n := range names {
+		m, ok := s.methods[n]
+		if !ok || m.Type().NumIn() != 0 {
+			return fmt.Errorf("web: %q is not a bound method without arguments", n)
+		}
+	}
+	s.early = append(s.early, names...)
+	return nil
 }
 
 // Token is the per-launch secret that API calls must carry.
@@ -202,7 +218,8 @@ func (s *Server) bridge() string {
 	names := s.Methods()
 	sort.Strings(names)
 	list, _ := json.Marshal(names)
-	return strings.Replace(bridgeJS, "%METHODS%", string(list), 1)
+	early, _ := json.Marshal(append([]string{}, s.early...))
+	return strings.NewReplacer("%METHODS%", string(list), "%EARLY%", string(early)).Replace(bridgeJS)
 }
 
 func (s *Server) authorized(r *http.Request) bool {

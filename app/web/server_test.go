@@ -286,6 +286,9 @@ func TestServesPageWithBridge(t *testing.T) {
 	if code != 200 || !strings.Contains(js, `["web.Greeter.Boom","web.Greeter.Hello","web.Greeter.Ping"]`) || strings.Contains(js, "%METHODS%") {
 		t.Fatalf("bridge: %d %s", code, js)
 	}
+	if !strings.Contains(js, "[].forEach") || strings.Contains(js, "%EARLY%") {
+		t.Fatalf("bridge without early calls: %s", js)
+	}
 	if code, body := do(t, "GET", base+"/assets/app.js", "", nil); code != 200 || body != "console.log('app')" {
 		t.Fatalf("asset: %d %s", code, body)
 	}
@@ -294,6 +297,25 @@ func TestServesPageWithBridge(t *testing.T) {
 	}
 	if code, _ := do(t, "POST", base+"/index.html", "", nil); code != 405 {
 		t.Fatalf("POST to a file: %d", code)
+	}
+}
+
+// The bridge makes the early calls as it loads; only bound methods without
+// arguments can be early.
+func TestEarlyCalls(t *testing.T) {
+	_, base := startWith(t, func(s *Server) {
+		if err := s.Early("web.Greeter.Ping"); err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"web.Greeter.Hello", "web.Greeter.Nothing", "Ping"} {
+			if err := s.Early(bad); err == nil {
+				t.Errorf("Early(%q) accepted", bad)
+			}
+		}
+	})
+	code, js := do(t, "GET", base+"/dealmodel-bridge.js", "", nil)
+	if code != 200 || !strings.Contains(js, `["web.Greeter.Ping"].forEach`) {
+		t.Fatalf("bridge: %d %s", code, js)
 	}
 }
 

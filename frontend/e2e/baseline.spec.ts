@@ -88,10 +88,16 @@ describe('the API refuses what a page of another site could send', () => {
 
 test('cold start to first chart', async ({ newPage }) => {
   // A server of its own, started now with a new database (seeding included), as a
-  // user's first launch; the browser is already running, as a user's would be.
+  // user's first launch; the browser is already running with a page open, as a
+  // user's would be.
+  const page = await newPage({ goto: false });
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/call\/app\.Service\.(\w+)$/.exec(r.url());
+    if (m) calls.push(m[1]);
+  });
   const s = await startServer();
   try {
-    const page = await newPage({ goto: false });
     await page.goto(s.url, { waitUntil: 'domcontentloaded' });
     const first = await firstChartMs(page);
     const origin = await page.evaluate(() => performance.timeOrigin);
@@ -99,6 +105,10 @@ test('cold start to first chart', async ({ newPage }) => {
     expect(cold).toBeGreaterThan(0);
     reportPerf('first-chart', cold);
     reportPerf('first-chart-after-page-load', first);
+    // The first screen is one call (made by the bridge while the page's scripts
+    // load), not the list, the scenario and its evaluation one after another.
+    expect(calls.filter((c) => c === 'FirstScreen')).toHaveLength(1);
+    expect(calls.filter((c) => ['ListScenarios', 'OpenScenario', 'Evaluate', 'Settings'].includes(c))).toEqual([]);
   } finally {
     await s.stop();
   }

@@ -28,6 +28,7 @@ export type Comparison = app.Comparison;
 export type ComparisonRow = app.ComparisonRow;
 export type SaveResult = app.SaveResult;
 export type Settings = app.Settings;
+export type FirstScreen = app.FirstScreen;
 export type ExportRequest = app.ExportRequest;
 export type ExportResult = app.ExportResult;
 /**
@@ -58,6 +59,8 @@ export type Period = 'quarter' | 'year';
 
 export const api = {
   about: (): Promise<About> => Service.About(),
+  /** firstScreen is the settings, the list and the scenario to open first, evaluated, in one call. */
+  firstScreen: (): Promise<FirstScreen> => Service.FirstScreen(),
   listScenarios: (): Promise<ScenarioEntry[]> => Service.ListScenarios(),
   templates: (): Promise<Template[]> => Service.Templates(),
   newScenario: (templateID: string, name: string): Promise<Workspace> => Service.NewScenario(templateID, name),

@@ -104,12 +104,15 @@ export class WorkspaceStore {
     }
   }
 
-  /** show shows a workspace the service returned (new scenario, restore). */
-  async show(w: Workspace, keepUndo = false): Promise<void> {
+  /**
+   * show shows a workspace the service returned (new scenario, restore, the first
+   * screen); ev is its evaluation in the current period when the service gave it too.
+   */
+  async show(w: Workspace, keepUndo = false, ev?: Evaluation): Promise<void> {
     const token = ++this.#opening;
     this.#coalescer.reset();
     const before = this.#doc;
-    await this.#load(w, token);
+    await this.#load(w, token, ev);
     if (keepUndo && before && before !== this.#doc) {
       // Restoring an old revision can be undone: back to the working copy.
       this.#stack.record(before, null);
@@ -117,9 +120,9 @@ export class WorkspaceStore {
     }
   }
 
-  async #load(w: Workspace, token: number): Promise<void> {
+  async #load(w: Workspace, token: number, given?: Evaluation): Promise<void> {
     const seq = this.#coalescer.next();
-    const ev = await api.evaluate(w.document, this.period);
+    const ev = given ?? (await api.evaluate(w.document, this.period));
     if (token !== this.#opening || !this.#coalescer.accept(seq)) return;
     this.name = w.name;
     this.builtin = w.builtin;
