@@ -256,7 +256,10 @@ func (s *Service) remember(ev *Evaluation, e *parsed, p engine.Period) *state {
 	view := *ev
 	view.Document, view.Problems, view.Dirty, view.State = "", nil, false, ""
 	comp := *ev.Computation
-	comp.Charts = nil
+	// Neither the charts nor the run they were drawn from are kept with it: a
+	// state's charts are kept by id below, and a run of a large scenario is
+	// megabytes.
+	comp.Charts, comp.res, comp.specs = nil, nil, nil
 	view.Computation = &comp
 	st := &state{id: e.hash[:min(16, len(e.hash))] + "." + string(p), e: e, period: p, view: &view,
 		heads: headsOf(ev.Computation.Charts), charts: map[string]json.RawMessage{}}
