@@ -14,6 +14,9 @@ import (
 // same scenario always gives the same bytes, so stored revisions compare by hash.
 func Marshal(s *Scenario) []byte {
 	var b bytes.Buffer
+	// About what a contract, a stream and an uncertain input take: one buffer
+	// that rarely grows.
+	b.Grow(2048 + 1024*(len(s.Contracts)+len(s.Streams)) + 256*uncertainInputs(s))
 	w := &yamlWriter{b: &b}
 	w.line(0, "version", fmt.Sprint(s.Version))
 	w.line(0, "name", quote(s.Name))
@@ -64,7 +67,22 @@ func Marshal(s *Scenario) []byte {
 
 type yamlWriter struct{ b *bytes.Buffer }
 
-func (w *yamlWriter) indent(level int) { w.b.WriteString(strings.Repeat("  ", level)) }
+func uncertainInputs(s *Scenario) int {
+	if s.Uncertainty == nil {
+		return 0
+	}
+	return len(s.Uncertainty.Inputs)
+}
+
+// spaces indents the levels a scenario has without writing a new string a line.
+const spaces = "                "
+
+func (w *yamlWriter) indent(level int) {
+	for ; 2*level > len(spaces); level -= len(spaces) / 2 {
+		w.b.WriteString(spaces)
+	}
+	w.b.WriteString(spaces[:2*level])
+}
 
 func (w *yamlWriter) key(level int, k string) {
 	w.indent(level)
