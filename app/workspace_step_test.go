@@ -2,9 +2,11 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"dealmodel/backend/gen"
@@ -294,6 +296,56 @@ func TestStepThatChangesTheChartsDrawsThemAll(t *testing.T) {
 	}
 	pc.view = patchJSON(t, js, st.Patch)
 	pc.check(t, want)
+}
+
+// Steps and Charts of the same states at once (two windows, or a chart fetched
+// while a step is under way) draw the same options as one at a time.
+func TestStepsAndChartsAtOnce(t *testing.T) {
+	s := NewService(nil)
+	ev, err := s.Evaluate(briefingDoc(t), "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{}
+	for _, ch := range ev.Computation.Charts {
+		ids = append(ids, ch.ID)
+	}
+	ref := NewService(nil)
+	want, err := ref.Apply(ev.Document, []Edit{{OpSet, "contracts.msft_revshare.cap", "41B"}}, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				st, err := s.Step(ev.State, []Edit{{OpSet, "contracts.msft_revshare.cap", "41B"}}, "quarter", ids[w%len(ids):w%len(ids)+1])
+				if err != nil {
+					errs <- err
+					return
+				}
+				got, err := s.Charts(st.State, ids)
+				if err != nil {
+					errs <- err
+					return
+				}
+				for i, ch := range got {
+					if string(ch.Option) != string(want.Computation.Charts[i].Option) {
+						errs <- fmt.Errorf("chart %s differs from Apply's", ch.ID)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
 
 // Charts answers for a state the service knows and a chart it has, and says what
