@@ -40,12 +40,9 @@ function trim(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-const exact = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
+// Made on first use: the page's first Intl object loads the locale data, which
+// takes 50-250 ms in a fresh browser page, and the first screen needs none.
+let exact: Intl.NumberFormat | null = null;
 
 /**
  * formatExact writes a chart value in full, to the cent, for tooltips:
@@ -53,6 +50,12 @@ const exact = new Intl.NumberFormat('en-US', {
  */
 export function formatExact(value: number): string {
   if (!Number.isFinite(value)) return '—';
+  exact ??= new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const s = exact.format(value);
   return s === '-$0.00' ? '$0.00' : s;
 }

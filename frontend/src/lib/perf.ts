@@ -60,12 +60,40 @@ export function redrawn(inputId: number): void {
   if (record.render.length > 1000) record.render.shift();
 }
 
+// What waits for the first charts (afterFirstCharts), and whether they are drawn.
+let waiting: (() => void)[] = [];
+let firstDrawn = false;
+
 /** firstChart records the first chart drawn after start, once; it says whether this was it. */
 export function firstChart(): boolean {
-  if (record.firstChart > 0) return false;
+  if (firstDrawn) return false;
+  firstDrawn = true;
   record.firstChart = performance.now();
   document.documentElement.dataset.firstChart = String(Math.round(record.firstChart));
+  const run = waiting;
+  waiting = [];
+  for (const fn of run) fn();
   return true;
+}
+
+/**
+ * afterFirstCharts runs fn once the first charts after start are drawn (at once
+ * when they are), or after maxWaitMs at the latest (a scenario without charts):
+ * what the first screen can show a moment later waits, so the charts come first.
+ */
+export function afterFirstCharts(fn: () => void, maxWaitMs = 1000): void {
+  if (firstDrawn) {
+    fn();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  waiting.push(once);
+  setTimeout(once, maxWaitMs);
 }
 
 export function firstChartMs(): number {
