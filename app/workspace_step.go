@@ -87,6 +87,12 @@ func (op PatchOp) MarshalJSON() ([]byte, error) {
 // added, removed or renamed) every chart is drawn.
 func (s *Service) Step(base string, edits []Edit, period string, build []string) (res *StepResult, err error) {
 	defer s.guard(&err)
+	return s.step(base, edits, period, build, true)
+}
+
+// step is Step; keep says whether the new state is remembered for later steps
+// (a speculation's are not: they would push the page's own out of the cache).
+func (s *Service) step(base string, edits []Edit, period string, build []string, keep bool) (*StepResult, error) {
 	p, err := checkPeriod(period)
 	if err != nil {
 		return nil, err
@@ -114,7 +120,10 @@ func (s *Service) Step(base string, edits []Edit, period string, build []string)
 			return nil, err
 		}
 	}
-	next := s.remember(ev, e, p)
+	next := s.newState(ev, e, p)
+	if keep {
+		next = s.states.put(next)
+	}
 	patch := []PatchOp{}
 	if err := diffFields(nil, reflect.ValueOf(prev.view).Elem(), reflect.ValueOf(next.view).Elem(), &patch); err != nil {
 		return nil, err
@@ -253,6 +262,11 @@ func (s *Service) stamp(ev *Evaluation, e *parsed, p engine.Period) (*Evaluation
 // its state id: the evaluation without its charts and the fields a step sends
 // whole, the list of its charts and the options drawn.
 func (s *Service) remember(ev *Evaluation, e *parsed, p engine.Period) *state {
+	return s.states.put(s.newState(ev, e, p))
+}
+
+// newState is the state of an evaluation, as the page will hold it.
+func (s *Service) newState(ev *Evaluation, e *parsed, p engine.Period) *state {
 	view := *ev
 	view.Document, view.Problems, view.Dirty, view.State = "", nil, false, ""
 	comp := *ev.Computation
@@ -268,7 +282,7 @@ func (s *Service) remember(ev *Evaluation, e *parsed, p engine.Period) *state {
 			st.charts[ch.ID] = ch.Option
 		}
 	}
-	return s.states.put(st)
+	return st
 }
 
 // diffFields lists the ops that turn the JSON of struct a into that of b, of the

@@ -394,6 +394,11 @@ export namespace app {
 	    dirty: boolean;
 	    charts: string[];
 	}
+	export interface Speculation {
+	    value: string;
+	    step?: StepResult;
+	}
+	
 	
 	export interface TableView {
 	    metric: string;

@@ -65,6 +65,8 @@ export function Simulate(arg1:app.SimulationRequest):Promise<app.SimulationView>
 
 export function Solve(arg1:app.SolveRequest):Promise<app.SolveResult>;
 
+export function Speculate(arg1:string,arg2:string,arg3:Array<string>,arg4:string,arg5:Array<string>):Promise<Array<app.Speculation>>;
+
 export function Step(arg1:string,arg2:Array<app.Edit>,arg3:string,arg4:Array<string>):Promise<app.StepResult>;
 
 export function Templates():Promise<Array<app.Template>>;

@@ -126,6 +126,10 @@ export function Solve(arg1) {
   return window['go']['app']['Service']['Solve'](arg1);
 }
 
+export function Speculate(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['Service']['Speculate'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function Step(arg1, arg2, arg3, arg4) {
   return window['go']['app']['Service']['Step'](arg1, arg2, arg3, arg4);
 }

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// A speculation answers each value as Step would, and remembers none of the states
+// it reaches: the page's own states stay in the service's cache.
+func TestSpeculateAnswersAsStep(t *testing.T) {
+	s := NewService(nil)
+	ev, err := s.Evaluate(briefingDoc(t), "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cap = "contracts.msft_revshare.cap"
+	build := []string{ev.Computation.Charts[0].ID}
+	values := []string{"40B", "30B", "55.4B"}
+	got, err := s.Speculate(ev.State, cap, values, "quarter", build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(values) {
+		t.Fatalf("%d answers for %d values", len(got), len(values))
+	}
+	for i, sp := range got {
+		if sp.Value != values[i] {
+			t.Errorf("answer %d is for %q, want %q", i, sp.Value, values[i])
+		}
+		if _, kept := s.states.get(sp.Step.State); kept {
+			t.Errorf("%s: the speculation's state was remembered", sp.Value)
+		}
+		want, err := s.Step(ev.State, []Edit{{OpSet, cap, sp.Value}}, "quarter", build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(sp.Step)
+		b, _ := json.Marshal(want)
+		if string(a) != string(b) {
+			t.Errorf("%s: speculated\n%s\nstep\n%s", sp.Value, a, b)
+		}
+	}
+	// The figures differ by value: the caps reached are not all the same quarter.
+	if a, b := mustJSON(t, got[0].Step.Patch), mustJSON(t, got[1].Step.Patch); a == b {
+		t.Errorf("40B and 30B speculated the same patch: %s", a)
+	}
+	// The base is still known after all that: the page's next step applies to it.
+	if res, err := s.Step(ev.State, []Edit{{OpSet, cap, "41B"}}, "quarter", build); err != nil || res.Unknown {
+		t.Fatalf("a step after speculating: %+v, %v", res, err)
+	}
+}
+
+// A value that does not apply ends the speculation: the page shows only values
+// that do, and sends the others as steps to get their messages.
+func TestSpeculateStopsAtAValueThatDoesNotApply(t *testing.T) {
+	s := NewService(nil)
+	ev, err := s.Evaluate(briefingDoc(t), "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Speculate(ev.State, "contracts.msft_revshare.cap", []string{"40B", "forty", "41B"}, "quarter", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Value != "40B" {
+		t.Errorf("got %v, want the answer for 40B alone", got)
+	}
+	// An unknown base answers nothing, as Step's "unknown" would.
+	if got, err := s.Speculate("no-such-state.quarter", "contracts.msft_revshare.cap", []string{"40B"}, "quarter", nil); err != nil || len(got) != 0 {
+		t.Errorf("unknown base: %v, %v", got, err)
+	}
+	many := make([]string, MaxSpeculated+1)
+	for i := range many {
+		many[i] = "40B"
+	}
+	if _, err := s.Speculate(ev.State, "contracts.msft_revshare.cap", many, "quarter", nil); err == nil || !strings.Contains(err.Error(), "at most 512") {
+		t.Errorf("%d values: %v", len(many), err)
+	}
+	if _, err := s.Speculate(ev.State, "contracts.msft_revshare.cap", []string{"40B"}, "week", nil); err == nil {
+		t.Error("an unknown period was accepted")
+	}
+}
