@@ -17,12 +17,22 @@ const briefingDrags = 30;
 const largeDrags = 15;
 const timeout = 420_000;
 
-type Perf = DmPerf & { stepBytes?: number[]; render?: number[]; draw?: number[] };
+type Perf = DmPerf & { stepBytes?: number[]; render?: number[]; draw?: number[]; speculated?: number; edits?: number; speculateBytes?: number };
 
-function perf(page: Page): Promise<{ redraw: number; bytes: number; render: number; draw: number }> {
+function perf(
+  page: Page,
+): Promise<{ redraw: number; bytes: number; render: number; draw: number; speculated: number; edits: number; speculateBytes: number }> {
   return page.evaluate(() => {
     const p = (window as unknown as { __dmPerf?: Perf }).__dmPerf;
-    return { redraw: p?.redraw?.length ?? 0, bytes: p?.stepBytes?.length ?? 0, render: p?.render?.length ?? 0, draw: p?.draw?.length ?? 0 };
+    return {
+      redraw: p?.redraw?.length ?? 0,
+      bytes: p?.stepBytes?.length ?? 0,
+      render: p?.render?.length ?? 0,
+      draw: p?.draw?.length ?? 0,
+      speculated: p?.speculated ?? 0,
+      edits: p?.edits ?? 0,
+      speculateBytes: p?.speculateBytes ?? 0,
+    };
   });
 }
 
@@ -83,11 +93,19 @@ async function dragSlider(page: Page, name: RegExp, label: string, drags: number
   expect(times.length, 'redraws were measured while the slider was dragged').toBeGreaterThan(drags / 2);
   reportPerf(`${label}-median`, percentile(times, 50));
   reportPerf(`${label}-p95`, percentile(times, 95));
+  // How many edits a speculation showed at once (the steps to the slider's positions).
+  const after = await perf(page);
+  if (after.edits > before.edits) reportPerf(`${label}-speculated`, (100 * (after.speculated - before.speculated)) / (after.edits - before.edits), '%');
   if (render.length > 0) reportPerf(`${label}-answer-to-drawn-median`, percentile(render, 50));
   if (draw.length > 0) reportPerf(`${label}-one-chart-draw-median`, percentile(draw, 50));
   if (bytes.length > 0) {
     reportPerf(`${label}-bytes-per-step-median`, percentile(bytes, 50), 'B');
     reportPerf(`${label}-bytes-per-step-max`, Math.max(...bytes), 'B');
+    // The speculations' bytes spread over the steps, and all bytes a step.
+    const spec = after.speculateBytes - before.speculateBytes;
+    const sum = bytes.reduce((a, b) => a + b, 0);
+    reportPerf(`${label}-speculate-bytes-per-step`, spec / bytes.length, 'B');
+    reportPerf(`${label}-all-bytes-per-step`, (sum + spec) / bytes.length, 'B');
   }
   console.log(`perf spec: ${label}: ${times.length} redraws and ${bytes.length} steps over ${drags} drags`);
 }

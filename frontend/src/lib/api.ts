@@ -47,6 +47,7 @@ export type SolveRequest = app.SolveRequest;
 export type SolveResult = app.SolveResult;
 export type ImportResult = app.ImportResult;
 export type StepResult = app.StepResult;
+export type Speculation = app.Speculation;
 export type About = app.About;
 export type Licence = version.Licence;
 export type CorrelationView = sim.Correlation;
@@ -73,7 +74,6 @@ export const api = {
   evaluate: (doc: string, period: Period): Promise<Evaluation> => Service.Evaluate(doc, period),
   /** checkInput reads typed text by the field's kind without applying it (current: the field's value). */
   checkInput: (kind: string, text: string, current: string): Promise<InputCheck> => Service.CheckInput(kind, text, current),
-  /** step applies edits to the working copy the service knows as state: the answer carries what changed. */
   /**
    * step applies edits to the working copy the service knows as state: the answer
    * carries what changed. charts are the ids of the charts to draw, each held as of
@@ -81,6 +81,13 @@ export const api = {
    */
   step: (state: string, edits: Edit[], period: Period, charts: string[] | null): Promise<StepResult> =>
     Service.Step(state, edits, period, charts as string[]),
+  /**
+   * speculate answers step(state, [set path value], period, charts) for each of
+   * values, nearest first, as many as the service's time allows: the steps to a
+   * slider's positions, shown while each edit's own step is under way.
+   */
+  speculate: (state: string, path: string, values: string[], period: Period, charts: string[]): Promise<Speculation[]> =>
+    Service.Speculate(state, path, values, period, charts),
   /** charts draws charts of a state the service knows, by id. */
   charts: (state: string, ids: string[]): Promise<Chart[]> => Service.Charts(state, ids),
   resume: (state: string): Promise<Evaluation> => Service.Resume(state),

@@ -11,6 +11,11 @@ interface DmPerf {
   stepBytes: number[];
   /** Time of each chart's setOption (drawing one chart), ms. */
   draw: number[];
+  /** Edits shown from a speculation, and edits sent. */
+  speculated: number;
+  edits: number;
+  /** Bytes of the speculation requests and answers, all told. */
+  speculateBytes: number;
 }
 
 declare global {
@@ -19,7 +24,7 @@ declare global {
   }
 }
 
-const record: DmPerf = { redraw: [], firstChart: 0, render: [], stepBytes: [], draw: [] };
+const record: DmPerf = { redraw: [], firstChart: 0, render: [], stepBytes: [], draw: [], speculated: 0, edits: 0, speculateBytes: 0 };
 let answeredAt = 0;
 if (typeof window !== 'undefined') window.__dmPerf = record;
 
@@ -110,4 +115,15 @@ export function stepBytes(n: number): void {
 export function chartDrawn(ms: number): void {
   record.draw.push(ms);
   if (record.draw.length > 1000) record.draw.shift();
+}
+
+/** edited counts an edit, and whether a speculation showed it at once. */
+export function edited(speculated: boolean): void {
+  record.edits++;
+  if (speculated) record.speculated++;
+}
+
+/** speculateBytes counts the size of one speculation request and its answer. */
+export function speculateBytes(n: number): void {
+  record.speculateBytes += n;
 }

@@ -6,9 +6,14 @@ import { api, message, type Edit, type Evaluation, type Period, type Workspace }
 import { Coalescer, type Request } from './coalesce';
 import { EditStack } from './editStack';
 import { applyDocPatch, applyPatch, docSum, type Op } from './patch';
-import { answered, stepBytes } from './perf';
+import { answered, edited, speculateBytes, stepBytes } from './perf';
 import { reconcile } from './reconcile';
+import { Speculations } from './speculation';
 import { fresh, freshAmong, markStale, staleAmong } from './stale';
+
+/** A slider's speculation: the positions of its first request, and at most how many requests (see speculate). */
+const firstPositions = 24;
+const maxSpeculateRequests = 5;
 
 /** How long after the last change a draft is autosaved, and at most how long it waits. */
 const draftDelayMs = 400;
@@ -67,6 +72,10 @@ export class WorkspaceStore {
   #draftFirst = 0;
   #draftSaved = '';
   #opening = 0;
+  /** The steps to the positions of the slider last reached (see speculation.ts). */
+  #speculations = new Speculations();
+  /** The input id of the speculated evaluation shown; 0 when an answer is shown. */
+  #speculated = 0;
   /** The last answer was passed over, not shown (see #send). */
   #passedOver = false;
   /** Called after a save and after a draft is kept or dropped (the list shows both). */
@@ -122,6 +131,7 @@ export class WorkspaceStore {
 
   async #load(w: Workspace, token: number, given?: Evaluation): Promise<void> {
     const seq = this.#coalescer.next();
+    this.#speculations.clear();
     const ev = given ?? (await api.evaluate(w.document, this.period));
     if (token !== this.#opening || !this.#coalescer.accept(seq)) return;
     this.name = w.name;
@@ -144,7 +154,54 @@ export class WorkspaceStore {
     // While another scenario opens, the inputs shown are those of the one being
     // left: an edit of them would overtake the opening and be applied to it.
     if (!this.evaluation || this.loading) return;
+    this.#speculations.edited(edit);
+    const ahead = this.#speculations.lookup(edit, this.period);
+    edited(ahead !== null);
+    if (ahead) {
+      // Shown now; the edit's own step follows and takes its place.
+      answered();
+      this.evaluation = ahead;
+      this.inputId = inputId;
+      this.#speculated = inputId;
+      this.generation++;
+    }
     this.#coalescer.push(`${edit.op}:${edit.path}`, edit, inputId);
+  }
+
+  /**
+   * speculate asks for the steps to a slider's positions (values, nearest first),
+   * once per slider while only its field changes: a drag then shows each
+   * position without a round trip.
+   */
+  speculate(path: string, values: string[]): void {
+    const state = this.#state;
+    const known = this.#known.get(state);
+    if (!this.evaluation || this.loading || !state || !known || values.length === 0) return;
+    // Asked only from a state with no edit under way: the steps must start from the
+    // working copy as it is, not from one an edit of another field is changing.
+    if (this.#coalescer.busy || !this.#speculations.wanted(path, this.period)) return;
+    const period = this.period;
+    const family = this.#speculations.asking(state, path, period, known.ev, known.doc);
+    const build = freshAmong(known.ev, this.#near);
+    // The positions nearest the thumb come first, in a short request, so that the
+    // start of a drag finds them soon. The service answers as many as its time
+    // allows (a few hundred milliseconds); the rest are asked for in turn, up to
+    // a few requests: a large scenario, whose steps are slow, gets the positions
+    // nearest only.
+    let requests = 0;
+    const ask = (list: string[]): void => {
+      if (list.length === 0 || requests++ >= maxSpeculateRequests) return;
+      const now = requests === 1 ? list.slice(0, firstPositions) : list;
+      api.speculate(state, path, now, period, build).then(
+        (steps) => {
+          speculateBytes(JSON.stringify([state, path, now, period, build]).length + JSON.stringify(steps).length);
+          const rest = this.#speculations.answered(family, now, steps);
+          if (rest) ask([...rest, ...list.slice(now.length)]);
+        },
+        () => this.#speculations.failed(family),
+      );
+    };
+    ask(values);
   }
 
   /** endGesture ends a slider drag: the next move of it is a new undo step. */
@@ -190,6 +247,8 @@ export class WorkspaceStore {
 
   /** #fetchStale asks for the current option of the stale charts near view. */
   #fetchStale(): void {
+    // A speculated evaluation's charts are asked for with the step that follows it.
+    if (this.#speculated > 0) return;
     const ev = this.evaluation;
     const state = this.#state;
     if (!ev || !state) return;
@@ -236,14 +295,21 @@ export class WorkspaceStore {
       // sent) is not drawn: it becomes the base of the next step, whose answer is
       // drawn instead. At most one answer in a row is passed over, so that a long
       // drag still moves the charts; one with problems is always shown.
+      if (this.#speculated > r.inputId && ev.problems.length === 0) {
+        // A later position is shown already (speculated): this answer is the base
+        // of the next step only.
+        this.#keep(ev, ev);
+        return;
+      }
       if (this.#coalescer.superseded && !this.#passedOver && ev.problems.length === 0) {
         this.#passedOver = true;
         this.#keep(ev, stepped !== null ? ev : reconcile(this.evaluation, ev));
         return;
       }
       this.#passedOver = false;
-      // A step's answer shares what did not change already.
-      this.#set(ev, r.inputId, stepped !== null);
+      // A step's answer shares what did not change already; one that follows a
+      // speculated evaluation is compared with it, which it mostly repeats.
+      this.#set(ev, r.inputId, stepped !== null && this.#speculated === 0);
       this.error = null;
     } catch (err) {
       this.#coalescer.fail(r.seq);
@@ -255,6 +321,7 @@ export class WorkspaceStore {
 
   #set(ev: Evaluation, inputId: number, shared = false): void {
     answered();
+    this.#speculated = 0;
     this.evaluation = shared ? ev : reconcile(this.evaluation, ev);
     this.#keep(ev, this.evaluation);
     this.inputId = inputId;
@@ -300,6 +367,7 @@ export class WorkspaceStore {
   /** #evaluate shows another document (undo, redo) or the same by another period. */
   async #evaluate(doc: string, changed = true): Promise<void> {
     const seq = this.#coalescer.next();
+    this.#speculations.clear();
     try {
       const ev = await api.evaluate(doc, this.period);
       if (!this.#coalescer.accept(seq)) return;
@@ -427,6 +495,7 @@ export class WorkspaceStore {
   close(): void {
     this.#opening++;
     this.#coalescer.reset();
+    this.#speculations.clear();
     this.name = null;
     this.evaluation = null;
     this.#doc = '';
