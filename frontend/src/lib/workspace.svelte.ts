@@ -74,6 +74,12 @@ export class WorkspaceStore {
   #opening = 0;
   /** The steps to the positions of the slider last reached (see speculation.ts). */
   #speculations = new Speculations();
+  /**
+   * Whether a slider the pointer reaches asks for its positions: only while the
+   * charts are shown (the uncertainty view's simulations need the service's cores
+   * more than its figures need speculating).
+   */
+  speculating = true;
   /** The input id of the speculated evaluation shown; 0 when an answer is shown. */
   #speculated = 0;
   /** The last answer was passed over, not shown (see #send). */
@@ -176,7 +182,7 @@ export class WorkspaceStore {
   speculate(path: string, values: string[]): void {
     const state = this.#state;
     const known = this.#known.get(state);
-    if (!this.evaluation || this.loading || !state || !known || values.length === 0) return;
+    if (!this.speculating || !this.evaluation || this.loading || !state || !known || values.length === 0) return;
     // Asked only from a state with no edit under way: the steps must start from the
     // working copy as it is, not from one an edit of another field is changing.
     if (this.#coalescer.busy || !this.#speculations.wanted(path, this.period)) return;
