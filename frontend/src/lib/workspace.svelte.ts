@@ -297,16 +297,16 @@ export class WorkspaceStore {
         this.#syncStack();
         this.#scheduleDraft();
       }
-      // An answer the user has already moved past (edits made since wait to be
-      // sent) is not drawn: it becomes the base of the next step, whose answer is
-      // drawn instead. At most one answer in a row is passed over, so that a long
-      // drag still moves the charts; one with problems is always shown.
       if (this.#speculated > r.inputId && ev.problems.length === 0) {
         // A later position is shown already (speculated): this answer is the base
         // of the next step only.
         this.#keep(ev, ev);
         return;
       }
+      // An answer the user has already moved past (edits made since wait to be
+      // sent) is not drawn: it becomes the base of the next step, whose answer is
+      // drawn instead. At most one answer in a row is passed over, so that a long
+      // drag still moves the charts; one with problems is always shown.
       if (this.#coalescer.superseded && !this.#passedOver && ev.problems.length === 0) {
         this.#passedOver = true;
         this.#keep(ev, stepped !== null ? ev : reconcile(this.evaluation, ev));
