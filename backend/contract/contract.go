@@ -183,6 +183,27 @@ func BoundsOf(c *scenario.Contract, key string) (Bounds, bool) {
 	return Bounds{lo, hi}, lo != nil || hi != nil
 }
 
+// CapMarker is implemented by a type whose cumulative payments stop at a cap as
+// written: the simulation's fans draw that level over the contract's band.
+type CapMarker interface {
+	// CapMark names the measure that stops at the cap and the measure of what
+	// counts toward it, with the cap; ok is false when the contract has no cap field.
+	CapMark(c *scenario.Contract) (measure, toward string, limit decimal.Decimal, ok bool)
+}
+
+// CapMarkOf is the contract's cap mark, if its type has one (see CapMarker).
+func CapMarkOf(c *scenario.Contract) (measure, toward string, limit decimal.Decimal, ok bool) {
+	t, found := Lookup(c.Type)
+	if !found {
+		return "", "", decimal.Decimal{}, false
+	}
+	m, found := t.(CapMarker)
+	if !found {
+		return "", "", decimal.Decimal{}, false
+	}
+	return m.CapMark(c)
+}
+
 // termsOf returns a contract's terms of the type T (its Ext), giving a contract
 // that has none yet (one made in code, before its template) new ones. A contract
 // that holds another type's terms keeps them: it gets empty ones, not attached.

@@ -83,3 +83,26 @@ func firstMeasure(r *engine.Result) string {
 }
 
 func decimalOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// Only a revenue share with a cap as written marks a cap on its fans: its
+// cumulative payments, with what counts toward it measured apart.
+func TestCapMarkOf(t *testing.T) {
+	want := decimal.RequireFromString("38e9")
+	shared := &scenario.Contract{ID: "r", Type: "revenue_share"}
+	contract.Share(shared).Cap = &want
+	if m, toward, limit, ok := contract.CapMarkOf(shared); !ok || m != "cumulative" || toward != "toward_cap" || !limit.Equal(want) {
+		t.Errorf("capped revenue share: %q %q %v %v", m, toward, limit, ok)
+	}
+	contract.Share(shared).Cap = nil
+	if _, _, _, ok := contract.CapMarkOf(shared); ok {
+		t.Error("a revenue share without a cap field marks a cap")
+	}
+	for _, n := range contract.Names() {
+		if n == "revenue_share" {
+			continue
+		}
+		if _, _, _, ok := contract.CapMarkOf(&scenario.Contract{ID: "c", Type: n}); ok {
+			t.Errorf("%s marks a cap", n)
+		}
+	}
+}

@@ -66,6 +66,15 @@ func HasCap(c *scenario.Contract) bool {
 	return ok
 }
 
+// CapMark is the level the cumulative payments stop at: the cap as written, with
+// what is counted toward it (paid before it counted) measured apart.
+func (revenueShare) CapMark(c *scenario.Contract) (measure, toward string, limit decimal.Decimal, ok bool) {
+	if Share(c).Cap == nil {
+		return "", "", decimal.Decimal{}, false
+	}
+	return "cumulative", "toward_cap", *Share(c).Cap, true
+}
+
 // firstCap is the first quarter a cap is in force: from, with a top-level cap,
 // else the quarter of the first change that sets one.
 func firstCap(c *scenario.Contract) (scenario.Quarter, bool) {

@@ -39,14 +39,17 @@ func Written(sc *scenario.Scenario, res *engine.Result, o *Outcome) []WrittenBan
 		for i, x := range se.Values {
 			w.Values[i] = x.InexactFloat64()
 		}
-		if id, ok := strings.CutSuffix(strings.TrimPrefix(b.ID, "contract."), ".cumulative"); ok {
-			if c := sc.Contract(id); c != nil && contract.Share(c).Cap != nil {
-				level := contract.Share(c).Cap.InexactFloat64()
-				if toward := r.SeriesByID("contract." + id + ".toward_cap"); toward != nil && len(toward.Values) == len(se.Values) {
-					last := len(se.Values) - 1
-					level += se.Values[last].Sub(toward.Values[last]).InexactFloat64()
+		if rest, ok := strings.CutPrefix(b.ID, "contract."); ok {
+			id, measure, _ := strings.Cut(rest, ".")
+			if c := sc.Contract(id); c != nil {
+				if capped, towardMeasure, limit, ok := contract.CapMarkOf(c); ok && capped == measure {
+					level := limit.InexactFloat64()
+					if toward := r.SeriesByID("contract." + id + "." + towardMeasure); toward != nil && len(toward.Values) == len(se.Values) {
+						last := len(se.Values) - 1
+						level += se.Values[last].Sub(toward.Values[last]).InexactFloat64()
+					}
+					w.Cap = level
 				}
-				w.Cap = level
 			}
 		}
 		out = append(out, w)
