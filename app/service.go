@@ -101,6 +101,9 @@ type Service struct {
 	descs  descCache
 	// savedSums is the summary of the saved revision key figures are compared with.
 	savedSums summaryCache
+	// runs computes working copies, evaluating again only the contracts and
+	// streams an edit changed since the latest run.
+	runs engine.Memo
 	// analysis is the running simulation, so a newer one can cancel it, and the
 	// last compiled model, which the quick and full runs of a working copy share.
 	analysis analysis
@@ -226,7 +229,7 @@ func checkPeriod(period string) (engine.Period, error) {
 // say from what. build names the charts to draw (nil: every chart); the others
 // are listed without their option.
 func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map[string]engine.Metric, build map[string]bool) (*Computation, error) {
-	res, err := engine.Run(sc)
+	res, err := s.runs.Run(sc)
 	if err != nil {
 		s.logf("run %s: %v", sc.Name, err)
 		return nil, errInternal

@@ -227,7 +227,7 @@ func (s *Service) Charts(state string, ids []string) (out []charts.Chart, err er
 
 // run is the engine's result of a state, by its period.
 func (s *Service) run(st *state) (*engine.Result, error) {
-	res, err := engine.Run(st.e.sc)
+	res, err := s.runs.Run(st.e.sc)
 	if err != nil {
 		s.logf("run %s: %v", st.e.sc.Name, err)
 		return nil, errInternal

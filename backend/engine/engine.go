@@ -25,8 +25,16 @@ var (
 // returns it, or after Validate); Run returns an error rather than a wrong number
 // when it is not.
 func Run(s *scenario.Scenario) (*Result, error) {
+	res, _, err := runWith(s, nil, false)
+	return res, err
+}
+
+// runWith computes the scenario, taking each stream's and contract's evaluation from
+// prev where everything it reads is as it was; keep says to return the table of
+// this run's evaluations for the next.
+func runWith(s *scenario.Scenario, prev *memoTable, keep bool) (*Result, *memoTable, error) {
 	if s.End < s.Start {
-		return nil, fault.Errorf(fault.Invalid, "scenario %q: end %s is before start %s", s.Name, s.End, s.Start)
+		return nil, nil, fault.Errorf(fault.Invalid, "scenario %q: end %s is before start %s", s.Name, s.End, s.Start)
 	}
 	m := &model{s: s, n: int(s.End-s.Start) + 1}
 	m.res = &Result{Scenario: s.Name, Period: Quarterly}
@@ -37,26 +45,54 @@ func Run(s *scenario.Scenario) (*Result, error) {
 		m.res.Periods[i] = q.String()
 		m.res.Quarters[i] = q
 	}
-	m.cumDiscount = cumulative(discountFactors(s.DiscountRate, m.n))
+	if prev != nil && !prev.sameHorizon(s) {
+		prev = nil
+	}
+	var next *memoTable
+	if keep {
+		next = newMemoTable(s)
+	}
+	if prev != nil {
+		m.cumDiscount = prev.cumDiscount
+	} else {
+		m.cumDiscount = cumulative(discountFactors(s.DiscountRate, m.n))
+	}
+	if next != nil {
+		next.cumDiscount = m.cumDiscount
+	}
 	m.streams = make(map[string][]decimal.Decimal, len(s.Streams))
+	m.res.Series = make([]Series, 0, len(s.Streams)+4*len(s.Contracts))
+	m.res.Summary = make([]Metric, 0, len(s.Streams)+4*len(s.Contracts))
 	for i := range s.Streams {
-		m.stream(&s.Streams[i])
+		st := &s.Streams[i]
+		e := prev.stream(st)
+		if e == nil {
+			e = m.stream(st, keep)
+		}
+		if next != nil {
+			next.streams[st.ID] = e
+		}
+		m.addStream(st, e)
 	}
 	for i := range s.Contracts {
 		c := &s.Contracts[i]
 		if !c.Enabled {
 			continue
 		}
-		t, err := contract.Of(c)
-		if err == nil {
-			err = t.Eval(c, m)
+		e := prev.contract(c, m.streams)
+		if e == nil {
+			var err error
+			if e, err = m.eval(c, keep); err != nil {
+				return nil, nil, fault.Errorf(fault.Invalid, "scenario %q: %w", s.Name, err)
+			}
 		}
-		if err != nil {
-			return nil, fault.Errorf(fault.Invalid, "scenario %q: %w", s.Name, err)
+		if next != nil {
+			next.contracts[c.ID] = e
 		}
+		m.replay(e)
 	}
 	m.parties()
-	return m.res, nil
+	return m.res, next, nil
 }
 
 // div divides to DivPlaces, or more for a quotient below 10^-4, so that it keeps at
@@ -105,7 +141,9 @@ func (m *model) addAmount(id, label string, g Group, owner string, v decimal.Dec
 	m.res.Summary = append(m.res.Summary, Metric{ID: id, Label: label, Group: g, Owner: owner, Kind: Amount, Amount: v})
 }
 
-func (m *model) stream(st *scenario.Stream) {
+// stream computes a stream's quarterly amounts and their total; keep says to take
+// a copy of the stream for a later run to compare with.
+func (m *model) stream(st *scenario.Stream, keep bool) *streamMemo {
 	first, last := m.s.Start.Year(), m.s.End.Year()
 	years := st.YearAmounts(first, last)
 	vals := make([]decimal.Decimal, m.n)
@@ -123,56 +161,51 @@ func (m *model) stream(st *scenario.Stream) {
 		}
 		total = add(total, vals[i])
 	}
-	m.streams[st.ID] = vals
-	m.addSeries(Series{ID: "stream." + st.ID, Label: st.DisplayLabel(), Group: GroupStream, Owner: st.ID, Kind: Flow, Values: vals})
-	m.addAmount("stream."+st.ID+".total", st.DisplayLabel()+": total over the horizon", GroupStream, st.ID, total)
+	e := &streamMemo{vals: vals, total: total}
+	if keep {
+		e.st = st.Clone()
+	}
+	return e
 }
 
-// The model is the contract types' Ledger (see backend/contract).
-
-func (m *model) Start() scenario.Quarter { return m.s.Start }
-func (m *model) End() scenario.Quarter   { return m.s.End }
-func (m *model) N() int                  { return m.n }
-func (m *model) Version() int            { return m.s.Version }
-
-func (m *model) Stream(id string) ([]decimal.Decimal, bool) {
-	v, ok := m.streams[id]
-	return v, ok
+// addStream adds a stream's series and total to the result.
+func (m *model) addStream(st *scenario.Stream, e *streamMemo) {
+	m.streams[st.ID] = e.vals
+	m.addSeries(Series{ID: "stream." + st.ID, Label: st.DisplayLabel(), Group: GroupStream, Owner: st.ID, Kind: Flow, Values: e.vals})
+	m.addAmount("stream."+st.ID+".total", st.DisplayLabel()+": total over the horizon", GroupStream, st.ID, e.total)
 }
 
-func (m *model) Div(a, b decimal.Decimal) decimal.Decimal { return div(a, b) }
-
-func (m *model) NPV(paid []decimal.Decimal, total decimal.Decimal) decimal.Decimal {
-	return m.npv(paid, total)
+// eval evaluates a contract through its type into what it adds to the result;
+// keep says to take a copy of the contract for a later run to compare with.
+func (m *model) eval(c *scenario.Contract, keep bool) (*contractMemo, error) {
+	t, err := contract.Of(c)
+	if err != nil {
+		return nil, err
+	}
+	l := &ledger{m: m, e: &contractMemo{}}
+	if err := t.Eval(c, l); err != nil {
+		return nil, err
+	}
+	if keep {
+		l.e.c = c.Clone()
+	}
+	return l.e, nil
 }
 
-func (m *model) Flow(c *scenario.Contract, measure, label string, vals []decimal.Decimal) {
-	m.addSeries(contractSeries(c, measure, label, Flow, vals))
-}
-
-func (m *model) Level(c *scenario.Contract, measure, label string, vals []decimal.Decimal) {
-	m.addSeries(contractSeries(c, measure, label, Level, vals))
-}
-
-// LevelIn adds a level series counted in a unit other than money (GW).
-func (m *model) LevelIn(c *scenario.Contract, measure, label, unit string, vals []decimal.Decimal) {
-	sr := contractSeries(c, measure, label, Level, vals)
-	sr.Unit = Unit(unit)
-	m.addSeries(sr)
-}
-
-// AmountIn adds a summary figure counted in a unit other than money (GW).
-func (m *model) AmountIn(c *scenario.Contract, measure, label, unit string, v decimal.Decimal) {
-	m.Amount(c, measure, label, v)
-	m.res.Summary[len(m.res.Summary)-1].Unit = Unit(unit)
-}
-
-func (m *model) Amount(c *scenario.Contract, measure, label string, v decimal.Decimal) {
-	m.addAmount("contract."+c.ID+"."+measure, c.DisplayLabel()+": "+label, GroupContract, c.ID, v)
-}
-
-func (m *model) Quarter(c *scenario.Contract, measure, label string, q scenario.Quarter, ok bool) {
-	m.res.Summary = append(m.res.Summary, Metric{ID: "contract." + c.ID + "." + measure, Label: c.DisplayLabel() + ": " + label, Group: GroupContract, Owner: c.ID, Kind: QuarterValue, Quarter: q, Null: !ok})
+// replay adds what a contract evaluated to to the result, in the order its type
+// wrote it.
+func (m *model) replay(e *contractMemo) {
+	m.res.Series = append(m.res.Series, e.series...)
+	m.res.Summary = append(m.res.Summary, e.summary...)
+	for _, t := range e.transfers {
+		out := m.party(t.payer)
+		in := m.party(t.payee)
+		m.flows[out].out = append(m.flows[out].out, t.paid)
+		m.flows[in].in = append(m.flows[in].in, t.paid)
+	}
+	for _, k := range e.commitments {
+		m.commitment(k.paid, k.outside)
+	}
 }
 
 func contractSeries(c *scenario.Contract, measure, label string, k Kind, vals []decimal.Decimal) Series {
@@ -196,8 +229,8 @@ func zeros(n int) []decimal.Decimal {
 	return v
 }
 
-// Commitment counts a compute commitment in the totals across them.
-func (m *model) Commitment(paid []decimal.Decimal, outside decimal.Decimal) {
+// commitment counts a compute commitment in the totals across them.
+func (m *model) commitment(paid []decimal.Decimal, outside decimal.Decimal) {
 	if m.commitPaid == nil {
 		m.commitPaid = zeros(m.n)
 	}
@@ -208,16 +241,6 @@ func (m *model) Commitment(paid []decimal.Decimal, outside decimal.Decimal) {
 	}
 	m.commitOutside = add(m.commitOutside, outside)
 	m.commitCount++
-}
-
-// Transfer moves paid(q) from the contract's payer to its payee. The sums are made in
-// parties, once every contract is known, so a party with one counterpart shares
-// that contract's series instead of adding it to zeros.
-func (m *model) Transfer(c *scenario.Contract, paid []decimal.Decimal) {
-	out := m.party(c.Payer)
-	in := m.party(c.Payee)
-	m.flows[out].out = append(m.flows[out].out, paid)
-	m.flows[in].in = append(m.flows[in].in, paid)
 }
 
 func (m *model) party(name string) int {

@@ -186,25 +186,37 @@ func (s *Scenario) Contract(id string) *Contract {
 	return nil
 }
 
+// Clone returns a deep copy of the stream.
+func (s *Stream) Clone() Stream {
+	out := *s
+	out.Annual = append([]YearAmount(nil), s.Annual...)
+	out.Growth = append([]YearRate(nil), s.Growth...)
+	out.Actuals = append([]QuarterAmount(nil), s.Actuals...)
+	out.Sources = append([]string(nil), s.Sources...)
+	return out
+}
+
+// Clone returns a deep copy of the contract, its terms included.
+func (c *Contract) Clone() Contract {
+	out := *c
+	out.Sources = append([]string(nil), c.Sources...)
+	if c.Ext != nil {
+		out.Ext = c.Ext.Clone()
+	}
+	return out
+}
+
 // Clone returns a deep copy, so that a caller may change fields (a slider, a Monte
 // Carlo draw) without touching the original.
 func (s *Scenario) Clone() *Scenario {
 	c := *s
 	c.Streams = make([]Stream, len(s.Streams))
-	for i, st := range s.Streams {
-		st.Annual = append([]YearAmount(nil), st.Annual...)
-		st.Growth = append([]YearRate(nil), st.Growth...)
-		st.Actuals = append([]QuarterAmount(nil), st.Actuals...)
-		st.Sources = append([]string(nil), st.Sources...)
-		c.Streams[i] = st
+	for i := range s.Streams {
+		c.Streams[i] = s.Streams[i].Clone()
 	}
 	c.Contracts = make([]Contract, len(s.Contracts))
-	for i, k := range s.Contracts {
-		k.Sources = append([]string(nil), k.Sources...)
-		if k.Ext != nil {
-			k.Ext = k.Ext.Clone()
-		}
-		c.Contracts[i] = k
+	for i := range s.Contracts {
+		c.Contracts[i] = s.Contracts[i].Clone()
 	}
 	if s.Uncertainty != nil {
 		u := *s.Uncertainty
