@@ -228,7 +228,8 @@ func checkPeriod(period string) (engine.Period, error) {
 // not nil, is the summary of the saved revision: key figures that moved from it
 // say from what. build names the charts to draw (nil: every chart); the others
 // are listed without their option.
-func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map[string]engine.Metric, build map[string]bool) (*Computation, error) {
+// facts are view.Facts of sc.
+func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map[string]engine.Metric, build map[string]bool, facts []view.Fact) (*Computation, error) {
 	res, err := s.runs.Run(sc)
 	if err != nil {
 		s.logf("run %s: %v", sc.Name, err)
@@ -237,7 +238,8 @@ func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map
 	if period == engine.Yearly {
 		res = res.ByYear()
 	}
-	specs := view.Charts(sc, res)
+	shown := view.Show(sc, res)
+	specs := shown.Charts()
 	chs := make([]charts.Chart, len(specs))
 	for i, spec := range specs {
 		chs[i] = charts.Chart{ID: spec.ID, Title: spec.Title}
@@ -257,7 +259,7 @@ func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map
 		Scenario:   res.Scenario,
 		Period:     string(res.Period),
 		Periods:    res.Periods,
-		KeyFigures: keyFigures(sc, res, saved),
+		KeyFigures: figuresOf(shown.KeyFigures(), shown.FigureCaveats(facts), saved),
 		Summary:    summary,
 		Charts:     chs,
 		res:        res,
@@ -291,8 +293,11 @@ func figure(m *engine.Metric) Figure {
 // saved, when not nil, is the summary of the saved revision: each figure that moved
 // from it says from what.
 func keyFigures(sc *scenario.Scenario, r *engine.Result, saved map[string]engine.Metric) []Figure {
-	list := view.KeyFigures(sc, r)
-	caveats := view.FigureCaveatsOf(sc)
+	return figuresOf(view.KeyFigures(sc, r), view.FigureCaveatsOf(sc), saved)
+}
+
+// figuresOf is keyFigures given view's key figures and their caveats.
+func figuresOf(list []view.Figure, caveats func(metricID string) []view.Fact, saved map[string]engine.Metric) []Figure {
 	out := make([]Figure, len(list))
 	for i := range list {
 		k := &list[i]

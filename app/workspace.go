@@ -315,7 +315,8 @@ func (s *Service) canonical(sc *scenario.Scenario) *parsed {
 // names the charts to draw (nil: every chart).
 func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem, build map[string]bool) (*Evaluation, error) {
 	saved, dirty := s.saved(e)
-	c, err := s.compute(e.sc, p, saved, build)
+	vf := view.Facts(e.sc)
+	c, err := s.compute(e.sc, p, saved, build, vf)
 	if err != nil {
 		return nil, err
 	}
@@ -324,7 +325,7 @@ func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem, build
 	}
 	groups, inputs := inputsOf(e.sc)
 	facts := []Fact{}
-	for _, f := range view.Facts(e.sc) {
+	for _, f := range vf {
 		facts = append(facts, Fact{Owner: f.Owner, Path: f.Path, Text: f.Text, Status: string(f.Status)})
 	}
 	return &Evaluation{

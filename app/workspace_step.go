@@ -645,9 +645,12 @@ func members(v json.RawMessage) (keys []string, vals []json.RawMessage) {
 	for i < n {
 		if obj {
 			end := skipString(v, i)
-			var k string
-			if err := json.Unmarshal(v[i:end], &k); err != nil {
-				k = string(v[i+1 : end-1])
+			// A key without escapes is its bytes; only one with them is decoded.
+			k := string(v[i+1 : end-1])
+			if bytes.IndexByte(v[i:end], '\\') >= 0 {
+				if err := json.Unmarshal(v[i:end], &k); err != nil {
+					k = string(v[i+1 : end-1])
+				}
 			}
 			keys = append(keys, k)
 			i = end + 1 // the colon

@@ -38,27 +38,27 @@ func runWith(s *scenario.Scenario, prev *memoTable, keep bool) (*Result, *memoTa
 	}
 	m := &model{s: s, n: int(s.End-s.Start) + 1}
 	m.res = &Result{Scenario: s.Name, Period: Quarterly}
-	m.res.Periods = make([]string, m.n)
-	m.res.Quarters = make([]scenario.Quarter, m.n)
-	for i := range m.n {
-		q := s.Start + scenario.Quarter(i)
-		m.res.Periods[i] = q.String()
-		m.res.Quarters[i] = q
-	}
 	if prev != nil && !prev.sameHorizon(s) {
 		prev = nil
+	}
+	if prev != nil {
+		// The same horizon and rate: the same periods and discount factors,
+		// never changed once made.
+		m.res.Periods, m.res.Quarters, m.cumDiscount = prev.periods, prev.quarters, prev.cumDiscount
+	} else {
+		m.res.Periods = make([]string, m.n)
+		m.res.Quarters = make([]scenario.Quarter, m.n)
+		for i := range m.n {
+			q := s.Start + scenario.Quarter(i)
+			m.res.Periods[i] = q.String()
+			m.res.Quarters[i] = q
+		}
+		m.cumDiscount = cumulative(discountFactors(s.DiscountRate, m.n))
 	}
 	var next *memoTable
 	if keep {
 		next = newMemoTable(s)
-	}
-	if prev != nil {
-		m.cumDiscount = prev.cumDiscount
-	} else {
-		m.cumDiscount = cumulative(discountFactors(s.DiscountRate, m.n))
-	}
-	if next != nil {
-		next.cumDiscount = m.cumDiscount
+		next.periods, next.quarters, next.cumDiscount = m.res.Periods, m.res.Quarters, m.cumDiscount
 	}
 	m.streams = make(map[string][]decimal.Decimal, len(s.Streams))
 	m.res.Series = make([]Series, 0, len(s.Streams)+4*len(s.Contracts))

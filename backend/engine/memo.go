@@ -49,6 +49,8 @@ type memoTable struct {
 	start, end  scenario.Quarter
 	version     int
 	rate        decimal.Decimal
+	periods     []string
+	quarters    []scenario.Quarter
 	cumDiscount []decimal.Decimal
 	streams     map[string]*streamMemo
 	contracts   map[string]*contractMemo

@@ -60,9 +60,14 @@ type Provider struct {
 // To add a chart across contracts, add its kind above and append it here with a
 // Draw that builds its plot: both renderers draw any plot.
 func Charts(s *scenario.Scenario, r *engine.Result) []Chart {
+	return charts(s, r, contractViews(s, r))
+}
+
+// charts is Charts with the contracts' views asked already.
+func charts(s *scenario.Scenario, r *engine.Result, views []contractView) []Chart {
 	var out []Chart
 	var compute, capacity []*scenario.Contract
-	for _, cv := range contractViews(s, r) {
+	for _, cv := range views {
 		if cv.ComputeSpend {
 			compute = append(compute, cv.c)
 		}

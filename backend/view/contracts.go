@@ -2,6 +2,7 @@ package view
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -32,6 +33,43 @@ func contractViews(s *scenario.Scenario, r *engine.Result) []contractView {
 		out = append(out, contractView{Views: t.Views(s, c, metrics{r: r, s: s, prefix: "contract." + c.ID + "."}), c: c})
 	}
 	return out
+}
+
+// Shown is what to show of one computed scenario, with each enabled contract's
+// type asked once what to show of it: a step of the window asks for the key
+// figures, their caveats and the charts of the same scenario and result, which
+// KeyFigures, FigureCaveatsOf and Charts would each ask again. Neither the
+// scenario nor the result may change while it is used.
+type Shown struct {
+	s     *scenario.Scenario
+	r     *engine.Result
+	views []contractView
+}
+
+// Show asks each enabled contract of s what to show of it, computed as r.
+func Show(s *scenario.Scenario, r *engine.Result) *Shown {
+	return &Shown{s: s, r: r, views: contractViews(s, r)}
+}
+
+// KeyFigures is KeyFigures of the scenario and result.
+func (v *Shown) KeyFigures() []Figure { return keyFigures(v.s, v.r, v.views) }
+
+// Charts is Charts of the scenario and result.
+func (v *Shown) Charts() []Chart { return charts(v.s, v.r, v.views) }
+
+// FigureCaveats is FigureCaveatsOf the scenario, given its Facts.
+func (v *Shown) FigureCaveats(facts []Fact) func(metricID string) []Fact {
+	unconfirmed := sync.OnceValue(func() []Fact { return unconfirmedOf(facts) })
+	compute := sync.OnceValue(func() map[string]bool {
+		owners := map[string]bool{}
+		for _, cv := range v.views {
+			if cv.ComputeSpend {
+				owners["contracts."+cv.c.ID] = true
+			}
+		}
+		return owners
+	})
+	return figureCaveats(v.s, unconfirmed, compute)
 }
 
 // isComputeSpend reports whether the contract's type counts it as compute spend

@@ -230,15 +230,7 @@ func FigureCaveats(sc *scenario.Scenario, metricID string) []Fact {
 // unconfirmed facts and which contracts count as compute spend are found once.
 // sc must not change while it is used.
 func FigureCaveatsOf(sc *scenario.Scenario) func(metricID string) []Fact {
-	unconfirmed := sync.OnceValue(func() []Fact {
-		var out []Fact
-		for _, f := range Facts(sc) {
-			if f.Status == Unconfirmed {
-				out = append(out, f)
-			}
-		}
-		return out
-	})
+	unconfirmed := sync.OnceValue(func() []Fact { return unconfirmedOf(Facts(sc)) })
 	compute := sync.OnceValue(func() map[string]bool {
 		owners := map[string]bool{}
 		for i := range sc.Contracts {
@@ -249,6 +241,23 @@ func FigureCaveatsOf(sc *scenario.Scenario) func(metricID string) []Fact {
 		}
 		return owners
 	})
+	return figureCaveats(sc, unconfirmed, compute)
+}
+
+// unconfirmedOf keeps the unconfirmed facts of a list.
+func unconfirmedOf(facts []Fact) []Fact {
+	var out []Fact
+	for _, f := range facts {
+		if f.Status == Unconfirmed {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// figureCaveats is FigureCaveatsOf given the unconfirmed facts and the paths of
+// the enabled compute commitments, each found on first use.
+func figureCaveats(sc *scenario.Scenario, unconfirmed func() []Fact, compute func() map[string]bool) func(metricID string) []Fact {
 	return func(metricID string) []Fact {
 		var owners map[string]bool
 		switch {

@@ -33,6 +33,11 @@ type Figure struct {
 // with and without paid_before, inside and outside the horizon. The window's cards
 // and the PDF's title page both come from this list.
 func KeyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
+	return keyFigures(sc, r, contractViews(sc, r))
+}
+
+// keyFigures is KeyFigures with the contracts' views asked already.
+func keyFigures(sc *scenario.Scenario, r *engine.Result, views []contractView) []Figure {
 	out, late := []Figure{}, []Figure{}
 	add := func(list *[]Figure, id, label, context, explain string) *Figure {
 		m := r.MetricByID(id)
@@ -43,7 +48,7 @@ func KeyFigures(sc *scenario.Scenario, r *engine.Result) []Figure {
 		return &(*list)[len(*list)-1]
 	}
 	first, last := sc.Start.String(), sc.End.String()
-	for _, cv := range contractViews(sc, r) {
+	for _, cv := range views {
 		list := &out
 		if cv.Late {
 			list = &late
