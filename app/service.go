@@ -107,6 +107,8 @@ type Service struct {
 	// analysis is the running simulation, so a newer one can cancel it, and the
 	// last compiled model, which the quick and full runs of a working copy share.
 	analysis analysis
+	// fg counts the calls under way that a user waits for: speculation yields to them.
+	fg foreground
 
 	mu         sync.Mutex
 	firstChart time.Duration

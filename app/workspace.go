@@ -263,6 +263,7 @@ func (s *Service) builtinOf(name string) string {
 // change of period).
 func (s *Service) Evaluate(doc string, period string) (ev *Evaluation, err error) {
 	defer s.guard(&err)
+	defer s.fg.enter()()
 	p, err := checkPeriod(period)
 	if err != nil {
 		return nil, err
@@ -282,6 +283,7 @@ func (s *Service) Evaluate(doc string, period string) (ev *Evaluation, err error
 // reported in Problems at its path; the edits around it still apply.
 func (s *Service) Apply(doc string, edits []Edit, period string) (ev *Evaluation, err error) {
 	defer s.guard(&err)
+	defer s.fg.enter()()
 	p, err := checkPeriod(period)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sync/atomic"
 	"time"
 
 	"dealmodel/backend/fault"
@@ -16,10 +17,39 @@ import (
 // MaxSpeculated is the most values one Speculate call takes.
 const MaxSpeculated = 512
 
-// speculateBudget bounds the time one Speculate call spends: values are computed
-// in the order given (the page sends those nearest the slider's value first), and
-// those left when it is spent are not answered. A large scenario gets a few.
+// speculateBudget bounds the time one Speculate call spends computing: values are
+// computed in the order given (the page sends those nearest the slider's value
+// first), and those left when it is spent are not answered. A large scenario gets
+// a few.
 const speculateBudget = 300 * time.Millisecond
+
+// maxSpeculatePause bounds how long one Speculate call waits, in all, for the
+// calls a user waits for (see foreground); it then answers what it has.
+const maxSpeculatePause = 2 * time.Second
+
+// foreground counts the calls under way that a user waits for: steps, charts,
+// evaluations. Speculation waits between positions while there is one, so that a
+// drag past the positions answered so far gets the cores for its own step instead
+// of sharing them with steps it may never need.
+type foreground struct{ n atomic.Int32 }
+
+// enter notes a call under way; the function it returns notes its end.
+func (f *foreground) enter() func() {
+	f.n.Add(1)
+	return func() { f.n.Add(-1) }
+}
+
+// await waits until no call is under way or until is passed; it says whether
+// none is.
+func (f *foreground) await(until time.Time) bool {
+	for f.n.Load() > 0 {
+		if time.Now().After(until) {
+			return false
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+	return true
+}
 
 // Speculation is what Step would answer for one value of a field.
 type Speculation struct {
@@ -31,19 +61,23 @@ type Speculation struct {
 // period, build) would, without remembering the states it reaches: the page shows
 // them while the edit's own step is under way. It stops at the first value that
 // does not apply (a speculation shows only values that do), and when its time
-// budget is spent. An unknown base answers nothing.
+// budget is spent. It waits while a call a user waits for is under way (see
+// foreground). An unknown base answers nothing.
 func (s *Service) Speculate(base, path string, values []string, period string, build []string) (out []Speculation, err error) {
 	defer s.guard(&err)
 	if len(values) > MaxSpeculated {
 		return nil, fault.Errorf(fault.Invalid, "%d values to speculate on: at most %d", len(values), MaxSpeculated)
 	}
-	start := time.Now()
+	var spent time.Duration
+	pauseEnd := time.Now().Add(maxSpeculatePause)
 	out = []Speculation{}
 	for _, v := range values {
-		if time.Since(start) > speculateBudget {
+		if spent > speculateBudget || !s.fg.await(pauseEnd) {
 			break
 		}
+		start := time.Now()
 		res, err := s.step(base, []Edit{{Op: OpSet, Path: path, Value: v}}, period, build, false)
+		spent += time.Since(start)
 		if err != nil {
 			return nil, err
 		}

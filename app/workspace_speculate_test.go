@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A speculation answers each value as Step would, and remembers none of the states
@@ -79,5 +80,66 @@ func TestSpeculateStopsAtAValueThatDoesNotApply(t *testing.T) {
 	}
 	if _, err := s.Speculate(ev.State, "contracts.msft_revshare.cap", []string{"40B"}, "week", nil); err == nil {
 		t.Error("an unknown period was accepted")
+	}
+}
+
+// A speculation waits while a call the user waits for is under way, and goes on
+// once it ends: it never takes the cores from a step.
+func TestSpeculateWaitsForSteps(t *testing.T) {
+	s := NewService(nil)
+	ev, err := s.Evaluate(briefingDoc(t), "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := s.fg.enter() // a step under way
+	answers := make(chan []Speculation, 1)
+	go func() {
+		got, err := s.Speculate(ev.State, "contracts.msft_revshare.cap", []string{"40B", "41B"}, "quarter", nil)
+		if err != nil {
+			t.Error(err)
+		}
+		answers <- got
+	}()
+	select {
+	case got := <-answers:
+		t.Fatalf("answered %d values while a step was under way", len(got))
+	case <-time.After(100 * time.Millisecond):
+	}
+	done()
+	select {
+	case got := <-answers:
+		if len(got) != 2 {
+			t.Errorf("%d answers after the step ended, want 2", len(got))
+		}
+	case <-time.After(maxSpeculatePause):
+		t.Fatal("the speculation did not go on after the step ended")
+	}
+	// Step itself counts as such a call while it runs, and not after.
+	if _, err := s.Step(ev.State, []Edit{{OpSet, "contracts.msft_revshare.cap", "42B"}}, "quarter", nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.fg.n.Load(); n != 0 {
+		t.Errorf("%d calls under way after the step returned", n)
+	}
+}
+
+// Waiting is bounded: a speculation behind calls that do not end answers what it
+// has by then.
+func TestForegroundAwaitIsBounded(t *testing.T) {
+	var f foreground
+	if !f.await(time.Now()) {
+		t.Error("no call under way, yet await says one is")
+	}
+	done := f.enter()
+	start := time.Now()
+	if f.await(start.Add(20 * time.Millisecond)) {
+		t.Error("a call under way, yet await says none is")
+	}
+	if waited := time.Since(start); waited < 20*time.Millisecond {
+		t.Errorf("await returned after %v, before its deadline", waited)
+	}
+	done()
+	if !f.await(time.Now().Add(time.Second)) {
+		t.Error("the call ended, yet await says one is under way")
 	}
 }

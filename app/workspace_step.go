@@ -87,6 +87,7 @@ func (op PatchOp) MarshalJSON() ([]byte, error) {
 // added, removed or renamed) every chart is drawn.
 func (s *Service) Step(base string, edits []Edit, period string, build []string) (res *StepResult, err error) {
 	defer s.guard(&err)
+	defer s.fg.enter()()
 	return s.step(base, edits, period, build, true)
 }
 
@@ -187,6 +188,7 @@ func (s *Service) drawAll(c *Computation) error {
 // page asks for those a step left as they were once they come near the view.
 func (s *Service) Charts(state string, ids []string) (out []charts.Chart, err error) {
 	defer s.guard(&err)
+	defer s.fg.enter()()
 	st, ok := s.states.get(state)
 	if !ok {
 		return nil, fault.Errorf(fault.Conflict, "the working copy is no longer known to the service: reopen the scenario to continue")
@@ -242,6 +244,7 @@ func (s *Service) run(st *state) (*engine.Result, error) {
 // it when its copy of the document does not check against a step's sum.
 func (s *Service) Resume(state string) (ev *Evaluation, err error) {
 	defer s.guard(&err)
+	defer s.fg.enter()()
 	st, ok := s.states.get(state)
 	if !ok {
 		return nil, fault.Errorf(fault.Conflict, "the working copy is no longer known to the service: reopen the scenario to continue")
