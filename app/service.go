@@ -104,6 +104,8 @@ type Service struct {
 	// runs computes working copies, evaluating again only the contracts and
 	// streams an edit changed since the latest run.
 	runs engine.Memo
+	// panel makes the inputs panel, again only for the contracts an edit changed.
+	panel panelMemo
 	// analysis is the running simulation, so a newer one can cancel it, and the
 	// last compiled model, which the quick and full runs of a working copy share.
 	analysis analysis

@@ -325,7 +325,7 @@ func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem, build
 	if problems == nil {
 		problems = []Problem{}
 	}
-	groups, inputs := inputsOf(e.sc)
+	groups, inputs := s.panel.inputsOf(e.sc)
 	facts := []Fact{}
 	for _, f := range vf {
 		facts = append(facts, Fact{Owner: f.Owner, Path: f.Path, Text: f.Text, Status: string(f.Status)})

@@ -3,7 +3,9 @@ package app
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -142,149 +144,257 @@ const (
 
 // inputsOf lists every input of a scenario, grouped, in document order.
 func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
-	fields := map[string]scenario.Field{}
-	for _, f := range sc.Fields() {
-		fields[f.Path] = f
+	p := newPanel(sc)
+	p.head(sc.StreamUsers())
+	for i := range sc.Contracts {
+		p.contract(&sc.Contracts[i])
 	}
-	uncertain := map[string]*scenario.UncertainInput{}
+	return p.groups, p.inputs
+}
+
+// panel builds the inputs panel of a scenario: its groups and inputs, in order.
+type panel struct {
+	sc        *scenario.Scenario
+	fields    map[string]scenario.Field
+	uncertain map[string]*scenario.UncertainInput
+	timeline  []view.Event
+	holes     map[string][]string
+	groups    []InputGroup
+	inputs    []Input
+	g         *InputGroup // the group being filled
+}
+
+func newPanel(sc *scenario.Scenario) *panel {
+	p := &panel{sc: sc, fields: map[string]scenario.Field{}, uncertain: map[string]*scenario.UncertainInput{},
+		holes: map[string][]string{}, groups: []InputGroup{}, inputs: []Input{}}
+	for _, f := range sc.Fields() {
+		p.fields[f.Path] = f
+	}
 	if sc.Uncertainty != nil {
 		for i := range sc.Uncertainty.Inputs {
-			uncertain[sc.Uncertainty.Inputs[i].Path] = &sc.Uncertainty.Inputs[i]
+			p.uncertain[sc.Uncertainty.Inputs[i].Path] = &sc.Uncertainty.Inputs[i]
 		}
 	}
-	groups := []InputGroup{}
-	inputs := []Input{}
-	var g *InputGroup
 	// The streams' reported quarters and every contract's events, a disabled
 	// contract's too: it is edited like the others.
-	timeline := view.Timeline(sc)
+	p.timeline = view.Timeline(sc)
 	for i := range sc.Contracts {
 		if c := &sc.Contracts[i]; !c.Enabled {
 			for _, e := range contract.EventsOf(sc, c) {
-				timeline = append(timeline, view.Event{Event: e, Path: "contracts." + c.ID, Of: c.DisplayLabel()})
+				p.timeline = append(p.timeline, view.Event{Event: e, Path: "contracts." + c.ID, Of: c.DisplayLabel()})
 			}
 		}
 	}
-	holes := map[string][]string{}
 	for _, ph := range contract.Placeholders(sc) {
 		owner := ph.Path[:strings.LastIndex(ph.Path, ".")]
-		holes[owner] = append(holes[owner], ph.Path)
+		p.holes[owner] = append(p.holes[owner], ph.Path)
 	}
-	group := func(ig InputGroup) {
-		if ig.Sources == nil {
-			ig.Sources = []string{}
-		}
-		if ig.Texts == nil {
-			ig.Texts = []TextField{}
-		}
-		if ig.ChangeTerms == nil {
-			ig.ChangeTerms = []ChangeTerm{}
-		}
-		ig.Placeholders = holes[ig.ID]
-		if ig.Placeholders == nil {
-			ig.Placeholders = []string{}
-		}
-		ig.Events = eventsOf(timeline, ig.ID)
-		groups = append(groups, ig)
-		g = &groups[len(groups)-1]
-	}
-	num := func(path, label string) {
-		f, ok := fields[path]
-		if !ok {
-			return
-		}
-		in := numberInput(f, uncertain[path])
-		in.Group, in.GroupLabel, in.Label = g.ID, g.Label, label
-		inputs = append(inputs, in)
-	}
-	quarter := func(path, label string, q scenario.Quarter) {
-		lo := min(sc.Start, q) - 40
-		hi := max(sc.End, q) + 40
-		inputs = append(inputs, Input{
-			Path: path, Kind: KindQuarter, Group: g.ID, GroupLabel: g.Label, Label: label,
-			Value: q.String(), Number: float64(q), Min: float64(lo), Max: float64(hi), Step: 1,
-			Sources: []string{},
-		})
-	}
+	return p
+}
 
-	group(InputGroup{ID: "scenario", Kind: "scenario", KindLabel: "Scenario", Label: "Horizon and discounting", Detail: "The quarters modeled and the NPV rate", Enabled: true,
+func (p *panel) group(ig InputGroup) {
+	if ig.Sources == nil {
+		ig.Sources = []string{}
+	}
+	if ig.Texts == nil {
+		ig.Texts = []TextField{}
+	}
+	if ig.ChangeTerms == nil {
+		ig.ChangeTerms = []ChangeTerm{}
+	}
+	ig.Placeholders = p.holes[ig.ID]
+	if ig.Placeholders == nil {
+		ig.Placeholders = []string{}
+	}
+	ig.Events = eventsOf(p.timeline, ig.ID)
+	p.groups = append(p.groups, ig)
+	p.g = &p.groups[len(p.groups)-1]
+}
+
+func (p *panel) num(path, label string) {
+	f, ok := p.fields[path]
+	if !ok {
+		return
+	}
+	in := numberInput(f, p.uncertain[path])
+	in.Group, in.GroupLabel, in.Label = p.g.ID, p.g.Label, label
+	p.inputs = append(p.inputs, in)
+}
+
+func (p *panel) quarter(path, label string, q scenario.Quarter) {
+	lo := min(p.sc.Start, q) - 40
+	hi := max(p.sc.End, q) + 40
+	p.inputs = append(p.inputs, Input{
+		Path: path, Kind: KindQuarter, Group: p.g.ID, GroupLabel: p.g.Label, Label: label,
+		Value: q.String(), Number: float64(q), Min: float64(lo), Max: float64(hi), Step: 1,
+		Sources: []string{},
+	})
+}
+
+// head adds the scenario's own group and the streams'; used names the contracts
+// that use each stream (Scenario.StreamUsers).
+func (p *panel) head(used map[string]string) {
+	sc := p.sc
+	p.group(InputGroup{ID: "scenario", Kind: "scenario", KindLabel: "Scenario", Label: "Horizon and discounting", Detail: "The quarters modeled and the NPV rate", Enabled: true,
 		Texts: []TextField{{Path: "description", Key: "description", Label: "Description", Value: sc.Description, Multiline: true}}})
-	quarter("start", "Start", sc.Start)
-	quarter("end", "End", sc.End)
-	num("discount_rate", "Discount rate")
+	p.quarter("start", "Start", sc.Start)
+	p.quarter("end", "End", sc.End)
+	p.num("discount_rate", "Discount rate")
 
-	used := sc.StreamUsers()
 	for i := range sc.Streams {
 		st := &sc.Streams[i]
-		p := "streams." + st.ID
+		path := "streams." + st.ID
 		detail := "Revenue stream"
 		if u, ok := used[st.ID]; ok {
 			detail = "Revenue stream, the base of " + u
 		}
-		group(InputGroup{ID: p, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == "", Timeline: true,
-			Texts: []TextField{{Path: p + ".label", Key: "label", Label: "Label", Value: st.DisplayLabel()}}, SourcesPath: p + ".sources"})
+		p.group(InputGroup{ID: path, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == "", Timeline: true,
+			Texts: []TextField{{Path: path + ".label", Key: "label", Label: "Label", Value: st.DisplayLabel()}}, SourcesPath: path + ".sources"})
 		for _, a := range st.Annual {
-			num(fmt.Sprintf("%s.annual.%d", p, a.Year), fmt.Sprintf("%d", a.Year))
+			p.num(fmt.Sprintf("%s.annual.%d", path, a.Year), fmt.Sprintf("%d", a.Year))
 		}
 		for _, gr := range st.Growth {
-			num(fmt.Sprintf("%s.growth.%d", p, gr.Year), fmt.Sprintf("Growth from %d", gr.Year))
+			p.num(fmt.Sprintf("%s.growth.%d", path, gr.Year), fmt.Sprintf("Growth from %d", gr.Year))
 		}
 		for _, a := range st.Actuals {
-			num(fmt.Sprintf("%s.actuals.%s", p, a.Quarter), fmt.Sprintf("%s actual", a.Quarter))
+			p.num(fmt.Sprintf("%s.actuals.%s", path, a.Quarter), fmt.Sprintf("%s actual", a.Quarter))
 		}
 	}
+}
+
+// contract adds a contract's group: what it reads of the scenario besides the
+// contract is the horizon (for its quarters), the uncertain inputs of its own
+// fields, and the placeholders and events of its own path.
+func (p *panel) contract(c *scenario.Contract) {
+	path := "contracts." + c.ID
+	ed, editable := scenario.ContractEditorOf(c)
+	detail := c.Payer + " → " + c.Payee
+	var canAdd, canRemove bool
+	if editable {
+		detail = ed.Detail(c)
+		for _, o := range ed.Optional(c) {
+			// The panel offers to add or remove a cap, the one optional part so far.
+			if o.Key == "cap" {
+				canAdd, canRemove = !o.Present, o.Present
+			}
+		}
+	}
+	texts := []TextField{{Path: path + ".label", Key: "label", Label: "Label", Value: c.DisplayLabel()}}
+	if c.MovesMoney() {
+		texts = append(texts, TextField{Path: path + ".payer", Key: "payer", Label: "Payer", Value: c.Payer}, TextField{Path: path + ".payee", Key: "payee", Label: "Payee", Value: c.Payee})
+	} else if h := contract.Equity(c).Holder; h != "" {
+		texts = append(texts, TextField{Path: path + ".holder", Key: "holder", Label: "Holder", Value: h})
+	}
+	terms := changeTermsOf(c.Type)
+	p.group(InputGroup{
+		ID: path, Kind: c.Type, KindLabel: contract.Title(c.Type), Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
+		Enabled: c.Enabled, Removable: true, Timeline: len(terms) > 0, ChangeTerms: terms,
+		CanAddCap:    canAdd,
+		CanRemoveCap: canRemove,
+		Texts:        texts,
+		SourcesPath:  path + ".sources",
+	})
+	on := "false"
+	if c.Enabled {
+		on = "true"
+	}
+	p.inputs = append(p.inputs, Input{Path: path, Kind: KindToggle, Group: p.g.ID, GroupLabel: p.g.Label, Label: "Included in the model", Value: on, Sources: []string{}})
+	if !editable {
+		for _, f := range p.sc.Fields() {
+			if rest, ok := strings.CutPrefix(f.Path, path+"."); ok {
+				p.num(f.Path, rest)
+			}
+		}
+		return
+	}
+	for _, in := range ed.Inputs(c) {
+		if in.Date {
+			p.quarter(path+"."+in.Key, in.Label, in.Quarter)
+		} else {
+			p.num(path+"."+in.Key, in.Label)
+		}
+	}
+}
+
+// panelMemo makes the inputs panel as inputsOf does, taking each contract's group
+// and inputs from the latest panel when everything the group reads is as it was:
+// the contract (compared in depth with a copy), the horizon, the format version
+// and the uncertain inputs under the contract's path. An edit of one contract of
+// a hundred makes one group again. It is safe for concurrent use.
+type panelMemo struct {
+	mu sync.Mutex
+	m  map[string]*contractPanel
+}
+
+// contractPanel is a contract's group and inputs, and what they were made from.
+type contractPanel struct {
+	c          scenario.Contract
+	start, end scenario.Quarter
+	version    int
+	uncertain  []scenario.UncertainInput
+	group      InputGroup
+	inputs     []Input
+}
+
+// inputsOf is inputsOf(sc).
+func (m *panelMemo) inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
+	m.mu.Lock()
+	prev := m.m
+	m.mu.Unlock()
+	// The scenario's group and the streams' read no contract but for the
+	// stream users, taken from the whole scenario.
+	head := *sc
+	head.Contracts = nil
+	p := newPanel(&head)
+	p.head(sc.StreamUsers())
+	var uncertain map[string][]scenario.UncertainInput
+	if sc.Uncertainty != nil {
+		uncertain = map[string][]scenario.UncertainInput{}
+		for _, in := range sc.Uncertainty.Inputs {
+			if rest, ok := strings.CutPrefix(in.Path, "contracts."); ok {
+				id, _, _ := strings.Cut(rest, ".")
+				uncertain[id] = append(uncertain[id], in)
+			}
+		}
+	}
+	next := make(map[string]*contractPanel, len(sc.Contracts))
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
-		p := "contracts." + c.ID
-		ed, editable := scenario.ContractEditorOf(c)
-		detail := c.Payer + " → " + c.Payee
-		var canAdd, canRemove bool
-		if editable {
-			detail = ed.Detail(c)
-			for _, o := range ed.Optional(c) {
-				// The panel offers to add or remove a cap, the one optional part so far.
-				if o.Key == "cap" {
-					canAdd, canRemove = !o.Present, o.Present
-				}
-			}
+		e := prev[c.ID]
+		if e == nil || e.start != sc.Start || e.end != sc.End || e.version != sc.Version ||
+			!reflect.DeepEqual(e.uncertain, uncertain[c.ID]) || !reflect.DeepEqual(&e.c, c) {
+			// The contract alone, with the scenario's horizon and uncertainty.
+			one := *sc
+			one.Streams, one.Contracts = nil, sc.Contracts[i:i+1:i+1]
+			q := newPanel(&one)
+			q.contract(c)
+			e = &contractPanel{c: c.Clone(), start: sc.Start, end: sc.End, version: sc.Version,
+				uncertain: cloneUncertain(uncertain[c.ID]), group: q.groups[0], inputs: q.inputs}
 		}
-		texts := []TextField{{Path: p + ".label", Key: "label", Label: "Label", Value: c.DisplayLabel()}}
-		if c.MovesMoney() {
-			texts = append(texts, TextField{Path: p + ".payer", Key: "payer", Label: "Payer", Value: c.Payer}, TextField{Path: p + ".payee", Key: "payee", Label: "Payee", Value: c.Payee})
-		} else if h := contract.Equity(c).Holder; h != "" {
-			texts = append(texts, TextField{Path: p + ".holder", Key: "holder", Label: "Holder", Value: h})
-		}
-		terms := changeTermsOf(c.Type)
-		group(InputGroup{
-			ID: p, Kind: c.Type, KindLabel: contract.Title(c.Type), Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
-			Enabled: c.Enabled, Removable: true, Timeline: len(terms) > 0, ChangeTerms: terms,
-			CanAddCap:    canAdd,
-			CanRemoveCap: canRemove,
-			Texts:        texts,
-			SourcesPath:  p + ".sources",
-		})
-		on := "false"
-		if c.Enabled {
-			on = "true"
-		}
-		inputs = append(inputs, Input{Path: p, Kind: KindToggle, Group: g.ID, GroupLabel: g.Label, Label: "Included in the model", Value: on, Sources: []string{}})
-		if !editable {
-			for _, f := range sc.Fields() {
-				if rest, ok := strings.CutPrefix(f.Path, p+"."); ok {
-					num(f.Path, rest)
-				}
-			}
-			continue
-		}
-		for _, in := range ed.Inputs(c) {
-			if in.Date {
-				quarter(p+"."+in.Key, in.Label, in.Quarter)
-			} else {
-				num(p+"."+in.Key, in.Label)
-			}
-		}
+		next[c.ID] = e
+		p.groups = append(p.groups, e.group)
+		p.inputs = append(p.inputs, e.inputs...)
 	}
-	return groups, inputs
+	m.mu.Lock()
+	m.m = next
+	m.mu.Unlock()
+	return p.groups, p.inputs
+}
+
+// cloneUncertain copies uncertain inputs in depth.
+func cloneUncertain(list []scenario.UncertainInput) []scenario.UncertainInput {
+	if list == nil {
+		return nil
+	}
+	out := make([]scenario.UncertainInput, len(list))
+	for i, in := range list {
+		in.Params = append([]scenario.Param(nil), in.Params...)
+		in.Values = append([]string(nil), in.Values...)
+		in.Probs = append([]decimal.Decimal(nil), in.Probs...)
+		in.Sources = append([]string(nil), in.Sources...)
+		out[i] = in
+	}
+	return out
 }
 
 // numberInput is the input of a numeric field, its slider ranging over the
