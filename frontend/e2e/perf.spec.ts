@@ -17,7 +17,15 @@ const briefingDrags = 30;
 const largeDrags = 15;
 const timeout = 420_000;
 
-type Perf = DmPerf & { stepBytes?: number[]; render?: number[]; draw?: number[]; speculated?: number; edits?: number; speculateBytes?: number };
+type Perf = DmPerf & {
+  stepBytes?: number[];
+  render?: number[];
+  draw?: number[];
+  speculated?: number;
+  edits?: number;
+  speculateBytes?: number;
+  missed?: boolean[];
+};
 
 function perf(
   page: Page,
@@ -90,12 +98,22 @@ async function dragSlider(page: Page, name: RegExp, label: string, drags: number
   // share), and one chart's echarts setOption within it.
   const render = (all?.render ?? []).slice(before.render);
   const draw = (all?.draw ?? []).slice(before.draw);
+  // Which redraws waited for a step (no speculation held their position).
+  const missed = (all?.missed ?? []).slice(before.redraw);
   expect(times.length, 'redraws were measured while the slider was dragged').toBeGreaterThan(drags / 2);
   reportPerf(`${label}-median`, percentile(times, 50));
   reportPerf(`${label}-p95`, percentile(times, 95));
   // How many edits a speculation showed at once (the steps to the slider's positions).
   const after = await perf(page);
   if (after.edits > before.edits) reportPerf(`${label}-speculated`, (100 * (after.speculated - before.speculated)) / (after.edits - before.edits), '%');
+  // Where the tail comes from: the redraws that waited for a step, and the others.
+  if (missed.length === times.length) {
+    const waited = times.filter((_, i) => missed[i]);
+    const held = times.filter((_, i) => !missed[i]);
+    reportPerf(`${label}-waited-for-a-step`, waited.length, ' redraws');
+    if (waited.length > 0) reportPerf(`${label}-waited-median`, percentile(waited, 50));
+    if (held.length > 0) reportPerf(`${label}-speculated-p95`, percentile(held, 95));
+  }
   if (render.length > 0) reportPerf(`${label}-answer-to-drawn-median`, percentile(render, 50));
   if (draw.length > 0) reportPerf(`${label}-one-chart-draw-median`, percentile(draw, 50));
   if (bytes.length > 0) {

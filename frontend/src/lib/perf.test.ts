@@ -47,3 +47,29 @@ describe('afterFirstCharts', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('redrawn', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says of each redraw whether its oldest input waited for a step', async () => {
+    vi.stubGlobal('window', {});
+    const perf = await fresh();
+    const record = (window as unknown as { __dmPerf: { redraw: number[]; missed: boolean[]; edits: number; speculated: number } }).__dmPerf;
+    // A drag whose first input no speculation held, then two that one did.
+    const a = perf.markInput();
+    perf.edited(false, a);
+    const b = perf.markInput();
+    perf.edited(true, b);
+    perf.redrawn(b); // one redraw for both, measured from a: it waited
+    const c = perf.markInput();
+    perf.edited(true, c);
+    perf.redrawn(c);
+    expect(record.redraw).toHaveLength(2);
+    expect(record.missed).toEqual([true, false]);
+    expect(record.edits).toBe(3);
+    expect(record.speculated).toBe(2);
+    // An input drawn already is not measured again.
+    perf.redrawn(c);
+    expect(record.missed).toHaveLength(2);
+  });
+});

@@ -16,6 +16,8 @@ interface DmPerf {
   edits: number;
   /** Bytes of the speculation requests and answers, all told. */
   speculateBytes: number;
+  /** For each redraw, whether its input waited for a step (no speculation held it). */
+  missed: boolean[];
 }
 
 declare global {
@@ -24,13 +26,15 @@ declare global {
   }
 }
 
-const record: DmPerf = { redraw: [], firstChart: 0, render: [], stepBytes: [], draw: [], speculated: 0, edits: 0, speculateBytes: 0 };
+const record: DmPerf = { redraw: [], firstChart: 0, render: [], stepBytes: [], draw: [], speculated: 0, edits: 0, speculateBytes: 0, missed: [] };
 let answeredAt = 0;
 if (typeof window !== 'undefined') window.__dmPerf = record;
 
 let nextInput = 0;
 // Inputs not yet drawn: their id and when they happened.
 const pending: { id: number; at: number }[] = [];
+// Inputs whose edit no speculation held: their redraw waited for a step.
+const waited = new Set<number>();
 
 /** input marks a slider or text input and returns its id. */
 export function markInput(): number {
@@ -52,16 +56,25 @@ export function answered(): void {
 export function redrawn(inputId: number): void {
   if (inputId <= 0) return;
   let first: number | null = null;
+  let missed = false;
   while (pending.length > 0 && pending[0].id <= inputId) {
     const p = pending.shift()!;
-    first ??= p.at;
+    if (first === null) {
+      first = p.at;
+      missed = waited.has(p.id);
+    }
+    waited.delete(p.id);
   }
   if (first === null) return;
   const now = performance.now();
   const m = performance.measure('dm:redraw', { start: first, end: now });
   record.redraw.push(m.duration);
+  record.missed.push(missed);
   if (answeredAt > 0) record.render.push(now - answeredAt);
-  if (record.redraw.length > 1000) record.redraw.shift();
+  if (record.redraw.length > 1000) {
+    record.redraw.shift();
+    record.missed.shift();
+  }
   if (record.render.length > 1000) record.render.shift();
 }
 
@@ -117,10 +130,14 @@ export function chartDrawn(ms: number): void {
   if (record.draw.length > 1000) record.draw.shift();
 }
 
-/** edited counts an edit, and whether a speculation showed it at once. */
-export function edited(speculated: boolean): void {
+/** edited counts an edit of input inputId, and whether a speculation showed it at once. */
+export function edited(speculated: boolean, inputId = 0): void {
   record.edits++;
   if (speculated) record.speculated++;
+  else if (inputId > 0) {
+    if (waited.size > 1000) waited.clear();
+    waited.add(inputId);
+  }
 }
 
 /** speculateBytes counts the size of one speculation request and its answer. */

@@ -168,7 +168,7 @@ export class WorkspaceStore {
     if (!this.evaluation || this.loading) return;
     this.#speculations.edited(edit);
     const ahead = this.#speculations.lookup(edit, this.period);
-    edited(ahead !== null);
+    edited(ahead !== null, inputId);
     if (ahead) {
       // Shown now; the edit's own step follows and takes its place.
       answered();
