@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -251,13 +253,16 @@ func (p *panel) head(used map[string]string) {
 		p.group(InputGroup{ID: path, Kind: "stream", KindLabel: "Stream", Label: st.DisplayLabel(), Detail: detail, Sources: st.Sources, Enabled: true, Removable: used[st.ID] == "", Timeline: true,
 			Texts: []TextField{{Path: path + ".label", Key: "label", Label: "Label", Value: st.DisplayLabel()}}, SourcesPath: path + ".sources"})
 		for _, a := range st.Annual {
-			p.num(fmt.Sprintf("%s.annual.%d", path, a.Year), fmt.Sprintf("%d", a.Year))
+			y := strconv.Itoa(a.Year)
+			p.num(path+".annual."+y, y)
 		}
 		for _, gr := range st.Growth {
-			p.num(fmt.Sprintf("%s.growth.%d", path, gr.Year), fmt.Sprintf("Growth from %d", gr.Year))
+			y := strconv.Itoa(gr.Year)
+			p.num(path+".growth."+y, "Growth from "+y)
 		}
 		for _, a := range st.Actuals {
-			p.num(fmt.Sprintf("%s.actuals.%s", path, a.Quarter), fmt.Sprintf("%s actual", a.Quarter))
+			q := a.Quarter.String()
+			p.num(path+".actuals."+q, q+" actual")
 		}
 	}
 }
@@ -358,6 +363,8 @@ func (m *panelMemo) inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 		}
 	}
 	next := make(map[string]*contractPanel, len(sc.Contracts))
+	p.groups = slices.Grow(p.groups, len(sc.Contracts))
+	p.inputs = slices.Grow(p.inputs, 6*len(sc.Contracts))
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
 		e := prev[c.ID]

@@ -128,7 +128,8 @@ func (commitment) Fields(c *scenario.Contract, add scenario.FieldFunc) {
 	lo, hi := minYears, maxYears
 	add("years", scenario.KindInteger, "years", decimal.NewFromInt(int64(Commitment(c).Years)), &lo, &hi)
 	for k, w := range Commitment(c).Weights {
-		add(fmt.Sprintf("weights.%d", k+1), scenario.KindNumber, fmt.Sprintf("weight of year %d", k+1), w, ptrZero, nil)
+		n := strconv.Itoa(k + 1)
+		add("weights."+n, scenario.KindNumber, "weight of year "+n, w, ptrZero, nil)
 	}
 }
 

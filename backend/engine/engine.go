@@ -91,7 +91,7 @@ func runWith(s *scenario.Scenario, prev *memoTable, keep bool) (*Result, *memoTa
 		}
 		m.replay(e)
 	}
-	m.parties()
+	m.parties(prev, next)
 	return m.res, next, nil
 }
 
@@ -198,8 +198,8 @@ func (m *model) replay(e *contractMemo) {
 	m.res.Series = append(m.res.Series, e.series...)
 	m.res.Summary = append(m.res.Summary, e.summary...)
 	for _, t := range e.transfers {
-		out := m.party(t.payer)
-		in := m.party(t.payee)
+		out := m.partyIndex(t.payer)
+		in := m.partyIndex(t.payee)
 		m.flows[out].out = append(m.flows[out].out, t.paid)
 		m.flows[in].in = append(m.flows[in].in, t.paid)
 	}
@@ -243,7 +243,7 @@ func (m *model) commitment(paid []decimal.Decimal, outside decimal.Decimal) {
 	m.commitCount++
 }
 
-func (m *model) party(name string) int {
+func (m *model) partyIndex(name string) int {
 	if i, ok := m.partyIdx[name]; ok {
 		return i
 	}
@@ -254,6 +254,33 @@ func (m *model) party(name string) int {
 	m.partyNames = append(m.partyNames, name)
 	m.flows = append(m.flows, partyFlow{})
 	return len(m.partyNames) - 1
+}
+
+// party sums a party's flows: what it receives and pays, and its net, quarter by
+// quarter, and its net over the horizon.
+func (m *model) party(f partyFlow) *partyMemo {
+	in, out := m.sum(f.in), m.sum(f.out)
+	var net []decimal.Decimal
+	switch {
+	case len(f.out) == 0:
+		net = in
+	default:
+		net = make([]decimal.Decimal, m.n)
+		for i := range m.n {
+			if out[i].IsZero() {
+				net[i] = in[i]
+			} else {
+				net[i] = in[i].Sub(out[i])
+			}
+		}
+	}
+	total := decimal.Zero
+	for _, v := range net {
+		if !v.IsZero() {
+			total = add(total, v)
+		}
+	}
+	return &partyMemo{flows: f, in: in, out: out, net: net, total: total}
 }
 
 // sum adds series quarter by quarter; it returns the one series as it is, or zeros.
@@ -278,29 +305,18 @@ func (m *model) sum(parts [][]decimal.Decimal) []decimal.Decimal {
 }
 
 // parties adds the party series and totals, then the totals across commitments.
-func (m *model) parties() {
+// A party whose flows are the very series of the run before (prev) has its sums
+// from that run.
+func (m *model) parties(prev, next *memoTable) {
 	for k, name := range m.partyNames {
-		in, out := m.sum(m.flows[k].in), m.sum(m.flows[k].out)
-		var net []decimal.Decimal
-		switch {
-		case len(m.flows[k].out) == 0:
-			net = in
-		default:
-			net = make([]decimal.Decimal, m.n)
-			for i := range m.n {
-				if out[i].IsZero() {
-					net[i] = in[i]
-				} else {
-					net[i] = in[i].Sub(out[i])
-				}
-			}
+		e := prev.party(name, m.flows[k])
+		if e == nil {
+			e = m.party(m.flows[k])
 		}
-		total := decimal.Zero
-		for _, v := range net {
-			if !v.IsZero() {
-				total = add(total, v)
-			}
+		if next != nil {
+			next.parties[name] = e
 		}
+		in, out, net, total := e.in, e.out, e.net, e.total
 		p := "party." + name
 		m.addSeries(Series{ID: p + ".in", Label: name + " — received", Group: GroupParty, Owner: name, Measure: "in", Kind: Flow, Values: in})
 		m.addSeries(Series{ID: p + ".out", Label: name + " — paid", Group: GroupParty, Owner: name, Measure: "out", Kind: Flow, Values: out})

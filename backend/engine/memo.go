@@ -54,11 +54,13 @@ type memoTable struct {
 	cumDiscount []decimal.Decimal
 	streams     map[string]*streamMemo
 	contracts   map[string]*contractMemo
+	parties     map[string]*partyMemo
 }
 
 func newMemoTable(s *scenario.Scenario) *memoTable {
 	return &memoTable{start: s.Start, end: s.End, version: s.Version, rate: s.DiscountRate,
-		streams: make(map[string]*streamMemo, len(s.Streams)), contracts: make(map[string]*contractMemo, len(s.Contracts))}
+		streams: make(map[string]*streamMemo, len(s.Streams)), contracts: make(map[string]*contractMemo, len(s.Contracts)),
+		parties: map[string]*partyMemo{}}
 }
 
 // sameHorizon says whether s has the table's horizon, format version and
@@ -137,6 +139,38 @@ func (t *memoTable) contract(c *scenario.Contract, streams map[string][]decimal.
 		return nil
 	}
 	return e
+}
+
+// partyMemo is a party's sums and the flows they were made from.
+type partyMemo struct {
+	flows        partyFlow
+	in, out, net []decimal.Decimal
+	total        decimal.Decimal
+}
+
+// party is the sums of a party kept in the table, or nil when its flows are not
+// the very series, in the same order, that they were made from.
+func (t *memoTable) party(name string, f partyFlow) *partyMemo {
+	if t == nil {
+		return nil
+	}
+	e := t.parties[name]
+	if e == nil || !sameSlices(e.flows.in, f.in) || !sameSlices(e.flows.out, f.out) {
+		return nil
+	}
+	return e
+}
+
+func sameSlices(a, b [][]decimal.Decimal) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameSlice(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameSlice says whether a and b are the same slice of the same array.

@@ -45,7 +45,8 @@ var (
 
 // Fields lists every numeric field of the scenario in document order.
 func (s *Scenario) Fields() []Field {
-	var out []Field
+	// About four fields a contract and a few a stream: one list that rarely grows.
+	out := make([]Field, 0, 1+4*len(s.Contracts)+8*len(s.Streams))
 	add := func(path string, kind FieldKind, label string, v decimal.Decimal, lo, hi *decimal.Decimal, src []string) {
 		out = append(out, Field{Path: path, Kind: kind, Label: label, Value: v, Min: lo, Max: hi, Sources: src})
 	}
@@ -53,14 +54,18 @@ func (s *Scenario) Fields() []Field {
 	for i := range s.Streams {
 		st := &s.Streams[i]
 		p := "streams." + st.ID
+		l := st.DisplayLabel()
 		for _, a := range st.Annual {
-			add(fmt.Sprintf("%s.annual.%d", p, a.Year), KindAmount, fmt.Sprintf("%s %d", st.DisplayLabel(), a.Year), a.Amount, ptrZero, nil, st.Sources)
+			y := strconv.Itoa(a.Year)
+			add(p+".annual."+y, KindAmount, l+" "+y, a.Amount, ptrZero, nil, st.Sources)
 		}
 		for _, g := range st.Growth {
-			add(fmt.Sprintf("%s.growth.%d", p, g.Year), KindRate, fmt.Sprintf("%s growth from %d", st.DisplayLabel(), g.Year), g.Rate, ptrMinus1, nil, st.Sources)
+			y := strconv.Itoa(g.Year)
+			add(p+".growth."+y, KindRate, l+" growth from "+y, g.Rate, ptrMinus1, nil, st.Sources)
 		}
 		for _, a := range st.Actuals {
-			add(fmt.Sprintf("%s.actuals.%s", p, a.Quarter), KindAmount, fmt.Sprintf("%s %s (actual)", st.DisplayLabel(), a.Quarter), a.Amount, ptrZero, nil, st.Sources)
+			q := a.Quarter.String()
+			add(p+".actuals."+q, KindAmount, l+" "+q+" (actual)", a.Amount, ptrZero, nil, st.Sources)
 		}
 	}
 	for i := range s.Contracts {
