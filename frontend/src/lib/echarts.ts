@@ -17,6 +17,16 @@ export function whenIdle(fn: () => void): void {
   else setTimeout(fn, 100);
 }
 
+/**
+ * whenLoadedAndIdle runs fn once echarts is loaded and then the page is idle. A
+ * chart drawn when idle (one off screen) so never goes before the charts on
+ * screen, which draw as soon as echarts is loaded: an idle moment while the page
+ * waits for echarts is not one to draw in.
+ */
+export function whenLoadedAndIdle(fn: () => void): void {
+  void loading.then(() => whenIdle(fn));
+}
+
 /** The size of a chart's element (its content box), in whole CSS pixels. */
 export interface Size {
   width: number;

@@ -35,6 +35,20 @@ describe('afterFirstCharts', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
+  it('runs at once when the page says there are no first charts', async () => {
+    const perf = await fresh();
+    const fn = vi.fn();
+    perf.afterFirstCharts(fn);
+    vi.advanceTimersByTime(5000);
+    expect(fn).not.toHaveBeenCalled();
+    perf.noFirstCharts();
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(perf.firstChartMs()).toBe(0);
+    vi.advanceTimersByTime(10_000);
+    perf.firstChart();
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
   it('waits no longer than its limit when no chart is drawn', async () => {
     const perf = await fresh();
     const fn = vi.fn();

@@ -95,11 +95,24 @@ export function firstChart(): boolean {
 }
 
 /**
- * afterFirstCharts runs fn once the first charts after start are drawn (at once
- * when they are), or after maxWaitMs at the latest (a scenario without charts):
- * what the first screen can show a moment later waits, so the charts come first.
+ * noFirstCharts says that the first screen has no charts to draw (its scenario
+ * has none, or none could be opened): what waits for them runs now, and no
+ * first-chart time is recorded.
  */
-export function afterFirstCharts(fn: () => void, maxWaitMs = 1000): void {
+export function noFirstCharts(): void {
+  const run = waiting;
+  waiting = [];
+  for (const fn of run) fn();
+}
+
+/**
+ * afterFirstCharts runs fn once the first charts after start are drawn (at once
+ * when they are), or once the page says there are none (noFirstCharts): what the
+ * first screen can show a moment later waits, so the charts come first. maxWaitMs
+ * is only a safety net: on a busy machine the first charts can take well over a
+ * second, and what waits must not go before them then.
+ */
+export function afterFirstCharts(fn: () => void, maxWaitMs = 10_000): void {
   if (firstDrawn) {
     fn();
     return;
