@@ -3,6 +3,7 @@
 // Origin; and how long a cold start takes to the first chart.
 import type { Request } from 'playwright-core';
 import {
+  browserSettled,
   describe,
   expect,
   firstChartMs,
@@ -89,8 +90,9 @@ describe('the API refuses what a page of another site could send', () => {
 test('cold start to first chart', async ({ newPage }) => {
   // A server of its own, started now with a new database (seeding included), as a
   // user's first launch; the browser is already running with a page open, as a
-  // user's would be.
+  // user's would be, and done opening its window.
   const page = await newPage({ goto: false });
+  await browserSettled();
   const calls: string[] = [];
   page.on('request', (r) => {
     const m = /\/api\/call\/app\.Service\.(\w+)$/.exec(r.url());

@@ -41,6 +41,8 @@
  *               stop it with `await s.stop()`.
  *   rawRequest(server, { method, path, headers, body })  an HTTP request with
  *               exactly the headers given (Host included), for the security specs.
+ *   browserSettled()  waits until the browser has finished opening its windows
+ *               (the cold-start spec starts its clock after it).
  *   firstChartMs(page)  waits for the UI's first drawn chart and returns its time
  *               in ms after the page's time origin (window.__dmPerf.firstChart, or
  *               the data-first-chart attribute of older builds).
@@ -49,7 +51,7 @@
  *   percentile(values, p)  the p-th percentile (nearest rank).
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -254,6 +256,66 @@ export async function firstChartMs(page: Page, timeout = 30_000): Promise<number
     { timeout },
   );
   return (await handle.jsonValue()) as number;
+}
+
+/**
+ * browserCpuMs is the CPU time, in ms, used so far by the processes this test
+ * process started and their children (the browser's), from /proc; null where there
+ * is no /proc.
+ */
+function browserCpuMs(): number | null {
+  let names: string[];
+  try {
+    names = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  const tick = 10; // ms a clock tick (USER_HZ is 100 on Linux)
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const d of names) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      // After "pid (comm) ": state ppid ... utime (14th field) stime (15th).
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(f[1]));
+      cpu.set(Number(d), (Number(f[11]) + Number(f[12])) * tick);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let sum = 0;
+  for (const [pid, ms] of cpu) {
+    for (let p: number | undefined = parent.get(pid), n = 0; p !== undefined && n < 64; p = parent.get(p), n++) {
+      if (p === process.pid) {
+        sum += ms;
+        break;
+      }
+    }
+  }
+  return sum;
+}
+
+/**
+ * browserSettled waits until the browser has finished opening its windows: a new
+ * window of Chromium 156 loads the WebUI pages of its address bar's popup, 1–1.5 s
+ * of CPU on a 2-core machine, which a user's browser, open for a while, has long
+ * done. It returns once the browser's processes used under a tenth of a core for a
+ * quarter of a second, after maxMs at the latest (where there is no /proc, at once),
+ * so that a timing started next measures the app, not the browser's own start.
+ */
+export async function browserSettled(maxMs = 5000): Promise<void> {
+  const window = 250;
+  const deadline = performance.now() + maxMs;
+  const first = browserCpuMs();
+  if (first === null) return;
+  let last = first;
+  while (performance.now() < deadline) {
+    await new Promise((ok) => setTimeout(ok, window));
+    const now: number = browserCpuMs() ?? last;
+    if (now - last < window / 10) return;
+    last = now;
+  }
 }
 
 /** percentile returns the p-th percentile (0..100) of values, by nearest rank. */
