@@ -566,6 +566,14 @@ func diffValue(path []any, a, b json.RawMessage, ops *[]PatchOp) error {
 	}
 	set := PatchOp{Path: path, Value: b}
 	var sub []PatchOp
+	// The ops of the parts are kept only while they weigh less than the whole
+	// part: past that, the part is set whole (and the sum only grows, so it can
+	// be seen as soon as it is passed).
+	limit, size := len(b)+pathSize(path), 0
+	over := func(from int) bool {
+		size += opsSize(sub[from:])
+		return len(path) > 0 && size > limit
+	}
 	switch {
 	case isObject(a) && isObject(b):
 		ka, va := members(a)
@@ -575,8 +583,13 @@ func diffValue(path []any, a, b json.RawMessage, ops *[]PatchOp) error {
 			old[k] = va[i]
 		}
 		for i, k := range kb {
+			n := len(sub)
 			if err := diffValue(extend(path, k), old[k], vb[i], &sub); err != nil {
 				return err
+			}
+			if over(n) {
+				*ops = append(*ops, set)
+				return nil
 			}
 			delete(old, k)
 		}
@@ -593,15 +606,20 @@ func diffValue(path []any, a, b json.RawMessage, ops *[]PatchOp) error {
 			return nil
 		}
 		for i := range lb {
+			n := len(sub)
 			if err := diffValue(extend(path, i), la[i], lb[i], &sub); err != nil {
 				return err
+			}
+			if over(n) {
+				*ops = append(*ops, set)
+				return nil
 			}
 		}
 	default:
 		*ops = append(*ops, set)
 		return nil
 	}
-	if len(path) > 0 && opsSize(sub) > len(b)+pathSize(path) {
+	if len(path) > 0 && opsSize(sub) > limit {
 		*ops = append(*ops, set)
 		return nil
 	}
