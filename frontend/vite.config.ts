@@ -76,8 +76,9 @@ function bundledLicences(): Plugin {
 }
 
 // The echarts chunk is imported by the page's script once it runs (lib/echarts.ts);
-// a modulepreload link has the browser fetch and compile it from the start, beside
-// the page's own script, instead of after it.
+// modulepreload links have the browser fetch and compile it, and the chunks it
+// imports (echarts' core, which it shares with the extras chunk), from the start,
+// beside the page's own script, instead of after it.
 function preloadEcharts(): Plugin {
   return {
     name: 'preload-echarts',
@@ -87,7 +88,8 @@ function preloadEcharts(): Plugin {
       handler(_html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'echartsEngine');
         if (!chunk) throw new Error('preload-echarts: no echartsEngine chunk in the bundle');
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }];
+        const files = [chunk.fileName, ...(chunk.type === 'chunk' ? chunk.imports : [])];
+        return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const }));
       },
     },
   };

@@ -1,12 +1,31 @@
 // echarts is a chunk of its own (lib/echartsEngine.ts), fetched as soon as this
 // module runs and evaluated while the page waits for its first answers: the page
-// and its first requests do not wait for the largest part of the bundle.
+// and its first requests do not wait for the largest part of the bundle. The parts
+// only the uncertainty view draws with (lib/echartsExtras.ts) come when first needed.
 import { chartDrawn } from './perf';
 
 type Engine = typeof import('./echartsEngine');
 let engine: Engine | null = null;
 const loading: Promise<Engine> = import('./echartsEngine').then((m) => (engine = m));
 type ECharts = ReturnType<Engine['echarts']['init']>;
+
+// The heatmap, scatter and visual map (echartsExtras.ts): loaded on first need.
+let extras = false;
+let loadingExtras: Promise<unknown> | null = null;
+function withExtras(): Promise<unknown> {
+  loadingExtras ??= Promise.all([loading, import('./echartsExtras')]).then(() => (extras = true));
+  return loadingExtras;
+}
+
+/** needsExtras says whether an option draws with a part of echarts that echartsExtras.ts registers. */
+export function needsExtras(option: Record<string, unknown>): boolean {
+  if (option.visualMap !== undefined) return true;
+  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+  return series.some((s) => {
+    const type = (s as { type?: unknown } | null)?.type;
+    return type === 'heatmap' || type === 'scatter';
+  });
+}
 
 /**
  * whenIdle runs fn once the page has nothing else to do (requestIdleCallback), or
@@ -51,7 +70,7 @@ export class ChartHost {
   #resize: ResizeObserver | null = null;
   /** The size the instance is drawn at. */
   #size: Size | null = null;
-  /** A draw asked for before echarts was loaded: the latest, drawn once it is. */
+  /** A draw asked for before the parts of echarts it needs were loaded: the latest, drawn once they are. */
   #waiting: Parameters<ChartHost['draw']> | null = null;
   #disposed = false;
 
@@ -76,11 +95,12 @@ export class ChartHost {
     onfinished?: () => void,
     size?: Size,
   ): void {
-    if (!engine) {
+    const extra = !extras && needsExtras(option);
+    if (!engine || extra) {
       const first = this.#waiting === null;
       this.#waiting = [option, theme, settings, onfinished, size];
       if (first) {
-        void loading.then(() => {
+        void (extra ? withExtras() : loading).then(() => {
           const args = this.#waiting;
           this.#waiting = null;
           if (args && !this.#disposed) this.draw(...args);

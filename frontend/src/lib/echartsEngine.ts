@@ -1,6 +1,10 @@
 // echarts, bundled with only the parts the Go options use (nothing from a CDN).
+// This chunk has what the charts of the main screen draw with (bars and lines on a
+// grid, their legend, tooltips and marks); the uncertainty view's heatmap and
+// scatter are a chunk of their own (echartsExtras.ts), loaded when one is drawn, so
+// the first charts wait for less.
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -8,16 +12,12 @@ import {
   MarkLineComponent,
   MarkPointComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
-  HeatmapChart,
   LineChart,
-  ScatterChart,
-  VisualMapComponent,
   AriaComponent,
   GridComponent,
   LegendComponent,
@@ -28,4 +28,3 @@ echarts.use([
 ]);
 
 export { echarts };
-
