@@ -232,7 +232,7 @@ func (l *fieldLookup) field(path string) (Field, bool) {
 	id, _, _ := strings.Cut(rest, ".")
 	owner := head + "." + id
 	if head != "streams" && head != "contracts" {
-		owner = "" // a field of the scenario's own: fieldsNear lists them all
+		owner = "" // a field of the scenario's own, which fieldsNear lists alone
 	}
 	fs, ok := l.owners[owner]
 	if !ok {
@@ -270,8 +270,8 @@ func (s *Scenario) fieldsNear(path string) *Scenario {
 				break
 			}
 		}
-	default:
-		return s
 	}
+	// Any other path is a field of the scenario's own (discount_rate), which
+	// no stream or contract changes: the scenario without them lists it.
 	return &sub
 }
