@@ -128,6 +128,9 @@ type model struct {
 	commitPaid    []decimal.Decimal
 	commitOutside decimal.Decimal
 	commitCount   int
+
+	// scratch records each contract's evaluation in a run that keeps none.
+	scratch *contractMemo
 }
 
 // partyFlow holds the paid series a party receives and pays.
@@ -182,14 +185,22 @@ func (m *model) eval(c *scenario.Contract, keep bool) (*contractMemo, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &ledger{m: m, e: &contractMemo{}}
-	if err := t.Eval(c, l); err != nil {
+	e := &contractMemo{}
+	if !keep {
+		// Nothing is kept past its replay: one record serves every contract.
+		if m.scratch == nil {
+			m.scratch = &contractMemo{}
+		}
+		e = m.scratch
+		e.reads, e.series, e.summary, e.transfers, e.commitments = e.reads[:0], e.series[:0], e.summary[:0], e.transfers[:0], e.commitments[:0]
+	}
+	if err := t.Eval(c, &ledger{m: m, e: e}); err != nil {
 		return nil, err
 	}
 	if keep {
-		l.e.c = c.Clone()
+		e.c = c.Clone()
 	}
-	return l.e, nil
+	return e, nil
 }
 
 // replay adds what a contract evaluated to to the result, in the order its type
