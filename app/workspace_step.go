@@ -332,6 +332,9 @@ func diffField(path []any, a, b reflect.Value, ops *[]PatchOp) error {
 	case a.Kind() == reflect.Pointer && a.Type().Elem().Kind() == reflect.Struct && !a.IsNil() && !b.IsNil():
 		return diffFields(path, a.Elem(), b.Elem(), ops)
 	case a.Kind() == reflect.Slice && a.IsNil() == b.IsNil() && a.Len() == b.Len():
+		if a.Len() == 0 || a.UnsafePointer() == b.UnsafePointer() {
+			return nil // the same elements: the periods of an unchanged horizon
+		}
 		for i := range a.Len() {
 			if err := diffField(extend(path, i), a.Index(i), b.Index(i), ops); err != nil {
 				return err
