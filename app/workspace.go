@@ -303,11 +303,12 @@ func (s *Service) Apply(doc string, edits []Edit, period string) (ev *Evaluation
 // edit by edit; its canonical form reads back to it (the tests check that against a
 // fresh parse), so it is not parsed again: that would cost more than computing it.
 func (s *Service) canonical(sc *scenario.Scenario) *parsed {
-	body := string(scenario.Marshal(sc))
+	raw := scenario.Marshal(sc)
+	body := string(raw)
 	if cached, ok := s.docs.get(body); ok {
 		return cached
 	}
-	e := &parsed{doc: body, sc: sc, hash: store.Hash([]byte(body))}
+	e := &parsed{doc: body, sc: sc, hash: store.Hash(raw)}
 	s.docs.put(body, e)
 	return e
 }
@@ -767,12 +768,13 @@ func (s *Service) parse(doc string) (*parsed, error) {
 	}
 	// The canonical form is what the store keeps and hashes; a document sent in
 	// another form is evaluated as its canonical form.
-	canon := string(scenario.Marshal(sc))
+	raw := scenario.Marshal(sc)
+	canon := string(raw)
 	if len(canon) > scenario.MaxSize {
 		// It would save, but its export would not import back.
 		return nil, fault.Errorf(fault.Invalid, "the working copy is larger than %d MiB once written out, the most a scenario file holds: shorten its texts", scenario.MaxSize>>20)
 	}
-	e := &parsed{doc: canon, sc: sc, hash: store.Hash([]byte(canon))}
+	e := &parsed{doc: canon, sc: sc, hash: store.Hash(raw)}
 	s.docs.put(doc, e)
 	if canon != doc {
 		s.docs.put(canon, e)

@@ -513,19 +513,45 @@ func (c *stateCache) put(st *state) *state {
 	return st
 }
 
-// diffLines is the one run of lines that changes a into b.
+// diffLines is the one run of lines that changes a into b: the lines (split at
+// "\n") both begin with are kept, then those both end with, and the rest of b's
+// replace the rest of a's. The lines are compared in place, without splitting
+// either document: only the lines inserted are split out.
 func diffLines(a, b string) DocPatch {
-	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
-	pre := 0
-	for pre < len(la) && pre < len(lb) && la[pre] == lb[pre] {
-		pre++
+	na, nb := strings.Count(a, "\n")+1, strings.Count(b, "\n")+1
+	// pre lines are the same; p is where the next starts, in both.
+	pre, p := 0, 0
+	for pre < na && pre < nb {
+		ea, eb := lineEnd(a, p), lineEnd(b, p)
+		if a[p:ea] != b[p:eb] {
+			break
+		}
+		pre, p = pre+1, ea+1
 	}
-	suf := 0
-	for suf < len(la)-pre && suf < len(lb)-pre && la[len(la)-1-suf] == lb[len(lb)-1-suf] {
-		suf++
+	// suf lines are the same at the ends; qa and qb are where the line before
+	// them ends.
+	suf, qa, qb := 0, len(a), len(b)
+	for suf < na-pre && suf < nb-pre {
+		sa, sb := strings.LastIndexByte(a[:qa], '\n')+1, strings.LastIndexByte(b[:qb], '\n')+1
+		if a[sa:qa] != b[sb:qb] {
+			break
+		}
+		suf, qa, qb = suf+1, sa-1, sb-1
+	}
+	ins := []string{}
+	if nb-suf > pre {
+		ins = strings.Split(b[p:qb], "\n")
 	}
 	n, sum := utf16Sum(b)
-	return DocPatch{At: pre, Del: len(la) - pre - suf, Ins: append([]string{}, lb[pre:len(lb)-suf]...), Len: n, Sum: sum}
+	return DocPatch{At: pre, Del: na - pre - suf, Ins: ins, Len: n, Sum: sum}
+}
+
+// lineEnd is where the line of s that starts at p ends: its "\n", or the end.
+func lineEnd(s string, p int) int {
+	if i := strings.IndexByte(s[p:], '\n'); i >= 0 {
+		return p + i
+	}
+	return len(s)
 }
 
 // utf16Sum counts s's UTF-16 code units and hashes them with FNV-1a (32 bits), as

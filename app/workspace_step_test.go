@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -452,10 +453,57 @@ func TestDiffLines(t *testing.T) {
 			t.Errorf("%q → %q: patched to %q (%+v)", tc.a, tc.b, got, p)
 		}
 	}
+	// Against splitting both documents whole, over random edits of lines.
+	rng := rand.New(rand.NewPCG(13, 4))
+	lines := []string{"", "a", "b", "a", "c\r"}
+	text := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = lines[rng.IntN(len(lines))]
+		}
+		return out
+	}
+	for range 5000 {
+		la := text(rng.IntN(7))
+		lb := append([]string{}, la...)
+		for range rng.IntN(3) {
+			switch i := rng.IntN(len(lb) + 1); rng.IntN(3) {
+			case 0:
+				lb = slices.Insert(lb, i, text(1+rng.IntN(2))...)
+			case 1:
+				if i < len(lb) {
+					lb = slices.Delete(lb, i, i+1)
+				}
+			default:
+				if i < len(lb) {
+					lb[i] = text(1)[0]
+				}
+			}
+		}
+		a, b := strings.Join(la, "\n"), strings.Join(lb, "\n")
+		if got, want := diffLines(a, b), diffLinesSplit(a, b); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q → %q: %+v, want %+v", a, b, got, want)
+		}
+	}
 	// The page's test (frontend/src/lib/patch.test.ts) checks the same number.
 	if n, sum := utf16Sum("a🚀é"); n != 4 || sum != fnvUTF16([]uint16{'a', 0xD83D, 0xDE80, 0xE9}) || sum != 59639984 {
 		t.Errorf("utf16Sum: %d units, sum %d", n, sum)
 	}
+}
+
+// diffLinesSplit is diffLines as it was written first: both documents split whole.
+func diffLinesSplit(a, b string) DocPatch {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	pre := 0
+	for pre < len(la) && pre < len(lb) && la[pre] == lb[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(la)-pre && suf < len(lb)-pre && la[len(la)-1-suf] == lb[len(lb)-1-suf] {
+		suf++
+	}
+	n, sum := utf16Sum(b)
+	return DocPatch{At: pre, Del: len(la) - pre - suf, Ins: append([]string{}, lb[pre:len(lb)-suf]...), Len: n, Sum: sum}
 }
 
 func fnvUTF16(us []uint16) uint32 {
