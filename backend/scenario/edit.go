@@ -440,7 +440,7 @@ func (s *Scenario) Tidy() {
 		return
 	}
 	paths := map[string]bool{}
-	for _, f := range s.Fields() {
+	for _, f := range s.fields(false) {
 		paths[f.Path] = true
 	}
 	for _, f := range s.QuarterFields() {

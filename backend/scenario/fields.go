@@ -44,11 +44,22 @@ var (
 )
 
 // Fields lists every numeric field of the scenario in document order.
-func (s *Scenario) Fields() []Field {
+func (s *Scenario) Fields() []Field { return s.fields(true) }
+
+// fields is Fields; without labels, each field's Label is "" (for lookups of a
+// field's path, kind and range, which write no label).
+func (s *Scenario) fields(labels bool) []Field {
 	// About four fields a contract and a few a stream: one list that rarely grows.
 	out := make([]Field, 0, 1+4*len(s.Contracts)+8*len(s.Streams))
 	add := func(path string, kind FieldKind, label string, v decimal.Decimal, lo, hi *decimal.Decimal, src []string) {
 		out = append(out, Field{Path: path, Kind: kind, Label: label, Value: v, Min: lo, Max: hi, Sources: src})
+	}
+	// label is the label of a stream's field, when labels are wanted.
+	label := func(parts ...string) string {
+		if !labels {
+			return ""
+		}
+		return strings.Join(parts, "")
 	}
 	add("discount_rate", KindRate, "Discount rate", s.DiscountRate, ptrZero, ptrOne, nil)
 	for i := range s.Streams {
@@ -57,15 +68,15 @@ func (s *Scenario) Fields() []Field {
 		l := st.DisplayLabel()
 		for _, a := range st.Annual {
 			y := strconv.Itoa(a.Year)
-			add(p+".annual."+y, KindAmount, l+" "+y, a.Amount, ptrZero, nil, st.Sources)
+			add(p+".annual."+y, KindAmount, label(l, " ", y), a.Amount, ptrZero, nil, st.Sources)
 		}
 		for _, g := range st.Growth {
 			y := strconv.Itoa(g.Year)
-			add(p+".growth."+y, KindRate, l+" growth from "+y, g.Rate, ptrMinus1, nil, st.Sources)
+			add(p+".growth."+y, KindRate, label(l, " growth from ", y), g.Rate, ptrMinus1, nil, st.Sources)
 		}
 		for _, a := range st.Actuals {
 			q := a.Quarter.String()
-			add(p+".actuals."+q, KindAmount, l+" "+q+" (actual)", a.Amount, ptrZero, nil, st.Sources)
+			add(p+".actuals."+q, KindAmount, label(l, " ", q, " (actual)"), a.Amount, ptrZero, nil, st.Sources)
 		}
 	}
 	for i := range s.Contracts {
@@ -73,8 +84,8 @@ func (s *Scenario) Fields() []Field {
 		p := "contracts." + c.ID
 		l := c.DisplayLabel()
 		if t := contractTypeOf(c); t != nil {
-			t.Fields(c, func(key string, kind FieldKind, label string, v decimal.Decimal, lo, hi *decimal.Decimal) {
-				add(p+"."+key, kind, l+": "+label, v, lo, hi, c.Sources)
+			t.Fields(c, func(key string, kind FieldKind, name string, v decimal.Decimal, lo, hi *decimal.Decimal) {
+				add(p+"."+key, kind, label(l, ": ", name), v, lo, hi, c.Sources)
 			})
 		}
 	}
@@ -221,7 +232,7 @@ func describeRange(k FieldKind, lo, hi *decimal.Decimal) string {
 // (with the scenario-wide fields), sharing its data: for lookups only.
 // fieldLookup finds numeric fields by path, listing the fields of each stream or
 // contract once: the uncertain inputs of one contract share its listing. The
-// scenario must not change while it is used.
+// fields it finds have no label. The scenario must not change while it is used.
 type fieldLookup struct {
 	s      *Scenario
 	owners map[string][]Field
@@ -239,7 +250,7 @@ func (l *fieldLookup) field(path string) (Field, bool) {
 		if l.owners == nil {
 			l.owners = map[string][]Field{}
 		}
-		fs = l.s.fieldsNear(path).Fields()
+		fs = l.s.fieldsNear(path).fields(false)
 		l.owners[owner] = fs
 	}
 	for _, f := range fs {
