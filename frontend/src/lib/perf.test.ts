@@ -22,8 +22,28 @@ describe('afterFirstCharts', () => {
     perf.afterFirstCharts(fn);
     expect(fn).not.toHaveBeenCalled();
     expect(perf.firstChart()).toBe(true);
+    // Once the frame with the charts is painted, not in it.
+    expect(fn).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
     expect(fn).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(5000);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs after the next animation frame where there are frames', async () => {
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+    const perf = await fresh();
+    const fn = vi.fn();
+    perf.afterFirstCharts(fn);
+    perf.firstChart();
+    vi.advanceTimersByTime(0);
+    expect(fn).not.toHaveBeenCalled();
+    expect(frames).toHaveLength(1);
+    frames[0]();
+    vi.advanceTimersByTime(0);
+    expect(fn).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(200);
     expect(fn).toHaveBeenCalledTimes(1);
   });
 

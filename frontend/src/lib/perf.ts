@@ -82,7 +82,27 @@ export function redrawn(inputId: number): void {
 let waiting: (() => void)[] = [];
 let firstDrawn = false;
 
-/** firstChart records the first chart drawn after start, once; it says whether this was it. */
+/**
+ * afterPaint runs fn once the browser has painted the frame being made now (the
+ * next animation frame, then a task), or after 100 ms where frames do not come (a
+ * hidden page).
+ */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
+/**
+ * firstChart records the first chart drawn after start, once; it says whether this
+ * was it. What waits for the first charts runs once the frame with them is painted:
+ * building it in the same frame would hold the charts back from the screen.
+ */
 export function firstChart(): boolean {
   if (firstDrawn) return false;
   firstDrawn = true;
@@ -90,7 +110,9 @@ export function firstChart(): boolean {
   document.documentElement.dataset.firstChart = String(Math.round(record.firstChart));
   const run = waiting;
   waiting = [];
-  for (const fn of run) fn();
+  afterPaint(() => {
+    for (const fn of run) fn();
+  });
   return true;
 }
 
