@@ -612,6 +612,10 @@ func diffValue(path []any, a, b json.RawMessage, ops *[]PatchOp) error {
 			old[k] = va[i]
 		}
 		for i, k := range kb {
+			if was, ok := old[k]; ok && bytes.Equal(was, vb[i]) {
+				delete(old, k) // as it was: no path to write
+				continue
+			}
 			n := len(sub)
 			if err := diffValue(extend(path, k), old[k], vb[i], &sub); err != nil {
 				return err
@@ -635,6 +639,9 @@ func diffValue(path []any, a, b json.RawMessage, ops *[]PatchOp) error {
 			return nil
 		}
 		for i := range lb {
+			if bytes.Equal(la[i], lb[i]) {
+				continue
+			}
 			n := len(sub)
 			if err := diffValue(extend(path, i), la[i], lb[i], &sub); err != nil {
 				return err

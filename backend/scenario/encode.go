@@ -139,6 +139,18 @@ func blockSafe(v string) bool {
 
 // quote writes a double-quoted scalar. JSON's string syntax is valid YAML.
 func quote(s string) string {
+	// Printable ASCII but for the quote and the backslash is written as it is,
+	// between quotes, which is what the encoder below would write.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return `"` + s + `"`
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -1,9 +1,12 @@
 package scenario
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"dealmodel/scenarios"
@@ -50,5 +53,26 @@ func checkRoundTrip(t *testing.T, file string, data []byte) {
 	}
 	if again := Marshal(back); string(again) != string(out) {
 		t.Fatalf("Marshal is not stable:\n%s\n---\n%s", out, again)
+	}
+}
+
+// quote writes plain text between quotes itself and leaves the rest to JSON's
+// encoder: the same text either way, for every byte and for text around it.
+func TestQuoteIsJSON(t *testing.T) {
+	encoded := func(s string) string {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s)
+		return strings.TrimSuffix(b.String(), "\n")
+	}
+	list := []string{"", "OpenAI", "Revenue share to Microsoft", "a\u2028b", "é", "“x”", "\xff", "<&>"}
+	for c := range 256 {
+		list = append(list, string(rune(c)), "a"+string([]byte{byte(c)})+"z")
+	}
+	for _, s := range list {
+		if got, want := quote(s), encoded(s); got != want {
+			t.Errorf("quote(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
