@@ -3,6 +3,7 @@ package scenario
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -73,6 +74,16 @@ func TestQuoteIsJSON(t *testing.T) {
 	for _, s := range list {
 		if got, want := quote(s), encoded(s); got != want {
 			t.Errorf("quote(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+// A quarter is written as fmt writes it, by hand or not: every quarter of the
+// years around those of four digits, and a few far off.
+func TestQuarterString(t *testing.T) {
+	for q := NewQuarter(-3, 1); q <= NewQuarter(10003, 4); q++ {
+		if got, want := q.String(), fmt.Sprintf("%04dQ%d", q.Year(), q.Q()); got != want {
+			t.Fatalf("quarter %d: %s, want %s", int(q), got, want)
 		}
 	}
 }
