@@ -20,7 +20,8 @@ import (
 // evaluated), the horizon, the format version and the discount rate, and the
 // streams it asked for (the very series, or none). A type's Eval reads nothing
 // else: the Ledger is all it sees of the scenario. A stream is taken when it is
-// as it was and the horizon is the same.
+// as it was and the horizon is the same; a party's sums when its flows are the
+// very series they were made from, in the same order.
 //
 // The zero Memo is ready to use; it is safe for concurrent use.
 type Memo struct {
