@@ -268,20 +268,26 @@ func (m *model) partyIndex(name string) int {
 }
 
 // party sums a party's flows: what it receives and pays, and its net, quarter by
-// quarter, and its net over the horizon.
-func (m *model) party(f partyFlow) *partyMemo {
-	in, out := m.sum(f.in), m.sum(f.out)
+// quarter, and its net over the horizon. prev, when not nil, is the party's sums
+// of the run before: a side of which one flow alone changed is summed again from
+// the others' sum (see side).
+func (m *model) party(f partyFlow, prev *partyMemo) *partyMemo {
+	var pin, pout *sideMemo
+	if prev != nil {
+		pin, pout = prev.in, prev.out
+	}
+	in, out := m.side(f.in, pin), m.side(f.out, pout)
 	var net []decimal.Decimal
 	switch {
 	case len(f.out) == 0:
-		net = in
+		net = in.sum
 	default:
 		net = make([]decimal.Decimal, m.n)
 		for i := range m.n {
-			if out[i].IsZero() {
-				net[i] = in[i]
+			if out.sum[i].IsZero() {
+				net[i] = in.sum[i]
 			} else {
-				net[i] = in[i].Sub(out[i])
+				net[i] = in.sum[i].Sub(out.sum[i])
 			}
 		}
 	}
@@ -291,7 +297,80 @@ func (m *model) party(f partyFlow) *partyMemo {
 			total = add(total, v)
 		}
 	}
-	return &partyMemo{flows: f, in: in, out: out, net: net, total: total}
+	return &partyMemo{in: in, out: out, net: net, total: total}
+}
+
+// side sums one side of a party's flows (parts), as sum does. When prev's flows
+// differ from parts in one flow alone, and no amount of any is negative, the sum
+// is that of the other flows (kept from the run that first found them, while the
+// same flow keeps changing: a slider's contract) and the one flow: amounts that
+// are never negative add up to the same value and exponent whatever their
+// order, for no partial sum but one of zeros is zero.
+func (m *model) side(parts [][]decimal.Decimal, prev *sideMemo) *sideMemo {
+	if prev != nil && sameSlices(prev.parts, parts) {
+		return prev
+	}
+	if prev != nil && len(prev.parts) == len(parts) && len(parts) > 1 {
+		if k, ok := oneDiffers(prev.parts, parts); ok && nonNegative(parts[k]) {
+			others := prev.others
+			if others == nil || prev.k != k {
+				rest := make([][]decimal.Decimal, 0, len(parts)-1)
+				rest = append(append(rest, parts[:k]...), parts[k+1:]...)
+				for _, p := range rest {
+					if !nonNegative(p) {
+						return &sideMemo{parts: parts, sum: m.sum(parts)}
+					}
+				}
+				others = m.sum(rest)
+			}
+			return &sideMemo{parts: parts, sum: plus(others, parts[k], k == 0), k: k, others: others}
+		}
+	}
+	return &sideMemo{parts: parts, sum: m.sum(parts)}
+}
+
+// plus is sum of the flows others sums and the flow one, at index first (k == 0)
+// or not of the flows, as sum would make it of them all, when no amount is
+// negative: the first flow's zero where every flow is zero.
+func plus(others, one []decimal.Decimal, first bool) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(one))
+	for i, y := range one {
+		x := others[i]
+		switch {
+		case y.IsZero() && x.IsZero() && first:
+			out[i] = y
+		case y.IsZero():
+			out[i] = x
+		case x.IsZero():
+			out[i] = y
+		default:
+			out[i] = x.Add(y)
+		}
+	}
+	return out
+}
+
+// oneDiffers returns the one index at which a and b hold different series.
+func oneDiffers(a, b [][]decimal.Decimal) (int, bool) {
+	k := -1
+	for i := range a {
+		if !sameSlice(a[i], b[i]) {
+			if k >= 0 {
+				return 0, false
+			}
+			k = i
+		}
+	}
+	return k, k >= 0
+}
+
+func nonNegative(v []decimal.Decimal) bool {
+	for _, x := range v {
+		if x.Sign() < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sum adds series quarter by quarter; it returns the one series as it is, or zeros.
@@ -322,12 +401,12 @@ func (m *model) parties(prev, next *memoTable) {
 	for k, name := range m.partyNames {
 		e := prev.party(name, m.flows[k])
 		if e == nil {
-			e = m.party(m.flows[k])
+			e = m.party(m.flows[k], prev.partyOf(name))
 		}
 		if next != nil {
 			next.parties[name] = e
 		}
-		in, out, net, total := e.in, e.out, e.net, e.total
+		in, out, net, total := e.in.sum, e.out.sum, e.net, e.total
 		p := "party." + name
 		m.addSeries(Series{ID: p + ".in", Label: name + " — received", Group: GroupParty, Owner: name, Measure: "in", Kind: Flow, Values: in})
 		m.addSeries(Series{ID: p + ".out", Label: name + " — paid", Group: GroupParty, Owner: name, Measure: "out", Kind: Flow, Values: out})

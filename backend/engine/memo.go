@@ -142,24 +142,39 @@ func (t *memoTable) contract(c *scenario.Contract, streams map[string][]decimal.
 	return e
 }
 
-// partyMemo is a party's sums and the flows they were made from.
+// partyMemo is a party's sums: of each side of its flows, its net and its total.
 type partyMemo struct {
-	flows        partyFlow
-	in, out, net []decimal.Decimal
-	total        decimal.Decimal
+	in, out *sideMemo
+	net     []decimal.Decimal
+	total   decimal.Decimal
+}
+
+// sideMemo is the sum of one side of a party's flows, and the flows (parts). When
+// others is not nil, the sum is that of others, the sum of every flow but the
+// k-th, and of that one flow.
+type sideMemo struct {
+	parts  [][]decimal.Decimal
+	sum    []decimal.Decimal
+	k      int
+	others []decimal.Decimal
 }
 
 // party is the sums of a party kept in the table, or nil when its flows are not
 // the very series, in the same order, that they were made from.
 func (t *memoTable) party(name string, f partyFlow) *partyMemo {
-	if t == nil {
-		return nil
-	}
-	e := t.parties[name]
-	if e == nil || !sameSlices(e.flows.in, f.in) || !sameSlices(e.flows.out, f.out) {
+	e := t.partyOf(name)
+	if e == nil || !sameSlices(e.in.parts, f.in) || !sameSlices(e.out.parts, f.out) {
 		return nil
 	}
 	return e
+}
+
+// partyOf is the sums of a party kept in the table, or nil.
+func (t *memoTable) partyOf(name string) *partyMemo {
+	if t == nil {
+		return nil
+	}
+	return t.parties[name]
 }
 
 func sameSlices(a, b [][]decimal.Decimal) bool {

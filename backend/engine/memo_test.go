@@ -82,3 +82,71 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("%d lines against %d", len(g), len(w))
 }
+
+// A side of a party's flows summed from the other flows' sum and the one that
+// changed is the sum of them all, value and exponent, zeros of every exponent
+// included, over runs of changes to one flow and then another; with a negative
+// amount it is summed whole.
+func TestSideOfOneChangedFlowIsTheWholeSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(20261202, 99))
+	const n = 12
+	m := &model{n: n}
+	series := func(negative bool) []decimal.Decimal {
+		v := make([]decimal.Decimal, n)
+		for i := range v {
+			switch rng.IntN(4) {
+			case 0:
+				v[i] = decimal.New(0, -int32(rng.IntN(6)))
+			default:
+				v[i] = decimal.New(rng.Int64N(1000), -int32(rng.IntN(6)))
+			}
+			if negative && rng.IntN(5) == 0 {
+				v[i] = v[i].Neg()
+			}
+		}
+		return v
+	}
+	taken := 0
+	for range 300 {
+		parts := make([][]decimal.Decimal, 1+rng.IntN(5))
+		negative := rng.IntN(4) == 0
+		for i := range parts {
+			parts[i] = series(negative)
+		}
+		var prev *sideMemo
+		k := rng.IntN(len(parts))
+		for range 8 {
+			if rng.IntN(4) == 0 {
+				k = rng.IntN(len(parts))
+			}
+			parts = append([][]decimal.Decimal{}, parts...)
+			parts[k] = series(negative)
+			got := m.side(parts, prev)
+			want := m.sum(parts)
+			for i := range want {
+				if g, w := got.sum[i], want[i]; g.Coefficient().Cmp(w.Coefficient()) != 0 || g.Exponent() != w.Exponent() {
+					t.Fatalf("flow %d of %d changed: quarter %d is %se%d, want %se%d", k, len(parts), i, g.Coefficient(), g.Exponent(), w.Coefficient(), w.Exponent())
+				}
+			}
+			if got.others != nil {
+				taken++
+			}
+			prev = got
+		}
+	}
+	if taken == 0 {
+		t.Fatal("no sum was taken from the other flows'")
+	}
+	// Amounts that cancel: 5.0 - 5 is a zero of one decimal, which the next
+	// amount replaces; 5.0 added to -5 + 3 would keep the decimal.
+	flows := [][]decimal.Decimal{{decimal.New(50, -1)}, {decimal.New(-5, 0)}, {decimal.New(3, 0)}}
+	m = &model{n: 1}
+	prev := m.side(flows, nil)
+	for range 2 {
+		flows = [][]decimal.Decimal{{decimal.New(50, -1)}, flows[1], flows[2]}
+		prev = m.side(flows, prev)
+		if g := prev.sum[0]; g.Exponent() != 0 || !g.Equal(decimal.New(3, 0)) {
+			t.Fatalf("5.0 - 5 + 3 summed to %se%d, want 3e0", g.Coefficient(), g.Exponent())
+		}
+	}
+}
