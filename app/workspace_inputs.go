@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -324,11 +323,29 @@ func (p *panel) contract(c *scenario.Contract) {
 // panelMemo makes the inputs panel as inputsOf does, taking each contract's group
 // and inputs from the latest panel when everything the group reads is as it was:
 // the contract (compared in depth with a copy), the horizon, the format version
-// and the uncertain inputs under the contract's path. An edit of one contract of
-// a hundred makes one group again. It is safe for concurrent use.
+// and the uncertain inputs under the contract's path; and the scenario's and the
+// streams' groups likewise (headPanel). An edit of one contract of a hundred
+// makes one group again. It is safe for concurrent use.
 type panelMemo struct {
-	mu sync.Mutex
-	m  map[string]*contractPanel
+	mu   sync.Mutex
+	m    map[string]*contractPanel
+	head *headPanel
+}
+
+// headPanel is the scenario's group and the streams', their inputs, and what
+// they were made from: the description, the horizon, the version, the discount
+// rate, the streams (compared in depth with copies), the contracts that use each
+// stream and the uncertain inputs of all but the contracts' fields.
+type headPanel struct {
+	description string
+	start, end  scenario.Quarter
+	version     int
+	rate        decimal.Decimal
+	streams     []scenario.Stream
+	used        map[string]string
+	uncertain   []scenario.UncertainInput
+	groups      []InputGroup
+	inputs      []Input
 }
 
 // contractPanel is a contract's group and inputs, and what they were made from.
@@ -344,27 +361,42 @@ type contractPanel struct {
 // inputsOf is inputsOf(sc).
 func (m *panelMemo) inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 	m.mu.Lock()
-	prev := m.m
+	prev, prevHead := m.m, m.head
 	m.mu.Unlock()
-	// The scenario's group and the streams' read no contract but for the
-	// stream users, taken from the whole scenario.
-	head := *sc
-	head.Contracts = nil
-	p := newPanel(&head)
-	p.head(sc.StreamUsers())
 	var uncertain map[string][]scenario.UncertainInput
+	var own []scenario.UncertainInput // of the scenario's own fields and the streams'
 	if sc.Uncertainty != nil {
 		uncertain = map[string][]scenario.UncertainInput{}
 		for _, in := range sc.Uncertainty.Inputs {
 			if rest, ok := strings.CutPrefix(in.Path, "contracts."); ok {
 				id, _, _ := strings.Cut(rest, ".")
 				uncertain[id] = append(uncertain[id], in)
+			} else {
+				own = append(own, in)
 			}
 		}
 	}
+	// The scenario's group and the streams' read no contract but for the
+	// stream users, taken from the whole scenario.
+	used := sc.StreamUsers()
+	h := prevHead
+	if h == nil || h.description != sc.Description || h.start != sc.Start || h.end != sc.End || h.version != sc.Version ||
+		h.rate.Exponent() != sc.DiscountRate.Exponent() || !h.rate.Equal(sc.DiscountRate) ||
+		!reflect.DeepEqual(h.used, used) || !reflect.DeepEqual(h.uncertain, own) || !reflect.DeepEqual(h.streams, sc.Streams) {
+		head := *sc
+		head.Contracts = nil
+		q := newPanel(&head)
+		q.head(used)
+		h = &headPanel{description: sc.Description, start: sc.Start, end: sc.End, version: sc.Version, rate: sc.DiscountRate,
+			used: used, uncertain: cloneUncertain(own), groups: q.groups, inputs: q.inputs}
+		h.streams = make([]scenario.Stream, len(sc.Streams))
+		for i := range sc.Streams {
+			h.streams[i] = sc.Streams[i].Clone()
+		}
+	}
+	groups := append(make([]InputGroup, 0, len(h.groups)+len(sc.Contracts)), h.groups...)
+	inputs := append(make([]Input, 0, len(h.inputs)+6*len(sc.Contracts)), h.inputs...)
 	next := make(map[string]*contractPanel, len(sc.Contracts))
-	p.groups = slices.Grow(p.groups, len(sc.Contracts))
-	p.inputs = slices.Grow(p.inputs, 6*len(sc.Contracts))
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
 		e := prev[c.ID]
@@ -379,13 +411,13 @@ func (m *panelMemo) inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 				uncertain: cloneUncertain(uncertain[c.ID]), group: q.groups[0], inputs: q.inputs}
 		}
 		next[c.ID] = e
-		p.groups = append(p.groups, e.group)
-		p.inputs = append(p.inputs, e.inputs...)
+		groups = append(groups, e.group)
+		inputs = append(inputs, e.inputs...)
 	}
 	m.mu.Lock()
-	m.m = next
+	m.m, m.head = next, h
 	m.mu.Unlock()
-	return p.groups, p.inputs
+	return groups, inputs
 }
 
 // cloneUncertain copies uncertain inputs in depth.

@@ -58,14 +58,14 @@ func Walk(rng *rand.Rand, base *scenario.Scenario, steps int, visit func(what st
 }
 
 // Edit changes s at random as a user might (a value, a switch, a label, a party,
-// a source, an uncertain range, the horizon, a removal) and says how, or returns
-// "" when it made no edit. The result may be invalid.
+// a source, an uncertain range, the horizon, a removal, the description) and
+// says how, or returns "" when it made no edit. The result may be invalid.
 func Edit(rng *rand.Rand, s *scenario.Scenario) string {
 	var c *scenario.Contract
 	if len(s.Contracts) > 0 {
 		c = &s.Contracts[rng.IntN(len(s.Contracts))]
 	}
-	switch k := rng.IntN(12); {
+	switch k := rng.IntN(13); {
 	case k < 4: // a slider, or a typed value
 		fields := s.Fields()
 		f := fields[rng.IntN(len(fields))]
@@ -122,6 +122,9 @@ func Edit(rng *rand.Rand, s *scenario.Scenario) string {
 		st := &s.Streams[rng.IntN(len(s.Streams))]
 		st.Label = fmt.Sprintf("Stream %d", rng.IntN(100))
 		return "relabelling stream " + st.ID
+	case k == 12:
+		s.Description = fmt.Sprintf("Described %d", rng.IntN(100))
+		return "describing the scenario"
 	}
 	return ""
 }
