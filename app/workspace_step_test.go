@@ -565,6 +565,31 @@ func BenchmarkStepBriefingAllCharts(b *testing.B) {
 	benchSteps(b, briefingDoc(b), -1, "contracts.msft_revshare.cap", "40B", "41B")
 }
 
+// BenchmarkSpeculateGenerated is the speculation of 20 positions of a rate's
+// slider of the 100-contract scenario, drawing the two charts at the top; it
+// reports the CPU time per position.
+func BenchmarkSpeculateGenerated(b *testing.B) {
+	s := NewService(nil)
+	ev, err := s.Evaluate(generatedDoc(b), "quarter")
+	if err != nil {
+		b.Fatal(err)
+	}
+	build := []string{ev.Computation.Charts[0].ID, ev.Computation.Charts[1].ID}
+	var values []string
+	for i := range 20 {
+		values = append(values, fmt.Sprintf("%d.%d%%", 5+i/10, i%10))
+	}
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := s.Speculate(ev.State, "contracts.c0.rate", values, "quarter", build); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*len(values)), "cpu-ns/position")
+	}
+}
+
 func generatedDoc(b *testing.B) string {
 	sc, err := scenario.Parse("g.yaml", gen.YAML(gen.Size{Contracts: 100, Years: 40}))
 	if err != nil {
