@@ -1,7 +1,7 @@
 package app
 
 import (
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"dealmodel/backend/fault"
@@ -23,33 +23,77 @@ const MaxSpeculated = 512
 // a few.
 const speculateBudget = 300 * time.Millisecond
 
-// maxSpeculatePause bounds how long one Speculate call waits, in all, for the
-// calls a user waits for (see foreground); it then answers what it has.
-const maxSpeculatePause = 2 * time.Second
+// maxSpeculatePause bounds how long after its start one Speculate call still
+// waits for the calls a user waits for (see foreground); it then answers what it
+// has. (A variable for the tests.)
+var maxSpeculatePause = 2 * time.Second
 
 // foreground counts the calls under way that a user waits for: steps, charts,
 // evaluations. Speculation waits between positions while there is one, so that a
 // drag past the positions answered so far gets the cores for its own step instead
 // of sharing them with steps it may never need.
-type foreground struct{ n atomic.Int32 }
+type foreground struct {
+	mu sync.Mutex
+	n  int
+	// idle is closed when the last call under way ends.
+	idle chan struct{}
+}
 
-// enter notes a call under way; the function it returns notes its end.
+// enter notes a call under way; the function it returns notes its end (once,
+// however often it is called).
 func (f *foreground) enter() func() {
-	f.n.Add(1)
-	return func() { f.n.Add(-1) }
+	f.mu.Lock()
+	if f.n == 0 {
+		f.idle = make(chan struct{})
+	}
+	f.n++
+	f.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			f.mu.Lock()
+			if f.n--; f.n == 0 {
+				close(f.idle)
+			}
+			f.mu.Unlock()
+		})
+	}
+}
+
+// underWay is how many calls are under way.
+func (f *foreground) underWay() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.n
 }
 
 // await waits until no call is under way or until is passed; it says whether
 // none is.
 func (f *foreground) await(until time.Time) bool {
-	for f.n.Load() > 0 {
-		if time.Now().After(until) {
+	for {
+		f.mu.Lock()
+		n, idle := f.n, f.idle
+		f.mu.Unlock()
+		if n == 0 {
+			return true
+		}
+		wait := time.Until(until)
+		if wait <= 0 {
 			return false
 		}
-		time.Sleep(200 * time.Microsecond)
+		t := time.NewTimer(wait)
+		select {
+		case <-idle:
+			t.Stop()
+		case <-t.C:
+			return false
+		}
 	}
-	return true
 }
+
+// errSpeculateBusy answers a speculation that waited its whole pause for calls
+// the user waits for without computing a position: the page asks again later.
+var errSpeculateBusy = fault.New(fault.Busy, "the service was busy with edits the whole time: speculate again once it is not")
 
 // Speculation is what Step would answer for one value of a field.
 type Speculation struct {
@@ -62,7 +106,9 @@ type Speculation struct {
 // them while the edit's own step is under way. It stops at the first value that
 // does not apply (a speculation shows only values that do), and when its time
 // budget is spent. It waits while a call a user waits for is under way (see
-// foreground). An unknown base answers nothing.
+// foreground); when it would wait past maxSpeculatePause after its start, it
+// answers the values done, or errSpeculateBusy when there are none (an empty answer means the first
+// value does not apply). An unknown base answers nothing.
 func (s *Service) Speculate(base, path string, values []string, period string, build []string) (out []Speculation, err error) {
 	defer s.guard(&err)
 	if len(values) > MaxSpeculated {
@@ -72,7 +118,13 @@ func (s *Service) Speculate(base, path string, values []string, period string, b
 	pauseEnd := time.Now().Add(maxSpeculatePause)
 	out = []Speculation{}
 	for _, v := range values {
-		if spent > speculateBudget || !s.fg.await(pauseEnd) {
+		if spent > speculateBudget {
+			break
+		}
+		if !s.fg.await(pauseEnd) {
+			if len(out) == 0 {
+				return nil, errSpeculateBusy
+			}
 			break
 		}
 		start := time.Now()
