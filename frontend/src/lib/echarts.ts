@@ -46,6 +46,9 @@ export function whenLoadedAndIdle(fn: () => void): void {
   void loading.then(() => whenIdle(fn));
 }
 
+/** How many more idle redraws of a first option warm up echarts' update path (see ChartHost). */
+let warmUpsLeft = 6;
+
 /** The size of a chart's element (its content box), in whole CSS pixels. */
 export interface Size {
   width: number;
@@ -73,6 +76,8 @@ export class ChartHost {
   /** A draw asked for before the parts of echarts it needs were loaded: the latest, drawn once they are. */
   #waiting: Parameters<ChartHost['draw']> | null = null;
   #disposed = false;
+  /** Options drawn on this host. */
+  #drawn = 0;
 
   constructor(el: HTMLElement) {
     this.#el = el;
@@ -134,6 +139,26 @@ export class ChartHost {
     const started = performance.now();
     inst.setOption(option, { ...settings, lazyUpdate: false });
     chartDrawn(performance.now() - started);
+    this.#drawn++;
+    if (this.#drawn === 1) this.#warmUp(inst, option, settings);
+  }
+
+  /**
+   * #warmUp draws a chart's first option again, once the page is idle, while
+   * warm-ups are left: echarts' update path runs cold the first few times (the
+   * script engine has not compiled it yet), which made the first slider moves
+   * after opening a scenario take 60–160 ms to draw instead of 10–25. The same
+   * option draws the same pixels. Each of the first charts is drawn again twice, at
+   * most six in all; a chart drawn anew meanwhile needs none.
+   */
+  #warmUp(inst: ECharts, option: Record<string, unknown>, settings: { notMerge?: boolean; replaceMerge?: string[] }, times = 2): void {
+    if (warmUpsLeft <= 0 || times <= 0) return;
+    whenIdle(() => {
+      if (warmUpsLeft <= 0 || this.#disposed || this.#instance !== inst || this.#drawn !== 1) return;
+      warmUpsLeft--;
+      inst.setOption(option, { ...settings, lazyUpdate: false });
+      this.#warmUp(inst, option, settings, times - 1);
+    });
   }
 
   #fit(size: Size): void {
