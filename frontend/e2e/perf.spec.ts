@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifacts, expect, firstChartMs, percentile, reportPerf, repoRoot, test, type DmPerf } from './harness';
+import { artifacts, browserSettled, expect, firstChartMs, percentile, reportPerf, repoRoot, test, type DmPerf } from './harness';
 
 // Drags per measurement: the 100-contract scenario redraws more, so fewer fit in
 // the time a spec may take on a busy machine.
@@ -128,8 +128,14 @@ async function dragSlider(page: Page, name: RegExp, label: string, drags: number
   console.log(`perf spec: ${label}: ${times.length} redraws and ${bytes.length} steps over ${drags} drags`);
 }
 
-/** quietAndBusy drags the first cap slider quiet, then with one core kept busy. */
+/**
+ * quietAndBusy drags the first cap slider quiet, then with one core kept busy.
+ * Quiet starts once the browser's processes are (a new Chromium window loads its
+ * address bar's pages for a second or more of CPU, which a user's browser, open
+ * for a while, has long done).
+ */
 async function quietAndBusy(page: Page, label: string, drags: number): Promise<void> {
+  await browserSettled();
   await dragSlider(page, /\bcap\b/i, label, drags);
   const busy = busyCore();
   try {
