@@ -15,8 +15,8 @@ import { fresh, freshAmong, markStale, staleAmong } from './stale';
  * A slider's speculation: the positions of its first request, and at most how
  * many requests (see speculate). The first is short, so that the positions
  * nearest the thumb come back within about 0.15 s even at 100 contracts; each
- * later one gets about 0.3 s of the service's time: 16 cover the 210 positions
- * of a cap slider at 100 contracts.
+ * later one gets about 0.3 s of the service's time: 16 are more than the 160
+ * positions of a cap slider at 100 contracts need (about 1 s).
  */
 const firstPositions = 12;
 const maxSpeculateRequests = 16;
