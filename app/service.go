@@ -231,8 +231,8 @@ func checkPeriod(period string) (engine.Period, error) {
 // compute runs a valid scenario and builds what the UI shows of it. saved, when
 // not nil, is the summary of the saved revision: key figures that moved from it
 // say from what. build names the charts to draw (nil: every chart); the others
-// are listed without their option.
-// facts are view.Facts of sc.
+// are listed without their option. facts are view.Facts of sc, found once by the
+// caller.
 func (s *Service) compute(sc *scenario.Scenario, period engine.Period, saved map[string]engine.Metric, build map[string]bool, facts []view.Fact) (*Computation, error) {
 	res, err := s.runs.Run(sc)
 	if err != nil {

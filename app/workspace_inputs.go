@@ -143,7 +143,9 @@ const (
 	KindToggle  = "toggle"
 )
 
-// inputsOf lists every input of a scenario, grouped, in document order.
+// inputsOf lists every input of a scenario, grouped, in document order, made
+// from scratch: the service goes through panelMemo.inputsOf, which its test holds
+// to this.
 func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 	p := newPanel(sc)
 	p.head(sc.StreamUsers())
