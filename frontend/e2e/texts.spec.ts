@@ -32,9 +32,10 @@ describe('texts edited in place', () => {
     await openNamed(page, 'TPU share');
     await expect.poll(() => banner(page).textContent()).toMatch(/^6 texts are still the template's placeholders/);
     const group = page.locator('section.group', { has: page.getByRole('button', { name: /^Label of Revenue share: Revenue share \(placeholder/ }) });
-    // Label, payer and payee, and its one source.
-    expect(await group.locator('[data-placeholder=true]').count()).toBe(3);
-    expect(await group.getByText('placeholder source', { exact: true }).count()).toBe(1);
+    // Label, payer and payee, and its one source (the panel fills in its groups'
+    // inputs once the first charts are drawn: polled).
+    await expect.poll(() => group.locator('[data-placeholder=true]').count()).toBe(3);
+    await expect.poll(() => group.getByText('placeholder source', { exact: true }).count()).toBe(1);
     expect(await group.getByTestId('placeholder-hint').textContent()).toMatch(/replace the marked texts before the briefing goes out/);
 
     // The payer, by mouse: Enter commits.

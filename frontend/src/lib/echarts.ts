@@ -48,6 +48,7 @@ export function whenLoadedAndIdle(fn: () => void): void {
 
 /** How many more idle redraws of a first option warm up echarts' update path (see ChartHost). */
 let warmUpsLeft = 6;
+const warmUpPauseMs = 300;
 
 /** The size of a chart's element (its content box), in whole CSS pixels. */
 export interface Size {
@@ -153,12 +154,18 @@ export class ChartHost {
    */
   #warmUp(inst: ECharts, option: Record<string, unknown>, settings: { notMerge?: boolean; replaceMerge?: string[] }, times = 2): void {
     if (warmUpsLeft <= 0 || times <= 0) return;
-    whenIdle(() => {
-      if (warmUpsLeft <= 0 || this.#disposed || this.#instance !== inst || this.#drawn !== 1) return;
-      warmUpsLeft--;
-      inst.setOption(option, { ...settings, lazyUpdate: false });
-      this.#warmUp(inst, option, settings, times - 1);
-    });
+    // After a pause, so that what the first screen fills in once its charts are
+    // drawn (the inputs panel, at idle) comes first.
+    setTimeout(
+      () =>
+        whenIdle(() => {
+          if (warmUpsLeft <= 0 || this.#disposed || this.#instance !== inst || this.#drawn !== 1) return;
+          warmUpsLeft--;
+          inst.setOption(option, { ...settings, lazyUpdate: false });
+          this.#warmUp(inst, option, settings, times - 1);
+        }),
+      warmUpPauseMs,
+    );
   }
 
   #fit(size: Size): void {
