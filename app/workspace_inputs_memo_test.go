@@ -17,23 +17,20 @@ import (
 // to earlier versions and from one scenario to another.
 func TestPanelMemoIsTheWholePanel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(20261202, 7))
-	corpus, err := gen.Corpus(100)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var memo panelMemo
 	checked := 0
-	for _, base := range corpus {
-		gen.Walk(rng, base, 30, func(what string, sc *scenario.Scenario) {
-			gg, gi := memo.inputsOf(sc)
-			wg, wi := inputsOf(sc)
-			if !reflect.DeepEqual(gg, wg) || !reflect.DeepEqual(gi, wi) {
-				a, _ := json.Marshal([]any{gg, gi})
-				b, _ := json.Marshal([]any{wg, wi})
-				t.Fatalf("%s, after %s: the memo's panel differs from the whole panel:\n%s\nwant\n%s", sc.Name, what, a, b)
-			}
-			checked++
-		})
+	err := gen.WalkCorpus(rng, 100, 30, func(what string, sc *scenario.Scenario) {
+		gg, gi := memo.inputsOf(sc)
+		wg, wi := inputsOf(sc)
+		if !reflect.DeepEqual(gg, wg) || !reflect.DeepEqual(gi, wi) {
+			a, _ := json.Marshal([]any{gg, gi})
+			b, _ := json.Marshal([]any{wg, wi})
+			t.Fatalf("%s, after %s: the memo's panel differs from the whole panel:\n%s\nwant\n%s", sc.Name, what, a, b)
+		}
+		checked++
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if checked < 100 {
 		t.Fatalf("only %d versions were checked", checked)

@@ -19,33 +19,30 @@ import (
 // scenario to another.
 func TestMemoRunIsTheFullRun(t *testing.T) {
 	rng := rand.New(rand.NewPCG(20261202, 13))
-	corpus, err := gen.Corpus(100)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var memo Memo
 	reused, runs := 0, 0
-	for _, base := range corpus {
-		gen.Walk(rng, base, 25, func(what string, s *scenario.Scenario) {
-			before := memo.tab
-			got, err := memo.Run(s)
-			if err != nil {
-				t.Fatalf("%s, %s: memo: %v", s.Name, what, err)
+	err := gen.WalkCorpus(rng, 100, 25, func(what string, s *scenario.Scenario) {
+		before := memo.tab
+		got, err := memo.Run(s)
+		if err != nil {
+			t.Fatalf("%s, %s: memo: %v", s.Name, what, err)
+		}
+		want, err := Run(s)
+		if err != nil {
+			t.Fatalf("%s, %s: %v", s.Name, what, err)
+		}
+		if g, w := dumpResult(got), dumpResult(want); g != w {
+			t.Fatalf("%s, after %s: the memo's run differs from the full run:\n%s", s.Name, what, firstDiff(g, w))
+		}
+		runs++
+		for i := range s.Contracts {
+			if id := s.Contracts[i].ID; before != nil && before.contracts[id] != nil && memo.tab.contracts[id] == before.contracts[id] {
+				reused++
 			}
-			want, err := Run(s)
-			if err != nil {
-				t.Fatalf("%s, %s: %v", s.Name, what, err)
-			}
-			if g, w := dumpResult(got), dumpResult(want); g != w {
-				t.Fatalf("%s, after %s: the memo's run differs from the full run:\n%s", s.Name, what, firstDiff(g, w))
-			}
-			runs++
-			for i := range s.Contracts {
-				if id := s.Contracts[i].ID; before != nil && before.contracts[id] != nil && memo.tab.contracts[id] == before.contracts[id] {
-					reused++
-				}
-			}
-		})
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if runs < 80 || reused == 0 {
 		t.Fatalf("%d runs took %d contracts from the memo", runs, reused)

@@ -10,9 +10,22 @@ import (
 	"dealmodel/scenarios"
 )
 
-// Corpus is what the property tests of incremental work walk over: a generated
-// scenario of n contracts over 40 years, then every built-in.
-func Corpus(n int) ([]*scenario.Scenario, error) {
+// WalkCorpus walks (Walk) each scenario the property tests of incremental work
+// hold to the work done from scratch: a generated scenario of n contracts over 40
+// years, then every built-in, steps edits each, in that order.
+func WalkCorpus(rng *rand.Rand, n, steps int, visit func(what string, s *scenario.Scenario)) error {
+	all, err := corpus(n)
+	if err != nil {
+		return err
+	}
+	for _, base := range all {
+		Walk(rng, base, steps, visit)
+	}
+	return nil
+}
+
+// corpus is a generated scenario of n contracts over 40 years, then every built-in.
+func corpus(n int) ([]*scenario.Scenario, error) {
 	sc, err := scenario.Parse("generated.yaml", YAML(Size{Contracts: n, Years: 40}))
 	if err != nil {
 		return nil, err
