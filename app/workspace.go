@@ -317,11 +317,17 @@ func (s *Service) canonical(sc *scenario.Scenario) *parsed {
 // from the latest saved revision, each key figure that moved says from what. build
 // names the charts to draw (nil: every chart).
 func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem, build map[string]bool) (*Evaluation, error) {
-	saved, dirty := s.saved(e)
+	saved, dirty, revision := s.saved(e)
 	vf := view.Facts(e.sc)
 	c, err := s.compute(e.sc, p, saved, build, vf)
 	if err != nil {
 		return nil, err
+	}
+	if !dirty {
+		// The working copy is the saved revision: the first edit compares with this
+		// summary, which it would otherwise read, parse and run again (about 40 ms
+		// at 100 contracts, on the first slider move after opening).
+		s.savedSums.prime(revision, c.res.Summary)
 	}
 	if problems == nil {
 		problems = []Problem{}
@@ -348,19 +354,20 @@ func (s *Service) evaluate(e *parsed, p engine.Period, problems []Problem, build
 
 // saved says whether a working copy differs from the latest saved revision of the
 // scenario it names and, when it does, returns that revision's summary by metric
-// id (nil when there is none to compare with).
-func (s *Service) saved(e *parsed) (map[string]engine.Metric, bool) {
+// id (nil when there is none to compare with). When it does not, revision is the
+// saved revision's hash.
+func (s *Service) saved(e *parsed) (summary map[string]engine.Metric, dirty bool, revision string) {
 	if s.lib == nil || s.lib.DB == nil {
-		return nil, true
+		return nil, true, ""
 	}
 	// The latest revision's hash first: its body is read only when its summary
 	// is not known yet, not on every edit.
 	r, err := s.lib.DB.Latest(s.ctx(), e.sc.Name)
 	if err != nil {
-		return nil, true
+		return nil, true, ""
 	}
 	if r.Hash == e.hash {
-		return nil, false
+		return nil, false, r.Hash
 	}
 	return s.savedSums.get(r.Hash, func() map[string]engine.Metric {
 		r, err := s.lib.DB.Get(s.ctx(), e.sc.Name, r.Number)
@@ -380,7 +387,7 @@ func (s *Service) saved(e *parsed) (map[string]engine.Metric, bool) {
 			m[x.ID] = x
 		}
 		return m
-	}), true
+	}), true, ""
 }
 
 // summaryCache holds the summary of the one saved revision the working copy is
@@ -389,6 +396,20 @@ type summaryCache struct {
 	mu   sync.Mutex
 	hash string
 	m    map[string]engine.Metric
+}
+
+// prime holds summary as the revision's with hash, unless that revision's is held.
+func (c *summaryCache) prime(hash string, summary []engine.Metric) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hash == hash && c.m != nil {
+		return
+	}
+	m := make(map[string]engine.Metric, len(summary))
+	for _, x := range summary {
+		m[x.ID] = x
+	}
+	c.hash, c.m = hash, m
 }
 
 func (c *summaryCache) get(hash string, compute func() map[string]engine.Metric) map[string]engine.Metric {

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"dealmodel/backend/engine"
 )
 
 func mustJSON(t *testing.T, v any) string {
@@ -715,5 +718,52 @@ func TestPreviewRevisionLeavesTheWorkingCopy(t *testing.T) {
 		if _, err := s.PreviewRevision(w.Name, bad, "quarter"); err == nil {
 			t.Errorf("previewed revision %d", bad)
 		}
+	}
+}
+
+// Opening a saved scenario keeps its summary as the saved revision's, so that the
+// first edit compares with it without reading and running the revision again; the
+// figures that moved say the same as when the revision is read.
+func TestOpeningKeepsTheSavedSummary(t *testing.T) {
+	lib := mustLibrary(t)
+	opened := NewService(lib)
+	w, err := opened.OpenScenario(builtinName(t, "briefing"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := opened.Evaluate(w.Document, "quarter"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := lib.DB.Latest(context.Background(), w.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := false
+	kept := opened.savedSums.get(r.Hash, func() map[string]engine.Metric { read = true; return nil })
+	if read || len(kept) == 0 {
+		t.Fatalf("after opening, the saved summary was not kept (%d metrics)", len(kept))
+	}
+	edits := []Edit{{OpSet, "contracts.msft_revshare.cap", "45B"}}
+	fromKept, err := opened.Apply(w.Document, edits, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A service that never saw the revision clean reads it.
+	fromRead, err := NewService(lib).Apply(w.Document, edits, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for i, f := range fromKept.Computation.KeyFigures {
+		g := fromRead.Computation.KeyFigures[i]
+		if f.Moved != g.Moved || f.Was != g.Was || f.Value != g.Value {
+			t.Errorf("%s: %+v after opening, %+v read from the revision", f.ID, f, g)
+		}
+		if f.Moved {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Error("no key figure moved when the cap changed")
 	}
 }
