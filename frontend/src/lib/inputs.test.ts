@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clamp, decimalsOf, parseQuarter, quarterIndex, quarterText, sliderText } from './inputs';
+import { clamp, decimalsOf, parseQuarter, quarterIndex, quarterText, sliderFormat, sliderText, type Kind } from './inputs';
 
 describe('sliderText', () => {
   it.each([
@@ -21,6 +21,53 @@ describe('sliderText', () => {
     ['number', 2, 0.5, '2'],
   ] as const)('%s %s step %s → %s', (kind, v, step, want) => {
     expect(sliderText(kind, v, step)).toBe(want);
+  });
+});
+
+describe('sliderFormat', () => {
+  // The texts as first written (decimals worked out per value, zeros trimmed by a
+  // regular expression): the formatter made once per slider must write the same.
+  const suffixes: [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
+  const trim = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+  function written(kind: Kind, value: number, step: number): string {
+    if (kind === 'amount') {
+      if (value === 0) return '0';
+      const abs = Math.max(Math.abs(value), step);
+      for (const [size, suffix] of suffixes) if (abs >= size) return trim((value / size).toFixed(decimalsOf(step / size))) + suffix;
+      return trim(value.toFixed(decimalsOf(step)));
+    }
+    if (kind === 'rate') return trim((value * 100).toFixed(Math.max(0, decimalsOf(step) - 2))) + '%';
+    if (kind === 'integer') return String(Math.round(value));
+    return trim(value.toFixed(decimalsOf(step)));
+  }
+
+  it.each([
+    ['amount', -5e9, 60e9, 0.1e9],
+    ['amount', 0, 2e12, 5e9],
+    ['amount', -2e3, 2e3, 10],
+    ['amount', 0, 5e6, 2.5e3],
+    ['rate', -0.1, 0.5, 0.0005],
+    ['rate', 0, 1, 0.01],
+    ['integer', -3, 40, 1],
+    ['number', -2, 2, 0.05],
+    ['number', 0, 100, 2.5],
+  ] as const)('%s from %s to %s by %s writes each position as before', (kind, min, max, step) => {
+    const format = sliderFormat(kind, step);
+    const n = Math.round((max - min) / step);
+    for (let k = 0; k <= n; k++) {
+      const v = min + k * step;
+      expect(format(v), `${v}`).toBe(written(kind, v, step));
+    }
+  });
+
+  it('trims zeros after the point only', () => {
+    const f = sliderFormat('number', 0.001);
+    expect([f(100), f(10.5), f(-0.25), f(0), f(1000.1)]).toEqual(['100', '10.5', '-0.25', '0', '1000.1']);
   });
 });
 

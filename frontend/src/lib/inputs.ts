@@ -21,8 +21,13 @@ export function decimalsOf(step: number): number {
   return 12;
 }
 
+/** trimZeros drops the zeros after a decimal point, and the point if only zeros follow it. */
 function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (s.charCodeAt(end - 1) === 46 /* . */) end--;
+  return s.slice(0, end);
 }
 
 /**
@@ -31,24 +36,39 @@ function trimZeros(s: string): string {
  * percentages (18.5%), whole and plain numbers as they are.
  */
 export function sliderText(kind: Kind, value: number, step: number): string {
+  return sliderFormat(kind, step)(value);
+}
+
+/**
+ * sliderFormat is sliderText for one kind and step, with the decimals worked out
+ * once: when the pointer reaches a slider, the texts of a few hundred positions are
+ * written at once, just before a drag starts.
+ */
+export function sliderFormat(kind: Kind, step: number): (value: number) => string {
   switch (kind) {
     case 'amount': {
-      if (value === 0) return '0';
-      const abs = Math.max(Math.abs(value), step);
-      for (const [size, suffix] of suffixes) {
-        if (abs >= size) {
-          const d = decimalsOf(step / size);
-          return trimZeros((value / size).toFixed(d)) + suffix;
+      const decimals = suffixes.map(([size]) => decimalsOf(step / size));
+      const plain = decimalsOf(step);
+      return (value) => {
+        if (value === 0) return '0';
+        const abs = Math.max(Math.abs(value), step);
+        for (let i = 0; i < suffixes.length; i++) {
+          const [size, suffix] = suffixes[i];
+          if (abs >= size) return trimZeros((value / size).toFixed(decimals[i])) + suffix;
         }
-      }
-      return trimZeros(value.toFixed(decimalsOf(step)));
+        return trimZeros(value.toFixed(plain));
+      };
     }
-    case 'rate':
-      return trimZeros((value * 100).toFixed(Math.max(0, decimalsOf(step) - 2))) + '%';
+    case 'rate': {
+      const d = Math.max(0, decimalsOf(step) - 2);
+      return (value) => trimZeros((value * 100).toFixed(d)) + '%';
+    }
     case 'integer':
-      return String(Math.round(value));
-    default:
-      return trimZeros(value.toFixed(decimalsOf(step)));
+      return (value) => String(Math.round(value));
+    default: {
+      const d = decimalsOf(step);
+      return (value) => trimZeros(value.toFixed(d));
+    }
   }
 }
 
