@@ -20,8 +20,9 @@ const MaxSpeculated = 512
 // speculateBudget bounds the time one Speculate call spends computing: values are
 // computed in the order given (the page sends those nearest the slider's value
 // first), and those left when it is spent are not answered. A large scenario gets
-// a few.
-const speculateBudget = 300 * time.Millisecond
+// a few. Short, so that the page's next request, for the positions nearest where
+// a drag has gone meanwhile, goes out soon.
+const speculateBudget = 100 * time.Millisecond
 
 // maxSpeculatePause bounds how long after its start one Speculate call still
 // waits for the calls a user waits for (see foreground); it then answers what it

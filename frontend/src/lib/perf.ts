@@ -175,7 +175,15 @@ export function edited(speculated: boolean, inputId = 0): void {
   }
 }
 
-/** speculateBytes counts the size of one speculation request and its answer. */
-export function speculateBytes(n: number): void {
-  record.speculateBytes += n;
+/**
+ * speculateBytes counts the size of one speculation request and its answer, told
+ * by size. It is measured when the page is idle: writing a few hundred steps out
+ * again takes milliseconds, which a drag under way must not wait for.
+ */
+export function speculateBytes(size: () => number): void {
+  const count = (): void => {
+    record.speculateBytes += size();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(count, { timeout: 1000 });
+  else setTimeout(count, 0);
 }

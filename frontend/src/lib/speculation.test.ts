@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chart, Evaluation, StepResult } from './api';
 import { docSum } from './patch';
-import { maxPositions, positions, Speculations } from './speculation';
+import { maxPositions, nextPositions, positions, Speculations, type Track } from './speculation';
 
 function chart(id: string, v: number): Chart {
   return { id, title: id, option: { series: [{ data: [v] }] } };
@@ -102,5 +102,36 @@ describe('speculation', () => {
     expect(positions(0, 1e6, 1, 500, (v) => String(Math.round(v)))).toHaveLength(maxPositions);
     expect(positions(0, 0, 1, 0, text)).toEqual([]);
     expect(positions(0, 1, 0, 0, text)).toEqual([]);
+  });
+
+  it('lists the value’s own position first when asked to', () => {
+    const text = (v: number) => `${v.toFixed(1)}B`;
+    expect(positions(0, 1, 0.2, 0.4, text, true)).toEqual(['0.4B', '0.2B', '0.6B', '0.0B', '0.8B', '1.0B']);
+  });
+
+  // A track of 0 to 100 by 1, its thumb wherever `at` is.
+  function track(at: { value: number }, pointer?: number): Track {
+    return { near: (v, own) => positions(0, 100, 1, v, String, own), value: () => at.value, pointer: pointer === undefined ? undefined : () => pointer };
+  }
+
+  it('asks first for the positions nearest the thumb and the pointer in turn', () => {
+    const at = { value: 50 };
+    expect(nextPositions(track(at), new Set(), 4)).toEqual(['49', '51', '48', '52']);
+    // The pointer's own position first: a press there jumps to it.
+    expect(nextPositions(track(at, 20), new Set(), 6)).toEqual(['20', '49', '19', '51', '21', '48']);
+    // Near each other, a position is asked for once.
+    expect(nextPositions(track(at, 51), new Set(), 5)).toEqual(['51', '49', '50', '52', '48']);
+  });
+
+  it('asks next for the positions nearest where the slider is by then, without those done', () => {
+    const at = { value: 50 };
+    const t = track(at, 20);
+    const done = new Set(['49', '51', '48', '52']);
+    expect(nextPositions(t, done).slice(0, 4)).toEqual(['47', '53', '46', '54']);
+    // A drag moved the thumb past them: the positions around it come first.
+    at.value = 80;
+    expect(nextPositions(t, done).slice(0, 3)).toEqual(['79', '81', '78']);
+    expect(nextPositions(t, done)).toHaveLength(100 - done.size);
+    expect(nextPositions(t, new Set(positions(0, 100, 1, 80, String)))).toEqual([]);
   });
 });

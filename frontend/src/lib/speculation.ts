@@ -85,16 +85,15 @@ export class Speculations {
 
 /**
  * positions are the texts of a slider's positions (min to max by step, written as
- * the slider writes them), nearest to value first, without value's own, at most
- * maxPositions of them.
+ * the slider writes them), nearest to value first, at most maxPositions of them:
+ * without value's own, unless own.
  */
-export function positions(min: number, max: number, step: number, value: number, text: (v: number) => string): string[] {
+export function positions(min: number, max: number, step: number, value: number, text: (v: number) => string, own = false): string[] {
   if (!(step > 0) || !(max > min)) return [];
   const n = Math.round((max - min) / step);
   const at = Math.round((value - min) / step);
-  const own = text(value);
   const out: string[] = [];
-  const seen = new Set<string>([own]);
+  const seen = new Set<string>(own ? [] : [text(value)]);
   for (let d = 0; out.length < maxPositions && (at - d >= 0 || at + d <= n); d++) {
     for (const k of d === 0 ? [at] : [at - d, at + d]) {
       if (k < 0 || k > n) continue;
@@ -104,6 +103,41 @@ export function positions(min: number, max: number, step: number, value: number,
         out.push(t);
         if (out.length === maxPositions) break;
       }
+    }
+  }
+  return out;
+}
+
+/** A slider's track, as a speculation asks for its positions. */
+export interface Track {
+  /** near lists the texts of the positions nearest value first (see positions). */
+  near(value: number, own: boolean): string[];
+  /** value is where the slider is now: a drag moves it. */
+  value(): number;
+  /** pointer is the value under the pointer when it reached the slider, if known: a press there jumps to it. */
+  pointer?: () => number | undefined;
+}
+
+/**
+ * nextPositions are the positions to ask for next, without those done: nearest to
+ * where the slider is now first, so that a drag past the positions held is
+ * followed rather than left behind. A first request (first: how many) takes the
+ * positions nearest the thumb and those nearest the pointer in turn, since a press
+ * on the track jumps to the pointer.
+ */
+export function nextPositions(track: Track, done: ReadonlySet<string>, first: number | null = null): string[] {
+  const thumb = track.near(track.value(), false).filter((t) => !done.has(t));
+  if (first === null) return thumb;
+  const at = track.pointer?.();
+  if (at === undefined) return thumb.slice(0, first);
+  const pointer = track.near(at, true).filter((t) => !done.has(t));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; out.length < first && (i < pointer.length || i < thumb.length); i++) {
+    for (const t of [pointer[i], thumb[i]]) {
+      if (t === undefined || seen.has(t) || out.length === first) continue;
+      seen.add(t);
+      out.push(t);
     }
   }
   return out;

@@ -8,18 +8,19 @@ import { EditStack } from './editStack';
 import { applyDocPatch, applyPatch, docSum, type Op } from './patch';
 import { answered, edited, speculateBytes, stepBytes } from './perf';
 import { reconcile } from './reconcile';
-import { Speculations } from './speculation';
+import { nextPositions, Speculations, type Track } from './speculation';
 import { fresh, freshAmong, markStale, staleAmong } from './stale';
 
 /**
  * A slider's speculation: the positions of its first request, and at most how
  * many requests (see speculate). The first is short, so that the positions
- * nearest the thumb come back within about 0.15 s even at 100 contracts; each
- * later one gets about 0.3 s of the service's time: 16 are more than the 160
- * positions of a cap slider at 100 contracts need (about 1 s).
+ * nearest the thumb and the pointer come back within about 0.15 s even at 100
+ * contracts; each later one gets about 0.1 s of the service's time, so that a drag
+ * finds the positions around it soon: 40 are more than the 160 positions of a
+ * cap slider at 100 contracts need (about 1 s).
  */
 const firstPositions = 12;
-const maxSpeculateRequests = 16;
+const maxSpeculateRequests = 40;
 
 /** How long after the last change a draft is autosaved, and at most how long it waits. */
 const draftDelayMs = 400;
@@ -181,39 +182,43 @@ export class WorkspaceStore {
   }
 
   /**
-   * speculate asks for the steps to a slider's positions (values, nearest first),
-   * once per slider while only its field changes: a drag then shows each
-   * position without a round trip.
+   * speculate asks for the steps to a slider's positions, once per slider while
+   * only its field changes: a drag then shows each position without a round trip.
    */
-  speculate(path: string, values: string[]): void {
+  speculate(path: string, track: Track): void {
     const state = this.#state;
     const known = this.#known.get(state);
-    if (!this.speculating || !this.evaluation || this.loading || !state || !known || values.length === 0) return;
+    if (!this.speculating || !this.evaluation || this.loading || !state || !known) return;
     // Asked only from a state with no edit under way: the steps must start from the
     // working copy as it is, not from one an edit of another field is changing.
     if (this.#coalescer.busy || !this.#speculations.wanted(path, this.period)) return;
     const period = this.period;
     const family = this.#speculations.asking(state, path, period, known.ev, known.doc);
     const build = freshAmong(known.ev, this.#near);
-    // The positions nearest the thumb come first, in a short request, so that the
-    // start of a drag finds them soon. The service answers as many as its time
-    // allows (a few hundred milliseconds); the rest are asked for in turn, up to
-    // a bounded number of requests: a large scenario, whose steps are slow, may get
-    // the positions nearest only. The service pauses them while a step is under way.
+    // The positions nearest the thumb and the pointer come first, in a short
+    // request, so that the start of a drag finds them soon. The service answers as
+    // many as its time allows (about 0.1 s); the others are asked for in turn,
+    // nearest where the slider is by then, up to a bounded number of requests: a
+    // large scenario, whose steps are slow, may get the positions nearest only. The
+    // service pauses them while a step is under way.
+    const done = new Set<string>();
     let requests = 0;
-    const ask = (list: string[]): void => {
-      if (list.length === 0 || requests++ >= maxSpeculateRequests) return;
-      const now = requests === 1 ? list.slice(0, firstPositions) : list;
+    const ask = (): void => {
+      if (requests >= maxSpeculateRequests) return;
+      const now = nextPositions(track, done, requests === 0 ? firstPositions : null);
+      if (now.length === 0) return;
+      requests++;
       api.speculate(state, path, now, period, build).then(
         (steps) => {
-          speculateBytes(JSON.stringify([state, path, now, period, build]).length + JSON.stringify(steps).length);
-          const rest = this.#speculations.answered(family, now, steps);
-          if (rest) ask([...rest, ...list.slice(now.length)]);
+          speculateBytes(() => JSON.stringify([state, path, now, period, build]).length + JSON.stringify(steps).length);
+          if (this.#speculations.answered(family, now, steps) === null) return;
+          for (const s of steps) done.add(s.value);
+          ask();
         },
         () => this.#speculations.failed(family),
       );
     };
-    ask(values);
+    ask();
   }
 
   /** endGesture ends a slider drag: the next move of it is a new undo step. */
