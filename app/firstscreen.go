@@ -1,5 +1,7 @@
 package app
 
+import "time"
+
 // FirstScreen is what the window shows when it opens, in one answer: the settings,
 // the scenario list, and the scenario to open first with its evaluation, so that
 // the first chart waits for one call, not one after another.
@@ -22,8 +24,49 @@ type FirstScreen struct {
 }
 
 // FirstScreen returns the settings, the scenario list, and the scenario to open
-// first with its evaluation. It fails only when the list cannot be read.
-func (s *Service) FirstScreen() (out *FirstScreen, err error) {
+// first with its evaluation. It fails only when the list cannot be read. The
+// first call takes what PrepareFirstScreen computed, when that is recent.
+func (s *Service) FirstScreen() (*FirstScreen, error) {
+	s.mu.Lock()
+	early := s.early
+	s.early = nil
+	s.mu.Unlock()
+	if early != nil && s.now().Sub(early.at) <= maxEarlyAge {
+		<-early.done
+		return early.out, early.err
+	}
+	return s.firstScreen()
+}
+
+// earlyFirstScreen is a first screen computed before the page asked for it.
+type earlyFirstScreen struct {
+	at   time.Time
+	done chan struct{}
+	out  *FirstScreen
+	err  error
+}
+
+// maxEarlyAge is how old a first screen computed ahead may be when the page asks
+// for it. Older, the library may have changed meanwhile (a scenario imported from
+// the command line while serve waited for a browser): it is computed again.
+const maxEarlyAge = 5 * time.Second
+
+// PrepareFirstScreen starts computing s's first screen, so that the page's first
+// call finds it done: the window takes about a second to load the page, the answer
+// about 0.1 s to compute, and the first chart waits for it. (A function, not a
+// method: every method of Service is bound to the page.)
+func PrepareFirstScreen(s *Service) {
+	e := &earlyFirstScreen{at: s.now(), done: make(chan struct{})}
+	s.mu.Lock()
+	s.early = e
+	s.mu.Unlock()
+	go func() {
+		e.out, e.err = s.firstScreen()
+		close(e.done)
+	}()
+}
+
+func (s *Service) firstScreen() (out *FirstScreen, err error) {
 	defer s.guard(&err)
 	out = &FirstScreen{Period: "quarter"}
 	if out.Settings, err = s.Settings(); err != nil {

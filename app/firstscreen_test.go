@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"testing"
+	"time"
 )
 
 // jsonOf is v as JSON, to compare answers whole.
@@ -126,5 +127,60 @@ func TestFirstToOpen(t *testing.T) {
 	}
 	if got := firstToOpen(nil, "Mine"); got != "" {
 		t.Errorf("empty: %q", got)
+	}
+}
+
+// A first screen prepared ahead answers the page's first call as that call would
+// have; a later call, or one long after it was prepared (the library may have
+// changed meanwhile), is computed anew.
+func TestPreparedFirstScreen(t *testing.T) {
+	now := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	lib := mustLibrary(t)
+	s := NewService(lib)
+	s.Now = func() time.Time { return now }
+	PrepareFirstScreen(s)
+	fs, err := s.FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := NewService(lib).FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := jsonOf(t, fs), jsonOf(t, want); got != want {
+		t.Fatalf("prepared:\n%s\nasked:\n%s", got, want)
+	}
+	if fs.Evaluation == nil || fs.Workspace == nil || fs.Name != builtinName(t, "briefing") {
+		t.Fatalf("prepared first screen opened %q: %+v", fs.Name, fs.Workspace)
+	}
+
+	// Prepared, then a scenario imported: the next call within the age sees the
+	// prepared list, a later one the library as it is.
+	listed := func(fs *FirstScreen, name string) bool {
+		for _, e := range fs.Scenarios {
+			if e.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	PrepareFirstScreen(s)
+	if _, err := s.ImportScenario("later.yaml", "name: Imported later\nversion: 1\nstart: 2026Q1\nend: 2026Q4\n"); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(maxEarlyAge + time.Second)
+	fs, err = s.FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !listed(fs, "Imported later") {
+		t.Errorf("a first screen prepared %v before it was asked for was answered: %+v", maxEarlyAge+time.Second, fs.Scenarios)
+	}
+	again, err := s.FirstScreen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !listed(again, "Imported later") {
+		t.Error("a second call did not read the library")
 	}
 }

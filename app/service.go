@@ -114,6 +114,8 @@ type Service struct {
 
 	mu         sync.Mutex
 	firstChart time.Duration
+	// early is the first screen PrepareFirstScreen computes for the page's first call.
+	early *earlyFirstScreen
 }
 
 // NewService returns the service over the user's scenario library, with no

@@ -95,6 +95,8 @@ func serveCmd(e *env, args []string) error {
 	}
 	defer lib.Close()
 	attach(lib)
+	// Before the calls held meanwhile go on: the page's first call takes it.
+	app.PrepareFirstScreen(svc)
 	ready(nil)
 	fmt.Fprintln(e.stderr, "Dealmodel is serving at the address above. Press Ctrl+C to stop.")
 	if *open {

@@ -95,6 +95,10 @@ func Run(assets fs.FS, icon []byte) error {
 	svc.Platform = d
 	svc.ReadyFile = os.Getenv(EnvReadyFile)
 	d.svc = svc
+	if lib != nil {
+		// While the window starts (most of a second), not once the page asks.
+		app.PrepareFirstScreen(svc)
+	}
 
 	width, height := windowWidth, windowHeight
 	if lib != nil {
