@@ -192,6 +192,8 @@ export class WorkspaceStore {
     // Asked only from a state with no edit under way: the steps must start from the
     // working copy as it is, not from one an edit of another field is changing.
     if (this.#coalescer.busy || !this.#speculations.wanted(path, this.period)) return;
+    const first = nextPositions(track, new Set(), firstPositions);
+    if (first.length === 0) return;
     const period = this.period;
     const family = this.#speculations.asking(state, path, period, known.ev, known.doc);
     const build = freshAmong(known.ev, this.#near);
@@ -203,22 +205,19 @@ export class WorkspaceStore {
     // service pauses them while a step is under way.
     const done = new Set<string>();
     let requests = 0;
-    const ask = (): void => {
-      if (requests >= maxSpeculateRequests) return;
-      const now = nextPositions(track, done, requests === 0 ? firstPositions : null);
-      if (now.length === 0) return;
-      requests++;
+    const ask = (now: string[]): void => {
+      if (now.length === 0 || requests++ >= maxSpeculateRequests) return;
       api.speculate(state, path, now, period, build).then(
         (steps) => {
           speculateBytes(() => JSON.stringify([state, path, now, period, build]).length + JSON.stringify(steps).length);
           if (this.#speculations.answered(family, now, steps) === null) return;
           for (const s of steps) done.add(s.value);
-          ask();
+          ask(nextPositions(track, done));
         },
         () => this.#speculations.failed(family),
       );
     };
-    ask();
+    ask(first);
   }
 
   /** endGesture ends a slider drag: the next move of it is a new undo step. */
