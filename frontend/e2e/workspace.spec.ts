@@ -77,6 +77,37 @@ describe('editing', () => {
       .toBeGreaterThan(0);
   });
 
+  test('a press on the track where the pointer came in shows its position at once', async ({ page }) => {
+    await openScenario(page, briefing);
+    const slider = capSlider(page);
+    await slider.scrollIntoViewIfNeeded();
+    const box = await slider.boundingBox();
+    expect(box, 'the cap slider has a size').not.toBeNull();
+    const perf = () =>
+      page.evaluate(() => {
+        const p = (window as unknown as { __dmPerf: { speculated: number; edits: number } }).__dmPerf;
+        return { speculated: p.speculated, edits: p.edits };
+      });
+    // The pointer comes in far from the thumb (38B of 26B to 68B): the first
+    // positions asked for are those around it as well as around the thumb.
+    const x = box!.x + box!.width * 0.8;
+    const y = box!.y + box!.height / 2;
+    const answered = page.waitForResponse((r) => r.url().endsWith('app.Service.Speculate'));
+    await page.mouse.move(x, y);
+    const asked = JSON.parse((await answered).request().postData() ?? '[]') as [string, string, string[]];
+    expect(asked[1]).toBe('contracts.msft_revshare.cap');
+    expect(asked[2]).toHaveLength(12);
+    expect(asked[2]).toContain('37.8B'); // next to the thumb
+    const before = await perf();
+    await page.mouse.down();
+    await page.mouse.up();
+    const pressed = await capText(page).inputValue();
+    expect(asked[2], `the pressed position ${pressed} was among those asked for first`).toContain(pressed);
+    // Shown from the position answered in advance, not after a step's round trip.
+    await expect.poll(perf).toEqual({ speculated: before.speculated + 1, edits: before.edits + 1 });
+    await expect.poll(() => figure(page, 'Paid to Microsoft')).not.toBe('$41.76B');
+  });
+
   test('undo and redo with the keyboard', async ({ page }) => {
     await openScenario(page, /low cap/);
     const before = await capText(page).inputValue();
