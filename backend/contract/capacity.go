@@ -14,6 +14,13 @@ import (
 // compute spend, like a commitment.
 type capacity struct{}
 
+// What the type does beyond a scenario.ContractType: it edits by path beyond its
+// numeric fields, and has dated events (format v2).
+var (
+	_ scenario.ContractEditor = capacity{}
+	_ Timeline                = capacity{}
+)
+
 // TypeCapacity is the capacity contract type.
 const TypeCapacity = "capacity"
 

@@ -10,8 +10,8 @@ import (
 )
 
 // Change is a dated change of a contract's terms (format v2), in force from its
-// quarter until a later change of the same term. A type allows some of the terms:
-// rate and cap (revenue_share), stake (equity), price (capacity).
+// quarter until a later change of the same term. A type allows some of the terms
+// below, which its own file lists as a []changeTerm.
 type Change struct {
 	Quarter scenario.Quarter
 	Rate    *decimal.Decimal

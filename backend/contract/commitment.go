@@ -14,6 +14,12 @@ import (
 // or by custom weights, from a payer (the buyer) to a payee (the provider).
 type commitment struct{}
 
+// What the type does beyond a scenario.ContractType: it edits by path beyond its
+// numeric fields.
+var (
+	_ scenario.ContractEditor = commitment{}
+)
+
 // Commitment profiles.
 const (
 	ProfileEven   = "even"

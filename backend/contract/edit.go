@@ -15,12 +15,3 @@ func number(key, label string) scenario.ContractInput {
 func date(key, label string, q scenario.Quarter) scenario.ContractInput {
 	return scenario.ContractInput{Key: key, Label: label, Date: true, Quarter: q}
 }
-
-// The types of the format edit by path beyond their numeric fields.
-var (
-	_ scenario.ContractEditor = revenueShare{}
-	_ scenario.ContractEditor = commitment{}
-	_ scenario.ContractEditor = payment{}
-	_ scenario.ContractEditor = equity{}
-	_ scenario.ContractEditor = capacity{}
-)

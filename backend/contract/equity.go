@@ -14,6 +14,13 @@ import (
 // constant or moving with a revenue stream at a constant multiple. It moves no money.
 type equity struct{}
 
+// What the type does beyond a scenario.ContractType: it edits by path beyond its
+// numeric fields, and has dated events (format v2).
+var (
+	_ scenario.ContractEditor = equity{}
+	_ Timeline                = equity{}
+)
+
 var valuationKeys = []string{"amount", "at", "method", "stream", "interpolate", "marks"}
 
 func (equity) Name() string     { return "equity" }

@@ -13,6 +13,13 @@ import (
 // payment is a schedule of amounts paid in given quarters, from a payer to a payee.
 type payment struct{}
 
+// What the type does beyond a scenario.ContractType: it edits by path beyond its
+// numeric fields, and has dated events (format v2).
+var (
+	_ scenario.ContractEditor = payment{}
+	_ Timeline                = payment{}
+)
+
 func (payment) Name() string          { return "payment" }
 func (payment) MovesMoney() bool      { return true }
 func (payment) Keys() []string        { return []string{"schedule", "tranches"} }

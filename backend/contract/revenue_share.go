@@ -16,6 +16,13 @@ import (
 // cumulative cap (what was paid before the horizon counts toward it).
 type revenueShare struct{}
 
+// What the type does beyond a scenario.ContractType: it edits by path beyond its
+// numeric fields, and has dated events (format v2).
+var (
+	_ scenario.ContractEditor = revenueShare{}
+	_ Timeline                = revenueShare{}
+)
+
 func (revenueShare) Name() string     { return "revenue_share" }
 func (revenueShare) MovesMoney() bool { return true }
 func (revenueShare) Keys() []string {

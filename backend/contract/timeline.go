@@ -71,11 +71,3 @@ func sortEvents(ev []Event) []Event {
 	}
 	return ev
 }
-
-// The types of format v2 with dated events.
-var (
-	_ Timeline = revenueShare{}
-	_ Timeline = equity{}
-	_ Timeline = payment{}
-	_ Timeline = capacity{}
-)

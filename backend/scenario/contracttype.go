@@ -14,7 +14,7 @@ import (
 // them are numeric fields. The types themselves live in backend/contract, which
 // registers each with RegisterContractType; this package holds no type's rules.
 type ContractType interface {
-	// Name is the type as written in a file: revenue_share.
+	// Name is the type as written in a file, the value of a contract's type key.
 	Name() string
 	// MovesMoney reports whether the type moves money from a payer to a payee (and
 	// so has the keys payer and payee).
