@@ -108,8 +108,8 @@ type Speculation struct {
 // does not apply (a speculation shows only values that do), and when its time
 // budget is spent. It waits while a call a user waits for is under way (see
 // foreground); when it would wait past maxSpeculatePause after its start, it
-// answers the values done, or errSpeculateBusy when there are none (an empty answer means the first
-// value does not apply). An unknown base answers nothing.
+// answers the values done, or errSpeculateBusy when there are none (an empty
+// answer means the first value does not apply). An unknown base answers nothing.
 func (s *Service) Speculate(base, path string, values []string, period string, build []string) (out []Speculation, err error) {
 	defer s.guard(&err)
 	if len(values) > MaxSpeculated {
