@@ -40,17 +40,16 @@ export class Speculations {
   }
 
   /**
-   * answered keeps the steps answered for family, if it still holds, and returns
-   * the values asked for after them: the service answers as many as its time
-   * allows, in order, and the rest are asked for next. null: ask no more (the
-   * steps ended, or the service answered none: a value that does not apply, an
-   * unknown state).
+   * answered keeps the steps answered for family, if it still holds, and says
+   * whether to ask for more positions: not when the steps ended, nor when the
+   * service answered none (a value that does not apply, an unknown state). The
+   * service answers as many as its time allows, in order.
    */
-  answered(family: Family, asked: readonly string[], steps: { value: string; step?: StepResult }[]): string[] | null {
-    if (this.#family !== family) return null;
+  answered(family: Family, steps: { value: string; step?: StepResult }[]): boolean {
+    if (this.#family !== family) return false;
     family.steps ??= new Map();
     for (const s of steps) if (s.step && !s.step.unknown && s.step.problems.length === 0) family.steps.set(s.value, s.step);
-    return steps.length === 0 ? null : asked.slice(steps.length);
+    return steps.length > 0;
   }
 
   /** failed forgets family's request: the next touch of the slider asks again. */

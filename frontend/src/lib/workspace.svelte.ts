@@ -210,7 +210,7 @@ export class WorkspaceStore {
       api.speculate(state, path, now, period, build).then(
         (steps) => {
           speculateBytes(() => JSON.stringify([state, path, now, period, build]).length + JSON.stringify(steps).length);
-          if (this.#speculations.answered(family, now, steps) === null) return;
+          if (!this.#speculations.answered(family, steps)) return;
           for (const s of steps) done.add(s.value);
           ask(nextPositions(track, done));
         },
