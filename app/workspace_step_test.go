@@ -568,22 +568,40 @@ func BenchmarkStepBriefingAllCharts(b *testing.B) {
 // BenchmarkSpeculateGenerated is the speculation of 20 positions of a rate's
 // slider of the 100-contract scenario, drawing the two charts at the top; it
 // reports the CPU time per position answered (the service's time budget may
-// answer fewer than asked).
+// answer fewer than asked). BenchmarkSpeculateBriefing is the same for 20
+// positions of the briefing's cap, drawing the chart at the top.
 func BenchmarkSpeculateGenerated(b *testing.B) {
-	s := NewService(nil)
-	ev, err := s.Evaluate(generatedDoc(b), "quarter")
-	if err != nil {
-		b.Fatal(err)
-	}
-	build := []string{ev.Computation.Charts[0].ID, ev.Computation.Charts[1].ID}
 	var values []string
 	for i := range 20 {
 		values = append(values, fmt.Sprintf("%d.%d%%", 5+i/10, i%10))
 	}
+	benchSpeculate(b, generatedDoc(b), 2, "contracts.c0.rate", values)
+}
+
+func BenchmarkSpeculateBriefing(b *testing.B) {
+	var values []string
+	for i := range 20 {
+		values = append(values, fmt.Sprintf("%d.%dB", 36+i/5, 2*(i%5)))
+	}
+	benchSpeculate(b, briefingDoc(b), 1, "contracts.msft_revshare.cap", values)
+}
+
+// benchSpeculate speculates on values of the field at path of doc's evaluation,
+// drawing its first n charts, and reports the CPU time per position answered.
+func benchSpeculate(b *testing.B, doc string, n int, path string, values []string) {
+	s := NewService(nil)
+	ev, err := s.Evaluate(doc, "quarter")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var build []string
+	for i := 0; i < n && i < len(ev.Computation.Charts); i++ {
+		build = append(build, ev.Computation.Charts[i].ID)
+	}
 	answered := 0
 	cpu := cpuTime()
 	for b.Loop() {
-		got, err := s.Speculate(ev.State, "contracts.c0.rate", values, "quarter", build)
+		got, err := s.Speculate(ev.State, path, values, "quarter", build)
 		if err != nil {
 			b.Fatal(err)
 		}
