@@ -77,6 +77,26 @@ describe('decorate', () => {
     expect((o.series as Option[])[0].data).toEqual([{ value: 4e9 }, { value: 2e9 }]);
     expect(o.backgroundColor).toBe('transparent');
   });
+
+  it('gives equal hatchings one object, so that echarts paints each once', () => {
+    const hatched = (color: string): Option => {
+      const o = goOption();
+      const bar = (o.series as Option[])[0];
+      bar.itemStyle = { color: '#4e79a7', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -0.785398, color } };
+      return o;
+    };
+    const decal = (o: Option) => ((o.series as Option[])[0].itemStyle as Option).decal as Option;
+    const a = decorate(hatched('rgba(255,255,255,0.55)'), 'light');
+    const b = decorate(hatched('rgba(255,255,255,0.55)'), 'dark');
+    const c = decorate(hatched('rgba(0,0,0,0.3)'), 'light');
+    expect(decal(b)).toBe(decal(a));
+    expect(decal(c)).not.toBe(decal(a));
+    expect(decal(c).color).toBe('rgba(0,0,0,0.3)');
+    expect(decal(a)).toEqual({ symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -0.785398, color: 'rgba(255,255,255,0.55)' });
+    // What echarts writes on a decal it painted does not make it another one.
+    decal(a).dirty = false;
+    expect(decal(decorate(hatched('rgba(255,255,255,0.55)'), 'light'))).toBe(decal(a));
+  });
 });
 
 describe('mark texts', () => {

@@ -46,6 +46,26 @@ function child(o: Record<string, unknown>, key: string): Record<string, unknown>
 }
 
 /**
+ * echarts paints a decal (the hatching of a bar) into a pattern image of its own
+ * for every decal object it is given: on each redraw, since each option is new.
+ * (5.6 files the images by the decal's value too, but never reads them back.) It
+ * finds a decal it painted before by the object's identity only, so equal decals
+ * share one object: a slider step then paints none. echarts marks the object it
+ * painted (dirty: false), which the key, taken from the Go option, leaves out.
+ */
+const decals = new Map<string, Record<string, unknown>>();
+const maxDecals = 64;
+
+function sharedDecal(decal: Record<string, unknown>): Record<string, unknown> {
+  const key = JSON.stringify(decal);
+  const known = decals.get(key);
+  if (known) return known;
+  if (decals.size >= maxDecals) decals.clear();
+  decals.set(key, decal);
+  return decal;
+}
+
+/**
  * decorate returns a copy of a Go chart option with the formatters and theme
  * details that JSON cannot carry. The input is not changed.
  */
@@ -109,6 +129,7 @@ export function decorate(option: Option, theme: Theme): Option {
     if (theme === 'dark' && series.type === 'bar' && isObject(style) && typeof style.opacity === 'number' && style.opacity < darkBarOpacity) {
       style.opacity = darkBarOpacity;
     }
+    if (isObject(style) && isObject(style.decal)) style.decal = sharedDecal(style.decal);
     const markLine = series.markLine;
     if (isObject(markLine)) {
       child(markLine, 'label').formatter = markLabel;
