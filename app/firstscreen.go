@@ -53,9 +53,11 @@ const maxEarlyAge = 5 * time.Second
 
 // PrepareFirstScreen starts computing s's first screen, so that the page's first
 // call finds it done: the window takes about a second to load the page, the answer
-// about 0.1 s to compute, and the first chart waits for it. (A function, not a
-// method: every method of Service is bound to the page.)
-func PrepareFirstScreen(s *Service) {
+// about 0.1 s to compute, and the first chart waits for it. It returns a function
+// that waits until that computation is done: the caller calls it before closing
+// s's library, which a quick stop would otherwise close under the computation.
+// (A function, not a method: every method of Service is bound to the page.)
+func PrepareFirstScreen(s *Service) (wait func()) {
 	e := &earlyFirstScreen{at: s.now(), done: make(chan struct{})}
 	s.mu.Lock()
 	s.early = e
@@ -64,6 +66,7 @@ func PrepareFirstScreen(s *Service) {
 		e.out, e.err = s.firstScreen()
 		close(e.done)
 	}()
+	return func() { <-e.done }
 }
 
 func (s *Service) firstScreen() (out *FirstScreen, err error) {

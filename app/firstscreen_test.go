@@ -130,6 +130,27 @@ func TestFirstToOpen(t *testing.T) {
 	}
 }
 
+// The wait PrepareFirstScreen returns holds until the first screen is computed,
+// so that serve and the window close the library only after it: a quick stop
+// had closed it under the computation (a race that go test -race caught in
+// serve's test).
+func TestPreparedFirstScreenWait(t *testing.T) {
+	s := NewService(mustLibrary(t))
+	wait := PrepareFirstScreen(s)
+	s.mu.Lock()
+	e := s.early
+	s.mu.Unlock()
+	wait()
+	select {
+	case <-e.done:
+	default:
+		t.Fatal("the wait returned before the first screen was computed")
+	}
+	if e.err != nil || e.out == nil || e.out.Evaluation == nil {
+		t.Fatalf("prepared first screen: %+v, %v", e.out, e.err)
+	}
+}
+
 // A first screen prepared ahead answers the page's first call as that call would
 // have; a later call, or one long after it was prepared (the library may have
 // changed meanwhile), is computed anew.

@@ -95,8 +95,9 @@ func serveCmd(e *env, args []string) error {
 	}
 	defer lib.Close()
 	attach(lib)
-	// Before the calls held meanwhile go on: the page's first call takes it.
-	app.PrepareFirstScreen(svc)
+	// Before the calls held meanwhile go on: the page's first call takes it. The
+	// library is closed (deferred above) only once it is done.
+	defer app.PrepareFirstScreen(svc)()
 	ready(nil)
 	fmt.Fprintln(e.stderr, "Dealmodel is serving at the address above. Press Ctrl+C to stop.")
 	if *open {

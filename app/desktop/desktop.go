@@ -96,8 +96,9 @@ func Run(assets fs.FS, icon []byte) error {
 	svc.ReadyFile = os.Getenv(EnvReadyFile)
 	d.svc = svc
 	if lib != nil {
-		// While the window starts (most of a second), not once the page asks.
-		app.PrepareFirstScreen(svc)
+		// While the window starts (most of a second), not once the page asks. The
+		// library is closed (deferred above) only once it is done.
+		defer app.PrepareFirstScreen(svc)()
 	}
 
 	width, height := windowWidth, windowHeight
