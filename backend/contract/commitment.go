@@ -16,9 +16,7 @@ type commitment struct{}
 
 // What the type does beyond a scenario.ContractType: it edits by path beyond its
 // numeric fields.
-var (
-	_ scenario.ContractEditor = commitment{}
-)
+var _ scenario.ContractEditor = commitment{}
 
 // Commitment profiles.
 const (
