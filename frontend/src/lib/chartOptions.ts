@@ -50,8 +50,9 @@ function child(o: Record<string, unknown>, key: string): Record<string, unknown>
  * for every decal object it is given: on each redraw, since each option is new.
  * (5.6 files the images by the decal's value too, but never reads them back.) It
  * finds a decal it painted before by the object's identity only, so equal decals
- * share one object: a slider step then paints none. echarts marks the object it
- * painted (dirty: false), which the key, taken from the Go option, leaves out.
+ * share one object: a slider step then paints none. echarts writes on the object
+ * it painted (dirty: false, and its defaults); the key is taken from the Go
+ * option's decal before any of that, so equal decals keep meeting the same object.
  */
 const decals = new Map<string, Record<string, unknown>>();
 const maxDecals = 64;
