@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrast, darkBarOpacity, darkSurface, decorate, markLabel, markTooltip, type Option } from './chartOptions';
+import { contrast, darkBarOpacity, darkSurface, decorate, markLabel, markTooltip, plainItem, type Option } from './chartOptions';
 
 // A trimmed option as backend/charts writes it.
 function goOption(): Option {
@@ -69,13 +69,29 @@ describe('decorate', () => {
     expect(pointFmt({ name: 'Cap reached', value: 6e9, data: point[0] })).toBe('Cap reached 2025Q2');
   });
 
-  it('keeps the data and does not change its input', () => {
+  it('keeps the data, as plain values, and does not change its input', () => {
     const input = goOption();
     const before = JSON.stringify(input);
     const o = decorate(input, 'light');
     expect(JSON.stringify(input)).toBe(before);
-    expect((o.series as Option[])[0].data).toEqual([{ value: 4e9 }, { value: 2e9 }]);
+    expect((o.series as Option[])[0].data).toEqual([4e9, 2e9]);
+    expect((o.series as Option[])[1].data).toEqual([4e9, 6e9]);
     expect(o.backgroundColor).toBe('transparent');
+  });
+
+  it('writes an item that holds only its value as that value, and keeps any other', () => {
+    expect(plainItem({ value: 655_000_000 })).toBe(655_000_000);
+    expect(plainItem({ value: 0 })).toBe(0);
+    // "-" is echarts' mark for none: the tooltip shows it as before.
+    expect(plainItem({ value: '-' })).toBe('-');
+    const styled = { value: 3e9, itemStyle: { color: '#f28e2b' } };
+    expect(plainItem(styled)).toBe(styled);
+    const named = { value: 'x' };
+    expect(plainItem(named)).toBe(named);
+    const cell = [1, 2, 3e9];
+    expect(plainItem(cell)).toBe(cell);
+    expect(plainItem(7)).toBe(7);
+    expect(plainItem(null)).toBe(null);
   });
 
   it('gives equal hatchings one object, so that echarts paints each once', () => {
