@@ -1,8 +1,9 @@
 // The workspace: opening a scenario, editing it with sliders and exact text, the
 // unsaved marker, undo and redo, saving with a message, history with a field-level
 // diff and restore, and the autosaved draft that survives a reload.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, firstChartMs, test } from './harness';
+import { artifacts, describe, expect, firstChartMs, test, type DmPerf } from './harness';
 
 const briefing = /^Briefing: OpenAI's deals/;
 
@@ -139,9 +140,9 @@ describe('editing', () => {
   });
 });
 
-// A step draws only the charts in or near view; a chart far below is left as it
-// was and asked for (Charts) when it comes near, as of the state shown: the same
-// option the service computes for the edited document.
+// A step draws only the charts in view; a chart far below is left as it was and
+// asked for (Charts) when it comes near, as of the state shown: the same option
+// the service computes for the edited document.
 describe('charts out of view', () => {
   test('are drawn as of the current state when they come near', async ({ page, server }) => {
     type Call = { method: string; args: unknown[]; result: unknown };
@@ -163,7 +164,7 @@ describe('charts out of view', () => {
     await expect.poll(() => stepped() !== undefined, { timeout: 10_000 }).toBe(true);
     const step = stepped()!;
     const drawn = (step.result as { charts: string[] }).charts;
-    expect(drawn.length, 'the step drew the charts near the view').toBeGreaterThan(0);
+    expect(drawn.length, 'the step drew the charts in view').toBeGreaterThan(0);
     expect(drawn, 'the chart far below was left to draw when it comes near').not.toContain(id);
     await expect.poll(() => far.locator('.chart.stale').count()).toBe(1);
 
@@ -183,6 +184,64 @@ describe('charts out of view', () => {
     const w = await server.call<{ document: string }>('OpenScenario', name);
     const ev = await server.call<{ computation: { charts: { id: string; option: unknown }[] } }>('Apply', w.document, [edit], 'quarter');
     expect(got!.option).toEqual(ev.computation.charts.find((c) => c.id === id)!.option);
+  });
+});
+
+// A chart just below the view (within the 120 px the page watches ahead) is not
+// drawn by the step, which draws what is seen, but is brought up to date once the
+// edits stop: scrolled to, it is current at once, never a faded stale drawing.
+describe('a chart just below the view', () => {
+  test('is brought up to date once the edits stop, without scrolling', async ({ page }) => {
+    const steps: { charts: string[]; state: string }[] = [];
+    const fetched: { state: string; ids: string[] }[] = [];
+    page.on('response', async (res) => {
+      const m = /\/api\/call\/app\.Service\.(Step|Charts)$/.exec(res.url());
+      if (!m) return;
+      const args = JSON.parse(res.request().postData() ?? '[]') as unknown[];
+      if (m[1] === 'Charts') {
+        fetched.push({ state: args[0] as string, ids: args[1] as string[] });
+        return;
+      }
+      const body = (await res.json().catch(() => null)) as { result?: { charts: string[]; state: string } } | null;
+      if (body?.result) steps.push(body.result);
+    });
+    await openScenario(page, briefing);
+    // Scroll the main column so that the third chart's top is 40 px below its bottom.
+    const below = page.locator('.charts figure').nth(2);
+    await below.waitFor();
+    // Again until it holds: the page may still be filling in what is above.
+    const placeBelow = () =>
+      page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        const fig = document.querySelectorAll('.charts figure')[2];
+        main.scrollTop += fig.getBoundingClientRect().top - main.getBoundingClientRect().bottom - 40;
+        return Math.round(fig.getBoundingClientRect().top - main.getBoundingClientRect().bottom);
+      });
+    await expect.poll(placeBelow, { message: 'the chart starts 40 px below the main column' }).toBe(40);
+    await page.waitForTimeout(500);
+    expect(await placeBelow(), 'still 40 px below').toBe(40);
+
+    const redraws = () => page.evaluate(() => (window as unknown as { __dmPerf?: DmPerf }).__dmPerf?.redraw ?? []);
+    const before = (await redraws()).length;
+    await capText(page).fill('41.5B');
+    await capText(page).press('Enter');
+    await expect.poll(() => steps.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const step = steps[steps.length - 1];
+    // The edit's redraw is done once the chart in view is drawn: it does not wait
+    // for the chart below, asked for a second after the edits stop.
+    await expect.poll(async () => (await redraws()).length, { timeout: 10_000 }).toBeGreaterThan(before);
+    expect((await redraws())[before], 'the redraw did not wait for the chart below').toBeLessThan(1000);
+    await expect.poll(() => below.locator('.chart.stale').count(), { timeout: 10_000 }).toBe(0);
+    // Asked for on its own, as of the step's state, and not drawn by the step.
+    const asked = fetched.filter((f) => f.state === step.state).flatMap((f) => f.ids);
+    expect(asked.length, 'the chart below was asked for once the edit stopped').toBeGreaterThan(0);
+    for (const id of asked) expect(step.charts, `the step drew only what is seen, not ${id}`).not.toContain(id);
+    const still = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      return document.querySelectorAll('.charts figure')[2].getBoundingClientRect().top - main.getBoundingClientRect().bottom;
+    });
+    expect(still, 'the chart stayed below the view').toBeGreaterThan(0);
+    await page.screenshot({ path: join(artifacts, 'workspace--chart-below-current.png') });
   });
 });
 

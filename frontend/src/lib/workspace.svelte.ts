@@ -22,6 +22,12 @@ import { fresh, freshAmong, markStale, staleAmong } from './stale';
 const firstPositions = 12;
 const maxSpeculateRequests = 40;
 
+/**
+ * How long after the last answer shown the charts near view are brought up to
+ * date: a drag resumed sooner is not slowed by drawing charts it does not show.
+ */
+const settleMs = 1000;
+
 /** How long after the last change a draft is autosaved, and at most how long it waits. */
 const draftDelayMs = 400;
 const draftMaxWaitMs = 2000;
@@ -71,8 +77,12 @@ export class WorkspaceStore {
    * shown when answers overtake each other.
    */
   #known = new Map<string, { ev: Evaluation; doc: string }>();
-  /** The charts in or near view, by id (ChartPanel reports them): a step draws these. */
+  /** The charts in view, by id (ChartPanel reports them): a step draws these. */
+  #visible = new Set<string>();
+  /** The charts in or near view: those stale are asked for once the edits stop, or as they come near. */
   #near = new Set<string>();
+  /** Asks for the stale charts near view once the edits have stopped for settleMs. */
+  #settle: ReturnType<typeof setTimeout> | null = null;
   /** Stale charts asked for, as state + id: each is asked for once per state. */
   #asked = new Set<string>();
   #draftTimer: ReturnType<typeof setTimeout> | null = null;
@@ -196,7 +206,7 @@ export class WorkspaceStore {
     if (first.length === 0) return;
     const period = this.period;
     const family = this.#speculations.asking(state, path, period, known.ev, known.doc);
-    const build = freshAmong(known.ev, this.#near);
+    const build = freshAmong(known.ev, this.#visible);
     // The positions nearest the thumb and the pointer come first, in a short
     // request, so that the start of a drag finds them soon. The service answers as
     // many as its time allows (about 0.1 s); the others are asked for in turn,
@@ -237,7 +247,7 @@ export class WorkspaceStore {
     const period = this.period;
     // Only the charts in or near view are drawn, of those the page holds as of
     // state (a stale one near is asked for on its own); the others go stale.
-    const build = freshAmong(known.ev, this.#near);
+    const build = freshAmong(known.ev, this.#visible);
     const st = await api.step(state, edits, period, build);
     stepBytes(JSON.stringify([state, edits, period, build]).length + JSON.stringify(st).length);
     if (st.unknown) return null;
@@ -252,23 +262,33 @@ export class WorkspaceStore {
   }
 
   /**
-   * near records whether a chart is in or near view (ChartPanel's observer): steps
-   * draw those, and a stale one coming near is asked for.
+   * near records whether a chart is in or near view (ChartPanel's observer): a
+   * stale one coming near is asked for.
    */
   near(id: string, isNear: boolean): void {
     if (isNear) this.#near.add(id);
     else this.#near.delete(id);
-    if (isNear) this.#fetchStale();
+    if (isNear) this.#fetchStale(this.#near);
   }
 
-  /** #fetchStale asks for the current option of the stale charts near view. */
-  #fetchStale(): void {
+  /** visible records whether a chart is in view (ChartPanel's observer): steps draw those. */
+  visible(id: string, isVisible: boolean): void {
+    if (isVisible) this.#visible.add(id);
+    else this.#visible.delete(id);
+    if (isVisible) this.#fetchStale(this.#visible);
+  }
+
+  /**
+   * #fetchStale asks for the current option of the stale charts among ids (those
+   * in view, or near it).
+   */
+  #fetchStale(among: ReadonlySet<string>): void {
     // A speculated evaluation's charts are asked for with the step that follows it.
     if (this.#speculated > 0) return;
     const ev = this.evaluation;
     const state = this.#state;
     if (!ev || !state) return;
-    const ids = staleAmong(ev, this.#near).filter((id) => !this.#asked.has(`${state} ${id}`));
+    const ids = staleAmong(ev, among).filter((id) => !this.#asked.has(`${state} ${id}`));
     if (ids.length === 0) return;
     for (const id of ids) this.#asked.add(`${state} ${id}`);
     api.charts(state, ids).then(
@@ -343,7 +363,14 @@ export class WorkspaceStore {
     this.inputId = inputId;
     this.generation++;
     if (this.#asked.size > 64) this.#asked.clear();
-    this.#fetchStale();
+    this.#fetchStale(this.#visible);
+    // The charts just out of view are brought up to date once a drag stops, not
+    // at each of its steps: drawing them would slow every step for charts unseen.
+    if (this.#settle !== null) clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => {
+      this.#settle = null;
+      if (!this.#coalescer.busy) this.#fetchStale(this.#near);
+    }, settleMs);
   }
 
   /** #keep makes an evaluation the base of the next edits; shown is the copy the page keeps of it. */
