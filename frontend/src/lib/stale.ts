@@ -1,7 +1,7 @@
-// Charts of an earlier state. A step draws only the charts in or near view; the
-// others keep the option they had, marked stale, and the page asks for the
-// current one when such a chart comes near (api.charts). A stale option is never
-// drawn.
+// Charts of an earlier state. A step draws only the charts in view; the others
+// keep the option they had, marked stale, and the page asks for the current one
+// (api.charts) when such a chart comes near, or once the edits stop for one that
+// is near already. A stale option is never drawn.
 
 import type { Chart, Evaluation } from './api';
 

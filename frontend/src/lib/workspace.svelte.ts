@@ -245,8 +245,8 @@ export class WorkspaceStore {
     const known = this.#known.get(state);
     if (!state || !known) return null;
     const period = this.period;
-    // Only the charts in or near view are drawn, of those the page holds as of
-    // state (a stale one near is asked for on its own); the others go stale.
+    // Only the charts in view are drawn, of those the page holds as of state (a
+    // stale one in view is asked for on its own); the others go stale.
     const build = freshAmong(known.ev, this.#visible);
     const st = await api.step(state, edits, period, build);
     stepBytes(JSON.stringify([state, edits, period, build]).length + JSON.stringify(st).length);
