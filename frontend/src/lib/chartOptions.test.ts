@@ -86,8 +86,8 @@ describe('decorate', () => {
     expect(plainItem({ value: '-' })).toBe('-');
     const styled = { value: 3e9, itemStyle: { color: '#f28e2b' } };
     expect(plainItem(styled)).toBe(styled);
-    const named = { value: 'x' };
-    expect(plainItem(named)).toBe(named);
+    const text = { value: 'x' };
+    expect(plainItem(text)).toBe(text);
     const cell = [1, 2, 3e9];
     expect(plainItem(cell)).toBe(cell);
     expect(plainItem(7)).toBe(7);
