@@ -201,6 +201,81 @@ func TestEditActuals(t *testing.T) {
 	}
 }
 
+// A stake valued by marks takes a new mark (a new round), and its marks move and
+// are removed by path, in the timeline; the stake's value follows.
+func TestEditValuationMarks(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "briefing")
+	const st = "contracts.msft_stake"
+	end := figureValue(t, base, "contract.msft_stake.value_at_end")
+
+	ev := apply(t, s, w.Document, Edit{OpSet, st + ".valuation.marks.2027Q2", "1.2T"})
+	if len(ev.Problems) > 0 {
+		t.Fatalf("problems %+v", ev.Problems)
+	}
+	if in := input(t, ev, st+".valuation.marks.2027Q2"); in.Value != "1.2T" {
+		t.Errorf("new mark's input %+v", in)
+	}
+	if e, ok := event(groupOf(t, ev, st), st+".valuation.marks.2027Q2"); !ok || e.Kind != "mark" {
+		t.Errorf("no new mark in the timeline: %+v", groupOf(t, ev, st).Events)
+	}
+	if !strings.Contains(ev.Document, "2026Q1: 852B\n        2027Q2: 1.2T") {
+		t.Errorf("the mark is not written after the others:\n%s", ev.Document)
+	}
+	raised := figureValue(t, ev, "contract.msft_stake.value_at_end")
+	if raised == end {
+		t.Error("the stake's value at the end did not move with a later, higher mark")
+	}
+
+	// Moved past the horizon's end, the mark no longer counts inside it (marks after
+	// end are allowed: they shape the line).
+	moved := apply(t, s, ev.Document, Edit{OpQuarter, st + ".valuation.marks.2027Q2", "2040Q1"})
+	if len(moved.Problems) > 0 {
+		t.Fatalf("move: problems %+v", moved.Problems)
+	}
+	if _, ok := event(groupOf(t, moved, st), st+".valuation.marks.2040Q1"); !ok {
+		t.Errorf("the mark did not move: %+v", groupOf(t, moved, st).Events)
+	}
+	if v := figureValue(t, moved, "contract.msft_stake.value_at_end"); v != end {
+		t.Errorf("value at the end %s with the mark after the horizon, want %s as before it was added", v, end)
+	}
+
+	removed := apply(t, s, ev.Document, Edit{OpRemove, st + ".valuation.marks.2027Q2", ""})
+	if removed.Document != w.Document {
+		t.Errorf("adding then removing a mark did not give the document back:\n%s", removed.Document)
+	}
+}
+
+// A stream's reported quarter moves to another quarter (reported late, or typed
+// in the wrong row); the figures follow, and the timeline shows it there.
+func TestMoveActualQuarter(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "briefing")
+	const rev = "streams.openai_revenue"
+	// To a quarter of a higher plan (2027's), so that the totals move.
+	ev := apply(t, s, w.Document, Edit{OpQuarter, rev + ".actuals.2026Q1", "2027Q2"})
+	if len(ev.Problems) > 0 {
+		t.Fatalf("problems %+v", ev.Problems)
+	}
+	g := groupOf(t, ev, rev)
+	if _, ok := event(g, rev+".actuals.2027Q2"); !ok {
+		t.Errorf("no reported quarter in 2027Q2: %+v", g.Events)
+	}
+	if _, ok := event(g, rev+".actuals.2026Q1"); ok {
+		t.Errorf("the reported quarter is still in 2026Q1: %+v", g.Events)
+	}
+	if in := input(t, ev, rev+".actuals.2027Q2"); in.Value != "5.7B" {
+		t.Errorf("moved actual's input %+v", in)
+	}
+	if a, b := figureValue(t, base, "contract.msft_revshare.total_accrued"), figureValue(t, ev, "contract.msft_revshare.total_accrued"); a == b {
+		t.Errorf("total accrued %s did not move with the reported quarter", a)
+	}
+	back := apply(t, s, ev.Document, Edit{OpQuarter, rev + ".actuals.2027Q2", "2026Q1"})
+	if back.Document != w.Document {
+		t.Errorf("moving it back did not give the document back:\n%s", back.Document)
+	}
+}
+
 // Edits that break a v2 rule are refused with a message in place and change
 // nothing.
 func TestInvalidV2EditsChangeNothing(t *testing.T) {
@@ -218,6 +293,10 @@ func TestInvalidV2EditsChangeNothing(t *testing.T) {
 		{Edit{OpSet, "contracts.amazon_investment.tranches.Bad.amount", "1B"}, "tranche id"},
 		{Edit{OpSet, "contracts.oracle_capacity.gw.2040Q1", "1"}, "after until"},
 		{Edit{OpSet, "contracts.oracle_capacity.gw.2031Q1", "lots"}, "gigawatts"},
+		{Edit{OpQuarter, "contracts.msft_stake.valuation.marks.2025Q1", "2025Q4"}, "two valuation marks in 2025Q4"},
+		{Edit{OpSet, "contracts.msft_stake.valuation.marks.2027X1", "1T"}, "not a quarter"},
+		{Edit{OpSet, "contracts.msft_stake.valuation.marks.2027Q1", "a lot"}, "amount"},
+		{Edit{OpQuarter, "streams.openai_revenue.actuals.2026Q3", "2026Q4"}, "no reported quarter \"2026Q3\""},
 	}
 	for _, c := range cases {
 		ev, err := s.Apply(w.Document, []Edit{c.edit}, "quarter")

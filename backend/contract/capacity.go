@@ -298,19 +298,8 @@ func (capacity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bo
 	if strings.HasPrefix(key, "changes.") {
 		return moveChange(t.Changes, key, q)
 	}
-	if k, ok := strings.CutPrefix(key, "gw."); ok {
-		from, err := scenario.ParseQuarter(k, false)
-		if err != nil {
-			return false
-		}
-		for i := range t.GW {
-			if t.GW[i].Quarter == from {
-				t.GW[i].Quarter = q
-				sortDated(t.GW)
-				return true
-			}
-		}
-		return false
+	if from, ok := datedKey(key, "gw"); ok {
+		return moveDated(t.GW, from, q)
 	}
 	if key != "until" {
 		return false
@@ -341,9 +330,7 @@ func (capacity) Add(c *scenario.Contract, key, text string) (bool, error) {
 	if err != nil {
 		return true, err
 	}
-	t := capacityFor(c)
-	t.GW = append(t.GW, scenario.QuarterAmount{Quarter: q, Amount: v})
-	sortDated(t.GW)
+	setDated(&capacityFor(c).GW, q, v)
 	return true, nil
 }
 
@@ -356,35 +343,13 @@ func (capacity) Remove(c *scenario.Contract, key string) bool {
 	if removeChange(&t.Changes, capacityTerms, key) {
 		return true
 	}
-	k, ok := strings.CutPrefix(key, "gw.")
-	if !ok || len(t.GW) < 2 {
-		return false
-	}
-	q, err := scenario.ParseQuarter(k, false)
-	if err != nil {
-		return false
-	}
-	for i := range t.GW {
-		if t.GW[i].Quarter == q {
-			t.GW = append(t.GW[:i:i], t.GW[i+1:]...)
-			return true
-		}
-	}
-	return false
+	q, ok := datedKey(key, "gw")
+	return ok && removeDated(&t.GW, q)
 }
 
 func (capacity) Optional(c *scenario.Contract) []scenario.OptionalPart { return nil }
 func (capacity) Detail(c *scenario.Contract) string                    { return moneyDetail(c) }
 func (capacity) Uses(c *scenario.Contract) []string                    { return nil }
-
-// sortDated keeps a list keyed by quarter in quarter order after an edit.
-func sortDated(list []scenario.QuarterAmount) {
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && list[j].Quarter < list[j-1].Quarter; j-- {
-			list[j], list[j-1] = list[j-1], list[j]
-		}
-	}
-}
 
 func (capacity) Quarters(c *scenario.Contract, add func(key, label string, q scenario.Quarter)) {
 	add("until", "until", c.Until)

@@ -180,8 +180,12 @@ func (equity) Check(k *scenario.ContractCheck, c *scenario.Contract) {
 	checkChanges(k, t.Changes, equityTerms, s.Start, s.End, "the horizon")
 	v := Equity(c).Valuation
 	if v.Method == MethodMarks {
-		for _, mk := range t.Marks {
-			k.Amount("valuation.marks."+mk.Quarter.String(), mk.Amount)
+		for i, mk := range t.Marks {
+			key := "valuation.marks." + mk.Quarter.String()
+			k.Amount(key, mk.Amount)
+			if i > 0 && mk.Quarter == t.Marks[i-1].Quarter {
+				k.Errorf(key, "two valuation marks in %s: give each quarter one valuation, or move one", mk.Quarter)
+			}
 		}
 		switch {
 		case len(t.Marks) == 0:
@@ -521,6 +525,9 @@ func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool
 	if strings.HasPrefix(key, "changes.") {
 		return moveChange(Equity(c).Changes, key, q)
 	}
+	if from, ok := datedKey(key, "valuation.marks"); ok {
+		return Equity(c).Valuation.Method == MethodMarks && moveDated(Equity(c).Marks, from, q)
+	}
 	if key != "valuation.at" || Equity(c).Valuation.Method == MethodMarks {
 		return false
 	}
@@ -557,16 +564,38 @@ func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string)
 	return true, nil
 }
 
-// Add adds a dated change of the stake (changes.<quarter>.stake).
+// Add adds a dated change of the stake (changes.<quarter>.stake), or a valuation
+// mark (valuation.marks.<quarter>) to a valuation by marks: a new round or sale.
 func (equity) Add(c *scenario.Contract, key, text string) (bool, error) {
-	if !strings.HasPrefix(key, "changes.") {
+	if strings.HasPrefix(key, "changes.") {
+		return addChangeTerm(&Equity(c).Changes, equityTerms, key, text)
+	}
+	if !strings.HasPrefix(key, "valuation.marks.") {
 		return false, nil
 	}
-	return addChangeTerm(&Equity(c).Changes, equityTerms, key, text)
+	if m := Equity(c).Valuation.Method; m != MethodMarks {
+		if m == "" {
+			m = MethodConstant
+		}
+		return true, fmt.Errorf("this stake's valuation method is %s: a valuation mark applies only with method marks", m)
+	}
+	q, ok := datedKey(key, "valuation.marks")
+	if !ok {
+		return true, fmt.Errorf("%q is not a quarter: write a mark's quarter as 2027Q2 (or a year, its first quarter)", strings.TrimPrefix(key, "valuation.marks."))
+	}
+	v, err := scenario.ParseInput(scenario.KindAmount, text)
+	if err != nil {
+		return true, err
+	}
+	setDated(&Equity(c).Marks, q, v)
+	return true, nil
 }
 
-// Remove removes a dated change.
+// Remove removes a dated change, or a valuation mark (not the last one).
 func (equity) Remove(c *scenario.Contract, key string) bool {
+	if q, ok := datedKey(key, "valuation.marks"); ok {
+		return Equity(c).Valuation.Method == MethodMarks && removeDated(&Equity(c).Marks, q)
+	}
 	return removeChange(&Equity(c).Changes, equityTerms, key)
 }
 func (equity) Optional(c *scenario.Contract) []scenario.OptionalPart { return nil }

@@ -109,8 +109,12 @@ func (s *Scenario) checkStream(report reportFunc, st *Stream) {
 				st.Annual[i-1].Year+1, a.Year-1, st.Annual[i-1].Year, a.Year)
 		}
 	}
-	for _, a := range st.Actuals {
-		checkAmount(report, fmt.Sprintf("%s.actuals.%s", p, a.Quarter), a.Amount)
+	for i, a := range st.Actuals {
+		key := fmt.Sprintf("%s.actuals.%s", p, a.Quarter)
+		checkAmount(report, key, a.Amount)
+		if i > 0 && a.Quarter == st.Actuals[i-1].Quarter {
+			report(key, "two reported amounts in %s: give each quarter one amount, or move one", a.Quarter)
+		}
 	}
 	for _, g := range st.Growth {
 		if g.Rate.LessThan(minusOne) {

@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -178,10 +180,11 @@ func (s *Scenario) addActual(st *Stream, quarter, text string) error {
 	return nil
 }
 
-// SetDate sets a date: start, end, or a contract's date (from, until,
-// valuation.at, and its type's: cap_from, a change's quarter, a tranche's at and
-// expires). A bare year is its first quarter, or its last for end, until and
-// expires.
+// SetDate sets a date: start, end, a stream's reported quarter (actuals.<quarter>
+// moves to the new one), or a contract's date (from, until, valuation.at, and its
+// type's: cap_from, a change's quarter, a tranche's at and expires, a gw key, a
+// valuation mark). A bare year is its first quarter, or its last for end, until
+// and expires.
 func (s *Scenario) SetDate(path, text string) error {
 	endOfYear := path == "end" || strings.HasSuffix(path, ".until") || strings.HasSuffix(path, ".expires")
 	q, err := ParseQuarter(text, endOfYear)
@@ -196,9 +199,12 @@ func (s *Scenario) SetDate(path, text string) error {
 		s.End = q
 		return nil
 	}
+	if st, field := s.StreamAt(path); st != nil && strings.HasPrefix(field, "actuals.") {
+		return s.moveActual(st, strings.TrimPrefix(field, "actuals."), q)
+	}
 	c, field := s.ContractAt(path)
 	if c == nil {
-		return fault.Errorf(fault.Invalid, "%q is not a date of this scenario: dates are start, end, contracts.<id>.from, .until and .valuation.at", path)
+		return fault.Errorf(fault.Invalid, "%q is not a date of this scenario: dates are start, end, contracts.<id>.from, .until and .valuation.at, a contract's dated parts and a stream's actuals.<quarter>", path)
 	}
 	if e, ok := ContractEditorOf(c); ok && e.SetDate(c, field, q) {
 		if isV2Part(field) {
@@ -207,6 +213,35 @@ func (s *Scenario) SetDate(path, text string) error {
 		return nil
 	}
 	return fault.Errorf(fault.Invalid, "a %s contract has no date %q", c.Type, field)
+}
+
+// moveActual moves the stream's reported quarter from to q (a quarter reported
+// late, or typed in the wrong row). Two reported amounts in one quarter are left
+// for the check to refuse.
+func (s *Scenario) moveActual(st *Stream, from string, q Quarter) error {
+	fq, err := ParseQuarter(from, false)
+	if err == nil {
+		for i := range st.Actuals {
+			if st.Actuals[i].Quarter == fq {
+				st.Actuals[i].Quarter = q
+				slices.SortStableFunc(st.Actuals, func(a, b QuarterAmount) int { return cmp.Compare(a.Quarter, b.Quarter) })
+				return nil
+			}
+		}
+	}
+	return fault.Errorf(fault.Invalid, "%s has no reported quarter %q to move: its reported quarters are %s", st.DisplayLabel(), from, actualQuarters(st))
+}
+
+// actualQuarters lists a stream's reported quarters for a message.
+func actualQuarters(st *Stream) string {
+	if len(st.Actuals) == 0 {
+		return "none"
+	}
+	qs := make([]string, len(st.Actuals))
+	for i, a := range st.Actuals {
+		qs[i] = a.Quarter.String()
+	}
+	return strings.Join(qs, ", ")
 }
 
 // SetEnabled switches the contract at path (contracts.<id>) on or off.
@@ -418,7 +453,7 @@ func (s *Scenario) Remove(path string) error {
 			return nil
 		}
 	}
-	return fault.Errorf(fault.Invalid, "%q cannot be removed: remove streams.<id>, a stream's actuals.<quarter>, contracts.<id>, a revenue share's cap or a contract's part (a change, a tranche, a gw key)", path)
+	return fault.Errorf(fault.Invalid, "%q cannot be removed: remove streams.<id>, a stream's actuals.<quarter>, contracts.<id>, a revenue share's cap or a contract's part (a change, a tranche, a gw key or a valuation mark, while another is left)", path)
 }
 
 // Tidy restores what follows from the rest of the scenario after edits: dates the

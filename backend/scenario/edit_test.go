@@ -102,6 +102,73 @@ func TestEditRefusesWhatBreaksARule(t *testing.T) {
 	}
 }
 
+// Dated lists edited by path: a stream's reported quarters and a stake's
+// valuation marks are added, moved and removed; a move onto a taken quarter is
+// refused by the check, saying so; the last mark is not removed.
+func TestEditDatedLists(t *testing.T) {
+	s := mustParse(t, strings.Replace(strings.Replace(editBase, "version: 1", "version: 2", 1),
+		"valuation: {amount: 100B, at: 2025Q1}", "valuation: {method: marks, marks: {2025Q1: 100B}}", 1))
+	if err := s.SetInput("streams.rev.actuals.2025Q3", "2B"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetInput("streams.rev.actuals.2025Q1", "3B"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetDate("streams.rev.actuals.2025Q1", "2026Q2"); err != nil {
+		t.Fatal(err)
+	}
+	if got := quarters(s.Stream("rev").Actuals); got != "2025Q3 2026Q2" {
+		t.Errorf("reported quarters %s after the move, want them in order: 2025Q3 2026Q2", got)
+	}
+	if err := s.SetDate("streams.rev.actuals.2027Q1", "2027Q2"); err == nil || !strings.Contains(err.Error(), "its reported quarters are 2025Q3, 2026Q2") {
+		t.Errorf("moving a quarter not reported: %v", err)
+	}
+	if err := s.SetDate("streams.rev.actuals.2026Q2", "2025Q3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ValidateEdit("streams.rev.actuals.2025Q3"); err == nil || !strings.Contains(err.Error(), "two reported amounts in 2025Q3") {
+		t.Errorf("two amounts in one quarter: %v", err)
+	}
+
+	s = mustParse(t, strings.Replace(strings.Replace(editBase, "version: 1", "version: 2", 1),
+		"valuation: {amount: 100B, at: 2025Q1}", "valuation: {method: marks, marks: {2025Q1: 100B}}", 1))
+	if s.Remove("contracts.stake.valuation.marks.2025Q1") == nil {
+		t.Error("the last valuation mark is removed")
+	}
+	if err := s.SetInput("contracts.stake.valuation.marks.2026Q3", "250B"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetInput("contracts.stake.valuation.marks.2025Q4", "150B"); err != nil {
+		t.Fatal(err)
+	}
+	if got := quarters(contract.Equity(s.Contract("stake")).Marks); got != "2025Q1 2025Q4 2026Q3" {
+		t.Errorf("marks %s, want them in order", got)
+	}
+	if err := s.SetDate("contracts.stake.valuation.marks.2026Q3", "2025Q4"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ValidateEdit("contracts.stake.valuation.marks.2025Q4"); err == nil || !strings.Contains(err.Error(), "two valuation marks in 2025Q4") {
+		t.Errorf("two marks in one quarter: %v", err)
+	}
+	if err := s.Remove("contracts.stake.valuation.marks.2025Q4"); err != nil {
+		t.Fatal(err)
+	}
+
+	// A stake at a constant valuation has no marks to add to.
+	s = mustParse(t, editBase)
+	if err := s.SetInput("contracts.stake.valuation.marks.2026Q1", "1T"); err == nil || !strings.Contains(err.Error(), "method is constant") {
+		t.Errorf("a mark added to a constant valuation: %v", err)
+	}
+}
+
+func quarters(list []scenario.QuarterAmount) string {
+	qs := make([]string, len(list))
+	for i, a := range list {
+		qs[i] = a.Quarter.String()
+	}
+	return strings.Join(qs, " ")
+}
+
 // Texts typed in the app: labels, parties, the description and sources. Names
 // in any script and Unicode plane are taken as typed; what breaks a rule says
 // which and changes nothing the caller keeps (the caller edits a clone).

@@ -106,6 +106,56 @@ describe('the timeline of a deal', () => {
     await expect.poll(() => tranche.textContent()).toContain('tranche contingent pays $30.00B');
   });
 
+  test('adds a valuation mark, moves it, and moves a reported quarter', async ({ page }) => {
+    await openScenario(page, briefing);
+    const stake = "Microsoft's stake in OpenAI";
+    const g = group(page, stake);
+    await expect.poll(() => figure(page, "Microsoft's stake")).toMatch(/^\$/);
+    const before = await figure(page, "Microsoft's stake");
+
+    // A new round at $1.2T in 2027Q2: the stake is worth more at the end.
+    await g.scrollIntoViewIfNeeded();
+    await g.getByRole('button', { name: 'Add a dated change' }).click();
+    await g.getByRole('combobox', { name: `${stake}: what to add` }).selectOption('mark');
+    await g.getByRole('textbox', { name: `${stake}: quarter of the new event` }).fill('2027q2');
+    await g.getByRole('textbox', { name: `${stake}: value of the new event` }).fill('1.2T');
+    await g.getByRole('button', { name: 'Add', exact: true }).click();
+    const mark = g.locator('[data-event="contracts.msft_stake.valuation.marks.2027Q2"]');
+    await expect.poll(() => mark.count()).toBe(1);
+    await expect.poll(() => mark.textContent()).toContain('valued at $1.20T');
+    await expect.poll(() => figure(page, "Microsoft's stake")).not.toBe(before);
+    await g.locator('.timeline').screenshot({ path: join(artifacts, 'timeline-mark-light.png') });
+
+    // Onto a quarter that has a mark: refused in place, nothing moves.
+    const quarter = mark.getByRole('textbox', { name: `${stake}: quarter of valued at $1.20T` });
+    await quarter.fill('2026Q1');
+    await quarter.press('Enter');
+    await expect.poll(() => mark.getByRole('alert').textContent()).toContain('two valuation marks in 2026Q1');
+    // After the horizon's end it shapes nothing inside it: the figure is as before.
+    await quarter.fill('2040Q1');
+    await quarter.press('Enter');
+    const moved = g.locator('[data-event="contracts.msft_stake.valuation.marks.2040Q1"]');
+    await expect.poll(() => moved.count()).toBe(1);
+    await expect.poll(() => figure(page, "Microsoft's stake")).toBe(before);
+    await moved.getByRole('button', { name: `Remove valued at $1.20T (2040Q1) from ${stake}` }).click();
+    await expect.poll(() => moved.count()).toBe(0);
+
+    // The reported quarter of 2026Q1 moves to 2026Q2 (reported late): the timeline
+    // and the input follow it.
+    const revenue = 'OpenAI revenue';
+    const r = group(page, revenue);
+    const actual = r.locator('[data-event="streams.openai_revenue.actuals.2026Q1"]');
+    await r.scrollIntoViewIfNeeded();
+    await expect.poll(() => actual.count()).toBe(1);
+    const rq = actual.getByRole('textbox', { name: new RegExp(`^${revenue}: quarter of `) });
+    await rq.fill('2026Q2');
+    await rq.press('Enter');
+    const late = r.locator('[data-event="streams.openai_revenue.actuals.2026Q2"]');
+    await expect.poll(() => late.count()).toBe(1);
+    await expect.poll(() => actual.count()).toBe(0);
+    await r.locator('.timeline').screenshot({ path: join(artifacts, 'timeline-actual-moved-light.png') });
+  });
+
   test('draws reported quarters apart from the plan, and gigawatts by provider', async ({ page }) => {
     await openScenario(page, briefing);
     const revenue = page.locator('.charts figure').first();

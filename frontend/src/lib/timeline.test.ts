@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Input } from './api';
-import { addActual, addChange, addRampStep, addTranche, eventPaths, eventProblem, inTimeline, quarterNumber, strip, type TimelineEvent } from './timeline';
+import { addActual, addChange, addMark, addRampStep, addTranche, eventPaths, eventProblem, inTimeline, quarterNumber, strip, type TimelineEvent } from './timeline';
 
 function ev(kind: string, path: string, quarter: string, what = ''): TimelineEvent {
   return { kind, path, quarter, what, note: '', sources: [], lapsed: false };
@@ -29,11 +29,15 @@ describe('eventPaths', () => {
     expect(d.remove).toBe('contracts.p.tranches.contingent.expires');
   });
 
-  it('leaves a valuation mark alone and an actual quarter in place', () => {
-    expect(eventPaths(ev('mark', 'contracts.e.valuation.marks.2025Q1', '2025Q1'))).toEqual({});
+  it('moves and removes a valuation mark and a reported quarter at their own paths', () => {
+    expect(eventPaths(ev('mark', 'contracts.e.valuation.marks.2025Q1', '2025Q1'))).toEqual({
+      quarter: 'contracts.e.valuation.marks.2025Q1',
+      remove: 'contracts.e.valuation.marks.2025Q1',
+    });
     const a = eventPaths(ev('actual', 'streams.r.actuals.2026Q1', '2026Q1'));
-    expect(a.quarter).toBeUndefined();
+    expect(a.quarter).toBe('streams.r.actuals.2026Q1');
     expect(a.remove).toBe('streams.r.actuals.2026Q1');
+    expect(a.note).toBeUndefined();
   });
 });
 
@@ -43,6 +47,7 @@ describe('the add edits', () => {
     expect(addTranche('contracts.p', 'bonus', '5B').path).toBe('contracts.p.tranches.bonus.amount');
     expect(addActual('streams.r', '2026q2', '7B').path).toBe('streams.r.actuals.2026Q2');
     expect(addRampStep('contracts.c', '2029Q1', '750MW').path).toBe('contracts.c.gw.2029Q1');
+    expect(addMark('contracts.e', ' 2027q2', '1.2T')).toEqual({ op: 'set', path: 'contracts.e.valuation.marks.2027Q2', value: '1.2T' });
   });
 });
 

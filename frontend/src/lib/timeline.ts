@@ -18,7 +18,7 @@ export interface TimelineEvent {
 
 /** The paths an event's parts are edited at; undefined: not editable. */
 export interface EventPaths {
-  /** A quarter edit moves the event (a change, a tranche's at, a deadline, a gw key, cap_from). */
+  /** A quarter edit moves the event (a change, a tranche's at, a deadline, a gw key, cap_from, a valuation mark, a reported quarter). */
   quarter?: string;
   /** A change's note, a tranche's condition. */
   note?: string;
@@ -45,9 +45,10 @@ export function eventPaths(e: TimelineEvent): EventPaths {
       return { quarter: e.path, note: `${tranchePath(e.path)}.condition`, remove: e.path };
     case 'ramp':
     case 'cap_from':
+    case 'mark':
       return { quarter: e.path, remove: e.path };
     case 'actual':
-      return { remove: e.path, inputs: e.path };
+      return { quarter: e.path, remove: e.path, inputs: e.path };
   }
   return {};
 }
@@ -74,6 +75,11 @@ export function addTranche(group: string, id: string, amount: string): Edit {
 /** The edit that adds a stream's reported quarter. */
 export function addActual(group: string, quarter: string, amount: string): Edit {
   return { op: 'set', path: `${group}.actuals.${quarter.trim().toUpperCase()}`, value: amount };
+}
+
+/** The edit that adds a valuation mark to a stake valued by marks (a new round or sale). */
+export function addMark(group: string, quarter: string, valuation: string): Edit {
+  return { op: 'set', path: `${group}.valuation.marks.${quarter.trim().toUpperCase()}`, value: valuation };
 }
 
 /** The edit that adds a step to a capacity ramp. */
