@@ -107,6 +107,7 @@ func exportCmd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	notePlaceholders(e, s)
 	r := q
 	if *period == "year" {
 		r = q.ByYear()

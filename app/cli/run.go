@@ -3,8 +3,11 @@ package cli
 import (
 	"bytes"
 	"flag"
+	"fmt"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/engine"
+	"dealmodel/backend/scenario"
 	"dealmodel/backend/tabular"
 )
 
@@ -45,12 +48,13 @@ func runCmd(e *env, args []string) error {
 	if *period == "year" {
 		r = r.ByYear()
 	}
+	ph := notePlaceholders(e, s)
 	// Write to a buffer first, so that a failure leaves stdout empty.
 	var out bytes.Buffer
 	out.Grow(64 << 10) // the briefing's table is about 34 KB
 	switch *format {
 	case "json":
-		err = tabular.WriteJSON(&out, r)
+		err = tabular.WriteJSON(&out, r, tabular.JSONOptions{Placeholders: ph})
 	case "csv":
 		err = tabular.WriteScheduleCSV(&out, r, tabular.CSVOptions{})
 	default:
@@ -61,4 +65,25 @@ func runCmd(e *env, args []string) error {
 	}
 	_, err = e.stdout.Write(out.Bytes())
 	return err
+}
+
+// notePlaceholders tells on stderr when the scenario still has texts as a
+// template wrote them (a party "Partner", the template's source), so that figures
+// are not passed on as if the deal were filled in; it returns them for the JSON.
+// The output itself is unchanged but for the JSON's "placeholders" key.
+func notePlaceholders(e *env, s *scenario.Scenario) []tabular.Placeholder {
+	ph := contract.Placeholders(s)
+	if len(ph) == 0 {
+		return nil
+	}
+	them := "them"
+	if len(ph) == 1 {
+		them = "it"
+	}
+	fmt.Fprintf(e.stderr, "dealmodel: note: in %q, %s: replace %s before the figures are passed on\n", s.Name, contract.DescribePlaceholders(ph), them)
+	out := make([]tabular.Placeholder, len(ph))
+	for i, p := range ph {
+		out[i] = tabular.Placeholder{Path: p.Path, Owner: p.Owner, What: p.What, Value: p.Value}
+	}
+	return out
 }

@@ -177,6 +177,62 @@ contracts:
 	}
 }
 
+// A scenario whose texts are still as a template wrote them says so: a note on
+// stderr in every format, and a "placeholders" list in the JSON; the figures and
+// the exit status are as for any scenario.
+func TestRunNotesPlaceholders(t *testing.T) {
+	p := writeFile(t, "s.yaml", `version: 1
+name: "From a template"
+start: 2025Q3
+end: 2026Q2
+streams:
+  rev: {annual: {2025: 10, 2026: 20}}
+contracts:
+  share:
+    type: revenue_share
+    payer: Company
+    payee: Real Partner Inc.
+    base: rev
+    rate: 50%
+    sources: ["Placeholder from the template: replace with the figure and its source"]
+`)
+	code, out, errs := cli(t, "run", p, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := "dealmodel: note: in \"From a template\", 2 texts are still as the template wrote them (payer “Company”, source “Placeholder from the template: replace with the figure and its source”): replace them before the figures are passed on\n"
+	if errs != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errs, want)
+	}
+	var doc struct {
+		Series       map[string][]string `json:"series"`
+		Placeholders []struct {
+			Path, Owner, What, Value string
+		} `json:"placeholders"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Series["contract.share.paid"]) != 4 {
+		t.Errorf("series %v", doc.Series)
+	}
+	if len(doc.Placeholders) != 2 || doc.Placeholders[0].Path != "contracts.share.payer" || doc.Placeholders[0].Value != "Company" ||
+		doc.Placeholders[1].Path != "contracts.share.sources" || doc.Placeholders[1].What != "source" {
+		t.Errorf("placeholders %+v", doc.Placeholders)
+	}
+	for _, format := range []string{"table", "csv"} {
+		code, out, errs := cli(t, "run", p, "--format", format)
+		if code != 0 || errs != want || strings.Contains(out, "placeholder") {
+			t.Errorf("%s: exit %d, stderr %q, output mentions placeholders: %v", format, code, errs, strings.Contains(out, "placeholder"))
+		}
+	}
+	// The export says it too (its PDF has the caveat on its summary page).
+	code, _, errs = cli(t, "export", p, "--csv", filepath.Join(t.TempDir(), "s.csv"))
+	if code != 0 || errs != want {
+		t.Errorf("export: exit %d, stderr %q", code, errs)
+	}
+}
+
 func TestRunRejectsMalformedFile(t *testing.T) {
 	p := writeFile(t, "bad.yaml", "version: 1\nname: x\nstart: 2025Q1\nend: 2025Q4\nstreams:\n  rev:\n    anual: {2025: 1}\n")
 	code, out, errs := cli(t, "run", p, "--format", "json")

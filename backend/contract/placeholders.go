@@ -1,7 +1,9 @@
 package contract
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"dealmodel/backend/scenario"
 )
@@ -80,4 +82,29 @@ func Placeholders(s *scenario.Scenario) []Placeholder {
 		}
 	}
 	return out
+}
+
+// DescribePlaceholders says how many texts are still as a template wrote them and
+// names the first few, for a caveat or a note: `2 texts are still as the template
+// wrote them (payer “Company”, payee “Partner”)`. Empty when there are none.
+func DescribePlaceholders(ph []Placeholder) string {
+	if len(ph) == 0 {
+		return ""
+	}
+	var named []string
+	seen := map[string]bool{}
+	for _, p := range ph {
+		v := p.What + " “" + p.Value + "”"
+		if !seen[v] && len(named) < 3 {
+			seen[v] = true
+			named = append(named, v)
+		}
+	}
+	if len(ph) > len(named) {
+		named = append(named, "…")
+	}
+	if len(ph) == 1 {
+		return fmt.Sprintf("1 text is still as the template wrote it (%s)", named[0])
+	}
+	return fmt.Sprintf("%d texts are still as the template wrote them (%s)", len(ph), strings.Join(named, ", "))
 }

@@ -203,23 +203,8 @@ func (d *doc) caveatLines() []string {
 // placeholderLine says, first among the caveats, that texts are still as a
 // template wrote them, naming the first few: nobody sends one unknowingly.
 func placeholderLine(ph []contract.Placeholder) string {
-	var named []string
-	seen := map[string]bool{}
-	for _, p := range ph {
-		v := p.What + " “" + p.Value + "”"
-		if p.What == "source" {
-			v = "source “" + p.Value + "”"
-		}
-		if !seen[v] && len(named) < 3 {
-			seen[v] = true
-			named = append(named, v)
-		}
-	}
-	if len(ph) > len(named) {
-		named = append(named, "…")
-	}
-	return fmt.Sprintf("Placeholders — %d %s still as the template wrote %s (%s): replace %s before this briefing is sent.",
-		len(ph), plural(len(ph), "text is", "texts are"), plural(len(ph), "it", "them"), strings.Join(named, ", "), plural(len(ph), "it", "them"))
+	return fmt.Sprintf("Placeholders — %s: replace %s before this briefing is sent.",
+		contract.DescribePlaceholders(ph), plural(len(ph), "it", "them"))
 }
 
 func plural(n int, one, many string) string {

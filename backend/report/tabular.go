@@ -17,7 +17,9 @@ type CSVOptions = tabular.CSVOptions
 func MetricText(m *engine.Metric) string { return tabular.MetricText(m) }
 
 // WriteJSON writes a result as the `run` JSON of the format.
-func WriteJSON(w io.Writer, r *engine.Result) error { return tabular.WriteJSON(w, r) }
+func WriteJSON(w io.Writer, r *engine.Result) error {
+	return tabular.WriteJSON(w, r, tabular.JSONOptions{})
+}
 
 // WriteScheduleCSV writes the series, one row a period.
 func WriteScheduleCSV(w io.Writer, r *engine.Result, opt CSVOptions) error {

@@ -27,10 +27,27 @@ func MetricText(m *engine.Metric) string {
 	return money.Cents(m.Amount)
 }
 
+// JSONOptions adds to the `run` JSON what the format leaves open.
+type JSONOptions struct {
+	// Placeholders are the scenario's texts still as a template wrote them: written
+	// as "placeholders", a list of {path, owner, what, value}, when there are any, so
+	// that a program reading the figures knows they rest on texts nobody has filled
+	// in yet.
+	Placeholders []Placeholder
+}
+
+// Placeholder is a text still as a template wrote it (contract.Placeholder).
+type Placeholder struct {
+	Path  string `json:"path"`
+	Owner string `json:"owner"`
+	What  string `json:"what"`
+	Value string `json:"value"`
+}
+
 // WriteJSON writes the result in the `run --format json` form of the format: every
 // amount a string with exactly two decimals, series and summary in the result's
-// order, a metric without a value as null.
-func WriteJSON(w io.Writer, r *engine.Result) error {
+// order, a metric without a value as null; then what opt adds.
+func WriteJSON(w io.Writer, r *engine.Result, opt JSONOptions) error {
 	var b bytes.Buffer
 	str := func(s string) {
 		enc, _ := json.Marshal(s)
@@ -84,7 +101,23 @@ func WriteJSON(w io.Writer, r *engine.Result) error {
 	if len(r.Summary) > 0 {
 		b.WriteString("\n  ")
 	}
-	b.WriteString("}\n}\n")
+	b.WriteString("}")
+	if len(opt.Placeholders) > 0 {
+		b.WriteString(",\n  \"placeholders\": [")
+		for i, p := range opt.Placeholders {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			enc, err := json.Marshal(p)
+			if err != nil {
+				return err
+			}
+			b.WriteString("\n    ")
+			b.Write(enc)
+		}
+		b.WriteString("\n  ]")
+	}
+	b.WriteString("\n}\n")
 	_, err := w.Write(b.Bytes())
 	return err
 }
