@@ -49,6 +49,25 @@ type InputGroup struct {
 	Texts        []TextField `json:"texts"`
 	SourcesPath  string      `json:"sourcesPath"`
 	Placeholders []string    `json:"placeholders"`
+	// Choices are the contract's terms chosen from a list (a commitment's
+	// profile, a revenue share's base, a stake's valuation method), each edited
+	// as a text at its path.
+	Choices []ChoiceField `json:"choices"`
+}
+
+// ChoiceField is a term chosen from a list: its path, what people read for it,
+// the value it has and the values it may take.
+type ChoiceField struct {
+	Path    string         `json:"path"`
+	Label   string         `json:"label"`
+	Value   string         `json:"value"`
+	Options []ChoiceOption `json:"options"`
+}
+
+// ChoiceOption is one value of a choice and its label.
+type ChoiceOption struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
 }
 
 // ChangeTerm is a term a contract's dated change may set: its key
@@ -157,7 +176,10 @@ func inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 
 // panel builds the inputs panel of a scenario: its groups and inputs, in order.
 type panel struct {
-	sc        *scenario.Scenario
+	sc *scenario.Scenario
+	// streams are what a contract's choices choose among (a revenue share's base):
+	// the scenario's, also when sc holds one contract alone (panelMemo).
+	streams   []scenario.Stream
 	fields    map[string]scenario.Field
 	uncertain map[string]*scenario.UncertainInput
 	timeline  []view.Event
@@ -168,7 +190,7 @@ type panel struct {
 }
 
 func newPanel(sc *scenario.Scenario) *panel {
-	p := &panel{sc: sc, fields: map[string]scenario.Field{}, uncertain: map[string]*scenario.UncertainInput{},
+	p := &panel{sc: sc, streams: sc.Streams, fields: map[string]scenario.Field{}, uncertain: map[string]*scenario.UncertainInput{},
 		holes: map[string][]string{}, groups: []InputGroup{}, inputs: []Input{}}
 	for _, f := range sc.Fields() {
 		p.fields[f.Path] = f
@@ -204,6 +226,9 @@ func (p *panel) group(ig InputGroup) {
 	}
 	if ig.ChangeTerms == nil {
 		ig.ChangeTerms = []ChangeTerm{}
+	}
+	if ig.Choices == nil {
+		ig.Choices = []ChoiceField{}
 	}
 	ig.Placeholders = p.holes[ig.ID]
 	if ig.Placeholders == nil {
@@ -292,6 +317,14 @@ func (p *panel) contract(c *scenario.Contract) {
 		texts = append(texts, TextField{Path: path + ".holder", Key: "holder", Label: "Holder", Value: h})
 	}
 	terms := changeTermsOf(c.Type)
+	var choices []ChoiceField
+	for _, ch := range contract.ChoicesOf(&scenario.Scenario{Start: p.sc.Start, End: p.sc.End, Streams: p.streams}, c) {
+		opts := make([]ChoiceOption, len(ch.Options))
+		for i, o := range ch.Options {
+			opts[i] = ChoiceOption{Value: o.Value, Label: o.Label}
+		}
+		choices = append(choices, ChoiceField{Path: path + "." + ch.Key, Label: ch.Label, Value: ch.Value, Options: opts})
+	}
 	p.group(InputGroup{
 		ID: path, Kind: c.Type, KindLabel: contract.Title(c.Type), Label: c.DisplayLabel(), Detail: detail, Sources: c.Sources,
 		Enabled: c.Enabled, Removable: true, Timeline: len(terms) > 0, ChangeTerms: terms,
@@ -299,6 +332,7 @@ func (p *panel) contract(c *scenario.Contract) {
 		CanRemoveCap: canRemove,
 		Texts:        texts,
 		SourcesPath:  path + ".sources",
+		Choices:      choices,
 	})
 	on := "false"
 	if c.Enabled {
@@ -355,6 +389,7 @@ type contractPanel struct {
 	c          scenario.Contract
 	start, end scenario.Quarter
 	version    int
+	streams    string // the streams' ids and labels, which its choices offer
 	uncertain  []scenario.UncertainInput
 	group      InputGroup
 	inputs     []Input
@@ -396,20 +431,26 @@ func (m *panelMemo) inputsOf(sc *scenario.Scenario) ([]InputGroup, []Input) {
 			h.streams[i] = sc.Streams[i].Clone()
 		}
 	}
+	var sk strings.Builder
+	for i := range sc.Streams {
+		sk.WriteString(sc.Streams[i].ID + "\x00" + sc.Streams[i].DisplayLabel() + "\x00")
+	}
+	streams := sk.String()
 	groups := append(make([]InputGroup, 0, len(h.groups)+len(sc.Contracts)), h.groups...)
 	inputs := append(make([]Input, 0, len(h.inputs)+6*len(sc.Contracts)), h.inputs...)
 	next := make(map[string]*contractPanel, len(sc.Contracts))
 	for i := range sc.Contracts {
 		c := &sc.Contracts[i]
 		e := prev[c.ID]
-		if e == nil || e.start != sc.Start || e.end != sc.End || e.version != sc.Version ||
+		if e == nil || e.start != sc.Start || e.end != sc.End || e.version != sc.Version || e.streams != streams ||
 			!reflect.DeepEqual(e.uncertain, uncertain[c.ID]) || !reflect.DeepEqual(&e.c, c) {
 			// The contract alone, with the scenario's horizon and uncertainty.
 			one := *sc
 			one.Streams, one.Contracts = nil, sc.Contracts[i:i+1:i+1]
 			q := newPanel(&one)
+			q.streams = sc.Streams
 			q.contract(c)
-			e = &contractPanel{c: c.Clone(), start: sc.Start, end: sc.End, version: sc.Version,
+			e = &contractPanel{c: c.Clone(), start: sc.Start, end: sc.End, version: sc.Version, streams: streams,
 				uncertain: cloneUncertain(uncertain[c.ID]), group: q.groups[0], inputs: q.inputs}
 		}
 		next[c.ID] = e

@@ -276,6 +276,88 @@ func TestMoveActualQuarter(t *testing.T) {
 	}
 }
 
+// choice finds a group's choice by path.
+func choice(t *testing.T, g InputGroup, path string) ChoiceField {
+	t.Helper()
+	for _, c := range g.Choices {
+		if c.Path == path {
+			return c
+		}
+	}
+	t.Fatalf("%s has no choice %s: %+v", g.ID, path, g.Choices)
+	return ChoiceField{}
+}
+
+// The terms chosen from a list are offered with their options, and choosing one
+// is an edit like any other: a commitment's profile, a revenue share's base, a
+// stake's valuation method, which turns a single valuation into marks (format v2)
+// and back.
+func TestChoices(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "valuation-multiple")
+	const st = "contracts.msft_stake"
+	method := choice(t, groupOf(t, base, st), st+".valuation.method")
+	if method.Value != "revenue_multiple" || len(method.Options) != 3 || method.Options[2].Value != "marks" {
+		t.Errorf("method choice %+v", method)
+	}
+	if rev := choice(t, groupOf(t, base, st), st+".valuation.stream"); rev.Value != "openai_revenue" || len(rev.Options) != 1 || rev.Options[0].Label != "OpenAI revenue" {
+		t.Errorf("stream choice %+v", rev)
+	}
+
+	// To marks: one mark at start, of the valuation it had; the file becomes v2,
+	// and the range over the valuation's amount goes with the amount.
+	marks := apply(t, s, w.Document, Edit{OpText, st + ".valuation.method", "marks"})
+	if len(marks.Problems) > 0 {
+		t.Fatalf("problems %+v", marks.Problems)
+	}
+	if !strings.Contains(marks.Document, "version: 2") || !strings.Contains(marks.Document, "method: marks") {
+		t.Errorf("not a v2 valuation by marks:\n%s", marks.Document)
+	}
+	if _, ok := event(groupOf(t, marks, st), st+".valuation.marks.2025Q1"); !ok {
+		t.Errorf("no mark at start: %+v", groupOf(t, marks, st).Events)
+	}
+	if c := choice(t, groupOf(t, marks, st), st+".valuation.interpolate"); c.Value != "step" {
+		t.Errorf("interpolate choice %+v", c)
+	}
+	if in := input(t, marks, st+".valuation.marks.2025Q1"); in.Value != "852B" {
+		t.Errorf("the mark at start %+v, want the valuation it had", in)
+	}
+	// A second mark, joined by a straight line, moves the value at the end.
+	two := apply(t, s, marks.Document, Edit{OpSet, st + ".valuation.marks.2034Q4", "2T"})
+	step := figureValue(t, two, "contract.msft_stake.value_at_end")
+	linear := apply(t, s, two.Document, Edit{OpText, st + ".valuation.interpolate", "linear"})
+	if v := figureValue(t, linear, "contract.msft_stake.value_at_end"); v == step {
+		t.Errorf("value at the end %s did not move with straight lines between the marks", v)
+	}
+	// Back to a constant: the mark in force at the end, dated within the horizon.
+	back := apply(t, s, two.Document, Edit{OpText, st + ".valuation.method", "constant"})
+	if len(back.Problems) > 0 {
+		t.Fatalf("problems %+v", back.Problems)
+	}
+	if in := input(t, back, st+".valuation.amount"); in.Value != "852B" {
+		t.Errorf("constant valuation %+v, want the mark in force at the end", in)
+	}
+	if v := figureValue(t, back, "contract.msft_stake.value_at_end"); v != step {
+		t.Errorf("value at the end %s, want %s as with its marks held step by step", v, step)
+	}
+	// What no list offers is refused in place.
+	bad, err := s.Apply(w.Document, []Edit{{OpText, st + ".valuation.method", "dcf"}}, "quarter")
+	if err != nil || bad.Document != w.Document || len(bad.Problems) != 1 || !strings.Contains(bad.Problems[0].Message, "use constant, revenue_multiple or marks") {
+		t.Errorf("an unknown method: %v %+v", err, bad.Problems)
+	}
+
+	w, base = open(t, s, "compute")
+	const aws = "contracts.aws_compute"
+	profile := choice(t, groupOf(t, base, aws), aws+".profile")
+	if profile.Value != "custom" || len(profile.Options) != 3 {
+		t.Errorf("profile choice %+v", profile)
+	}
+	even := apply(t, s, w.Document, Edit{OpText, aws + ".profile", "even"})
+	if c := choice(t, groupOf(t, even, aws), aws+".profile"); c.Value != "even" || hasInput(even, aws+".weights.1") {
+		t.Errorf("after choosing even: %+v, weights shown %v", c, hasInput(even, aws+".weights.1"))
+	}
+}
+
 // Edits that break a v2 rule are refused with a message in place and change
 // nothing.
 func TestInvalidV2EditsChangeNothing(t *testing.T) {

@@ -15,8 +15,11 @@ import (
 type commitment struct{}
 
 // What the type does beyond a scenario.ContractType: it edits by path beyond its
-// numeric fields.
-var _ scenario.ContractEditor = commitment{}
+// numeric fields, and its profile is chosen from a list.
+var (
+	_ scenario.ContractEditor = commitment{}
+	_ Chooser                 = commitment{}
+)
 
 // Commitment profiles.
 const (
@@ -371,6 +374,19 @@ func (commitment) SetText(s *scenario.Scenario, c *scenario.Contract, key, v str
 	}
 	Commitment(c).Profile = v
 	return true, nil
+}
+
+// Choices: how the commitment spreads over its years.
+func (commitment) Choices(s *scenario.Scenario, c *scenario.Contract) []Choice {
+	v := Commitment(c).Profile
+	if v == "" {
+		v = ProfileEven
+	}
+	return []Choice{{Key: "profile", Label: "Profile", Value: v, Options: []Option{
+		{ProfileEven, "Even: the same each year"},
+		{ProfileRamp, "Ramp: 1, 2, 3… parts a year"},
+		{ProfileCustom, "Custom: a weight a year"},
+	}}}
 }
 
 func (commitment) Add(c *scenario.Contract, key, text string) (bool, error) { return false, nil }

@@ -19,6 +19,7 @@ type equity struct{}
 var (
 	_ scenario.ContractEditor = equity{}
 	_ Timeline                = equity{}
+	_ Chooser                 = equity{}
 )
 
 var valuationKeys = []string{"amount", "at", "method", "stream", "interpolate", "marks"}
@@ -536,32 +537,103 @@ func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool
 }
 
 // SetText sets the holder, the valuation's method (a revenue multiple takes the
-// first stream when none is named) or its stream.
+// first stream when none is named), its stream, or how marks are joined.
+//
+// A valuation that turns into marks starts with one mark at start, of the
+// valuation it had (format v2; more are added in the timeline). One that turns
+// from marks into a single valuation takes the mark in force at the end, dated at
+// that mark (within the horizon). Undo gives the marks back.
 func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
 	if handled, err := setChangeText(Equity(c).Changes, key, v); handled {
 		return true, err
 	}
+	t := Equity(c)
 	switch key {
 	case "holder":
-		Equity(c).Holder = v
+		t.Holder = v
 	case "valuation.method":
+		if v != MethodConstant && v != MethodRevenueMultiple && v != MethodMarks {
+			return true, fmt.Errorf("method %q: use constant, revenue_multiple or marks", v)
+		}
+		if t.Valuation.Method == MethodMarks && v != MethodMarks {
+			t.Valuation.Amount, t.Valuation.At = markInForce(t.Marks, s.End)
+			t.Valuation.At = min(max(t.Valuation.At, s.Start), s.End)
+			t.Marks, t.Interpolate = nil, ""
+		}
 		switch v {
 		case MethodConstant:
-			Equity(c).Valuation.Stream = ""
+			t.Valuation.Stream = ""
 		case MethodRevenueMultiple:
-			if Equity(c).Valuation.Stream == "" && len(s.Streams) > 0 {
-				Equity(c).Valuation.Stream = s.Streams[0].ID
+			if t.Valuation.Stream == "" && len(s.Streams) > 0 {
+				t.Valuation.Stream = s.Streams[0].ID
 			}
-		default:
-			return true, fmt.Errorf("method %q: use constant or revenue_multiple", v)
+		case MethodMarks:
+			if t.Valuation.Method != MethodMarks {
+				t.Marks = []scenario.QuarterAmount{{Quarter: s.Start, Amount: t.Valuation.Amount}}
+				t.Interpolate = InterpolateStep
+				t.Valuation.Stream = ""
+				s.Version = max(s.Version, scenario.FormatV2)
+			}
 		}
-		Equity(c).Valuation.Method = v
+		t.Valuation.Method = v
 	case "valuation.stream":
-		Equity(c).Valuation.Stream = v
+		t.Valuation.Stream = v
+	case "valuation.interpolate":
+		if t.Valuation.Method != MethodMarks {
+			return true, fmt.Errorf("interpolate applies only to a valuation by marks")
+		}
+		if v != InterpolateStep && v != InterpolateLinear {
+			return true, fmt.Errorf("interpolate %q: use step or linear", v)
+		}
+		t.Interpolate = v
 	default:
 		return false, nil
 	}
 	return true, nil
+}
+
+// markInForce is the latest mark at or before q (the first when all are after
+// it), and its quarter.
+func markInForce(marks []scenario.QuarterAmount, q scenario.Quarter) (decimal.Decimal, scenario.Quarter) {
+	if len(marks) == 0 {
+		return decimal.Zero, q
+	}
+	m := marks[0]
+	for _, mk := range marks[1:] {
+		if mk.Quarter <= q {
+			m = mk
+		}
+	}
+	return m.Amount, m.Quarter
+}
+
+// Choices: how the company is valued, and for a revenue multiple which stream,
+// for marks how they are joined.
+func (equity) Choices(s *scenario.Scenario, c *scenario.Contract) []Choice {
+	t := Equity(c)
+	method := t.Valuation.Method
+	if method == "" {
+		method = MethodConstant
+	}
+	out := []Choice{{Key: "valuation.method", Label: "Valuation", Value: method, Options: []Option{
+		{MethodConstant, "Constant"},
+		{MethodRevenueMultiple, "A multiple of revenue"},
+		{MethodMarks, "Marks: rounds and sales"},
+	}}}
+	switch method {
+	case MethodRevenueMultiple:
+		out = append(out, Choice{Key: "valuation.stream", Label: "Revenue", Value: t.Valuation.Stream, Options: streamOptions(s)})
+	case MethodMarks:
+		v := t.Interpolate
+		if v == "" {
+			v = InterpolateStep
+		}
+		out = append(out, Choice{Key: "valuation.interpolate", Label: "Between marks", Value: v, Options: []Option{
+			{InterpolateStep, "Each holds until the next"},
+			{InterpolateLinear, "Straight lines"},
+		}})
+	}
+	return out
 }
 
 // Add adds a dated change of the stake (changes.<quarter>.stake), or a valuation

@@ -21,6 +21,7 @@ type revenueShare struct{}
 var (
 	_ scenario.ContractEditor = revenueShare{}
 	_ Timeline                = revenueShare{}
+	_ Chooser                 = revenueShare{}
 )
 
 func (revenueShare) Name() string     { return "revenue_share" }
@@ -572,6 +573,11 @@ func (revenueShare) SetText(s *scenario.Scenario, c *scenario.Contract, key, v s
 	}
 	Share(c).Base = v
 	return true, nil
+}
+
+// Choices: the stream the share is a rate of.
+func (revenueShare) Choices(s *scenario.Scenario, c *scenario.Contract) []Choice {
+	return []Choice{{Key: "base", Label: "Base", Value: Share(c).Base, Options: streamOptions(s)}}
 }
 
 func (revenueShare) Add(c *scenario.Contract, key, text string) (bool, error) {

@@ -156,6 +156,45 @@ describe('the timeline of a deal', () => {
     await r.locator('.timeline').screenshot({ path: join(artifacts, 'timeline-actual-moved-light.png') });
   });
 
+  test('chooses how a stake is valued: a revenue multiple turned into marks, a round added', async ({ page }) => {
+    await openScenario(page, /^Microsoft's stake at a constant revenue multiple/);
+    const stake = "Microsoft's stake in OpenAI";
+    const g = group(page, stake);
+    const method = g.getByRole('combobox', { name: `${stake}: Valuation` });
+    await expect.poll(() => method.inputValue()).toBe('revenue_multiple');
+    await expect.poll(() => g.getByRole('combobox', { name: `${stake}: Revenue` }).inputValue()).toBe('openai_revenue');
+    const before = await figure(page, "Microsoft's stake");
+
+    await method.selectOption('marks');
+    // One mark at start, of the valuation it had; the stream's choice gives way
+    // to how the marks are joined.
+    const first = g.locator('[data-event="contracts.msft_stake.valuation.marks.2025Q1"]');
+    await expect.poll(() => first.count()).toBe(1);
+    await expect.poll(() => first.textContent()).toContain('valued at $852.00B');
+    await expect.poll(() => g.getByRole('combobox', { name: `${stake}: Revenue` }).count()).toBe(0);
+    const join_ = g.getByRole('combobox', { name: `${stake}: Between marks` });
+    await expect.poll(() => join_.inputValue()).toBe('step');
+    await expect.poll(() => figure(page, "Microsoft's stake")).not.toBe(before);
+    const held = await figure(page, "Microsoft's stake");
+
+    // A round at $1.5T in 2028Q1, then straight lines between the marks.
+    await g.getByRole('button', { name: 'Add a dated change' }).click();
+    await g.getByRole('combobox', { name: `${stake}: what to add` }).selectOption('mark');
+    await g.getByRole('textbox', { name: `${stake}: quarter of the new event` }).fill('2028Q1');
+    await g.getByRole('textbox', { name: `${stake}: value of the new event` }).fill('1.5T');
+    await g.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => g.locator('[data-event="contracts.msft_stake.valuation.marks.2028Q1"]').count()).toBe(1);
+    await expect.poll(() => figure(page, "Microsoft's stake")).not.toBe(held);
+    await join_.selectOption('linear');
+    await expect.poll(() => join_.inputValue()).toBe('linear');
+    await g.scrollIntoViewIfNeeded();
+    await g.screenshot({ path: join(artifacts, 'stake-marks-light.png') });
+
+    // Undone, the marks are joined step by step again.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => join_.inputValue()).toBe('step');
+  });
+
   test('draws reported quarters apart from the plan, and gigawatts by provider', async ({ page }) => {
     await openScenario(page, briefing);
     const revenue = page.locator('.charts figure').first();

@@ -11,7 +11,7 @@ function evaluation(cap: string, chartValue: number): Evaluation {
     document: `cap: ${cap}`,
     name: 'x',
     description: '',
-    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false, events: [], timeline: true, changeTerms: [], texts: [], sourcesPath: '', placeholders: [] }],
+    groups: [{ id: 'g', kind: 'stream', kindLabel: 'Stream', label: 'G', detail: '', sources: [], enabled: true, removable: true, canAddCap: false, canRemoveCap: false, events: [], timeline: true, changeTerms: [], texts: [], sourcesPath: '', placeholders: [], choices: [] }],
     inputs: [input('cap', cap), input('rate', '20%')],
     computation: {
       scenario: 'x',
@@ -64,6 +64,15 @@ describe('reconcile', () => {
     m.groups[0].texts = [text];
     m.groups[0].placeholders = ['streams.g.label'];
     expect(reconcile(a, m).groups[0].placeholders).toEqual(['streams.g.label']);
+  });
+
+  it('replaces a group whose choice changed', () => {
+    const choice = { path: 'contracts.s.valuation.interpolate', label: 'Between marks', value: 'linear', options: [{ value: 'step', label: 'Step' }, { value: 'linear', label: 'Lines' }] };
+    const a = evaluation('38B', 1);
+    a.groups[0].choices = [choice];
+    const n = evaluation('38B', 1);
+    n.groups[0].choices = [{ ...choice, value: 'step' }];
+    expect(reconcile(a, n).groups[0].choices[0].value).toBe('step');
   });
 
   it('takes the first evaluation as it is', () => {

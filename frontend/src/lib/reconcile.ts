@@ -42,7 +42,8 @@ export function sameGroup(a: InputGroup, b: InputGroup): boolean {
     a.sourcesPath === b.sourcesPath &&
     sameList(a.placeholders ?? [], b.placeholders ?? []) &&
     JSON.stringify(a.texts ?? []) === JSON.stringify(b.texts ?? []) &&
-    JSON.stringify(a.events ?? []) === JSON.stringify(b.events ?? [])
+    JSON.stringify(a.events ?? []) === JSON.stringify(b.events ?? []) &&
+    JSON.stringify(a.choices ?? []) === JSON.stringify(b.choices ?? [])
   );
 }
 

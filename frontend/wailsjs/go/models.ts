@@ -39,6 +39,17 @@ export namespace app {
 	    example: string;
 	}
 	
+	export interface ChoiceOption {
+	    value: string;
+	    label: string;
+	}
+	export interface ChoiceField {
+	    path: string;
+	    label: string;
+	    value: string;
+	    options: ChoiceOption[];
+	}
+	
 	export interface ComparedEntry {
 	    letter: string;
 	    name: string;
@@ -176,6 +187,7 @@ export namespace app {
 	    texts: TextField[];
 	    sourcesPath: string;
 	    placeholders: string[];
+	    choices: ChoiceField[];
 	}
 	export interface Evaluation {
 	    document: string;
