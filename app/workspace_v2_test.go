@@ -1,6 +1,7 @@
 package app
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -246,6 +247,29 @@ func TestEditValuationMarks(t *testing.T) {
 	}
 }
 
+// A dated part moved to another quarter keeps its uncertainty range (and its
+// sources): a valuation mark, a dated change's rate.
+func TestMovedPartsKeepTheirRanges(t *testing.T) {
+	s := newTestService(t)
+	w, base := open(t, s, "briefing")
+	for _, c := range []struct{ edit, quarter, from, to string }{
+		{"contracts.msft_stake.valuation.marks.2026Q1", "2026Q2", "contracts.msft_stake.valuation.marks.2026Q1", "contracts.msft_stake.valuation.marks.2026Q2"},
+		{"contracts.msft_revshare.changes.2026Q2", "2026Q3", "contracts.msft_revshare.changes.2026Q2.rate", "contracts.msft_revshare.changes.2026Q3.rate"},
+	} {
+		was := input(t, base, c.from)
+		if !was.Uncertain {
+			t.Fatalf("%s has no range to move: %+v", c.from, was)
+		}
+		ev := apply(t, s, w.Document, Edit{OpQuarter, c.edit, c.quarter})
+		if len(ev.Problems) > 0 {
+			t.Fatalf("%s: problems %+v", c.edit, ev.Problems)
+		}
+		if in := input(t, ev, c.to); !in.Uncertain || in.Range != was.Range || !reflect.DeepEqual(in.Sources, was.Sources) {
+			t.Errorf("%s moved: %+v, want the range %q and sources %v", c.from, in, was.Range, was.Sources)
+		}
+	}
+}
+
 // A stream's reported quarter moves to another quarter (reported late, or typed
 // in the wrong row); the figures follow, and the timeline shows it there.
 func TestMoveActualQuarter(t *testing.T) {
@@ -273,6 +297,17 @@ func TestMoveActualQuarter(t *testing.T) {
 	back := apply(t, s, ev.Document, Edit{OpQuarter, rev + ".actuals.2027Q2", "2026Q1"})
 	if back.Document != w.Document {
 		t.Errorf("moving it back did not give the document back:\n%s", back.Document)
+	}
+
+	// Onto a quarter that has one: refused, said once (not again for each value
+	// of the uncertain quarter of Amazon's tranche, which reads the same stream).
+	two := apply(t, s, w.Document, Edit{OpSet, rev + ".actuals.2026Q2", "9B"})
+	refused, err := s.Apply(two.Document, []Edit{{OpQuarter, rev + ".actuals.2026Q2", "2026Q1"}}, "quarter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if refused.Document != two.Document || len(refused.Problems) != 1 || strings.Count(refused.Problems[0].Message, "two reported amounts in 2026Q1") != 1 {
+		t.Errorf("a move onto a reported quarter: %+v", refused.Problems)
 	}
 }
 
@@ -304,8 +339,8 @@ func TestChoices(t *testing.T) {
 		t.Errorf("stream choice %+v", rev)
 	}
 
-	// To marks: one mark at start, of the valuation it had; the file becomes v2,
-	// and the range over the valuation's amount goes with the amount.
+	// To marks: one mark at start, of the valuation it had, with its range; the
+	// file becomes v2.
 	marks := apply(t, s, w.Document, Edit{OpText, st + ".valuation.method", "marks"})
 	if len(marks.Problems) > 0 {
 		t.Fatalf("problems %+v", marks.Problems)
@@ -319,8 +354,8 @@ func TestChoices(t *testing.T) {
 	if c := choice(t, groupOf(t, marks, st), st+".valuation.interpolate"); c.Value != "step" {
 		t.Errorf("interpolate choice %+v", c)
 	}
-	if in := input(t, marks, st+".valuation.marks.2025Q1"); in.Value != "852B" {
-		t.Errorf("the mark at start %+v, want the valuation it had", in)
+	if in := input(t, marks, st+".valuation.marks.2025Q1"); in.Value != "852B" || !in.Uncertain {
+		t.Errorf("the mark at start %+v, want the valuation it had and its range", in)
 	}
 	// A second mark, joined by a straight line, moves the value at the end.
 	two := apply(t, s, marks.Document, Edit{OpSet, st + ".valuation.marks.2034Q4", "2T"})
@@ -329,16 +364,21 @@ func TestChoices(t *testing.T) {
 	if v := figureValue(t, linear, "contract.msft_stake.value_at_end"); v == step {
 		t.Errorf("value at the end %s did not move with straight lines between the marks", v)
 	}
-	// Back to a constant: the mark in force at the end, dated within the horizon.
+	// Back to a constant: the mark in force at the end, with its range.
 	back := apply(t, s, two.Document, Edit{OpText, st + ".valuation.method", "constant"})
 	if len(back.Problems) > 0 {
 		t.Fatalf("problems %+v", back.Problems)
 	}
-	if in := input(t, back, st+".valuation.amount"); in.Value != "852B" {
-		t.Errorf("constant valuation %+v, want the mark in force at the end", in)
+	if in := input(t, back, st+".valuation.amount"); in.Value != "852B" || !in.Uncertain {
+		t.Errorf("constant valuation %+v, want the mark in force at the end and its range", in)
 	}
 	if v := figureValue(t, back, "contract.msft_stake.value_at_end"); v != step {
 		t.Errorf("value at the end %s, want %s as with its marks held step by step", v, step)
+	}
+	// From marks joined by lines, the valuation on the line at the end.
+	flat := apply(t, s, linear.Document, Edit{OpText, st + ".valuation.method", "constant"})
+	if v, want := figureValue(t, flat, "contract.msft_stake.value_at_end"), figureValue(t, linear, "contract.msft_stake.value_at_end"); v != want {
+		t.Errorf("value at the end %s, want %s as on the line between the marks", v, want)
 	}
 	// What no list offers is refused in place.
 	bad, err := s.Apply(w.Document, []Edit{{OpText, st + ".valuation.method", "dcf"}}, "quarter")

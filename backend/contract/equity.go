@@ -555,9 +555,14 @@ func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string)
 		if v != MethodConstant && v != MethodRevenueMultiple && v != MethodMarks {
 			return true, fmt.Errorf("method %q: use constant, revenue_multiple or marks", v)
 		}
+		base := "contracts." + c.ID + ".valuation."
 		if t.Valuation.Method == MethodMarks && v != MethodMarks {
-			t.Valuation.Amount, t.Valuation.At = markInForce(t.Marks, s.End)
-			t.Valuation.At = min(max(t.Valuation.At, s.Start), s.End)
+			amount, at, linear := valuationAtEnd(t, s.End)
+			if !linear {
+				// The mark in force is the valuation: its range goes with it.
+				s.MoveUncertain(base+"marks."+at.String(), base+"amount")
+			}
+			t.Valuation.Amount, t.Valuation.At = amount, min(max(at, s.Start), s.End)
 			t.Marks, t.Interpolate = nil, ""
 		}
 		switch v {
@@ -573,6 +578,7 @@ func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string)
 				t.Interpolate = InterpolateStep
 				t.Valuation.Stream = ""
 				s.Version = max(s.Version, scenario.FormatV2)
+				s.MoveUncertain(base+"amount", base+"marks."+s.Start.String())
 			}
 		}
 		t.Valuation.Method = v
@@ -592,19 +598,28 @@ func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string)
 	return true, nil
 }
 
-// markInForce is the latest mark at or before q (the first when all are after
-// it), and its quarter.
-func markInForce(marks []scenario.QuarterAmount, q scenario.Quarter) (decimal.Decimal, scenario.Quarter) {
-	if len(marks) == 0 {
-		return decimal.Zero, q
+// valuationAtEnd is the valuation the marks give in the quarter end, to the cent,
+// dated at the mark in force then (the latest at or before end; the first when
+// all are after it); linear says it lies on a line between two marks, dated at
+// end, rather than being a mark's own.
+func valuationAtEnd(t *EquityTerms, end scenario.Quarter) (decimal.Decimal, scenario.Quarter, bool) {
+	ms := t.Marks
+	if len(ms) == 0 {
+		return decimal.Zero, end, false
 	}
-	m := marks[0]
-	for _, mk := range marks[1:] {
-		if mk.Quarter <= q {
-			m = mk
+	k := 0
+	for i := range ms {
+		if ms[i].Quarter <= end {
+			k = i
 		}
 	}
-	return m.Amount, m.Quarter
+	a := ms[k]
+	if t.Interpolate != InterpolateLinear || k == len(ms)-1 || a.Quarter >= end || a.Amount.Equal(ms[k+1].Amount) {
+		return a.Amount, a.Quarter, false
+	}
+	b := ms[k+1]
+	num := b.Amount.Sub(a.Amount).Mul(decimal.NewFromInt(int64(end - a.Quarter)))
+	return a.Amount.Add(num.DivRound(decimal.NewFromInt(int64(b.Quarter-a.Quarter)), 2)), end, true
 }
 
 // Choices: how the company is valued, and for a revenue multiple which stream,
@@ -615,11 +630,13 @@ func (equity) Choices(s *scenario.Scenario, c *scenario.Contract) []Choice {
 	if method == "" {
 		method = MethodConstant
 	}
-	out := []Choice{{Key: "valuation.method", Label: "Valuation", Value: method, Options: []Option{
-		{MethodConstant, "Constant"},
-		{MethodRevenueMultiple, "A multiple of revenue"},
-		{MethodMarks, "Marks: rounds and sales"},
-	}}}
+	options := []Option{{MethodConstant, "Constant"}}
+	if len(s.Streams) > 0 || method == MethodRevenueMultiple {
+		// A multiple of revenue needs a stream to follow.
+		options = append(options, Option{MethodRevenueMultiple, "A multiple of revenue"})
+	}
+	options = append(options, Option{MethodMarks, "Marks: rounds and sales"})
+	out := []Choice{{Key: "valuation.method", Label: "Valuation", Value: method, Options: options}}
 	switch method {
 	case MethodRevenueMultiple:
 		out = append(out, Choice{Key: "valuation.stream", Label: "Revenue", Value: t.Valuation.Stream, Options: streamOptions(s)})
@@ -663,10 +680,18 @@ func (equity) Add(c *scenario.Contract, key, text string) (bool, error) {
 	return true, nil
 }
 
-// Remove removes a dated change, or a valuation mark (not the last one).
+// Remove removes a dated change, or a valuation mark (the last one too: the check
+// then refuses the edit, saying that a valuation by marks needs one).
 func (equity) Remove(c *scenario.Contract, key string) bool {
 	if q, ok := datedKey(key, "valuation.marks"); ok {
-		return Equity(c).Valuation.Method == MethodMarks && removeDated(&Equity(c).Marks, q)
+		t := Equity(c)
+		for i := range t.Marks {
+			if t.Valuation.Method == MethodMarks && t.Marks[i].Quarter == q {
+				t.Marks = append(t.Marks[:i:i], t.Marks[i+1:]...)
+				return true
+			}
+		}
+		return false
 	}
 	return removeChange(&Equity(c).Changes, equityTerms, key)
 }

@@ -571,6 +571,9 @@ func (revenueShare) SetText(s *scenario.Scenario, c *scenario.Contract, key, v s
 	if key != "base" {
 		return false, nil
 	}
+	if v == "" {
+		return true, fmt.Errorf("a revenue share needs a base: the id of the stream it is a rate of")
+	}
 	Share(c).Base = v
 	return true, nil
 }

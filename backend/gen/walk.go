@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"dealmodel/backend/contract"
 	"dealmodel/backend/scenario"
 	"dealmodel/scenarios"
 )
@@ -71,14 +72,15 @@ func Walk(rng *rand.Rand, base *scenario.Scenario, steps int, visit func(what st
 }
 
 // Edit changes s at random as a user might (a value, a switch, a label, a party,
-// a source, an uncertain range, the horizon, a removal, the description) and
+// a source, an uncertain range, the horizon, a removal, the description, a term
+// chosen from a list, a dated part added or moved) and
 // says how, or returns "" when it made no edit. The result may be invalid.
 func Edit(rng *rand.Rand, s *scenario.Scenario) string {
 	var c *scenario.Contract
 	if len(s.Contracts) > 0 {
 		c = &s.Contracts[rng.IntN(len(s.Contracts))]
 	}
-	switch k := rng.IntN(13); {
+	switch k := rng.IntN(15); {
 	case k < 4: // a slider, or a typed value
 		fields := s.Fields()
 		f := fields[rng.IntN(len(fields))]
@@ -138,6 +140,44 @@ func Edit(rng *rand.Rand, s *scenario.Scenario) string {
 	case k == 12:
 		s.Description = fmt.Sprintf("Described %d", rng.IntN(100))
 		return "describing the scenario"
+	case k == 13 && c != nil:
+		choices := contract.ChoicesOf(s, c)
+		if len(choices) == 0 {
+			return ""
+		}
+		ch := choices[rng.IntN(len(choices))]
+		if len(ch.Options) == 0 {
+			return ""
+		}
+		v := ch.Options[rng.IntN(len(ch.Options))].Value
+		if s.SetText("contracts."+c.ID+"."+ch.Key, v) != nil {
+			return ""
+		}
+		return "choosing " + v + " for " + c.ID + "." + ch.Key
+	case k == 14:
+		// A dated part: a stream's reported quarter added or moved, or a mark added.
+		q := s.Start + scenario.Quarter(rng.IntN(int(s.End-s.Start)+1))
+		if c != nil && contract.Equity(c).Valuation.Method == contract.MethodMarks {
+			if s.SetInput("contracts."+c.ID+".valuation.marks."+q.String(), fmt.Sprintf("%dB", 100+rng.IntN(900))) != nil {
+				return ""
+			}
+			return "marking " + c.ID + " in " + q.String()
+		}
+		if len(s.Streams) == 0 {
+			return ""
+		}
+		st := &s.Streams[rng.IntN(len(s.Streams))]
+		if len(st.Actuals) > 0 && rng.IntN(2) == 0 {
+			from := st.Actuals[rng.IntN(len(st.Actuals))].Quarter
+			if s.SetDate("streams."+st.ID+".actuals."+from.String(), q.String()) != nil {
+				return ""
+			}
+			return "moving " + st.ID + "'s reported " + from.String() + " to " + q.String()
+		}
+		if s.SetInput("streams."+st.ID+".actuals."+q.String(), fmt.Sprintf("%dB", 1+rng.IntN(20))) != nil {
+			return ""
+		}
+		return "reporting " + st.ID + " in " + q.String()
 	}
 	return ""
 }

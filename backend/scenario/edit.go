@@ -210,9 +210,55 @@ func (s *Scenario) SetDate(path, text string) error {
 		if isV2Part(field) {
 			s.Version = max(s.Version, FormatV2)
 		}
+		if from, key, ok := datedPart(field); ok {
+			// A dated part moved to another quarter: its ranges go with it.
+			s.MoveUncertain("contracts."+c.ID+"."+key+"."+from.String(), "contracts."+c.ID+"."+key+"."+q.String())
+		}
 		return nil
 	}
-	return fault.Errorf(fault.Invalid, "a %s contract has no date %q", c.Type, field)
+	return fault.Errorf(fault.Invalid, "“%s” (%s) has no date %q: its dates are its inputs with a quarter, and the quarters of its timeline", c.DisplayLabel(), c.Type, field)
+}
+
+// datedPart splits a contract's dated part, <key>.<quarter> (changes.2026Q2,
+// gw.2027Q1, valuation.marks.2026Q1), into its quarter and key.
+func datedPart(field string) (Quarter, string, bool) {
+	i := strings.LastIndexByte(field, '.')
+	if i < 0 {
+		return 0, "", false
+	}
+	q, err := ParseQuarter(field[i+1:], false)
+	if err != nil {
+		return 0, "", false
+	}
+	return q, field[:i], true
+}
+
+// MoveUncertain re-keys the uncertainty range of the field at from, and those of
+// the fields under it, to the path to, with the correlations that name them: when
+// an edit moves a value (a dated part to another quarter, a valuation into a mark
+// and back), the range and its sources go with the value they describe.
+func (s *Scenario) MoveUncertain(from, to string) {
+	u := s.Uncertainty
+	if u == nil || from == to {
+		return
+	}
+	re := func(p string) string {
+		if p == from {
+			return to
+		}
+		if rest, ok := strings.CutPrefix(p, from+"."); ok {
+			return to + "." + rest
+		}
+		return p
+	}
+	for i := range u.Inputs {
+		u.Inputs[i].Path = re(u.Inputs[i].Path)
+	}
+	for i := range u.Correlations {
+		for j := range u.Correlations[i].Inputs {
+			u.Correlations[i].Inputs[j] = re(u.Correlations[i].Inputs[j])
+		}
+	}
 }
 
 // moveActual moves the stream's reported quarter from to q (a quarter reported
@@ -225,6 +271,7 @@ func (s *Scenario) moveActual(st *Stream, from string, q Quarter) error {
 			if st.Actuals[i].Quarter == fq {
 				st.Actuals[i].Quarter = q
 				slices.SortStableFunc(st.Actuals, func(a, b QuarterAmount) int { return cmp.Compare(a.Quarter, b.Quarter) })
+				s.MoveUncertain("streams."+st.ID+".actuals."+fq.String(), "streams."+st.ID+".actuals."+q.String())
 				return nil
 			}
 		}

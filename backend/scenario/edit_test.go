@@ -132,9 +132,15 @@ func TestEditDatedLists(t *testing.T) {
 
 	s = mustParse(t, strings.Replace(strings.Replace(editBase, "version: 1", "version: 2", 1),
 		"valuation: {amount: 100B, at: 2025Q1}", "valuation: {method: marks, marks: {2025Q1: 100B}}", 1))
-	if s.Remove("contracts.stake.valuation.marks.2025Q1") == nil {
-		t.Error("the last valuation mark is removed")
+	// The last mark goes, and the check refuses the edit, saying why.
+	if err := s.Remove("contracts.stake.valuation.marks.2025Q1"); err != nil {
+		t.Fatal(err)
 	}
+	if err := s.ValidateEdit("contracts.stake.valuation.marks.2025Q1"); err == nil || !strings.Contains(err.Error(), "no marks") {
+		t.Errorf("a valuation by marks without one: %v", err)
+	}
+	s = mustParse(t, strings.Replace(strings.Replace(editBase, "version: 1", "version: 2", 1),
+		"valuation: {amount: 100B, at: 2025Q1}", "valuation: {method: marks, marks: {2025Q1: 100B}}", 1))
 	if err := s.SetInput("contracts.stake.valuation.marks.2026Q3", "250B"); err != nil {
 		t.Fatal(err)
 	}

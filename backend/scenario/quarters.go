@@ -109,6 +109,9 @@ func (s *Scenario) checkQuarterInput(report reportFunc, path string, in *Uncerta
 		near.Contracts = s.fieldsNear(in.Path).Contracts
 		base := near.Clone()
 		base.Uncertainty = nil
+		// A problem the scenario has as written is reported once by the plain
+		// check, not again for each value (asked only when a value fails).
+		var asWritten map[string]bool
 		for i, v := range qs {
 			c := base.Clone()
 			if err := c.SetQuarter(in.Path, Quarter(v.IntPart())); err != nil {
@@ -116,18 +119,42 @@ func (s *Scenario) checkQuarterInput(report reportFunc, path string, in *Uncerta
 				return
 			}
 			if err := c.Validate(); err != nil {
-				var el *ErrorList
-				msg := err.Error()
-				if errors.As(err, &el) && len(el.Errors) > 0 {
-					e := el.Errors[0]
-					msg = e.Msg
-					if e.Path != "" {
-						msg = e.Path + ": " + msg
+				if asWritten == nil {
+					asWritten = map[string]bool{}
+					for _, e := range errorsOf(base.Validate()) {
+						asWritten[e.Path+"\x00"+e.Msg] = true
 					}
+				}
+				var first *Error
+				for _, e := range errorsOf(err) {
+					if !asWritten[e.Path+"\x00"+e.Msg] {
+						first = e
+						break
+					}
+				}
+				if first == nil {
+					continue
+				}
+				msg := first.Msg
+				if first.Path != "" {
+					msg = first.Path + ": " + msg
 				}
 				report(fmt.Sprintf("%s.values.%d", path, i+1), "%s would make the scenario invalid: %s", in.Values[i], msg)
 			}
 		}
 	}
 	checkProbs(report, path, in)
+}
+
+// errorsOf lists the errors of a validation (one without a list as a single error
+// without a path).
+func errorsOf(err error) []*Error {
+	if err == nil {
+		return nil
+	}
+	var el *ErrorList
+	if errors.As(err, &el) {
+		return el.Errors
+	}
+	return []*Error{{Msg: err.Error()}}
 }
