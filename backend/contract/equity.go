@@ -540,9 +540,10 @@ func (equity) SetDate(c *scenario.Contract, key string, q scenario.Quarter) bool
 // first stream when none is named), its stream, or how marks are joined.
 //
 // A valuation that turns into marks starts with one mark at start, of the
-// valuation it had (format v2; more are added in the timeline). One that turns
-// from marks into a single valuation takes the mark in force at the end, dated at
-// that mark (within the horizon). Undo gives the marks back.
+// valuation it had, with its uncertainty range (format v2; more are added in the
+// timeline). One that turns from marks into a single valuation takes the
+// valuation the marks give at the end (valuationAtEnd): the mark in force, with
+// its range, or the value on the line between two marks. Undo gives the marks back.
 func (equity) SetText(s *scenario.Scenario, c *scenario.Contract, key, v string) (bool, error) {
 	if handled, err := setChangeText(Equity(c).Changes, key, v); handled {
 		return true, err
