@@ -5,6 +5,7 @@ package money
 import (
 	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -104,13 +105,65 @@ func shortInt64(d decimal.Decimal) (string, bool) {
 		// Rounding reads no digit below thousandths (it cuts there, or at a coarser
 		// place for a scale, before it adds 5), so cutting there first changes
 		// nothing it writes. Amounts computed by division carry 16 decimals or more.
+		if c, ok := thousandths(d); ok {
+			return shortCoefficient(c, -3, digits(c))
+		}
 		d = d.Truncate(3)
 		n = d.NumDigits()
 	}
 	if n > 18 {
 		return "", false
 	}
-	c, e := d.CoefficientInt64(), d.Exponent()
+	return shortCoefficient(d.CoefficientInt64(), d.Exponent(), n)
+}
+
+// thousandths is d cut to thousandths (d.Truncate(3)'s coefficient) in 128-bit
+// integer arithmetic, when d's coefficient fits in 128 bits, at most 18 decimals
+// are cut and the result has at most 18 digits: the amounts division leaves, cut
+// without a big.Int division. ok is false when it does not apply.
+func thousandths(d decimal.Decimal) (int64, bool) {
+	k := -d.Exponent() - 3
+	if k < 1 || k >= int32(len(pow10i)) || bits.UintSize != 64 {
+		return 0, false
+	}
+	c := d.Coefficient()
+	if c.BitLen() > 128 {
+		return 0, false
+	}
+	var lo, hi uint64
+	w := c.Bits() // the magnitude, least significant word first
+	if len(w) > 0 {
+		lo = uint64(w[0])
+	}
+	if len(w) > 1 {
+		hi = uint64(w[1])
+	}
+	p := uint64(pow10i[k])
+	qlo, _ := bits.Div64(hi%p, lo, p)
+	if hi/p != 0 || qlo >= uint64(pow10i[18]) {
+		return 0, false
+	}
+	if c.Sign() < 0 {
+		return -int64(qlo), true // toward zero, as Truncate cuts
+	}
+	return int64(qlo), true
+}
+
+// digits counts the decimal digits of c (1 for 0), as decimal's NumDigits does.
+func digits(c int64) int {
+	if c < 0 {
+		c = -c
+	}
+	n := 1
+	for c >= 10 {
+		c /= 10
+		n++
+	}
+	return n
+}
+
+// shortCoefficient is Short of c×10^e, c having n digits (n at most 18).
+func shortCoefficient(c int64, e int32, n int) (string, bool) {
 	sign := ""
 	if c < 0 {
 		sign, c = "-", -c

@@ -56,3 +56,44 @@ func TestShortInt64MatchesDecimal(t *testing.T) {
 		check(decimal.New(c, int32(r.IntN(40)-24)))
 	}
 }
+
+// The 128-bit cut to thousandths is decimal's Truncate(3), wherever it applies;
+// it applies to the amounts division leaves (up to 18 decimals cut) and leaves
+// coefficients beyond 128 bits to Truncate.
+func TestThousandthsIsTruncate(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	applied := 0
+	for i := range 100000 {
+		c := new(big.Int).Mul(big.NewInt(r.Int64N(1_000_000_000_000_000_000)), big.NewInt(r.Int64N(1_000_000_000_000)+1))
+		if i%10 == 0 {
+			c.Mul(c, big.NewInt(r.Int64N(1_000_000_000_000_000_000)+1)) // beyond 128 bits, often
+		}
+		if r.IntN(2) == 0 {
+			c.Neg(c)
+		}
+		d := decimal.NewFromBigInt(c, int32(r.IntN(30)-30))
+		got, ok := thousandths(d)
+		if !ok {
+			if c.BitLen() <= 64 || d.Exponent() > -4 {
+				continue
+			}
+			if w := d.Truncate(3); c.BitLen() <= 128 && d.Exponent() >= -21 && w.NumDigits() <= 18 {
+				t.Fatalf("%s: not cut in 128 bits", d.String())
+			}
+			continue
+		}
+		applied++
+		if want := d.Truncate(3); !decimal.New(got, -3).Equal(want) {
+			t.Fatalf("%s cut to thousandths: %d×10^-3, Truncate(3) gives %s", d.String(), got, want.String())
+		}
+	}
+	if applied < 15000 {
+		t.Fatalf("the 128-bit cut applied to %d amounts only", applied)
+	}
+	for _, s := range []string{"-0.0009999999999999999999", "0.0000000000000000000001", "-41760000000.123456789012345678"} {
+		d := decimal.RequireFromString(s)
+		if got, ok := thousandths(d); ok && !decimal.New(got, -3).Equal(d.Truncate(3)) {
+			t.Errorf("%s: %d×10^-3, want %s", s, got, d.Truncate(3).String())
+		}
+	}
+}
