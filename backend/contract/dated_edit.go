@@ -12,7 +12,8 @@ import (
 // valuation marks) by path, relative to the contract:
 //
 //	<prefix>.<quarter>    SetInput adds the key, or sets its amount; SetDate moves it;
-//	                      Remove removes it
+//	                      Remove removes it (a ramp keeps its last step; a stake's
+//	                      last mark goes, and its check says a valuation needs one)
 //
 // The list is kept in quarter order. Two keys in one quarter are left for the
 // type's check to report, so that a move onto a taken quarter is refused with a
@@ -53,8 +54,8 @@ func moveDated(list []scenario.QuarterAmount, from, q scenario.Quarter) bool {
 	return false
 }
 
-// removeDated removes the key at q, unless it is the last one (a list that must
-// have one: a ramp, the marks); false when nothing was removed.
+// removeDated removes the key at q, unless it is the last one (a ramp needs a
+// step); false when nothing was removed.
 func removeDated(list *[]scenario.QuarterAmount, q scenario.Quarter) bool {
 	if len(*list) < 2 {
 		return false
